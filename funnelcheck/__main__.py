@@ -1,0 +1,5 @@
+"""`python -m funnelcheck`."""
+
+from funnelcheck.cli import main
+
+main()

@@ -1,0 +1,187 @@
+"""What a user sees: severities, locations, findings and the report that holds them.
+
+Everything here is plain, immutable data. Rules produce `Issue`s (a path, no line);
+the engine turns them into `Finding`s (with a `Location`); reporters only render.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+#: A place in a strategy's data: keys and list indices from the top, e.g. ("stages", 1, "claims").
+Path = tuple[str | int, ...]
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+
+
+class Severity(IntEnum):
+    """How much a finding matters; the order is the order of `--fail-on`."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read `error`, `warning` or `info` (any case); raise ValueError otherwise."""
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"{text!r} is not a severity; use one of: error, warning, info"
+            ) from None
+
+
+def format_path(path: Path) -> str:
+    """Write a path the way every message and report does: `stages[1].claims[0].promises[0]`.
+
+    Keys that are not plain identifiers are quoted (`terms["month-end close"]` stays
+    readable; a key holding a dot or a bracket cannot be mistaken for two steps).
+    """
+    out: list[str] = []
+    for step in path:
+        if isinstance(step, int):
+            out.append(f"[{step}]")
+        elif _PLAIN_KEY.match(step):
+            out.append(f".{step}" if out else step)
+        else:
+            escaped = step.replace("\\", "\\\\").replace('"', '\\"')
+            out.append(f'["{escaped}"]')
+    return "".join(out)
+
+
+def json_pointer(path: Path) -> str:
+    """The RFC 6901 pointer of a path, for tools that want one."""
+    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in path)
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a value sits in a file: 1-based line and column (Unicode code points)."""
+
+    file: str
+    line: int
+    column: int
+    path: str = ""
+    #: The stage's name, when the path is inside a stage (shown beside line:col).
+    stage: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What a rule yields: a path and a message. The engine adds code, location and severity.
+
+    `severity` is set only where the rule's severity depends on the case (FC201: planned is
+    an error, beta a warning). `at_key` places the finding on the mapping key rather than
+    its value (an unknown or repeated key). `subject` is the text the finding is about; the
+    baseline hashes it so that a finding is recognised after unrelated lines move.
+    """
+
+    path: Path
+    message: str
+    severity: Severity | None = None
+    related: tuple[Path, ...] = ()
+    at_key: bool = False
+    data: Mapping[str, Any] = field(default_factory=dict)
+    subject: str = ""
+    #: A location known up front (syntax errors have no path to resolve).
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One baton drop (or input fault), located, with everything a reporter shows."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)
+    subject: str = ""
+
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        loc = self.location
+        return (loc.file, loc.line, loc.column, self.code, loc.path, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class RelayStage:
+    """One runner of the relay as the default table shows it."""
+
+    index: int
+    name: str
+    role: str
+    line: int
+    carries: tuple[str, ...]
+    misses: tuple[str, ...]
+    conversion: str | None
+    says_something: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """The pass between two adjacent stages that say something: which concepts go across."""
+
+    source: int
+    target: int
+    passed: tuple[str, ...]
+    held: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Relay:
+    stages: tuple[RelayStage, ...]
+    handoffs: tuple[Handoff, ...]
+    concepts: tuple[str, ...]
+    leads_needed: int | None = None
+    customers_out: str | None = None
+
+
+@dataclass(slots=True)
+class FileResult:
+    """Everything found in one file; `error` is set when the file could not be read at all."""
+
+    file: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    relay: Relay | None = None
+    #: Codes of the rules that ran on this file (JUnit writes a testcase per rule run).
+    rules_run: tuple[str, ...] = ()
+    suppressed: int = 0
+
+
+@dataclass(slots=True)
+class Report:
+    """All files' results, in a deterministic order, plus what a reporter needs to say."""
+
+    files: list[FileResult]
+    as_of: str
+    version: str
+    #: Rules known in this run (code -> (name, default severity, one-line summary)).
+    rules: Mapping[str, tuple[str, Severity, str]] = field(default_factory=dict)
+    #: Baseline entries that no longer occur.
+    fixed: Sequence[Mapping[str, str]] = ()
+    baselined: int = 0
+
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(Severity, 0)
+        for f in self.findings():
+            counts[f.severity] += 1
+        return counts
+
+    def errors(self) -> list[FileResult]:
+        return [r for r in self.files if r.error is not None]

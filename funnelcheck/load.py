@@ -1,0 +1,502 @@
+"""Bytes -> plain data plus a location for every value, in one pass over the parser's events.
+
+Why events and not `yaml.load`: the C composer crashes the process on very deep nesting
+and a "billion laughs" document expands without bound, so depth and alias expansion are
+counted while the events stream, before any structure is built. Building plain data
+straight from the events also gives each value its line and column without a second walk
+over a node tree, and lets us see repeated keys (which every loader drops silently).
+
+What the data looks like: mappings are dicts with string keys (the key's text as written:
+`on:` stays "on"), sequences are lists, scalars are str, int, float, bool or None by the
+YAML 1.1 core rules PyYAML's SafeLoader uses, except that dates stay the text they were
+written as (the schema checks them as `format: date`, and the data stays serialisable).
+Only the core tags are accepted; `!!python/...` and any other tag are refused, never
+constructed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from funnelcheck.findings import Issue, Path
+
+try:  # libyaml's parser where PyYAML was built with it; the pure one otherwise.
+    from yaml._yaml import CParser as _CParser
+
+    def _parser(text: str) -> Any:
+        return _CParser(text)
+
+    PARSER = "libyaml (C)"
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+
+    def _parser(text: str) -> Any:
+        return yaml.BaseLoader(text)
+
+    PARSER = "PyYAML (pure Python)"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what a file may make the checker do; each refusal is FC007."""
+
+    max_bytes: int = 5_000_000
+    max_depth: int = 200
+    #: Values reached through aliases, counted as if expanded: a billion laughs needs 10^9.
+    max_alias_expansion: int = 100_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+class InputError(Exception):
+    """The file cannot be turned into data: the engine reports it as `code` at line:column."""
+
+    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+class UnreadablePath(Exception):
+    """The path cannot be read at all (missing, a directory, permission): exit code 2."""
+
+
+class LocNode:
+    """Where one value sits, and where its children sit (a tree that mirrors the data)."""
+
+    __slots__ = ("children", "column", "keys", "line")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+        self.children: dict[str, LocNode] | list[LocNode] | None = None
+        #: For mappings: where each key is written.
+        self.keys: dict[str, tuple[int, int]] | None = None
+
+
+@dataclass
+class Locations:
+    """Finds the line and column of any path, falling back to the nearest ancestor."""
+
+    root: LocNode
+
+    def find(self, path: Path, at_key: bool = False) -> tuple[int, int, int]:
+        """Return (line, column, how many steps of the path were found)."""
+        node = self.root
+        depth = 0
+        for step in path:
+            children = node.children
+            if isinstance(children, dict) and isinstance(step, str) and step in children:
+                if at_key and depth == len(path) - 1 and node.keys is not None:
+                    line, col = node.keys[step]
+                    return line, col, depth + 1
+                node = children[step]
+            elif isinstance(children, list) and isinstance(step, int) and 0 <= step < len(children):
+                node = children[step]
+            else:
+                break
+            depth += 1
+        return node.line, node.column, depth
+
+
+@dataclass
+class Loaded:
+    """One file, read once: its text, data, locations and what loading noticed."""
+
+    text: str
+    data: Any
+    locations: Locations
+    #: Input issues found while loading (FC003 repeated keys), by code.
+    issues: dict[str, list[Issue]] = field(default_factory=dict)
+
+
+def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Read a file as text, refusing what is not a regular file or is too large."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise UnreadablePath(f"{path}: the link points at nothing (dangling link)") from None
+        raise UnreadablePath(f"{path}: no such file") from None
+    except OSError as exc:  # a symlink loop, a name too long
+        raise UnreadablePath(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise UnreadablePath(f"{path}: is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        # Never opened: reading a FIFO or a device would block or never end.
+        raise InputError("FC007", "not a regular file (a pipe, socket or device); not read")
+    if st.st_size > limits.max_bytes:
+        raise InputError(
+            "FC007",
+            f"the file is {st.st_size:,} bytes, over the limit of {limits.max_bytes:,}; "
+            "split the strategy or raise `max-file-bytes` in the configuration",
+        )
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise UnreadablePath(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return decode(raw, limits)
+
+
+def decode(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
+    """UTF-8 (a byte-order mark is dropped), or UTF-16/32 where a byte-order mark says so."""
+    if len(raw) > limits.max_bytes:
+        raise InputError(
+            "FC007", f"the input is over the limit of {limits.max_bytes:,} bytes; not read"
+        )
+    encoding = "utf-8"
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        encoding = "utf-32"
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise InputError(
+            "FC001",
+            f"the file is not {encoding.upper()} text (byte 0x{raw[exc.start]:02x} at byte "
+            f"{exc.start}); save it as UTF-8",
+            line,
+            column,
+        ) from None
+    return text.lstrip("\ufeff") if encoding != "utf-8" else text
+
+
+# YAML 1.1 implicit typing as SafeLoader does it, minus timestamps (dates stay text).
+_RESOLVERS: dict[str | None, list[tuple[str, Any]]] = {
+    first: [(tag, rx) for tag, rx in entries if not tag.endswith(":timestamp")]
+    for first, entries in Resolver.yaml_implicit_resolvers.items()
+}
+_CONSTRUCTOR = SafeConstructor()
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
+_CONSTRUCT = {
+    _CORE + "int": _CONSTRUCTOR.construct_yaml_int,
+    _CORE + "float": _CONSTRUCTOR.construct_yaml_float,
+    _CORE + "bool": _CONSTRUCTOR.construct_yaml_bool,
+    _CORE + "null": _CONSTRUCTOR.construct_yaml_null,
+}
+
+
+def _resolve_plain(value: str) -> str:
+    for tag, rx in _RESOLVERS.get(value[:1], ()) if value else _RESOLVERS.get("", ()):
+        if rx.match(value):
+            return str(tag)
+    return _CORE + "str"
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    tag = event.tag
+    value = event.value
+    if tag is None or tag == "!":
+        if not event.implicit[0] or tag == "!":
+            return value
+        tag = _resolve_plain(value)
+        if tag == _CORE + "str":
+            return value
+        if tag == _CORE + "merge":
+            return _MERGE
+        if tag == _CORE + "value":
+            return value
+    elif tag not in _SCALAR_TAGS:
+        raise _refused_tag(tag, event)
+    if tag in (_CORE + "str", _CORE + "timestamp"):
+        return value
+    try:
+        return _CONSTRUCT[tag](ScalarNode(tag, value))
+    except (ValueError, TypeError, yaml.YAMLError):
+        raise InputError(
+            "FC001",
+            f"{value!r} cannot be read as {tag.rsplit(':', 1)[-1]}",
+            event.start_mark.line + 1,
+            event.start_mark.column + 1,
+        ) from None
+
+
+def _refused_tag(tag: str, event: Any) -> InputError:
+    mark = event.start_mark
+    if "python/" in tag:
+        why = f"the tag {tag!r} asks to run Python code; it is refused, never constructed"
+    else:
+        why = f"the tag {tag!r} is not part of the strategy format; remove it"
+    return InputError("FC007", why, mark.line + 1, mark.column + 1)
+
+
+class _Merge:
+    """The `<<` merge key's marker."""
+
+
+_MERGE = _Merge()
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_mark", "loc", "merges", "weight")
+
+    def __init__(self, container: Any, loc: LocNode, anchor: str | None) -> None:
+        self.container = container
+        self.loc = loc
+        self.anchor = anchor
+        self.key: Any = None
+        self.key_mark: tuple[int, int] | None = None
+        self.weight = 1
+        self.merges: list[Any] | None = None
+
+
+def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    """Parse one YAML document into data and locations; raise InputError where it cannot."""
+    parser = _parser(text)
+    try:
+        return _build(text, _events(parser), limits)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or str(exc)
+        context = f" ({exc.context})" if exc.context else ""
+        raise InputError("FC001", f"YAML syntax: {problem}{context}", line, column) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        raise InputError(
+            "FC001",
+            (
+                f"the file holds a character YAML does not allow (U+{exc.character:04X}); "
+                "remove it or write it as an escape in a double-quoted string"
+            )
+            if isinstance(exc.character, int)
+            else f"YAML reader: {exc.reason}",
+            line,
+            column,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError("FC001", f"YAML: {exc}") from None
+    finally:
+        parser.dispose()
+
+
+def _events(parser: Any) -> Iterator[Any]:
+    get = parser.get_event
+    while True:
+        event = get()
+        yield event
+        if isinstance(event, StreamEndEvent):
+            return
+
+
+def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
+    issues: dict[str, list[Issue]] = {}
+    anchors: dict[str, tuple[Any, LocNode, int]] = {}
+    stack: list[_Frame] = []
+    root: Any = None
+    root_loc: LocNode | None = None
+    documents = 0
+    expanded = 0
+    max_depth = limits.max_depth
+
+    def attach(value: Any, loc: LocNode, weight: int, mark: Any) -> None:
+        nonlocal root, root_loc
+        if not stack:
+            root, root_loc = value, loc
+            return
+        frame = stack[-1]
+        frame.weight += weight
+        container = frame.container
+        if isinstance(container, list):
+            container.append(value)
+            assert isinstance(frame.loc.children, list)
+            frame.loc.children.append(loc)
+            return
+        if frame.key_mark is None:  # this value is a key
+            if value is _MERGE:
+                frame.key = _MERGE
+            elif isinstance(value, dict | list):
+                raise InputError(
+                    "FC001",
+                    "a mapping key is itself a mapping or a list; keys must be plain text",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            else:
+                frame.key = value
+            frame.key_mark = (loc.line, loc.column)
+            return
+        key = frame.key
+        key_mark = frame.key_mark
+        frame.key_mark = None
+        if key is _MERGE:
+            frame.merges = (frame.merges or []) + [(value, loc)]
+            return
+        assert isinstance(frame.loc.children, dict) and frame.loc.keys is not None
+        if key in container:
+            first = frame.loc.keys[key]
+            path = (*_path_of(stack), key)
+            issues.setdefault("FC003", []).append(
+                Issue(
+                    path=path,
+                    message=(
+                        f"the key {key!r} is repeated: first on line {first[0]}, again on "
+                        f"line {key_mark[0]}; a YAML loader keeps only the last, and the "
+                        "first value is lost"
+                    ),
+                    at_key=True,
+                    subject=str(key),
+                    line=key_mark[0],
+                    column=key_mark[1],
+                    data={"first_line": first[0], "repeat_line": key_mark[0]},
+                )
+            )
+        container[key] = value
+        frame.loc.children[key] = loc
+        frame.loc.keys[key] = key_mark
+
+    for event in events:
+        cls = event.__class__
+        if cls is ScalarEvent:
+            mark = event.start_mark
+            if stack and stack[-1].key_mark is None and isinstance(stack[-1].container, dict):
+                # A key: its text as written (`on:` stays "on", `1:` stays "1").
+                if event.tag not in (None, "!") and event.tag not in _SCALAR_TAGS:
+                    raise _refused_tag(event.tag, event)
+                plain = event.implicit[0] and event.tag is None
+                value = _MERGE if plain and event.value == "<<" else event.value
+            else:
+                value = _scalar(event)
+            loc = LocNode(mark.line + 1, mark.column + 1)
+            if event.anchor is not None:
+                anchors[event.anchor] = (value, loc, 1)
+            attach(value, loc, 1, mark)
+        elif cls is MappingStartEvent or cls is SequenceStartEvent:
+            mark = event.start_mark
+            if event.tag not in (None, "!", _CORE + "map", _CORE + "seq", _CORE + "omap"):
+                raise _refused_tag(event.tag, event)
+            if len(stack) >= max_depth:
+                raise InputError(
+                    "FC007",
+                    f"the data is nested more than {max_depth} levels deep; not read further",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            loc = LocNode(mark.line + 1, mark.column + 1)
+            if cls is MappingStartEvent:
+                container: Any = {}
+                loc.children = {}
+                loc.keys = {}
+            else:
+                container = []
+                loc.children = []
+            stack.append(_Frame(container, loc, event.anchor))
+        elif cls is MappingEndEvent or cls is SequenceEndEvent:
+            frame = stack.pop()
+            if frame.merges:
+                _apply_merges(frame, event)
+            if frame.anchor is not None:
+                anchors[frame.anchor] = (frame.container, frame.loc, frame.weight)
+            attach(frame.container, frame.loc, frame.weight, event.start_mark)
+        elif cls is AliasEvent:
+            mark = event.start_mark
+            try:
+                value, loc, weight = anchors[event.anchor]
+            except KeyError:
+                raise InputError(
+                    "FC001",
+                    f"the alias *{event.anchor} names no anchor defined before it",
+                    mark.line + 1,
+                    mark.column + 1,
+                ) from None
+            expanded += weight
+            if expanded > limits.max_alias_expansion:
+                raise InputError(
+                    "FC007",
+                    "aliases expand to more than "
+                    f"{limits.max_alias_expansion:,} values (an alias bomb?); not read further",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            if stack and stack[-1].key_mark is None and isinstance(stack[-1].container, dict):
+                if isinstance(value, dict | list):
+                    attach(value, loc, weight, mark)  # raises: a collection as a key
+                value = str(value)
+            attach(value, loc, weight, mark)
+        elif cls is DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                mark = event.start_mark
+                raise InputError(
+                    "FC001",
+                    "the file holds more than one YAML document; a strategy is one document "
+                    "(remove the `---` line or split the file)",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+    return Loaded(
+        text=text,
+        data=root,
+        locations=Locations(root_loc or LocNode(1, 1)),
+        issues=issues,
+    )
+
+
+def _apply_merges(frame: _Frame, event: Any) -> None:
+    """`<<: *base` fills in the keys the mapping does not set itself."""
+    container = frame.container
+    assert isinstance(frame.loc.children, dict) and frame.loc.keys is not None
+    for value, loc in frame.merges or ():
+        sources = value if isinstance(value, list) else [value]
+        source_locs = loc.children if isinstance(value, list) else [loc]
+        for source, source_loc in zip(sources, source_locs or [], strict=False):
+            if not isinstance(source, dict):
+                mark = event.start_mark
+                raise InputError(
+                    "FC001",
+                    "a `<<` merge key takes a mapping or a list of mappings",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            assert isinstance(source_loc.children, dict) and source_loc.keys is not None
+            for key, item in source.items():
+                if key not in container:
+                    container[key] = item
+                    frame.loc.children[key] = source_loc.children[key]
+                    frame.loc.keys[key] = source_loc.keys[key]
+
+
+def _path_of(stack: list[_Frame]) -> Path:
+    """The path of the innermost open collection (only needed for the rare repeated key)."""
+    path: list[str | int] = []
+    for parent in stack[:-1]:
+        if isinstance(parent.container, list):
+            path.append(len(parent.container))
+        else:
+            path.append(parent.key)
+    return tuple(path)
+
+
+def load_file(path: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
+    return load_text(read_text(path, limits), limits)

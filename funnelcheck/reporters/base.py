@@ -1,0 +1,32 @@
+"""The one interface every output format implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from funnelcheck.findings import Report
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What a reporter may know besides the report; it never decides what is a finding."""
+
+    #: Colour and terminal width only matter to the table; None width means "do not wrap".
+    color: bool = False
+    width: int | None = None
+    quiet: bool = False
+    statistics: bool = False
+    #: Paths in reports that want them relative (SARIF, GitLab) are made relative to this.
+    cwd: str = "."
+
+
+class Reporter:
+    """Turns a finished `Report` into text. Subclasses set `name` and implement `render`."""
+
+    name: ClassVar[str]
+    #: The usual file extension, for docs and `--output` hints.
+    extension: ClassVar[str] = "txt"
+
+    def render(self, report: Report, ctx: RenderContext) -> str:
+        raise NotImplementedError

@@ -1,0 +1,60 @@
+"""The interface every rule implements, built-in or plugged in."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from funnelcheck.findings import Issue, Severity
+
+if TYPE_CHECKING:
+    from funnelcheck.strategy import Strategy
+
+
+@dataclass(frozen=True)
+class NoOptions:
+    """A rule that takes no options."""
+
+
+class Rule:
+    """First line: what it checks. Then why, a failing and a passing example, options.
+
+    Subclasses set `code`, `name` and `severity`, may set `Options` to a frozen dataclass
+    whose fields have defaults, and implement `check`. A rule reads the strategy's plain
+    data (and its derived views), yields `Issue`s that point at paths, and never prints
+    or computes line numbers: the engine locates, stamps and filters.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    severity: ClassVar[Severity]
+    Options: ClassVar[type[Any]] = NoOptions
+    #: Input rules (FC001-FC004, FC007) report what the load and validate steps found and
+    #: run on every file; the other rules run only on data that has the format's shape.
+    input_rule: ClassVar[bool] = False
+    #: The rule reads "today" (`--as-of`).
+    time_dependent: ClassVar[bool] = False
+
+    def check(self, strategy: Strategy, options: Any) -> Iterator[Issue]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        """The docstring's first line: what `funnelcheck rules` shows."""
+        doc = (cls.__doc__ or "").strip()
+        return doc.splitlines()[0] if doc else ""
+
+    @classmethod
+    def family(cls) -> str:
+        """`FC1` for FC101: the hundred a code belongs to."""
+        return cls.code[:3]
+
+
+class InputRule(Rule):
+    """An input rule: yields what the load and validate steps recorded under its code."""
+
+    input_rule = True
+
+    def check(self, strategy: Strategy, options: Any) -> Iterator[Issue]:
+        yield from strategy.input_issues.get(self.code, ())

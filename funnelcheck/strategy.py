@@ -1,0 +1,127 @@
+"""The strategy as the rules read it: plain data plus a few derived views, computed once.
+
+Rules read `Strategy`, never YAML nodes or lines. Views that several rules share (the
+problem story's analysis, capabilities by id, the plans) are computed on first use and
+kept for the file's other rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from funnelcheck.findings import Issue, Path
+
+if TYPE_CHECKING:
+    from funnelcheck.story import StoryAnalysis
+
+#: Funnel roles in the order a customer meets them (FC504); `other` may stand anywhere.
+ROLE_ORDER = {"marketing": 0, "sales": 1, "product": 1, "pricing": 2, "retention": 3, "referral": 4}
+
+
+@dataclass
+class Strategy:
+    """One file's strategy: what every rule receives."""
+
+    file: str
+    data: dict[str, Any]
+    as_of: dt.date
+    text: str = ""
+    #: What the load and validate steps found, by code (FC002, FC003, FC004 ...).
+    input_issues: dict[str, list[Issue]] = field(default_factory=dict)
+
+    # -- plain views -------------------------------------------------------------------
+    @property
+    def problem(self) -> dict[str, Any]:
+        return _mapping(self.data.get("problem"))
+
+    @property
+    def segment(self) -> dict[str, Any]:
+        return _mapping(self.data.get("segment"))
+
+    @property
+    def value_proposition(self) -> dict[str, Any]:
+        return _mapping(self.data.get("value_proposition"))
+
+    @property
+    def price(self) -> dict[str, Any]:
+        return _mapping(self.data.get("price"))
+
+    @property
+    def goals(self) -> dict[str, Any]:
+        return _mapping(self.data.get("goals"))
+
+    @property
+    def currency(self) -> str | None:
+        cur = self.price.get("currency")
+        return cur if isinstance(cur, str) else None
+
+    def stages(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every stage with its index, first touch first."""
+        for i, stage in enumerate(_list(self.data.get("stages"))):
+            if isinstance(stage, dict):
+                yield i, stage
+
+    def speaking_stages(self) -> list[tuple[int, dict[str, Any]]]:
+        """The stages that say something (a pitch or a claim): the only ones story rules judge."""
+        return [(i, s) for i, s in self.stages() if stage_texts(s)]
+
+    def claims(self) -> Iterator[tuple[Path, dict[str, Any]]]:
+        """Every claim with its path, stage by stage."""
+        for i, stage in self.stages():
+            for j, claim in enumerate(_list(stage.get("claims"))):
+                if isinstance(claim, dict):
+                    yield ("stages", i, "claims", j), claim
+
+    @cached_property
+    def capabilities(self) -> dict[str, dict[str, Any]]:
+        """Capabilities by id (the first of a repeated id: FC008 reports the repeat)."""
+        out: dict[str, dict[str, Any]] = {}
+        for cap in _list(self.data.get("capabilities")):
+            if isinstance(cap, dict) and isinstance(cap.get("id"), str):
+                out.setdefault(cap["id"], cap)
+        return out
+
+    def plans(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        for i, plan in enumerate(_list(self.price.get("plans"))):
+            if isinstance(plan, dict):
+                yield i, plan
+
+    def stage_name(self, index: int) -> str:
+        stages = _list(self.data.get("stages"))
+        if 0 <= index < len(stages) and isinstance(stages[index], dict):
+            return str(stages[index].get("name", f"stage {index + 1}"))
+        return f"stage {index + 1}"
+
+    # -- derived views -------------------------------------------------------------------
+    @cached_property
+    def story(self) -> StoryAnalysis:
+        """The problem story: concepts, what each stage carries, what each handoff passes."""
+        from funnelcheck.story import analyse
+
+        return analyse(self)
+
+
+def stage_texts(stage: dict[str, Any]) -> list[tuple[Path, str]]:
+    """The texts a stage says, with their paths relative to the stage: pitch, then claims."""
+    out: list[tuple[Path, str]] = []
+    pitch = stage.get("pitch")
+    if isinstance(pitch, str) and pitch.strip():
+        out.append((("pitch",), pitch))
+    for j, claim in enumerate(_list(stage.get("claims"))):
+        if isinstance(claim, dict):
+            text = claim.get("text")
+            if isinstance(text, str) and text.strip():
+                out.append((("claims", j, "text"), text))
+    return out
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
