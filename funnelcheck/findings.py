@@ -6,6 +6,7 @@ the engine turns them into `Finding`s (with a `Location`); reporters only render
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -113,6 +114,17 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code, loc.path, self.message)
+
+
+def fingerprint(finding: Finding) -> str:
+    """A key for a finding that survives moved lines: file, code, path and the text concerned.
+
+    Baselines and SARIF `partialFingerprints` use it; line numbers are deliberately left out
+    so that editing unrelated lines does not bring a known finding back.
+    """
+    concerned = finding.subject or finding.message
+    key = "\0".join((finding.location.file, finding.code, finding.location.path, concerned))
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)
