@@ -1,0 +1,196 @@
+"""FC005 dangling-reference: a reference names an id (or stakeholder role) that is not defined."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from funnelcheck.findings import Issue, Path, Severity, format_path
+from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.strategy import Strategy
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """One kind of id: what a message calls it and where the strategy defines such ids."""
+
+    singular: str
+    plural: str
+    defined_at: Path
+
+
+CAPABILITY = _Kind("capability", "capabilities", ("capabilities",))
+PAIN = _Kind("pain", "pains", ("problem", "pains"))
+EVIDENCE = _Kind("evidence", "evidence ids", ("evidence",))
+STAKEHOLDER = _Kind("stakeholder role", "stakeholder roles", ("segment", "stakeholders"))
+
+
+class DanglingReference(Rule):
+    """A reference names a capability, pain, evidence id or stakeholder role that is not defined.
+
+    **Why.** Ids tie the funnel together: a claim promises capabilities, a plan includes
+    them, a capability relieves pains, a claim rests on evidence, a stage talks to
+    stakeholders. A misspelled or deleted id breaks that tie silently: the promise checks
+    (FC201, FC202), the pain check (FC203) and the evidence checks would judge a funnel with
+    a hole in it, and a reader of the strategy cannot tell what was meant. The message names
+    the id, where ids of its kind are defined, the ids that are, and the nearest one.
+
+    What is checked: capability ids in `stages[].claims[].promises` and
+    `price.plans[].includes`; pain ids in `value_proposition.relieves` and
+    `capabilities[].relieves`; evidence ids in `problem.evidence`,
+    `problem.prevalence.evidence`, `stages[].claims[].evidence`,
+    `price.willingness_to_pay.evidence` and `assumptions[].evidence`; and the roles in each
+    stage's `audience`, which must be listed under `segment.stakeholders`.
+
+    **Failing example.**
+
+    ```yaml
+    capabilities:
+      - {id: auto-match, text: Matches each payout to its invoices, status: shipped}
+      - {id: audit-trail, text: Keeps an audit trail of every match, status: planned}
+    stages:
+      - name: Discovery call
+        role: sales
+        claims:
+          - text: Audit-ready books with a full trail of every match.
+            promises: [audit-trails]
+    ```
+
+    `stages[0].claims[0].promises[0]` names the capability `audit-trails`, which is not
+    defined; the message offers `audit-trail`.
+
+    **Passing example.**
+
+    ```yaml
+    capabilities:
+      - {id: auto-match, text: Matches each payout to its invoices, status: shipped}
+      - {id: audit-trail, text: Keeps an audit trail of every match, status: planned}
+    stages:
+      - name: Discovery call
+        role: sales
+        claims:
+          - text: Audit-ready books with a full trail of every match.
+            promises: [audit-trail]
+    ```
+
+    **Options.** None.
+    """
+
+    code = "FC005"
+    name = "dangling-reference"
+    severity = Severity.ERROR
+
+    def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
+        data = strategy.data
+        problem = strategy.problem
+        known = {
+            CAPABILITY: _ids(data.get("capabilities")),
+            PAIN: _ids(problem.get("pains")),
+            EVIDENCE: _ids(data.get("evidence")),
+            STAKEHOLDER: _roles(strategy.segment.get("stakeholders")),
+        }
+        for path, value, kind in _references(strategy):
+            if isinstance(value, str) and value not in known[kind]:
+                yield _dangling(data, path, value, kind, known[kind])
+
+
+def _references(strategy: Strategy) -> Iterator[tuple[Path, Any, _Kind]]:
+    """Every place that names an id, its value and the kind of id it must name, in file order."""
+    data = strategy.data
+    problem = strategy.problem
+    yield from _named(("problem", "evidence"), problem.get("evidence"), EVIDENCE)
+    prevalence = problem.get("prevalence")
+    if isinstance(prevalence, dict):
+        path: Path = ("problem", "prevalence", "evidence")
+        yield from _named(path, prevalence.get("evidence"), EVIDENCE)
+    relieves = strategy.value_proposition.get("relieves")
+    yield from _named(("value_proposition", "relieves"), relieves, PAIN)
+    for i, cap in _items(data.get("capabilities")):
+        yield from _named(("capabilities", i, "relieves"), cap.get("relieves"), PAIN)
+    for i, plan in strategy.plans():
+        yield from _named(("price", "plans", i, "includes"), plan.get("includes"), CAPABILITY)
+    wtp = strategy.price.get("willingness_to_pay")
+    if isinstance(wtp, dict):
+        path = ("price", "willingness_to_pay", "evidence")
+        yield from _named(path, wtp.get("evidence"), EVIDENCE)
+    for i, stage in strategy.stages():
+        yield from _named(("stages", i, "audience"), stage.get("audience"), STAKEHOLDER)
+        for k, claim in _items(stage.get("claims")):
+            claim_path: Path = ("stages", i, "claims", k)
+            yield from _named((*claim_path, "promises"), claim.get("promises"), CAPABILITY)
+            yield from _named((*claim_path, "evidence"), claim.get("evidence"), EVIDENCE)
+    for i, assumption in _items(data.get("assumptions")):
+        yield from _named(("assumptions", i, "evidence"), assumption.get("evidence"), EVIDENCE)
+
+
+def _named(list_path: Path, value: Any, kind: _Kind) -> Iterator[tuple[Path, Any, _Kind]]:
+    """Each entry of a list of references with its own path."""
+    if isinstance(value, list):
+        for j, entry in enumerate(value):
+            yield (*list_path, j), entry, kind
+
+
+def _dangling(data: dict[str, Any], path: Path, value: str, kind: _Kind, known: list[str]) -> Issue:
+    where = format_path(kind.defined_at)
+    defined = _get(data, kind.defined_at) is not None
+    at = f"`{format_path(path)}` names the {kind.singular} `{value}`"
+    listed = ", ".join(known)
+    if kind is STAKEHOLDER and known:
+        message = f"{at}, which `{where}` does not list (known: {listed})"
+    elif kind is STAKEHOLDER:
+        message = f"{at}, but `{where}` lists no one: add the stakeholders the stages talk to"
+    elif known:
+        message = (
+            f"{at}, which is not defined; {kind.plural} are defined under `{where}` "
+            f"(known: {listed})"
+        )
+    else:
+        message = (
+            f"{at}, which is not defined; no {kind.plural} are defined: add them under `{where}`"
+        )
+    nearest = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+    if nearest:
+        message += f"; did you mean `{nearest[0]}`?"
+    return Issue(
+        path=path,
+        message=message,
+        # The other end is the list where the id should be defined; where that list is
+        # absent there is nothing to point at (its ancestor would only mislead).
+        related=(kind.defined_at,) if defined else (),
+        subject=value,
+        data={"kind": kind.singular, "id": value, "known": list(known)},
+    )
+
+
+def _ids(value: Any) -> list[str]:
+    """The ids of a list of mappings, in order and without repeats (FC008 reports those)."""
+    return list(dict.fromkeys(item["id"] for _, item in _items(value) if _is_text(item.get("id"))))
+
+
+def _roles(value: Any) -> list[str]:
+    return list(
+        dict.fromkeys(item["role"] for _, item in _items(value) if _is_text(item.get("role")))
+    )
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, dict):
+                yield i, item
+
+
+def _get(data: Any, path: Path) -> Any:
+    """The value under a path of keys (where ids are defined), or None where a key is missing."""
+    for step in path:
+        if isinstance(step, str) and isinstance(data, dict):
+            data = data.get(step)
+        else:
+            return None
+    return data
