@@ -1,0 +1,148 @@
+"""FC604 reference-channel-unknown: a reference customer came through a channel no stage uses."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+from funnelcheck.findings import Issue, Path, Severity
+from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.strategy import Strategy
+
+_WORD = re.compile(r"\w+")
+
+
+class ReferenceChannelUnknown(Rule):
+    """A reference customer was reached through a channel that no stage lists.
+
+    **Why.** `reached_via` is the first runner of the relay worked backwards: how the
+    company actually reached a customer who bought and stayed. When no stage lists that
+    channel, the funnel being planned (and measured) is not the one that produced the
+    reference: budget goes to channels that have not yet brought a customer, and the one
+    that did is nobody's job. Either the channel belongs in a stage's `channels`, or the
+    reference came by a route the strategy does not mean to repeat.
+
+    Channels are compared ignoring case, punctuation, spacing and plurals: `finance
+    podcast` matches `finance podcasts`, `LinkedIn Ads` matches `LinkedIn ads`. Every stage's
+    channels count, whatever its role. A missing `reached_via` is FC602's.
+
+    **Failing example.**
+
+    ```yaml
+    stages:
+      - name: LinkedIn and podcast campaign
+        role: marketing
+        channels: [LinkedIn ads, finance podcasts]
+    reference_customers:
+      - name: Northwind Analytics
+        reached_via: trade show
+    ```
+
+    Northwind Analytics was reached via "trade show", which no stage lists.
+
+    **Passing example.**
+
+    ```yaml
+    stages:
+      - name: LinkedIn and podcast campaign
+        role: marketing
+        channels: [LinkedIn ads, finance podcasts]
+    reference_customers:
+      - name: Northwind Analytics
+        reached_via: Finance podcast
+    ```
+
+    **Options.** None.
+    """
+
+    code = "FC604"
+    name = "reference-channel-unknown"
+    severity = Severity.WARNING
+
+    def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
+        customers = strategy.data.get("reference_customers")
+        if not isinstance(customers, list):
+            return
+        # Every channel any stage lists, as written, with the stage it appears in.
+        channels: list[tuple[str, Path]] = []
+        for stage_index, stage in strategy.stages():
+            listed = stage.get("channels")
+            if not isinstance(listed, list):
+                continue
+            for channel_index, channel in enumerate(listed):
+                if isinstance(channel, str) and channel.strip():
+                    channels.append((channel, ("stages", stage_index, "channels", channel_index)))
+        for index, customer in enumerate(customers):
+            if not isinstance(customer, dict):
+                continue
+            reached_via = customer.get("reached_via")
+            if not isinstance(reached_via, str) or not reached_via.strip():
+                continue  # unanswered: FC602
+            if any(same_channel(reached_via, channel) for channel, _ in channels):
+                continue
+            yield _unknown(customer, index, reached_via.strip(), channels)
+
+
+def same_channel(a: str, b: str) -> bool:
+    """Two channels are the same when their words pair up, ignoring case and plurals."""
+    words_a, words_b = _words(a), _words(b)
+    return len(words_a) == len(words_b) and all(map(_same_word, words_a, words_b))
+
+
+def _words(channel: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", channel).casefold())
+
+
+def _same_word(a: str, b: str) -> bool:
+    """`podcast`/`podcasts`, `search`/`searches`, `community`/`communities`.
+
+    A plural is recognised only against its own singular, never guessed from an ending
+    alone: cutting a final "s" would also turn "analysis" into "analysi".
+    """
+    if a == b:
+        return True
+    for singular, plural in ((a, b), (b, a)):
+        if plural in (singular + "s", singular + "es"):
+            return True
+        if singular.endswith("y") and plural == singular[:-1] + "ies":
+            return True
+    return False
+
+
+def _unknown(
+    customer: dict[str, Any], index: int, reached_via: str, channels: list[tuple[str, Path]]
+) -> Issue:
+    name = customer.get("name")
+    name = (
+        name.strip()
+        if isinstance(name, str) and name.strip()
+        else f"reference customer {index + 1}"
+    )
+    listed = list(dict.fromkeys(channel for channel, _ in channels))
+    if listed:
+        message = (
+            f'{name} was reached via "{reached_via}", which no stage lists among its channels '
+            f"(the stages list: {', '.join(listed)})"
+        )
+        # Suggest the nearest channel, compared as case-folded text ("Linkedin add" -> ...).
+        folded = {channel.casefold(): channel for channel in listed}
+        nearest = difflib.get_close_matches(reached_via.casefold(), folded, n=1, cutoff=0.6)
+        if nearest:
+            message += f'; did you mean "{folded[nearest[0]]}"?'
+        else:
+            message += "; add it to the stage that reaches customers there"
+    else:
+        message = (
+            f'{name} was reached via "{reached_via}", but no stage lists any channels; '
+            "add it to the `channels` of the stage that reaches customers there"
+        )
+    return Issue(
+        path=("reference_customers", index, "reached_via"),
+        message=message,
+        related=tuple(dict.fromkeys(path[:3] for _, path in channels)),
+        subject=reached_via,
+        data={"customer": name, "reached_via": reached_via, "channels": listed},
+    )
