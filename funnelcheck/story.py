@@ -1,0 +1,506 @@
+"""The problem-story engine: which of the problem's concepts each stage carries.
+
+The baton of the relay is the problem story. `problem.terms` names the words that carry
+it: each key with its list of other wordings is one *concept*. This module decides, for
+every stage that says something, which concepts its pitch and claims carry, and for every
+handoff between adjacent speaking stages, which concepts pass across. The FC1xx rules read
+the result (`Strategy.story`, computed once per file) and never compare text themselves.
+
+How two texts are compared, step by step:
+
+1. **Normalise.** Unicode NFKC (full-width letters, ligatures and compatibility forms become
+   plain ones), then case-folded; typographic apostrophes and hyphens become `'` and `-`.
+2. **Words.** Runs of letters and digits, with apostrophes and hyphens inside a word kept
+   (`month's`, `month-end`). A hyphenated word counts whole (written as one word:
+   `e-mail` meets `email`) and as its parts (`month-end` carries `month` and `end`).
+3. **Stopwords.** English function words (pronouns, articles, auxiliaries, prepositions,
+   conjunctions) are dropped: `STOPWORDS`, the project's own list, covering the Snowball
+   English stop list plus the modal auxiliaries and a few prepositions it leaves out.
+4. **Stems.** Each word is stemmed with the Snowball English stemmer (`snowballstemmer`).
+5. **Derived forms meet.** Snowball strips inflections but leaves some derivations apart:
+   `reconcile` -> `reconcil` but `reconciliation` -> `reconcili`, `automate` -> `autom` but
+   `automatic` -> `automat`, `deliver` -> `deliv` but `delivery` -> `deliveri`. So two
+   stems *meet* when they are equal, or when the shorter, at least `MIN_ROOT` (5) letters
+   long, begins the longer and the longer adds at most `MAX_TAIL` (3) letters: the tails
+   Snowball leaves on derived forms (`-i` of `-iation` and `-y`, `-at` of `-atic`, `-ic` of
+   `-ication`, `-anc` of `-iance`, `-er`/`-or` of agent nouns). The root minimum keeps short
+   words apart (`plan` never meets `planet`, `care` never meets `career`); the tail maximum
+   keeps compounds apart (`payout` never meets `payoutdashboard`). Known limits: vowel
+   changes are not bridged (`retain`/`retention`, `decide`/`decision`), and a few unrelated
+   pairs do meet (`police`/`policy`, `close`/`closer`); list such wordings in the terms.
+6. **Concepts.** A concept is carried by a text that contains its key or one of its
+   wordings; a multi-word wording matches as a phrase (consecutive stems once stopwords are
+   dropped, so "close the books" matches "close your books"). Whole words only: `red` is
+   not in `shared`. Concepts are counted, not occurrences.
+
+Performance: the concept matcher is built once per strategy; a text is matched in one pass
+over its stems with dictionary look-ups (no text is compared with every other), and stems
+are cached, so thousands of stages cost linear time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import pairwise
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+import snowballstemmer
+
+from funnelcheck.findings import Path
+from funnelcheck.strategy import Strategy, stage_texts
+
+#: The shorter of two meeting stems has at least this many letters (see step 5 above).
+MIN_ROOT = 5
+#: The longer of two meeting stems adds at most this many letters to the shorter.
+MAX_TAIL = 3
+
+# The project's English stop list: function words only, grouped as grammar groups them.
+# It covers the Snowball English stop list (tests compare the two) and adds the modal
+# auxiliaries Snowball leaves out because they double as nouns ("will", "can", "may"),
+# plus a few determiners and prepositions of the same kind ("every", "per", "via").
+_PRONOUNS = """
+    i me my myself we our ours ourselves you your yours yourself yourselves
+    he him his himself she her hers herself it its itself they them their theirs themselves
+    what which who whom this that these those
+"""
+_AUXILIARIES = """
+    am is are was were be been being have has had having do does did doing
+    would should could ought can will may might must shall
+"""
+_CONTRACTIONS = """
+    i'm you're he's she's it's we're they're i've you've we've they've
+    i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't
+    won't wouldn't shan't shouldn't can't cannot couldn't mustn't
+    let's that's who's what's here's there's when's where's why's how's
+"""
+_ARTICLES_AND_CONJUNCTIONS = """
+    a an the and but if or because as until while nor
+"""
+_PREPOSITIONS = """
+    of at by for with about against between into through during before after above below
+    to from up down in out on off over under
+    per via within without across along among around onto upon toward towards versus
+"""
+_ADVERBS_AND_DETERMINERS = """
+    again further then once here there when where why how
+    all any both each few more most other some such no not only own same so than too very
+    every another either neither
+"""
+
+
+def _word_set(*groups: str) -> frozenset[str]:
+    return frozenset(word for group in groups for word in group.split())
+
+
+STOPWORDS: frozenset[str] = _word_set(
+    _PRONOUNS,
+    _AUXILIARIES,
+    _CONTRACTIONS,
+    _ARTICLES_AND_CONJUNCTIONS,
+    _PREPOSITIONS,
+    _ADVERBS_AND_DETERMINERS,
+)
+
+# Numbers written as words: FC104 leaves them out with numbers written in digits.
+_NUMBER_WORDS = _word_set(
+    """
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+    eighty ninety hundred hundreds thousand thousands million millions billion billions
+    trillion dozen dozens first second third fourth fifth sixth seventh eighth ninth tenth
+    """
+)
+# Words that name a currency: left out of FC104's measure when they stand beside a number
+# ("499 dollars", "USD 499"), as part of the money amount.
+_CURRENCY_WORDS = _word_set(
+    """
+    usd eur gbp cad aud nzd chf jpy cny inr sek nok dkk pln brl mxn zar sgd hkd
+    dollar dollars euro euros pound pounds cent cents pence yen rupee rupees
+    """
+)
+# 3, 3.5, 1,200, 2nd, 1990s, 5k, 10x, 2bn: a number however it is written in digits.
+_NUMBER = re.compile(r"\d[\d.,']*(?:st|nd|rd|th|s|k|m|bn|x)?")
+
+_WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+# Typographic apostrophes and hyphens written the plain way; a soft hyphen is invisible.
+_PUNCTUATION = str.maketrans(
+    {"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-", "\u00ad": None}
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+# -- building blocks ----------------------------------------------------------------------
+def normalise(text: str) -> str:
+    """NFKC, case-folded, with typographic apostrophes and hyphens made plain."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    # Case folding can leave sequences that are not NFKC ("ǰ"); normalise once more.
+    return unicodedata.normalize("NFKC", folded).translate(_PUNCTUATION)
+
+
+def _words(text: str) -> list[str]:
+    """The words of a normalised text, hyphenated words kept whole."""
+    return _WORD.findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text, normalised, in order; a hyphenated word whole, then its parts.
+
+    Stopwords are kept: this is the raw word stream the other steps filter.
+    """
+    out: list[str] = []
+    for word in _words(normalise(text)):
+        out.append(word)
+        if "-" in word:
+            out.extend(word.split("-"))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The Snowball English stem of one normalised word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def stems_meet(a: str, b: str) -> bool:
+    """Whether two stems count as one word (equal, or a derived form of it: see step 5)."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return (
+        len(short) >= MIN_ROOT
+        and len(long) - len(short) <= MAX_TAIL
+        and long.startswith(short)
+        and long.isalpha()
+    )
+
+
+def _is_number(word: str) -> bool:
+    return bool(_NUMBER.fullmatch(word)) or word in _NUMBER_WORDS
+
+
+@dataclass(frozen=True)
+class _TextStems:
+    """A text as the concept matcher reads it."""
+
+    #: Stems of the words that are not stopwords, in order; hyphenated words as their parts.
+    sequence: tuple[str, ...]
+    #: Stems of the hyphenated words written as one word ("e-mail" -> "email").
+    joined: tuple[str, ...]
+
+
+@lru_cache(maxsize=8192)
+def _text_stems(text: str) -> _TextStems:
+    sequence: list[str] = []
+    joined: list[str] = []
+    for word in _words(normalise(text)):
+        if "-" in word:
+            joined.append(stem(word.replace("-", "")))
+            parts = word.split("-")
+        else:
+            parts = [word]
+        sequence.extend(stem(part) for part in parts if part not in STOPWORDS)
+    return _TextStems(tuple(sequence), tuple(joined))
+
+
+def content_words(text: str) -> list[tuple[str, str]]:
+    """Distinct content stems of a text, each with the first word (normalised) that gave it.
+
+    Left out: stopwords, numbers in digits or words, currency words standing beside a
+    number (the money amount), and single letters. Hyphenated words count as their parts.
+    """
+    words = _words(normalise(text))
+    numbers = [_is_number(w) for w in words]
+    seen: dict[str, str] = {}
+    for i, word in enumerate(words):
+        if numbers[i]:
+            continue
+        beside_number = (i > 0 and numbers[i - 1]) or (i + 1 < len(words) and numbers[i + 1])
+        if beside_number and word in _CURRENCY_WORDS:
+            continue
+        for part in word.split("-"):
+            if len(part) < 2 or part in STOPWORDS or _is_number(part):
+                continue
+            seen.setdefault(stem(part), part)
+    return list(seen.items())
+
+
+def content_stems(text: str) -> list[str]:
+    """Distinct content stems of a text, in order: FC104's measure (see `content_words`)."""
+    return [s for s, _ in content_words(text)]
+
+
+# -- stems that meet, looked up in constant time -----------------------------------------
+_V = TypeVar("_V")
+
+
+class StemIndex(Generic[_V]):
+    """Values filed under stems, found again by any stem that meets theirs.
+
+    Each stem is filed as itself and under its prefixes that a meeting stem could be, so a
+    look-up is a handful of dictionary probes whatever the index holds.
+    """
+
+    def __init__(self) -> None:
+        self._exact: dict[str, list[_V]] = {}
+        self._by_prefix: dict[str, list[_V]] = {}
+
+    def add(self, stem_: str, value: _V) -> None:
+        self._exact.setdefault(stem_, []).append(value)
+        if stem_.isalpha():
+            for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_)):
+                self._by_prefix.setdefault(stem_[:k], []).append(value)
+
+    def lookup(self, stem_: str) -> Iterator[_V]:
+        """Every value filed under a stem that meets `stem_` (a value may come twice)."""
+        yield from self._exact.get(stem_, ())
+        if not stem_.isalpha() or len(stem_) < MIN_ROOT:
+            return
+        # `stem_` begins a longer filed stem ...
+        yield from self._by_prefix.get(stem_, ())
+        # ... or a shorter filed stem begins `stem_`.
+        for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_)):
+            yield from self._exact.get(stem_[:k], ())
+
+    def __contains__(self, stem_: object) -> bool:
+        return isinstance(stem_, str) and any(True for _ in self.lookup(stem_))
+
+
+class StemSet(StemIndex[None]):
+    """A vocabulary: `stem in vocabulary` is true when a stem of it meets `stem`."""
+
+    def __init__(self, stems: Iterable[str] = ()) -> None:
+        super().__init__()
+        for s in stems:
+            self.add(s, None)
+
+
+# -- concepts ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Concept:
+    """One `problem.terms` entry: the key and the other wordings the user listed."""
+
+    key: str
+    wordings: tuple[str, ...]
+
+    @property
+    def all_wordings(self) -> tuple[str, ...]:
+        return (self.key, *self.wordings)
+
+
+def _variants(wording: str) -> list[tuple[str, ...]]:
+    """The stem sequences a wording matches as: its stems, and a hyphenated word joined."""
+    stems = _text_stems(wording)
+    out: list[tuple[str, ...]] = []
+    if stems.sequence:
+        out.append(stems.sequence)
+    # A wording that is one hyphenated word also matches written as one ("e-mail", "email").
+    if len(stems.joined) == 1 and len(_words(normalise(wording))) == 1:
+        out.append(stems.joined)
+    return out
+
+
+class _ConceptMatcher:
+    """Finds the concepts a text carries in one pass over its stems."""
+
+    def __init__(self, concepts: tuple[Concept, ...]) -> None:
+        self._keys = tuple(c.key for c in concepts)
+        self._single: StemIndex[int] = StemIndex()
+        self._phrases: StemIndex[tuple[int, tuple[str, ...]]] = StemIndex()
+        for index, concept in enumerate(concepts):
+            for wording in concept.all_wordings:
+                for variant in _variants(wording):
+                    if len(variant) == 1:
+                        self._single.add(variant[0], index)
+                    else:
+                        self._phrases.add(variant[0], (index, variant))
+
+    def indices(self, text: str) -> set[int]:
+        stems = _text_stems(text)
+        sequence = stems.sequence
+        found: set[int] = set()
+        for position, stem_ in enumerate(sequence):
+            found.update(self._single.lookup(stem_))
+            for index, phrase in self._phrases.lookup(stem_):
+                if index in found or position + len(phrase) > len(sequence):
+                    continue
+                if all(
+                    stems_meet(sequence[position + k], phrase[k]) for k in range(1, len(phrase))
+                ):
+                    found.add(index)
+        for joined in stems.joined:
+            found.update(self._single.lookup(joined))
+        return found
+
+    def keys(self, text: str) -> tuple[str, ...]:
+        """The concept keys a text carries, in `problem.terms` order."""
+        found = self.indices(text)
+        return tuple(key for i, key in enumerate(self._keys) if i in found)
+
+
+def concepts_of(terms: Any) -> tuple[Concept, ...]:
+    """The concepts of a `problem.terms` mapping (anything else has none)."""
+    if not isinstance(terms, Mapping):
+        return ()
+    out: list[Concept] = []
+    for key, wordings in terms.items():
+        if isinstance(wordings, list):
+            listed = tuple(str(w) for w in wordings if w is not None and str(w).strip())
+        elif isinstance(wordings, str) and wordings.strip():
+            listed = (wordings,)
+        else:
+            listed = ()
+        out.append(Concept(str(key), listed))
+    return tuple(out)
+
+
+# -- the analysis -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StageStory:
+    """What one speaking stage says about the problem."""
+
+    index: int
+    #: Concept keys the pitch and claims carry, in `problem.terms` order.
+    carries: tuple[str, ...]
+    #: The concepts it does not carry, in the same order.
+    misses: tuple[str, ...]
+    #: For each text (path relative to the stage: ("pitch",) or ("claims", j, "text")),
+    #: the concepts it carries.
+    by_text: Mapping[Path, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class HandoffStory:
+    """The pass from one speaking stage to the next."""
+
+    source: int
+    target: int
+    #: Concepts both stages carry: what goes across.
+    passed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryAnalysis:
+    """The problem story of one strategy."""
+
+    concepts: tuple[Concept, ...]
+    #: Only the stages that say something, by stage index.
+    stages: Mapping[int, StageStory]
+    #: Between adjacent speaking stages, first touch first.
+    handoffs: tuple[HandoffStory, ...]
+    #: FC104's vocabulary: the content stems of the texts that set the story.
+    vocabulary: StemSet = field(repr=False, compare=False)
+    _matcher: _ConceptMatcher = field(repr=False, compare=False)
+
+    def concepts_in(self, text: str) -> tuple[str, ...]:
+        """The concept keys a text carries, in `problem.terms` order."""
+        return self._matcher.keys(text)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self.concepts)
+
+    @property
+    def first_stage(self) -> int | None:
+        """The index of the first stage that says something (the opening)."""
+        return min(self.stages) if self.stages else None
+
+
+def analyse(strategy: Strategy) -> StoryAnalysis:
+    """Concepts, what each speaking stage carries, and what passes at each handoff."""
+    concepts = concepts_of(strategy.problem.get("terms"))
+    matcher = _ConceptMatcher(concepts)
+    keys = tuple(c.key for c in concepts)
+    stages: dict[int, StageStory] = {}
+    for index, stage in strategy.speaking_stages():
+        by_text: dict[Path, tuple[str, ...]] = {}
+        carried: set[int] = set()
+        for path, text in stage_texts(stage):
+            found = matcher.indices(text)
+            by_text[path] = tuple(k for i, k in enumerate(keys) if i in found)
+            carried |= found
+        stages[index] = StageStory(
+            index=index,
+            carries=tuple(k for i, k in enumerate(keys) if i in carried),
+            misses=tuple(k for i, k in enumerate(keys) if i not in carried),
+            by_text=MappingProxyType(by_text),
+        )
+    order = sorted(stages)
+    handoffs = tuple(
+        HandoffStory(
+            source=a,
+            target=b,
+            passed=tuple(k for k in stages[a].carries if k in stages[b].carries),
+        )
+        for a, b in pairwise(order)
+    )
+    vocabulary = StemSet(s for text in story_texts(strategy) for s in content_stems(text))
+    return StoryAnalysis(concepts, MappingProxyType(stages), handoffs, vocabulary, matcher)
+
+
+def story_texts(strategy: Strategy) -> Iterator[str]:
+    """The texts that set the story, FC104's vocabulary: the problem (statement, terms,
+    pains, alternatives), the value proposition (statement, differentiators), the
+    capabilities' texts, the segment (name, description, stakeholders' titles and what they
+    care about) and the product's name and category."""
+    problem = strategy.problem
+    yield from _strings(problem.get("statement"))
+    for concept in concepts_of(problem.get("terms")):
+        yield from concept.all_wordings
+    for pain in _items(problem.get("pains")):
+        yield from _strings(pain.get("text"))
+    yield from _strings(problem.get("alternatives"))
+    proposition = strategy.value_proposition
+    yield from _strings(proposition.get("statement"))
+    yield from _strings(proposition.get("differentiators"))
+    for capability in _items(strategy.data.get("capabilities")):
+        yield from _strings(capability.get("text"))
+    segment = strategy.segment
+    yield from _strings(segment.get("name"))
+    yield from _strings(segment.get("description"))
+    for stakeholder in _items(segment.get("stakeholders")):
+        yield from _strings(stakeholder.get("title"))
+        yield from _strings(stakeholder.get("cares_about"))
+    product = strategy.data.get("product")
+    if isinstance(product, Mapping):
+        yield from _strings(product.get("name"))
+        yield from _strings(product.get("category"))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """A string, or the strings of a list (numbers as written); nothing else."""
+    values = value if isinstance(value, list) else [value]
+    for item in values:
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            yield str(item)
+
+
+def _items(value: Any) -> Iterator[Mapping[str, Any]]:
+    if isinstance(value, list):
+        yield from (item for item in value if isinstance(item, Mapping))
+
+
+def describe_stage(strategy: Strategy, index: int) -> str:
+    """How messages name a stage: `Onboarding and renewal` (retention)."""
+    stages = strategy.data.get("stages")
+    role = None
+    if isinstance(stages, list) and 0 <= index < len(stages) and isinstance(stages[index], dict):
+        role = stages[index].get("role")
+    name = strategy.stage_name(index)
+    return f"`{name}` ({role})" if isinstance(role, str) else f"`{name}`"
+
+
+def foreign_words(analysis: StoryAnalysis, texts: Iterable[str]) -> tuple[int, list[str]]:
+    """FC104's measure for a stage's texts: how many distinct content stems they hold, and
+    the words (as first written, normalised) whose stems meet nothing in the vocabulary."""
+    seen: dict[str, str] = {}
+    for text in texts:
+        for stem_, word in content_words(text):
+            seen.setdefault(stem_, word)
+    return len(seen), [word for stem_, word in seen.items() if stem_ not in analysis.vocabulary]
