@@ -212,7 +212,7 @@ def _resolve_plain(value: str) -> str:
     return _CORE + "str"
 
 
-def _scalar(event: ScalarEvent) -> Any:
+def _scalar(event: Any) -> Any:
     tag = event.tag
     value = event.value
     if tag is None or tag == "!":
@@ -276,7 +276,9 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         return _build(text, _events(parser), limits)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = (1, 1)
+        if mark is not None:
+            line, column = mark.line + 1, mark.column + 1
         problem = exc.problem or str(exc)
         context = f" ({exc.context})" if exc.context else ""
         raise InputError("FC001", f"YAML syntax: {problem}{context}", line, column) from None

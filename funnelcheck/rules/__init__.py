@@ -66,6 +66,7 @@ BUILTIN_RULES: tuple[str, ...] = (
     "open_assumption:OpenAssumption",  # FC704
 )
 
+
 class RuleLoadError(Exception):
     """A plugin could not be loaded, or two rules claim one code or name."""
 
@@ -102,7 +103,9 @@ def plugin_rules() -> tuple[type[Rule], ...]:
         try:
             rule = ep.load()
         except Exception as exc:  # a broken plugin must not hide the built-in checks
-            raise RuleLoadError(f"the rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}")
+            raise RuleLoadError(
+                f"the rule plugin {ep.name!r} ({ep.value}) failed to load: {exc}"
+            ) from exc
         if not (isinstance(rule, type) and issubclass(rule, Rule)):
             raise RuleLoadError(f"the rule plugin {ep.name!r} ({ep.value}) is not a Rule class")
         found.append(rule)

@@ -1,0 +1,425 @@
+"""The command line. The only place that prints, and the only place that sets exit codes.
+
+Exit codes: 0 no finding at or above the fail threshold; 1 findings at or above it;
+2 a usage, configuration or read error (2 wins over 1). Everything a user can cause ends
+in a message naming the file, line and what to do, never in a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from funnelcheck import __version__
+
+app = typer.Typer(
+    name="funnelcheck",
+    help="Check that a product strategy tells one problem story from the first ad to the renewal.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class Color(StrEnum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """One report to produce: a format, and a file (None: standard output)."""
+
+    format: str
+    file: str | None
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
+    typer.echo(f"funnelcheck: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"funnelcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Check product strategies written as YAML."""
+
+
+def _as_of(value: str | None) -> dt.date:
+    """`--as-of`, else SOURCE_DATE_EPOCH's day (reproducible builds), else today."""
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            _fail(f"--as-of {value!r} is not a date; write YYYY-MM-DD, e.g. 2026-11-22")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError, OSError):
+            _fail(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970")
+    return dt.date.today()
+
+
+def _outputs(formats: list[str], output: str | None) -> list[OutputSpec]:
+    """`--format NAME[:FILE]`, repeatable; `--output FILE` is where a lone format goes."""
+    from funnelcheck.reporters import reporter_names
+
+    known = reporter_names()
+    specs: list[OutputSpec] = []
+    for item in formats:
+        name, sep, file = item.partition(":")
+        if name not in known:
+            _fail(f"unknown format {name!r}; choose from {', '.join(known)}")
+        specs.append(OutputSpec(name, file if sep and file else None))
+    if output is not None:
+        bare = [i for i, s in enumerate(specs) if s.file is None]
+        if not specs:
+            specs.append(OutputSpec("table", output))
+        elif len(bare) == 1:
+            specs[bare[0]] = OutputSpec(specs[bare[0]].format, output)
+        else:
+            _fail("--output names one file, but several formats have none; use FORMAT:FILE")
+    if not specs:
+        specs.append(OutputSpec("table", None))
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            # In a GitHub workflow the annotations come for free beside the table.
+            specs.append(OutputSpec("github", None))
+    on_stdout = {s.format for s in specs if s.file is None}
+    if sum(1 for s in specs if s.file is None) > 1 and on_stdout != {"table", "github"}:
+        _fail("several formats would share standard output; give each but one a file: FORMAT:FILE")
+    return specs
+
+
+def _use_color(choice: Color) -> bool:
+    if choice is Color.always:
+        return True
+    if choice is Color.never or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, directories or glob patterns; '-' reads standard input."),
+    ] = None,
+    format: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format, repeatable: table, json, sarif, junit, github, gitlab, "
+            "markdown; FORMAT:FILE writes that report to FILE.",
+        ),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="Write the (one) report to this file.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn | None,
+        typer.Option(help="Exit 1 when a finding is at or above this severity (default error)."),
+    ] = None,
+    as_of: Annotated[
+        str | None, typer.Option(help="The day to check as of (YYYY-MM-DD); default today.")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", "-c", help="Use this configuration for all files.")
+    ] = None,
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rules (codes, names, families).")
+    ] = None,
+    ignore: Annotated[
+        list[str] | None, typer.Option(help="Not these rules (codes, names, families).")
+    ] = None,
+    stdin_filename: Annotated[
+        str | None, typer.Option(help="The name standard input has in reports.")
+    ] = None,
+    color: Annotated[Color, typer.Option(help="Colour the table.")] = Color.auto,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only findings and errors.")
+    ] = False,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help="Files checked in parallel (default: CPUs).")
+    ] = None,
+    no_plugins: Annotated[bool, typer.Option(help="Load no third-party rules.")] = False,
+    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
+    statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
+    force_exclude: Annotated[
+        bool, typer.Option(help="Apply `exclude` to files named on the command line too.")
+    ] = False,
+    baseline: Annotated[
+        str | None, typer.Option(help="Report only findings not in this baseline file.")
+    ] = None,
+    write_baseline: Annotated[
+        str | None, typer.Option(help="Record the current findings in this baseline file.")
+    ] = None,
+) -> None:
+    """Check strategies and report every baton drop."""
+    from funnelcheck.config import ConfigError, Overrides
+    from funnelcheck.discover import discover, exclusion
+    from funnelcheck.engine import build_report, check_sources, default_jobs, make_checker
+    from funnelcheck.rules import RuleLoadError
+
+    if not paths:
+        _fail("name at least one file or directory to check, e.g. `funnelcheck check strategies/`")
+    specs = _outputs(format or [], output)
+    day = _as_of(as_of)
+    overrides = Overrides(
+        select=tuple(select or ()),
+        ignore=tuple(ignore or ()),
+        fail_on=fail_on.value if fail_on else None,
+    )
+    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else b""
+    try:
+        checker = make_checker(config, overrides, not no_plugins, day, stdin_bytes)
+        run_config = checker.resolver.for_file(os.path.join(os.getcwd(), "-"))
+        found = discover(
+            paths,
+            excluded=exclusion(run_config.exclude, run_config.root),
+            force_exclude=force_exclude,
+            stdin_name=stdin_filename,
+        )
+        n_jobs = jobs if jobs is not None else default_jobs()
+        if n_jobs < 1:
+            _fail("--jobs takes a whole number of 1 or more")
+        worker_args = (config, overrides, not no_plugins, day)
+        results, _skipped = check_sources(checker, found.sources, n_jobs, worker_args)
+    except ConfigError as exc:
+        _fail(str(exc))
+    except RuleLoadError as exc:
+        _fail(f"{exc}; run with --no-plugins to check without third-party rules")
+    if not results and not found.problems:
+        _fail(
+            f"no strategy found in {', '.join(paths)}: a YAML file is a strategy when its "
+            "top-level mapping has the key `funnelcheck` (name a file to check it anyway)"
+        )
+    report = build_report(results, checker, found.problems)
+    if baseline is not None or write_baseline is not None:
+        report = _baseline(report, baseline, write_baseline)
+
+    _emit(report, specs, color, quiet, statistics)
+    threshold = overrides.fail_on or run_config.fail_on
+    raise typer.Exit(_exit_code(report, threshold, exit_zero))
+
+
+def _baseline(report: Any, use: str | None, write: str | None) -> Any:
+    import funnelcheck.baseline as baseline_mod
+
+    try:
+        if use is not None:
+            report = baseline_mod.apply(report, use)
+        if write is not None:
+            baseline_mod.write(report, write)
+    except baseline_mod.BaselineError as exc:
+        _fail(str(exc))
+    return report
+
+
+def _emit(report: Any, specs: list[OutputSpec], color: Color, quiet: bool, stats: bool) -> None:
+    from funnelcheck.atomic import write_atomic
+    from funnelcheck.reporters import RenderContext, get_reporter
+
+    for spec in specs:
+        reporter = get_reporter(spec.format)
+        to_terminal = spec.file is None and sys.stdout.isatty()
+        width = None
+        if to_terminal:
+            import shutil
+
+            width = shutil.get_terminal_size().columns
+        ctx = RenderContext(
+            color=spec.file is None and _use_color(color),
+            width=width,
+            quiet=quiet,
+            statistics=stats,
+            cwd=os.getcwd(),
+        )
+        text = reporter.render(report, ctx)
+        if spec.file is None:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        else:
+            try:
+                write_atomic(spec.file, text)
+            except OSError as exc:
+                _fail(
+                    f"cannot write the {spec.format} report to {spec.file}: {exc.strerror or exc}"
+                )
+
+
+def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
+    from funnelcheck.findings import Severity
+
+    if report.errors():
+        for result in report.errors():
+            typer.echo(f"funnelcheck: {result.error}", err=True)
+        return EXIT_ERROR
+    if exit_zero or threshold == "never":
+        return EXIT_OK
+    level = Severity.parse(threshold)
+    if any(f.severity >= level for f in report.findings()):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@app.command()
+def rules(
+    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    no_plugins: Annotated[bool, typer.Option(help="List no third-party rules.")] = False,
+) -> None:
+    """List every rule: code, name, family, default severity, what it checks."""
+    import json
+
+    from funnelcheck.rules import RuleLoadError, all_rules
+
+    try:
+        known = all_rules(plugins=not no_plugins)
+    except RuleLoadError as exc:
+        _fail(str(exc))
+    if format == "json":
+        typer.echo(
+            json.dumps(
+                [
+                    {
+                        "code": code,
+                        "name": rule.name,
+                        "family": rule.family(),
+                        "severity": rule.severity.label,
+                        "summary": rule.summary(),
+                    }
+                    for code, rule in known.items()
+                ],
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+        return
+    if format != "table":
+        _fail(f"unknown format {format!r}; choose table or json")
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("code", "name", "family", "severity", "checks"):
+        table.add_column(column, overflow="fold")
+    for code, rule in known.items():
+        table.add_row(code, rule.name, rule.family() + "xx", rule.severity.label, rule.summary())
+    Console(highlight=False, markup=False).print(table)
+
+
+@app.command()
+def explain(
+    rule: Annotated[str, typer.Argument(help="A rule code (FC103) or name (handoff-drift).")],
+) -> None:
+    """Print a rule's reference page: what it checks, why, examples, options."""
+    import difflib
+    import inspect
+    from dataclasses import fields
+
+    from funnelcheck.rules import all_rules
+
+    known = all_rules()
+    wanted = rule.strip()
+    found = known.get(wanted.upper()) or next(
+        (r for r in known.values() if r.name == wanted.lower()), None
+    )
+    if found is None:
+        names = list(known) + [r.name for r in known.values()]
+        close = difflib.get_close_matches(wanted, names, n=1)
+        hint = f"; did you mean {close[0]}?" if close else "; `funnelcheck rules` lists them"
+        _fail(f"no rule {wanted!r}{hint}")
+    doc = inspect.cleandoc(found.__doc__ or "")
+    typer.echo(f"{found.code} {found.name} (default severity: {found.severity.label})\n")
+    typer.echo(doc)
+    option_fields = fields(found.Options)
+    if option_fields:
+        typer.echo("\nOptions and their defaults:")
+        for f in option_fields:
+            typer.echo(f"  {f.name.replace('_', '-')}: {f.default!r}")
+
+
+@app.command()
+def schema(
+    name: Annotated[str, typer.Argument(help="strategy (default), config or report.")] = "strategy",
+) -> None:
+    """Print a published JSON Schema."""
+    from funnelcheck.schema import schema_path
+
+    if name not in ("strategy", "config", "report"):
+        _fail(f"unknown schema {name!r}; choose strategy, config or report")
+    try:
+        text = schema_path(f"{name}.schema.json").read_text(encoding="utf-8")
+    except OSError as exc:
+        _fail(f"the {name} schema is missing from this installation ({exc})")
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command("config")
+def show_config(
+    path: Annotated[
+        str, typer.Argument(help="The file or folder whose configuration to show.")
+    ] = ".",
+    config: Annotated[
+        str | None, typer.Option("--config", "-c", help="Use this configuration file.")
+    ] = None,
+) -> None:
+    """Print the effective configuration for PATH and where each value came from."""
+    from funnelcheck.config import ConfigError, ConfigResolver, Overrides
+    from funnelcheck.rules import all_rules
+
+    target = os.path.join(path, "-") if os.path.isdir(path) else path
+    try:
+        resolved = ConfigResolver(config, Overrides(), all_rules()).for_file(target)
+    except ConfigError as exc:
+        _fail(str(exc))
+    typer.echo(f"configuration: {resolved.source or 'defaults (no configuration file found)'}")
+    for key, value, source in resolved.describe():
+        typer.echo(f"{key} = {value!r}    # {source}")
+
+
+def main() -> None:
+    """The console script: typer's usage errors exit 2; so do ours."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("funnelcheck: interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # a bug of ours: say so plainly, keep the traceback on request
+        if os.environ.get("FUNNELCHECK_DEBUG"):
+            raise
+        typer.echo(
+            f"funnelcheck: internal error ({type(exc).__name__}: {exc}); this is a bug in "
+            "funnelcheck, not in your strategy. Run again with FUNNELCHECK_DEBUG=1 for the "
+            "details and please report them.",
+            err=True,
+        )
+        sys.exit(EXIT_ERROR)

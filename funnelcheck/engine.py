@@ -1,0 +1,331 @@
+"""Check files -> a Report. One file at a time: read, locate, validate, run the rules, drop.
+
+Nothing here prints or exits; the CLI decides what a user sees and the exit code.
+Strategies are read, checked and dropped one file at a time; only findings are kept, so
+memory stays flat in the number of files. With `jobs > 1` files are checked in worker
+processes and the results put back in input order, so the report is the same as a serial
+run's, byte for byte.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from funnelcheck import __version__
+from funnelcheck.discover import STDIN, Source, looks_like_strategy
+from funnelcheck.findings import (
+    FileResult,
+    Finding,
+    Handoff,
+    Issue,
+    Location,
+    Relay,
+    RelayStage,
+    Report,
+    Severity,
+    format_path,
+)
+from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath
+
+if TYPE_CHECKING:
+    from funnelcheck.config import Config, ConfigResolver
+    from funnelcheck.rules.base import Rule
+    from funnelcheck.strategy import Strategy
+
+#: Codes whose presence means the data does not have the format's shape: content rules
+#: would only repeat the fault, so they do not run on such a file.
+SHAPE_FAULTS = ("FC001", "FC002", "FC006", "FC007")
+#: Suppressions are comments `# funnelcheck: ignore ...`; most files have none.
+_SUPPRESSION_MARK = re.compile(r"#\s*funnelcheck\s*:")
+
+
+@dataclass
+class Checker:
+    """Everything that stays the same from file to file in one run."""
+
+    resolver: ConfigResolver
+    rules: Mapping[str, type[Rule]]
+    as_of: dt.date
+    stdin_bytes: bytes = b""
+    _instances: dict[str, Rule] = field(default_factory=dict)
+
+    def rule(self, code: str) -> Rule:
+        instance = self._instances.get(code)
+        if instance is None:
+            instance = self._instances[code] = self.rules[code]()
+        return instance
+
+    # -- one file -----------------------------------------------------------------------
+    def check(self, source: Source) -> FileResult | None:
+        """Check one file; None when a walked YAML file turns out not to be a strategy."""
+        from funnelcheck.load import decode, load_text, read_text
+
+        config = self.resolver.for_file(source.path)
+        try:
+            if source.path == STDIN:
+                text = decode(self.stdin_bytes, config.limits)
+            else:
+                text = read_text(source.path, config.limits)
+        except UnreadablePath as exc:
+            return FileResult(source.display, error=str(exc))
+        except InputError as exc:
+            return self._result(source, config, "", None, {exc.code: [_located(exc)]})
+        if not source.explicit and not looks_like_strategy(text):
+            return None
+        try:
+            loaded = load_text(text, config.limits)
+        except InputError as exc:
+            return self._result(source, config, text, None, {exc.code: [_located(exc)]})
+        return self._result(source, config, text, loaded, dict(loaded.issues))
+
+    def _result(
+        self,
+        source: Source,
+        config: Config,
+        text: str,
+        loaded: Loaded | None,
+        input_issues: dict[str, list[Issue]],
+    ) -> FileResult:
+        from funnelcheck.strategy import Strategy
+
+        data: Any = None
+        if loaded is not None:
+            from funnelcheck.schema import validate
+
+            data = loaded.data
+            for code, issues in validate(data).items():
+                input_issues.setdefault(code, []).extend(issues)
+        shaped = (
+            loaded is not None
+            and isinstance(data, dict)
+            and not any(code in input_issues for code in SHAPE_FAULTS)
+        )
+        strategy = Strategy(
+            file=source.display,
+            data=data if isinstance(data, dict) else {},
+            as_of=self.as_of,
+            text=text,
+            input_issues=input_issues,
+        )
+        locations = loaded.locations if loaded is not None else Locations(LocNode(1, 1))
+        findings: list[Finding] = []
+        rules_run: list[str] = []
+        for code, rule_cls in self.rules.items():
+            settings = config.settings_for(rule_cls, source.path)
+            if settings is None or (not rule_cls.input_rule and not shaped):
+                continue
+            rules_run.append(code)
+            rule = self.rule(code)
+            for issue in rule.check(strategy, settings.options):
+                findings.append(
+                    self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                )
+        suppressed = 0
+        if text and _SUPPRESSION_MARK.search(text):
+            findings, suppressed = self._suppress(findings, strategy, config, source, locations)
+        findings.sort(key=Finding.sort_key)
+        relay = _relay(strategy, locations) if shaped else None
+        return FileResult(
+            source.display,
+            findings=findings,
+            relay=relay,
+            rules_run=tuple(rules_run),
+            suppressed=suppressed,
+        )
+
+    def _suppress(
+        self,
+        findings: list[Finding],
+        strategy: Strategy,
+        config: Config,
+        source: Source,
+        locations: Locations,
+    ) -> tuple[list[Finding], int]:
+        from funnelcheck.suppress import apply_suppressions
+
+        known = {code: rule.name for code, rule in self.rules.items()}
+        kept, suppressed, issues = apply_suppressions(findings, strategy.text, known, self.as_of)
+        rule_cls = self.rules.get("FC009")
+        if rule_cls is not None:
+            settings = config.settings_for(rule_cls, source.path)
+            if settings is not None:
+                kept.extend(
+                    self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                    for issue in issues
+                )
+        return kept, suppressed
+
+    def _finding(
+        self,
+        rule: type[Rule],
+        issue: Issue,
+        severity_override: Severity | None,
+        strategy: Strategy,
+        locations: Locations,
+    ) -> Finding:
+        return Finding(
+            code=rule.code,
+            name=rule.name,
+            severity=severity_override or issue.severity or rule.severity,
+            message=issue.message,
+            location=_location(
+                strategy, locations, issue.path, issue.at_key, issue.line, issue.column
+            ),
+            related=tuple(
+                _location(strategy, locations, path, False, None, None) for path in issue.related
+            ),
+            data=issue.data,
+            subject=issue.subject,
+        )
+
+
+def _located(exc: InputError) -> Issue:
+    return Issue(path=(), message=exc.message, line=exc.line, column=exc.column)
+
+
+def _location(
+    strategy: Strategy,
+    locations: Locations,
+    path: tuple[str | int, ...],
+    at_key: bool,
+    line: int | None,
+    column: int | None,
+) -> Location:
+    if line is None:
+        line, column, _ = locations.find(path, at_key)
+    stage = None
+    if len(path) >= 2 and path[0] == "stages" and isinstance(path[1], int):
+        stage = strategy.stage_name(path[1])
+    return Location(strategy.file, line, column or 1, format_path(path), stage)
+
+
+def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
+    """The relay view the table leads with: stages, what each carries, each handoff."""
+    try:
+        story = strategy.story
+    except Exception:  # the relay view is a courtesy; a story fault shows in the rules
+        return None
+    stages = []
+    for index, stage in strategy.stages():
+        told = story.stages.get(index)
+        conversion = stage.get("conversion")
+        stages.append(
+            RelayStage(
+                index=index,
+                name=str(stage.get("name", "")),
+                role=str(stage.get("role", "")),
+                line=locations.find(("stages", index))[0],
+                carries=told.carries if told else (),
+                misses=told.misses if told else (),
+                conversion=None if conversion is None else str(conversion),
+                says_something=told is not None,
+            )
+        )
+    handoffs = tuple(
+        Handoff(h.source, h.target, h.passed, held=bool(h.passed)) for h in story.handoffs
+    )
+    leads: int | None = None
+    customers: str | None = None
+    try:
+        from funnelcheck.rules.leads_needed import leads_needed
+
+        figure, _missing = leads_needed(strategy)
+        if figure is not None:
+            leads = int(figure)
+            goal = strategy.goals.get("customers")
+            if goal is not None:
+                customers = f"{goal} per {strategy.goals.get('per', 'period')}"
+    except ImportError:
+        pass
+    return Relay(
+        stages=tuple(stages),
+        handoffs=handoffs,
+        concepts=tuple(c.key for c in story.concepts),
+        leads_needed=leads,
+        customers_out=customers,
+    )
+
+
+# -- many files ----------------------------------------------------------------------------
+_WORKER: Checker | None = None
+
+
+def _worker_init(explicit: str | None, overrides: Any, plugins: bool, as_of: dt.date) -> None:
+    global _WORKER
+    _WORKER = make_checker(explicit, overrides, plugins, as_of)
+
+
+def _worker_check(source: Source) -> FileResult | None:
+    assert _WORKER is not None
+    return _WORKER.check(source)
+
+
+def make_checker(
+    explicit: str | None,
+    overrides: Any,
+    plugins: bool,
+    as_of: dt.date,
+    stdin_bytes: bytes = b"",
+) -> Checker:
+    from funnelcheck.config import ConfigResolver
+    from funnelcheck.rules import all_rules
+
+    rules = all_rules(plugins=plugins)
+    return Checker(ConfigResolver(explicit, overrides, rules), rules, as_of, stdin_bytes)
+
+
+def check_sources(
+    checker: Checker,
+    sources: Sequence[Source],
+    jobs: int = 1,
+    worker_args: tuple[Any, ...] | None = None,
+) -> tuple[list[FileResult], int]:
+    """Check every source; return the results in input order and how many were passed over."""
+    results: Iterable[FileResult | None]
+    parallel = [s for s in sources if s.path != STDIN]
+    if jobs > 1 and len(parallel) > 1 and worker_args is not None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork keeps start-up cheap where it is safe (Linux); spawn elsewhere.
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
+        ctx = multiprocessing.get_context(method)
+        chunk = max(1, min(64, len(parallel) // (jobs * 4) or 1))
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=worker_args
+        ) as pool:
+            by_path = dict(
+                zip(parallel, pool.map(_worker_check, parallel, chunksize=chunk), strict=True)
+            )
+        results = [by_path[s] if s.path != STDIN else checker.check(s) for s in sources]
+    else:
+        results = [checker.check(s) for s in sources]
+    kept = [r for r in results if r is not None]
+    return kept, len(sources) - len(kept)
+
+
+def build_report(
+    results: list[FileResult], checker: Checker, problems: Sequence[tuple[str, str]] = ()
+) -> Report:
+    """All files' results in a deterministic order, plus the rules this run knows."""
+    files = list(results) + [FileResult(path, error=f"{path}: {why}") for path, why in problems]
+    files.sort(key=lambda r: r.file)
+    return Report(
+        files=files,
+        as_of=checker.as_of.isoformat(),
+        version=__version__,
+        rules={
+            code: (rule.name, rule.severity, rule.summary()) for code, rule in checker.rules.items()
+        },
+    )
+
+
+def default_jobs() -> int:
+    """As ruff does: one worker per CPU."""
+    return os.cpu_count() or 1
