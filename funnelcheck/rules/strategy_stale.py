@@ -1,0 +1,94 @@
+"""FC701 strategy-stale: the strategy has not been reviewed within the review interval."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.rules.base import Rule
+from funnelcheck.strategy import Strategy
+
+
+@dataclass(frozen=True)
+class Options:
+    #: Days a review stays fresh; the configuration's `review-interval-days` sets it.
+    interval_days: int = 30
+
+
+class StrategyStale(Rule):
+    """`reviewed` is older than the review interval (default 30 days).
+
+    **Why.** A strategy is a set of bets about a market that moves: prices change, a
+    competitor ships, the conversion rates of last quarter stop holding. A strategy nobody
+    has revisited in more than a month still reads as the plan, and every stage keeps
+    running a story that may no longer be true. The check counts whole days from `reviewed`
+    to today (`--as-of DATE` where given, so CI is reproducible): more days than the
+    interval is stale, exactly the interval is not (reviewed 2026-10-30, checked
+    2026-11-29 is 30 days: fresh; 2026-11-30 is 31 days: stale). A `reviewed` date after
+    today is not judged.
+
+    **Failing example.**
+
+    ```yaml
+    reviewed: 2026-10-30   # checked --as-of 2027-01-15: 77 days
+    ```
+
+    **Passing example.**
+
+    ```yaml
+    reviewed: 2026-10-30   # checked --as-of 2026-11-22: 23 days
+    ```
+
+    **Options.** `interval_days` (default 30; the configuration key `review-interval-days`):
+    how many days a review stays fresh. A monthly review suits a strategy under active
+    work; a team reviewing quarterly sets 92.
+    """
+
+    code = "FC701"
+    name = "strategy-stale"
+    severity = Severity.WARNING
+    time_dependent = True
+
+    def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        reviewed = as_date(strategy.data.get("reviewed"))
+        if reviewed is None:
+            return  # a missing or impossible date is the schema's (FC002)
+        today = strategy.as_of
+        days = (today - reviewed).days
+        if days <= options.interval_days:
+            return
+        yield Issue(
+            path=("reviewed",),
+            message=(
+                f"the strategy was last reviewed on {reviewed.isoformat()}, {days} days before "
+                f"{today.isoformat()}: more than the review interval of "
+                f"{options.interval_days} days; revisit it and update `reviewed`"
+            ),
+            subject=reviewed.isoformat(),
+            data={
+                "reviewed": reviewed.isoformat(),
+                "as_of": today.isoformat(),
+                "days": days,
+                "interval_days": options.interval_days,
+            },
+        )
+
+    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
+    Options = Options
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A `YYYY-MM-DD` date as the loader keeps it (text), or a date already; None otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
