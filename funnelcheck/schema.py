@@ -1,0 +1,548 @@
+"""The JSON Schema step: one validator per process, and what it finds in plain words.
+
+`validate(data)` returns input issues by code:
+
+- FC006: `funnelcheck:` names a format this version does not read. Nothing else is checked
+  then: the rest of the file follows a format we do not know, so its errors would be noise.
+- FC004: a key the format does not define, with the nearest known key ("did you mean").
+- FC002: everything else the schema refuses: a wrong type, a value outside a list of
+  choices, a date that does not exist, a missing required key, a range no rule of its own
+  judges.
+
+jsonschema's messages are written for schema authors ("... is not valid under any of the
+given schemas", Python reprs of whole mappings). The reader here is a product manager, so
+each error is rewritten from the schema's own `title`, `description` and `examples`: the
+schema file is the one place that says what a field means, for editors and messages alike.
+One defect gives one issue: errors are collapsed per value, `anyOf` branches are reduced to
+the one the value was meant for, and a missing key that an unknown key probably misspells
+is left to FC004.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+from pathlib import Path as FilePath
+from typing import Any
+
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
+from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
+
+from funnelcheck.findings import Issue, Path, format_path
+
+STRATEGY_SCHEMA = "strategy.schema.json"
+#: The one strategy format this version reads (`funnelcheck: 1`).
+FORMAT_VERSION = 1
+
+# In a wheel the schemas sit inside the package (hatch force-include); in a source checkout
+# they sit in the repository's top-level `schemas/`, where editors and users link to them.
+_PACKAGED_SCHEMAS = FilePath(__file__).resolve().parent / "schemas"
+_CHECKOUT_SCHEMAS = FilePath(__file__).resolve().parents[1] / "schemas"
+
+# Schema keywords whose value maps names to subschemas: the dict reached through one of
+# them is not itself a schema, so it never declares a field.
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "dependentSchemas"})
+_DATE_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+_LONGEST_SHOWN = 60
+
+
+def schema_path(name: str) -> FilePath:
+    """The file of the schema `name` (e.g. "strategy.schema.json"); never the network."""
+    if not name or FilePath(name).name != name or name in (".", ".."):
+        raise ValueError(f"{name!r} is not a schema file name")
+    for folder in (_PACKAGED_SCHEMAS, _CHECKOUT_SCHEMAS):
+        candidate = folder / name
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(
+        f"the schema {name} is missing: looked in {_PACKAGED_SCHEMAS} and {_CHECKOUT_SCHEMAS}"
+    )
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The schema `name` as data, read once per process (callers must not change it)."""
+    with schema_path(name).open(encoding="utf-8") as fh:
+        schema: dict[str, Any] = json.load(fh)
+    return schema
+
+
+@cache
+def strategy_validator() -> Any:
+    """The strategy validator, built once per process: thousands of files share it."""
+    return Draft202012Validator(
+        load_schema(STRATEGY_SCHEMA), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@cache
+def _explainer() -> _Explainer:
+    return _Explainer(load_schema(STRATEGY_SCHEMA))
+
+
+def validate(data: Any) -> dict[str, list[Issue]]:
+    """Check a strategy's data against the format; issues by code (FC002, FC004, FC006).
+
+    The result holds only codes with at least one issue; an empty dict means the data has
+    the format's shape and the rules may rely on it.
+    """
+    if not isinstance(data, dict):
+        return {"FC002": [_not_a_mapping(data)]}
+    if "funnelcheck" in data and not _is_supported_version(data["funnelcheck"]):
+        return {"FC006": [_unsupported_version(data["funnelcheck"])]}
+    errors = list(strategy_validator().iter_errors(data))
+    if not errors:  # the common case, kept cheap: nothing to explain
+        return {}
+    return _explainer().explain(errors)
+
+
+# -- before the schema: the top level and the version ------------------------------------
+
+
+def _not_a_mapping(data: Any) -> Issue:
+    expected = "a strategy is a mapping that starts with `funnelcheck: 1`"
+    if data is None:
+        return Issue(path=(), message=f"the file is empty; {expected}", subject="")
+    if isinstance(data, list):
+        what = "an empty list" if not data else "a list"
+        return Issue(path=(), message=f"the top level is {what}; {expected}", subject="list")
+    if isinstance(data, str):
+        what = f"the text {_shown(data)}"
+    elif isinstance(data, bool):
+        what = "true" if data else "false"
+    else:
+        what = f"the number {_flow(data)}"
+    return Issue(path=(), message=f"the top level is {what}; {expected}", subject=_flow(data))
+
+
+def _is_supported_version(value: Any) -> bool:
+    # `type(...) is int`: YAML's `true` is a bool, and bool is an int equal to 1.
+    return type(value) is int and value == FORMAT_VERSION
+
+
+def _unsupported_version(value: Any) -> Issue:
+    reads = f"this version of funnelcheck reads format {FORMAT_VERSION} (`funnelcheck: 1`)"
+    if type(value) is int and value > FORMAT_VERSION:
+        message = (
+            f"`funnelcheck` is {value}, a newer format; {reads}: upgrade funnelcheck, "
+            "or write the strategy in format 1"
+        )
+    elif type(value) is int:
+        message = f"`funnelcheck` is {value}, a format that does not exist; {reads}"
+    else:
+        message = f"`funnelcheck` is {_shown(value)}, which is not a format version; {reads}"
+    return Issue(
+        path=("funnelcheck",),
+        message=message,
+        subject=_flow(value),
+        data={"version": _flow(value)},
+    )
+
+
+# -- after the schema: errors in plain words ---------------------------------------------
+
+
+class _Explainer:
+    """Turns jsonschema errors into FC002/FC004 issues, reading the schema for the words."""
+
+    def __init__(self, schema: dict[str, Any]) -> None:
+        self.root = schema
+        # What each pattern means, from the $defs that declare it ("an id is lowercase ...").
+        self.patterns: dict[str, str] = {
+            definition["pattern"]: _first_sentence(definition.get("description", ""))
+            for definition in schema.get("$defs", {}).values()
+            if "pattern" in definition
+        }
+
+    def explain(self, errors: Iterable[ValidationError]) -> dict[str, list[Issue]]:
+        found = _Found()
+        for error in errors:
+            self._add(error, found)
+        return found.result()
+
+    # -- one error ----------------------------------------------------------------------
+    def _add(self, error: ValidationError, found: _Found) -> None:
+        keyword = error.validator
+        path: Path = tuple(error.absolute_path)
+        if keyword in ("additionalProperties", "unevaluatedProperties"):
+            self._unknown_keys(error, path, found)
+        elif keyword == "required":
+            known = error.schema.get("properties", {})
+            for key in error.validator_value:
+                if isinstance(error.instance, dict) and key not in error.instance:
+                    found.missing(path, key, self._missing_key(path, key, known.get(key, {})))
+        elif keyword == "dependentRequired":
+            self._dependent_required(error, path, found)
+        elif keyword in ("anyOf", "oneOf"):
+            self._alternatives(error, path, found)
+        else:
+            found.value(path, self._value_issue(error, path))
+
+    def _unknown_keys(self, error: ValidationError, path: Path, found: _Found) -> None:
+        schema = error.schema
+        known = list(schema.get("properties", {}))
+        patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        free = [k for k in known if k not in instance]  # a suggestion must be a key not used
+        where = f"in `{format_path(path)}`" if path else "at the top level"
+        for key in instance:
+            text = str(key)
+            if text in known or any(p.search(text) for p in patterns):
+                continue
+            suggestion = _nearest(text, free)
+            if suggestion is not None:
+                message = f"unknown key `{text}` {where}; did you mean `{suggestion}`?"
+            else:
+                message = f"unknown key `{text}` {where}, which takes {_keys(known)}"
+            found.unknown(
+                Issue(
+                    path=(*path, key),
+                    message=message,
+                    at_key=True,
+                    subject=text,
+                    data={"key": text, "suggestion": suggestion},
+                )
+            )
+
+    def _missing_key(self, path: Path, key: str, declared: Mapping[str, Any]) -> Issue:
+        where = f"`{format_path(path)}`" if path else "the strategy"
+        meaning = _first_sentence(declared.get("description", ""), short=True)
+        why = f" ({meaning})" if meaning else ""
+        return Issue(
+            path=path,
+            message=f"{where} lacks the required key `{key}`{why}",
+            subject=key,
+            data={"missing": key},
+        )
+
+    def _dependent_required(self, error: ValidationError, path: Path, found: _Found) -> None:
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        known = error.schema.get("properties", {})
+        where = f"`{format_path(path)}`" if path else "the strategy"
+        for key, needed in error.validator_value.items():
+            if key not in instance:
+                continue
+            for dependency in needed:
+                if dependency in instance:
+                    continue
+                meaning = _first_sentence(known.get(dependency, {}).get("description", ""))
+                why = f" ({meaning})" if meaning else ""
+                found.missing(
+                    path,
+                    dependency,
+                    Issue(
+                        path=path,
+                        message=f"{where} lacks the key `{dependency}`, which `{key}` needs{why}",
+                        subject=dependency,
+                        data={"missing": dependency, "needed_by": key},
+                    ),
+                )
+
+    def _alternatives(self, error: ValidationError, path: Path, found: _Found) -> None:
+        """One message for an anyOf/oneOf: the branch the value was meant for, or all of them."""
+        branches: list[Any] = error.validator_value
+        fitting = [
+            index
+            for index, branch in enumerate(branches)
+            if _type_fits(self._merged(branch), error.instance)
+        ]
+        context: list[ValidationError] = list(error.context or ())
+        if len(fitting) == 1:
+            meant = [e for e in context if e.relative_schema_path[0] == fitting[0]]
+            if meant:
+                for sub in meant:
+                    self._add(sub, found)
+                return
+        elif len(fitting) > 1 and context:
+            self._add(best_match(context), found)
+            return
+        found.value(path, self._value_issue(error, path))
+
+    def _value_issue(self, error: ValidationError, path: Path) -> Issue:
+        """`stages[2].conversion` is "high"; a conversion is a number such as 0.35."""
+        declared = self._declared(error.absolute_schema_path)
+        value = error.instance
+        where = f"`{format_path(path)}`" if path else "the strategy"
+        keyword = error.validator
+        if keyword == "format" and isinstance(value, str):
+            if _DATE_SHAPE.match(value):
+                message = (
+                    f"{where} is {_shown(value)}, which is not a date that exists; write YYYY-MM-DD"
+                )
+            else:
+                message = (
+                    f"{where} is {_shown(value)}, which is not a date written YYYY-MM-DD, "
+                    "such as 2026-10-30"
+                )
+        elif keyword == "minItems":
+            item = self._merged(declared.get("items", {}))
+            what = _lower(item.get("title", "entry"))
+            count = error.validator_value
+            at_least = f"one {what}" if count == 1 else f"{count} entries"
+            message = f"{where} is {_shown(value)}; list at least {at_least}"
+        else:
+            message = f"{where} is {_shown(value)}; {self._subject(declared, path)} "
+            message += self._expected(declared)
+            if "enum" in declared and isinstance(value, str):
+                choices = [c for c in declared["enum"] if isinstance(c, str)]
+                suggestion = _nearest(value, choices)
+                if suggestion is not None:
+                    message += f"; did you mean {suggestion}?"
+        subject = value if isinstance(value, str) else _flow(value)
+        return Issue(path=path, message=message, subject=subject, data={"keyword": keyword})
+
+    # -- reading the schema -------------------------------------------------------------
+    def _deref(self, ref: str) -> dict[str, Any]:
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local $refs are used in the strategy schema, not {ref}")
+        node: Any = self.root
+        for step in ref[2:].split("/"):
+            node = node[step.replace("~1", "/").replace("~0", "~")]
+        return dict(node)
+
+    def _merged(self, node: Mapping[str, Any]) -> dict[str, Any]:
+        """A schema with its $ref resolved; the referring schema's own words win."""
+        if "$ref" not in node:
+            return dict(node)
+        target = self._merged(self._deref(node["$ref"]))
+        target.update((k, v) for k, v in node.items() if k != "$ref")
+        return target
+
+    def _declared(self, schema_path: Sequence[Any]) -> dict[str, Any]:
+        """The schema that declares the failing value, from the error's schema path.
+
+        jsonschema's path leaves out the `$ref`s it followed, so a step not found in a node
+        is looked up in the node's reference. The declaring schema is the last one reached
+        by a real step (a property, `items`, a branch): its title and description speak of
+        this field, where a shared definition's speak of any field of its kind.
+        """
+        node: Any = self.root
+        declaring: Mapping[str, Any] = self.root
+        for step in list(schema_path)[:-1]:  # the last step is the failing keyword
+            if step == "$ref":
+                node = self._deref(node["$ref"])
+                continue
+            while isinstance(node, dict) and step not in node and "$ref" in node:
+                node = self._deref(node["$ref"])
+            node = node[step]
+            if isinstance(node, dict) and step not in _SCHEMA_MAPS:
+                declaring = node
+        return self._merged(declaring)
+
+    def _subject(self, declared: Mapping[str, Any], path: Path) -> str:
+        """`a conversion is`, `channels are`: what the sentence says the value should be."""
+        title = declared.get("title")
+        if not isinstance(title, str):
+            last = next((s for s in reversed(path) if isinstance(s, str)), "value")
+            title = last.replace("_", " ")
+        # Lists and free mappings (`problem.terms`) hold many: their titles are plural.
+        if _types(declared) == ["array"] or (
+            _types(declared) == ["object"] and "properties" not in declared
+        ):
+            return f"{_lower(title)} are"
+        return f"{_article(title)} {_lower(title)} is"
+
+    def _expected(self, schema: Mapping[str, Any]) -> str:
+        """What the value should be, in words: "a number such as 0.35", "one of a, b"."""
+        if "enum" in schema:
+            return "one of " + ", ".join(_flow(choice) for choice in schema["enum"])
+        if "const" in schema:
+            return _flow(schema["const"])
+        for alternatives in ("anyOf", "oneOf"):
+            if alternatives in schema:
+                branches = [self._merged(b) for b in schema[alternatives]]
+                return " or ".join(self._expected(b) for b in branches)
+        return " or ".join(self._expected_type(kind, schema) for kind in _types(schema))
+
+    def _expected_type(self, kind: str, schema: Mapping[str, Any]) -> str:
+        examples = schema.get("examples") or []
+        bounds = _range(schema)
+        # "a number such as 0.35", but "a whole number from 1 to 5, such as 4".
+        such_as = (", such as " if bounds else " such as ") + _flow(examples[0]) if examples else ""
+        if kind == "null":
+            return "empty"
+        if kind == "boolean":
+            return "true or false"
+        if kind == "string":
+            if schema.get("format") == "date":
+                return "a date written YYYY-MM-DD, such as 2026-10-30"
+            if "pattern" in schema:
+                return self.patterns.get(schema["pattern"]) or f"text{such_as}"
+            return f"text{such_as}"
+        if kind in ("integer", "number"):
+            noun = "a whole number" if kind == "integer" else "a number"
+            return f"{noun}{bounds}{such_as}"
+        if kind == "array":
+            return f"a list{such_as}"
+        if kind == "object":
+            keys = list(schema.get("properties", {}))
+            if keys:
+                required = set(schema.get("required", ()))
+                return f"a mapping with {_keys(keys, required)}"
+            return f"a mapping{such_as}"
+        return kind
+
+
+class _Found:
+    """Issues gathered from one file's errors, one per defect."""
+
+    def __init__(self) -> None:
+        self.values: dict[Path, Issue] = {}
+        self.missing_keys: dict[tuple[Path, str], Issue] = {}
+        self.unknown_keys: dict[Path, Issue] = {}
+
+    def value(self, path: Path, issue: Issue) -> None:
+        # Several keywords can refuse one value (a type and a pattern): the first says it.
+        self.values.setdefault(path, issue)
+
+    def missing(self, path: Path, key: str, issue: Issue) -> None:
+        self.missing_keys.setdefault((path, key), issue)
+
+    def unknown(self, issue: Issue) -> None:
+        self.unknown_keys.setdefault(issue.path, issue)
+
+    def result(self) -> dict[str, list[Issue]]:
+        # `nme:` where `name:` is required is one defect, a misspelling: FC004 names it and
+        # suggests the key, so the missing key is not reported a second time.
+        suggested = {
+            (issue.path[:-1], issue.data.get("suggestion")) for issue in self.unknown_keys.values()
+        }
+        schema_issues = list(self.values.values()) + [
+            issue
+            for (path, key), issue in self.missing_keys.items()
+            if (path, key) not in suggested
+        ]
+        out: dict[str, list[Issue]] = {}
+        if schema_issues:
+            out["FC002"] = sorted(schema_issues, key=lambda issue: _path_order(issue.path))
+        if self.unknown_keys:
+            out["FC004"] = sorted(self.unknown_keys.values(), key=lambda i: _path_order(i.path))
+        return out
+
+
+# -- words -------------------------------------------------------------------------------
+
+
+def _path_order(path: Path) -> tuple[tuple[int, int, str], ...]:
+    return tuple((0, step, "") if isinstance(step, int) else (1, 0, step) for step in path)
+
+
+def _types(schema: Mapping[str, Any]) -> list[str]:
+    kind = schema.get("type")
+    if kind is None:
+        return []
+    return [kind] if isinstance(kind, str) else list(kind)
+
+
+def _type_fits(schema: Mapping[str, Any], value: Any) -> bool:
+    kinds = _types(schema)
+    if not kinds:
+        return True
+    return any(_is_type(kind, value) for kind in kinds)
+
+
+def _is_type(kind: str, value: Any) -> bool:
+    if kind == "null":
+        return value is None
+    if kind == "boolean":
+        return isinstance(value, bool)
+    if kind == "object":
+        return isinstance(value, dict)
+    if kind == "array":
+        return isinstance(value, list)
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "number":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return False
+
+
+def _range(schema: Mapping[str, Any]) -> str:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+    if low is not None and high is not None:
+        return f" from {_flow(low)} to {_flow(high)}"
+    parts = []
+    if low is not None:
+        parts.append(f"at least {_flow(low)}")
+    if above is not None:
+        parts.append(f"above {_flow(above)}")
+    if high is not None:
+        parts.append(f"at most {_flow(high)}")
+    if below is not None:
+        parts.append(f"below {_flow(below)}")
+    return (" of " + " and ".join(parts)) if parts else ""
+
+
+def _keys(keys: Sequence[str], required: Iterable[str] = ()) -> str:
+    must = set(required)
+    words = [f"`{key}`" + (" (required)" if key in must else "") for key in keys]
+    if len(words) <= 1:
+        return "".join(words) or "no keys"
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _nearest(word: str, choices: Sequence[str]) -> str | None:
+    """The choice closest to `word` (case aside), if any is close enough to be a typo."""
+    by_lower = {choice.lower(): choice for choice in choices}
+    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
+    return by_lower[close[0]] if close else None
+
+
+def _first_sentence(text: str, short: bool = False) -> str:
+    """A description's first sentence, lowercased, to follow "is" or stand in parentheses."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0].rstrip(".")
+    if short and " (" in sentence:  # no parenthesis inside the message's own parenthesis
+        sentence = sentence.split(" (", 1)[0]
+    return _lower(sentence)
+
+
+def _lower(text: str) -> str:
+    # "Conversion" -> "conversion", but "ISO code" stays as it is.
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _article(noun: str) -> str:
+    return "an" if noun[:1].lower() in "aeiou" else "a"
+
+
+def _shown(value: Any) -> str:
+    """A value as a message shows it: strings quoted and cut short, never a Python repr."""
+    if isinstance(value, str):
+        text = value if len(value) <= _LONGEST_SHOWN else value[: _LONGEST_SHOWN - 1] + "…"
+        return json.dumps(text, ensure_ascii=False)
+    if value is None:
+        return "empty"
+    if isinstance(value, list):
+        return "an empty list" if not value else "a list"
+    if isinstance(value, dict):
+        return "an empty mapping" if not value else "a mapping"
+    return _flow(value)
+
+
+_PLAIN_TEXT = re.compile(r"[^\s\[\]{},:#&*!|>'\"%@`][^\[\]{},#]*\Z")
+
+
+def _flow(value: Any) -> str:
+    """A value written as YAML flow style, as a user would type it: [a, b], {k: v}."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        plain = _PLAIN_TEXT.match(value) and ": " not in value and value == value.strip()
+        return value if plain else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
+    return json.dumps(str(value), ensure_ascii=False)
