@@ -9,24 +9,19 @@ from decimal import Decimal
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
+from funnelcheck.money import (
+    ONCE,
+    SEAT_PERIODS,
+    Money,
+    PlanPrice,
+    format_money,
+    money_from,
+    paid_plans,
+    same_currency,
+    yearly,
+)
 from funnelcheck.rules.base import Rule
 from funnelcheck.strategy import Strategy
-
-# Private money helpers: funnelcheck/money.py is being written alongside this rule; once it
-# lands, `_yearly` and `_money` fold into its `yearly` and formatter.
-
-#: How many of each period make a year (the catalog's definition of a yearly figure).
-_PER_YEAR: dict[str, int] = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 1}
-#: How a message writes each period after an amount.
-_PER_WORDS: dict[str, str] = {
-    "day": "a day",
-    "week": "a week",
-    "month": "a month",
-    "quarter": "a quarter",
-    "year": "a year",
-    "once": "once",
-}
-_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 
 @dataclass(frozen=True)
@@ -36,16 +31,16 @@ class Options:
 
 
 @dataclass(frozen=True)
-class _Plan:
-    """A paid plan as FC603 compares it: price per unit and the period it is charged on."""
+class _Footing:
+    """What was paid and one plan's price, on the same period."""
 
-    index: int
-    id: str
-    amount: Decimal
-    #: `month`, `quarter`, `year` or `once` (a seat plan's `seat-` is taken off).
+    paid: Decimal
+    price: Decimal
+    #: The period both figures are on: `year`, `once`, or the plan's own (no `per` paid).
     period: str
-    seat: bool
-    seats_min: int
+    #: The seats the plan's price is for (seat plans only).
+    seats: int | None
+    one_time_meets_recurring: bool
 
 
 class ReferencePriceMismatch(Rule):
@@ -105,21 +100,20 @@ class ReferencePriceMismatch(Rule):
         customers = strategy.data.get("reference_customers")
         if not isinstance(customers, list):
             return
-        tolerance = _decimal(options.tolerance) or Decimal(0)
-        price_currency = strategy.currency
-        plans = _paid_plans(strategy)
+        tolerance = Decimal(repr(options.tolerance))
+        plans = paid_plans(strategy)
         for index, customer in enumerate(customers):
-            if not isinstance(customer, dict) or not isinstance(customer.get("paid"), dict):
+            if not isinstance(customer, dict):
                 continue
-            paid = customer["paid"]
-            amount = _decimal(paid.get("amount"))
-            if amount is None or amount <= 0:
+            # `paid` without a currency is in the price's currency (the format says so).
+            paid = money_from(customer.get("paid"), strategy.currency)
+            if paid is None or paid.amount <= 0:
                 continue  # unanswered is FC602's; a customer who paid nothing is not a price
-            currency = paid.get("currency") or price_currency
-            if price_currency and currency != price_currency:
+            if not same_currency(paid.currency, strategy.currency):
                 continue  # FC305 reports the currency; amounts in two currencies never meet
-            per = paid.get("per") if paid.get("per") in _PER_WORDS else None
-            issue = _mismatch(customer, index, amount, per, currency, plans, tolerance)
+            if paid.per is not None and paid.per != ONCE and paid.yearly is None:
+                continue  # a period the format does not define is the schema's
+            issue = _mismatch(customer, index, paid, plans, tolerance)
             if issue is not None:
                 yield issue
 
@@ -130,22 +124,20 @@ class ReferencePriceMismatch(Rule):
 def _mismatch(
     customer: dict[str, Any],
     index: int,
-    amount: Decimal,
-    per: str | None,
-    currency: str | None,
-    plans: list[_Plan],
+    paid: Money,
+    plans: list[PlanPrice],
     tolerance: Decimal,
 ) -> Issue | None:
     """The finding for one customer, or None where what they paid matches some plan."""
     name = _customer_name(customer, index)
-    paid_text = _money(amount, currency) + (f" {_PER_WORDS[per]}" if per else "")
-    if per in _PER_YEAR and per != "year":
-        paid_text += f" ({_money(amount * _PER_YEAR[per], currency)} a year)"
+    paid_text = paid.describe()
+    if paid.per not in (None, ONCE, "year") and paid.yearly is not None:
+        paid_text += f" ({format_money(paid.yearly, paid.currency, 'year')})"
     path: Path = ("reference_customers", index, "paid")
     compared: list[dict[str, Any]] = []
     data: dict[str, Any] = {
         "customer": name,
-        "paid": {"amount": _number(amount), "currency": currency, "per": per},
+        "paid": {"amount": _number(paid.amount), "currency": paid.currency, "per": paid.per},
         "tolerance": _number(tolerance),
         "plans": compared,
     }
@@ -159,11 +151,11 @@ def _mismatch(
     descriptions: list[str] = []
     one_time_note = False
     for plan in plans:
-        footing = _footing(amount, per, plan)
+        footing = _footing(paid, plan)
         if abs(footing.paid - footing.price) <= tolerance * footing.price:
             return None
         one_time_note = one_time_note or footing.one_time_meets_recurring
-        descriptions.append(_plan_text(plan, footing, currency))
+        descriptions.append(_plan_text(plan, footing))
         compared.append(
             {
                 "id": plan.id,
@@ -182,108 +174,47 @@ def _mismatch(
     return Issue(
         path=path,
         message=message,
-        related=tuple(("price", "plans", plan.index) for plan in plans),
+        related=tuple(plan.path for plan in plans),
         subject=name,
         data=data,
     )
 
 
-@dataclass(frozen=True)
-class _Footing:
-    """What was paid and a plan's price, on the same period."""
-
-    paid: Decimal
-    price: Decimal
-    #: The period both figures are on: `year`, `once`, or the plan's own (no `per` paid).
-    period: str
-    #: The seats the plan's price is for (seat plans only).
-    seats: int | None
-    one_time_meets_recurring: bool
-
-
-def _footing(amount: Decimal, per: str | None, plan: _Plan) -> _Footing:
+def _footing(paid: Money, plan: PlanPrice) -> _Footing:
     """Put `paid` and one plan on the same period (see the rule's reference)."""
-    if per is None:
+    if paid.per is None:
         # No period given: the amount is read as the plan's own, as FC302 reads "$499".
-        paid, unit, period = amount, plan.amount, plan.period
+        paid_figure, unit, period = paid.amount, plan.amount, SEAT_PERIODS.get(plan.per, plan.per)
     else:
-        paid = amount if per == "once" else amount * _PER_YEAR[per]
-        if plan.period == "once":
-            unit, period = plan.amount, "once"
+        # `check` let through only amounts given once or with a yearly figure.
+        paid_figure = paid.amount if paid.per == ONCE else paid.yearly or paid.amount
+        plan_unit_yearly = yearly(plan.amount, plan.per)  # one seat on a seat plan
+        if plan_unit_yearly is None:
+            unit, period = plan.amount, ONCE
         else:
-            unit, period = plan.amount * _PER_YEAR[plan.period], "year"
-    mixed = per is not None and (per == "once") != (plan.period == "once")
-    if not plan.seat:
-        return _Footing(paid, unit, period, None, mixed)
+            unit, period = plan_unit_yearly, "year"
+    mixed = paid.per is not None and (paid.per == ONCE) != (plan.per == ONCE)
+    if not plan.is_seat_plan:
+        return _Footing(paid_figure, unit, period, None, mixed)
     # A seat plan sells any whole number of seats from `seats_min` up: try the nearest.
-    ratio = paid / unit
+    ratio = paid_figure / unit
     candidates = {max(plan.seats_min, math.floor(ratio)), max(plan.seats_min, math.ceil(ratio))}
-    seats = min(candidates, key=lambda n: (abs(paid - unit * n), n))
-    return _Footing(paid, unit * seats, period, seats, mixed)
+    seats = min(candidates, key=lambda n: (abs(paid_figure - unit * n), n))
+    return _Footing(paid_figure, unit * seats, period, seats, mixed)
 
 
-def _paid_plans(strategy: Strategy) -> list[_Plan]:
-    plans: list[_Plan] = []
-    for index, plan in strategy.plans():
-        amount = _decimal(plan.get("amount"))
-        per = plan.get("per")
-        if amount is None or amount <= 0 or not isinstance(per, str):
-            continue  # free plans are never compared
-        seat = per.startswith("seat-")
-        period = per.removeprefix("seat-")
-        if period not in _PER_YEAR and period != "once":
-            continue
-        seats_min = plan.get("seats_min", 1)
-        if not isinstance(seats_min, int) or isinstance(seats_min, bool) or seats_min < 1:
-            seats_min = 1
-        plan_id = plan.get("id")
-        plans.append(
-            _Plan(
-                index=index,
-                id=plan_id if isinstance(plan_id, str) else f"plans[{index}]",
-                amount=amount,
-                period=period,
-                seat=seat,
-                seats_min=seats_min if seat else 1,
-            )
-        )
-    return plans
-
-
-def _plan_text(plan: _Plan, footing: _Footing, currency: str | None) -> str:
-    """`the `team` plan is $5,988 a year ($499 a month)`, on the footing it was compared."""
-    unit = "per seat " if plan.seat else ""
-    as_written = f"{_money(plan.amount, currency)} {unit}{_PER_WORDS[plan.period]}"
-    compared = f"{_money(footing.price, currency)} {_PER_WORDS[footing.period]}"
+def _plan_text(plan: PlanPrice, footing: _Footing) -> str:
+    """ "the `team` plan is $5,988 a year ($499 a month)", on the footing it was compared."""
+    compared = format_money(footing.price, plan.currency, footing.period)
     if footing.seats is not None:
         seat_word = "seat" if footing.seats == 1 else "seats"
         return (
-            f"the `{plan.id}` plan is {as_written}: {compared} for {footing.seats} "
-            f"{seat_word} (at least {plan.seats_min})"
+            f"the `{plan.id}` plan is {compared} for {footing.seats:,} {seat_word} "
+            f"({plan.describe()})"
         )
-    if footing.period == plan.period:
-        return f"the `{plan.id}` plan is {as_written}"
-    return f"the `{plan.id}` plan is {compared} ({as_written})"
-
-
-def _money(amount: Decimal, currency: str | None) -> str:
-    """`$5,988`, `€49.50`, `5,988 CAD`: the way a pitch would write the figure."""
-    figure = f"{amount:,.0f}" if amount == amount.to_integral_value() else f"{amount:,.2f}"
-    if currency is None:
-        return figure
-    symbol = _SYMBOLS.get(currency)
-    return f"{symbol}{figure}" if symbol else f"{figure} {currency}"
-
-
-def _decimal(value: Any) -> Decimal | None:
-    """A figure as written, exactly: floats through their shortest repr, never binary."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return Decimal(value)
-    if isinstance(value, float) and math.isfinite(value):
-        return Decimal(repr(value))
-    return None
+    if footing.period == plan.per:
+        return f"the `{plan.id}` plan is {plan.describe()}"
+    return f"the `{plan.id}` plan is {compared} ({plan.describe()})"
 
 
 def _number(value: Decimal) -> int | float:
