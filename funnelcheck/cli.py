@@ -235,10 +235,11 @@ def _baseline(report: Any, use: str | None, write: str | None) -> Any:
     import funnelcheck.baseline as baseline_mod
 
     try:
-        if use is not None:
-            report = baseline_mod.apply(report, use)
+        # Record the whole set first, so that --write-baseline with --baseline refreshes it.
         if write is not None:
             baseline_mod.write(report, write)
+        if use is not None:
+            report = baseline_mod.apply(report, use)
     except baseline_mod.BaselineError as exc:
         _fail(str(exc))
     return report

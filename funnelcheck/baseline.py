@@ -1,0 +1,106 @@
+"""Baselines: accept today's findings, report only new ones.
+
+A baseline records each finding by file, code, path and a hash of the text concerned
+(`findings.fingerprint`), never by line number, so editing unrelated lines does not bring a
+recorded finding back. `--baseline FILE` drops the findings it records and lists the
+entries that no longer occur (fixed, or their text changed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from typing import Any
+
+from funnelcheck.atomic import write_atomic
+from funnelcheck.findings import Finding, Report, fingerprint
+
+BASELINE_FORMAT = 1
+
+
+class BaselineError(Exception):
+    """The baseline file cannot be read or written; the message says which and why."""
+
+
+def _entry(finding: Finding) -> dict[str, str]:
+    return {
+        "file": finding.location.file,
+        "code": finding.code,
+        "path": finding.location.path,
+        "fingerprint": fingerprint(finding),
+    }
+
+
+def _key(entry: dict[str, str]) -> tuple[str, str, str, str]:
+    return (entry["file"], entry["code"], entry["path"], entry["fingerprint"])
+
+
+def write(report: Report, path: str) -> None:
+    """Record every finding of the report (atomically)."""
+    entries = sorted((_entry(f) for f in report.findings()), key=_key)
+    text = json.dumps(
+        {"funnelcheck_baseline": BASELINE_FORMAT, "entries": entries},
+        indent=2,
+        ensure_ascii=False,
+    )
+    try:
+        write_atomic(path, text + "\n")
+    except OSError as exc:
+        raise BaselineError(f"cannot write the baseline {path}: {exc.strerror or exc}") from exc
+
+
+def read(path: str) -> list[dict[str, str]]:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            document: Any = json.load(fh)
+    except FileNotFoundError:
+        raise BaselineError(
+            f"the baseline {path} does not exist; create it with --write-baseline {path}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"cannot read the baseline {path}: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(
+            f"{path}:{exc.lineno}:{exc.colno}: the baseline is not valid JSON ({exc.msg}); "
+            "write it again with --write-baseline"
+        ) from None
+    entries = document.get("entries") if isinstance(document, dict) else None
+    if (
+        not isinstance(document, dict)
+        or document.get("funnelcheck_baseline") != BASELINE_FORMAT
+        or not isinstance(entries, list)
+        or not all(
+            isinstance(e, dict)
+            and all(isinstance(e.get(k), str) for k in ("file", "code", "path", "fingerprint"))
+            for e in entries
+        )
+    ):
+        raise BaselineError(
+            f"{path} is not a funnelcheck baseline (format {BASELINE_FORMAT}); "
+            "write it again with --write-baseline"
+        )
+    return entries
+
+
+def apply(report: Report, path: str) -> Report:
+    """The report without the findings the baseline records, plus the entries now gone."""
+    remaining = Counter(_key(e) for e in read(path))
+    baselined = 0
+    files = []
+    for result in report.files:
+        kept = []
+        for finding in result.findings:
+            key = _key(_entry(finding))
+            if remaining[key] > 0:
+                remaining[key] -= 1
+                baselined += 1
+            else:
+                kept.append(finding)
+        files.append(dataclasses.replace(result, findings=kept))
+    fixed = [
+        {"file": k[0], "code": k[1], "path": k[2], "fingerprint": k[3]}
+        for k, n in sorted(remaining.items())
+        for _ in range(n)
+    ]
+    return dataclasses.replace(report, files=files, fixed=fixed, baselined=baselined)

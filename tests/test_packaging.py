@@ -1,0 +1,77 @@
+"""The installed package, not the source tree: an editable install hides a missing file."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(ROOT),
+        ],
+        check=True,
+        cwd=tmp_path,
+    )
+    wheel = next(dist.glob("funnelcheck-*.whl"))
+    env_dir = tmp_path / "env"
+    # The runtime dependencies come from this interpreter's site-packages (no network);
+    # funnelcheck itself comes from the wheel, which the check below proves.
+    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "-q",
+            str(wheel),
+        ],
+        check=True,
+        cwd=tmp_path,
+    )
+    where = subprocess.run(
+        [str(python), "-c", "import funnelcheck; print(funnelcheck.__file__)"],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    ).stdout.strip()
+    assert Path(where).is_relative_to(env_dir), f"funnelcheck imported from {where}"
+
+    script = env_dir / "bin" / "funnelcheck"
+    for name in ("strategy", "config", "report"):
+        shown = subprocess.run(
+            [str(script), "schema", name], check=True, capture_output=True, text=True, cwd=tmp_path
+        )
+        assert json.loads(shown.stdout)["$schema"].startswith("https://json-schema.org/")
+    sample = ROOT / "sample_strategies" / "ledgerline.yaml"
+    checked = subprocess.run(
+        [str(script), "check", "--as-of", "2026-11-22", "-f", "json", str(sample)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert checked.returncode == 1, checked.stderr
+    codes = {f["code"] for f in json.loads(checked.stdout)["files"][0]["findings"]}
+    assert "FC201" in codes
