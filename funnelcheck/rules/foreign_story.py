@@ -1,0 +1,112 @@
+"""FC104 foreign-story: most of a stage's vocabulary appears nowhere in the story's sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.rules.base import Rule
+from funnelcheck.story import describe_stage, foreign_words
+from funnelcheck.strategy import Strategy, stage_texts
+
+
+@dataclass(frozen=True)
+class Options:
+    #: The share of a stage's distinct content words that may be foreign; above it, FC104.
+    max_foreign_share: float = 0.5
+
+
+class ForeignStory(Rule):
+    """A stage's vocabulary is mostly absent from the problem, value proposition and capabilities.
+
+    **Why.** A stage can name the problem once and still tell another story around it; and a
+    stage that names nothing at all is easier to fix when you see which words took over.
+    This rule measures the share of the stage's distinct content words (its pitch and
+    claims; function words, numbers and money amounts left out; hyphenated words as their
+    parts; derived forms meeting as the story rules match them) that appear nowhere in the
+    texts that set the story: the problem (statement, terms, pains, alternatives), the value
+    proposition (statement, differentiators), the capabilities' texts, the segment (name,
+    description, stakeholders' titles and what they care about) and the product's name and
+    category. The message lists the foreign words, so the fix is plain: talk about the
+    problem again, or, if the stage is right, write its story into the problem.
+
+    **Failing example.**
+
+    ```yaml
+    problem:
+      statement: Finance teams reconcile Stripe payouts against the general ledger by hand.
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts]
+    value_proposition:
+      statement: Every Stripe payout reconciled against the ledger automatically.
+    stages:
+      - name: Onboarding and renewal
+        role: retention
+        pitch: Beautiful dashboards of headcount, hiring pipelines and payroll budgets.
+    ```
+
+    Every content word of the pitch (beautiful, dashboards, headcount, hiring, pipelines,
+    payroll, budgets) is foreign: a share of 1.0.
+
+    **Passing example.**
+
+    ```yaml
+    problem:
+      statement: Finance teams reconcile Stripe payouts against the general ledger by hand.
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts]
+    value_proposition:
+      statement: Every Stripe payout reconciled against the ledger automatically.
+    stages:
+      - name: Onboarding and renewal
+        role: retention
+        pitch: Your first month of Stripe payouts reconciled against the ledger, with you.
+    ```
+
+    **Options.** `max_foreign_share` (default 0.5): the share of foreign words a stage may
+    have; the rule fires above it, when most of the stage's words are foreign. Measured on
+    the format page's example, whose stages a reader would judge on and off the story: the
+    drifted retention stage scores 1.0 and the on-story stages 0.0, 0.08, 0.44 and 0.22 (a
+    trial stage naturally says "connect", "watch", "minutes"). Above 0.5 is the plain
+    reading of "mostly absent" and leaves room on both sides; on the labelled pairs of
+    `tests/benchmarks/story_accuracy.py` the script prints how the share separates aligned
+    from drifted claims.
+    """
+
+    code = "FC104"
+    name = "foreign-story"
+    severity = Severity.WARNING
+
+    def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        story = strategy.story
+        for index, stage in strategy.speaking_stages():
+            total, foreign = foreign_words(story, (text for _, text in stage_texts(stage)))
+            if total == 0:
+                continue  # only numbers and function words: nothing to measure
+            share = len(foreign) / total
+            if share <= options.max_foreign_share:
+                continue
+            label = describe_stage(strategy, index)
+            yield Issue(
+                path=("stages", index),
+                message=(
+                    f"{label} tells another story: {len(foreign)} of its {total} words "
+                    f"({share:.0%}) appear nowhere in the problem, value proposition, "
+                    f"capabilities or segment: {', '.join(foreign)}"
+                ),
+                related=(("problem",),),
+                subject=strategy.stage_name(index),
+                data={
+                    "stage": strategy.stage_name(index),
+                    "foreign": foreign,
+                    "words": total,
+                    "share": round(share, 2),
+                    "max_foreign_share": options.max_foreign_share,
+                },
+            )
+
+    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
+    Options = Options

@@ -1,0 +1,100 @@
+"""FC103 handoff-drift: two adjacent stages each carry the problem but share none of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.story import describe_stage
+from funnelcheck.strategy import Strategy
+
+
+class HandoffDrift(Rule):
+    """Two adjacent stages each carry the problem, but share none of its concepts.
+
+    **Why.** Each runner may be on topic and the baton still fall between them: marketing
+    promises matched payouts, the trial then talks only about the general ledger, and the
+    lead who came for payouts does not recognise what they were promised. A handoff holds
+    when at least one concept passes across it. Only stages that say something (a pitch or
+    a claim) count, so "adjacent" skips the silent ones. A stage that carries no concept at
+    all is FC101's (or FC102's), not this rule's. The finding sits on the later stage and
+    points at the earlier one, where the story was set.
+
+    **Failing example.**
+
+    ```yaml
+    problem:
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement]
+        ledger: [general ledger, books]
+    stages:
+      - name: LinkedIn campaign
+        role: marketing
+        claims:
+          - text: Every Stripe payout, accounted for.
+      - name: Two-week trial
+        role: product
+        claims:
+          - text: Post journal entries to your general ledger in one click.
+    ```
+
+    The baton falls between `LinkedIn campaign` (payout) and `Two-week trial` (ledger).
+
+    **Passing example.**
+
+    ```yaml
+    problem:
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement]
+        ledger: [general ledger, books]
+    stages:
+      - name: LinkedIn campaign
+        role: marketing
+        claims:
+          - text: Every Stripe payout, accounted for.
+      - name: Two-week trial
+        role: product
+        claims:
+          - text: Watch last month's payouts land in your general ledger in one click.
+    ```
+
+    **Options.** None.
+    """
+
+    code = "FC103"
+    name = "handoff-drift"
+    severity = Severity.WARNING
+
+    def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
+        story = strategy.story
+        for handoff in story.handoffs:
+            source = story.stages[handoff.source]
+            target = story.stages[handoff.target]
+            if handoff.passed or not source.carries or not target.carries:
+                continue  # held, or a stage off the problem altogether (FC101/FC102)
+            source_label = describe_stage(strategy, handoff.source)
+            target_label = describe_stage(strategy, handoff.target)
+            yield Issue(
+                path=("stages", handoff.target),
+                message=(
+                    f"The baton falls between {source_label} and {target_label}: they share "
+                    f"none of the problem's concepts ({source_label} carries "
+                    f"{', '.join(source.carries)}; {target_label} carries "
+                    f"{', '.join(target.carries)})"
+                ),
+                related=(("stages", handoff.source),),
+                subject=(
+                    f"{strategy.stage_name(handoff.source)} -> "
+                    f"{strategy.stage_name(handoff.target)}"
+                ),
+                data={
+                    "source": strategy.stage_name(handoff.source),
+                    "target": strategy.stage_name(handoff.target),
+                    "source_carries": list(source.carries),
+                    "target_carries": list(target.carries),
+                    "passed": [],
+                },
+            )

@@ -1,0 +1,104 @@
+"""FC105 value-proposition-off-problem: the value proposition does not address the problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.rules.base import Rule
+from funnelcheck.strategy import Strategy
+
+
+@dataclass(frozen=True)
+class Options:
+    #: The fewest of the problem's concepts the value proposition must carry.
+    min_concepts: int = 1
+
+
+class ValuePropositionOffProblem(Rule):
+    """The value proposition does not address the problem's terms.
+
+    **Why.** The value proposition is what sales says and every later stage must keep: why
+    this product solves *this* problem better than the alternatives. If its statement and
+    differentiators carry none of the problem's concepts, the product is being sold for
+    something else, and no stage can hand the problem story on, because the story the
+    company tells about itself is another one. Concepts are the keys of `problem.terms` with
+    their other wordings, matched as every story rule matches them.
+
+    **Failing example.**
+
+    ```yaml
+    problem:
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement]
+    value_proposition:
+      statement: The all-in-one finance dashboard for growing teams.
+      differentiators: [Beautiful charts for the board]
+    ```
+
+    **Passing example.**
+
+    ```yaml
+    problem:
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement]
+    value_proposition:
+      statement: Every Stripe payout reconciled against the ledger automatically.
+    ```
+
+    **Options.** `min_concepts` (default 1): the fewest of the problem's concepts the
+    statement and differentiators together must carry.
+    """
+
+    code = "FC105"
+    name = "value-proposition-off-problem"
+    severity = Severity.ERROR
+
+    def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        story = strategy.story
+        if not story.concepts:
+            return  # no terms, no story (FC109 says so)
+        proposition = strategy.value_proposition
+        texts = [
+            *_strings(proposition.get("statement")),
+            *_strings(proposition.get("differentiators")),
+        ]
+        if not texts:
+            return  # a missing statement is the schema's
+        carried: set[str] = set()
+        for text in texts:
+            carried.update(story.concepts_in(text))
+        needed = max(1, min(options.min_concepts, len(story.concepts)))
+        if len(carried) >= needed:
+            return
+        carries = [k for k in story.keys if k in carried]
+        misses = [k for k in story.keys if k not in carried]
+        if carries:
+            told = (
+                f"carries only {len(carries)} of the problem's concepts ({', '.join(carries)}), "
+                f"fewer than {needed}; it misses {', '.join(misses)}"
+            )
+        else:
+            told = f"carries none of the problem's concepts ({', '.join(misses)})"
+        yield Issue(
+            path=("value_proposition", "statement"),
+            message=(
+                f"The value proposition {told}: it sells the product for another problem than "
+                "the one the funnel talks about"
+            ),
+            related=(("problem", "terms"),),
+            subject=" ".join(texts[0].split()),
+            data={"carries": carries, "misses": misses, "min_concepts": needed},
+        )
+
+    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
+    Options = Options
+
+
+def _strings(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and v.strip()]

@@ -1,0 +1,162 @@
+"""FC109 weak-terms: too few terms, or terms with no other wording: story checks will be weak."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.rules.base import Rule
+from funnelcheck.story import StemSet, content_stems, content_words, stem
+from funnelcheck.strategy import Strategy
+
+#: How many words the message suggests.
+_SUGGESTIONS = 5
+#: Words every problem statement uses and no story turns on (time units, "team",
+#: "spend"...): never suggested as terms.
+_GENERIC_WORDS = (
+    "second minute hour day week month quarter year time team company people customer user "
+    "business spend take make get use help way thing lot instead want need like also just "
+    "still even much many well"
+)
+_GENERIC = frozenset(stem(word) for word in _GENERIC_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Options:
+    #: The fewest terms under which story checks are called weak.
+    min_terms: int = 3
+
+
+class WeakTerms(Rule):
+    """The problem has fewer than three terms, or terms with no other wording.
+
+    **Why.** Every story rule (FC101-FC105, FC108, FC605) looks for the problem's terms in
+    what the stages say. With one or two terms, a stage that tells the story in other words
+    looks off the problem; with a term and no other wordings ("payout" but not "settlement"
+    or "Stripe transfer"), every paraphrase is missed. Derived forms already meet
+    ("reconciling" carries `reconcile`), but synonyms and phrases must be listed. The note
+    names words from the problem statement and the value proposition that no term covers
+    yet: the likeliest candidates for a term or a wording.
+
+    **Failing example.**
+
+    ```yaml
+    problem:
+      statement: Finance teams reconcile Stripe payouts against the general ledger by hand.
+      terms:
+        payout: []
+    ```
+
+    **Passing example.**
+
+    ```yaml
+    problem:
+      statement: Finance teams reconcile Stripe payouts against the general ledger by hand.
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement, stripe transfer]
+        ledger: [general ledger, books]
+    ```
+
+    **Options.** `min_terms` (default 3): the fewest terms a problem should have. Three is
+    the least that lets FC103 tell a handoff that passes part of the story from one that
+    passes none of it.
+    """
+
+    code = "FC109"
+    name = "weak-terms"
+    severity = Severity.INFO
+
+    def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        concepts = strategy.story.concepts
+        without_wordings = [c.key for c in concepts if not c.wordings]
+        too_few = len(concepts) < options.min_terms
+        if not too_few and not without_wordings:
+            return
+        reasons: list[str] = []
+        if too_few:
+            plural = "" if len(concepts) == 1 else "s"
+            count = f"only {len(concepts)} term{plural}" if concepts else "no terms"
+            reasons.append(f"the problem has {count} (fewer than {options.min_terms})")
+        if without_wordings:
+            listed = ", ".join(f"`{k}`" for k in without_wordings)
+            verb = "lists" if len(without_wordings) == 1 else "list"
+            reasons.append(f"{listed} {verb} no other wording")
+        suggestions = _suggestions(strategy)
+        advice = (
+            "; words from the problem statement and value proposition worth adding: "
+            + ", ".join(suggestions)
+            if suggestions
+            else "; add the words customers use for the problem, and their other wordings"
+        )
+        yield Issue(
+            path=("problem", "terms"),
+            message=_sentence(f"{' and '.join(reasons)}: story checks will be weak{advice}"),
+            subject="terms",
+            data={
+                "terms": len(concepts),
+                "without_wordings": without_wordings,
+                "suggestions": suggestions,
+                "min_terms": options.min_terms,
+            },
+        )
+
+    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
+    Options = Options
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _suggestions(strategy: Strategy) -> list[str]:
+    """Content words of the problem statement and value proposition that no term covers.
+
+    Ranked: words both the problem and the value proposition use first (the story's
+    backbone), then by how often they occur, then in the order they first appear.
+    """
+    covered = StemSet(
+        s
+        for concept in strategy.story.concepts
+        for wording in concept.all_wordings
+        for s in content_stems(wording)
+    )
+    product = strategy.data.get("product")
+    name = product.get("name") if isinstance(product, dict) else None
+    product_stems = set(content_stems(name)) if isinstance(name, str) else set()
+    proposition = strategy.value_proposition
+    problem_texts = _strings(strategy.problem.get("statement"))
+    proposition_texts = _strings(proposition.get("statement")) + _strings(
+        proposition.get("differentiators")
+    )
+    first_word: dict[str, str] = {}
+    count: dict[str, int] = {}
+    in_problem: set[str] = set()
+    in_proposition: set[str] = set()
+    for texts, seen_in in ((problem_texts, in_problem), (proposition_texts, in_proposition)):
+        for text in texts:
+            for stem_, word in content_words(text):
+                if (
+                    len(stem_) < 3
+                    or stem_ in covered
+                    or stem_ in product_stems
+                    or stem_ in _GENERIC
+                    or not word.isalpha()
+                ):
+                    continue
+                first_word.setdefault(stem_, word)
+                count[stem_] = count.get(stem_, 0) + 1
+                seen_in.add(stem_)
+    order = {s: i for i, s in enumerate(first_word)}
+    ranked = sorted(
+        first_word,
+        key=lambda s: (not (s in in_problem and s in in_proposition), -count[s], order[s]),
+    )
+    return [first_word[s] for s in ranked[:_SUGGESTIONS]]
+
+
+def _strings(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and v.strip()]
