@@ -293,6 +293,40 @@ def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
 
 
 @app.command()
+def relay(
+    paths: Annotated[list[str], typer.Argument(help="The strategy files to show.")],
+    as_of: Annotated[
+        str | None, typer.Option(help="The day to check as of (YYYY-MM-DD); default today.")
+    ] = None,
+    config: Annotated[
+        str | None, typer.Option("--config", "-c", help="Use this configuration for all files.")
+    ] = None,
+    color: Annotated[Color, typer.Option(help="Colour the relay.")] = Color.auto,
+) -> None:
+    """Show the relay alone, for a pitch review: stages, conversions, leads, handoffs, drops."""
+    check(
+        paths=paths,
+        format=["relay"],
+        output=None,
+        fail_on=None,
+        as_of=as_of,
+        config=config,
+        select=None,
+        ignore=None,
+        stdin_filename=None,
+        color=color,
+        quiet=False,
+        jobs=1,
+        no_plugins=False,
+        exit_zero=False,
+        statistics=False,
+        force_exclude=False,
+        baseline=None,
+        write_baseline=None,
+    )
+
+
+@app.command()
 def rules(
     format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
     no_plugins: Annotated[bool, typer.Option(help="List no third-party rules.")] = False,

@@ -240,7 +240,7 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
             leads = int(figure)
             goal = strategy.goals.get("customers")
             if goal is not None:
-                customers = f"{goal} per {strategy.goals.get('per', 'period')}"
+                customers = f"{goal} customers per {strategy.goals.get('per', 'period')}"
     except ImportError:
         pass
     return Relay(

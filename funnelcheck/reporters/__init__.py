@@ -15,6 +15,7 @@ REPORTERS: dict[str, str] = {
     "github": "github:GithubReporter",
     "gitlab": "gitlab:GitlabReporter",
     "markdown": "markdown:MarkdownReporter",
+    "relay": "relay:RelayReporter",
 }
 
 __all__ = ["REPORTERS", "RenderContext", "Reporter", "get_reporter", "reporter_names"]

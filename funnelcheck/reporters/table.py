@@ -72,7 +72,12 @@ def _file(console: Console, result: FileResult, ctx: RenderContext) -> None:
     console.print()
 
 
-def _relay_table(relay: Relay) -> Table:
+def _relay_table(relay: Relay, findings: list[Finding] | None = None) -> Table:
+    """The relay, one row per stage, each handoff held or dropped between them.
+
+    With `findings`, each stage is followed by the findings that sit on it (the relay
+    command's view for a pitch review: the drops at each handoff).
+    """
     concepts = ", ".join(clean(c) for c in relay.concepts) or "none defined"
     table = Table(
         title=Text(f"The relay: the problem's concepts are {concepts}", style="bold"),
@@ -87,6 +92,11 @@ def _relay_table(relay: Relay) -> Table:
     table.add_column("carries", overflow="fold", ratio=3)
     table.add_column("conv.", justify="right", no_wrap=True)
     handoff_into = {h.target: h for h in relay.handoffs}
+    on_stage: dict[int, list[Finding]] = {}
+    for finding in findings or ():
+        index = stage_index(finding)
+        if index is not None:
+            on_stage.setdefault(index, []).append(finding)
     for stage in relay.stages:
         handoff = handoff_into.get(stage.index)
         if handoff is not None:
@@ -114,14 +124,30 @@ def _relay_table(relay: Relay) -> Table:
             carries,
             stage.conversion or "-",
         )
+        for finding in on_stage.get(stage.index, ()):
+            table.add_row(
+                "",
+                Text(finding.severity.label, style=_STYLE[finding.severity]),
+                Text(f"  {finding.code} {finding.location.line}:{finding.location.column}"),
+                Text(clean(finding.message)),
+                "",
+            )
     if relay.leads_needed is not None:
         out = clean(relay.customers_out or "")
         table.caption = Text(
-            f"{relay.leads_needed:,} leads needed at the top for {out}",
+            f"{relay.leads_needed:,} leads needed at the top for {out} out at the bottom",
             style="dim",
         )
         table.caption_justify = "left"
     return table
+
+
+def stage_index(finding: Finding) -> int | None:
+    """The stage a finding sits in, from its path (`stages[3]...`), or None."""
+    path = finding.location.path
+    if path.startswith("stages["):
+        return int(path[7 : path.index("]")])
+    return None
 
 
 def _findings_table(findings: list[Finding], relay: Relay | None) -> Table:
@@ -133,11 +159,8 @@ def _findings_table(findings: list[Finding], relay: Relay | None) -> Table:
 
     # Grouped by stage: the findings outside any stage first, then each stage in order.
     def group(f: Finding) -> tuple[int, int]:
-        path = f.location.path
-        if path.startswith("stages["):
-            index = int(path[7 : path.index("]")])
-            return (1, index)
-        return (0, 0)
+        index = stage_index(f)
+        return (0, 0) if index is None else (1, index)
 
     previous: tuple[int, int] | None = None
     for finding in sorted(findings, key=lambda f: (group(f), f.sort_key())):
