@@ -1,0 +1,138 @@
+"""`--format markdown`: a report to post as a pull-request (or merge-request) comment.
+
+A summary line (files checked, errors, warnings, infos, files that could not be read),
+then one table per file with findings (severity, rule, line:col, stage and data path,
+message), then the files that could not be read.
+
+Everything that comes from a strategy or a file name goes through `escape`, which is
+written for GitHub-flavoured Markdown (GitLab's renderer reads it the same way) so that a
+claim's text shows as the text it is:
+
+- It cannot break the table: `|` is written `&#124;` (a cell boundary is found before
+  inline parsing, so only a raw pipe splits a row), and a line break becomes `<br>`, the
+  one tag this reporter writes itself. A row is always one line with six pipes.
+- It cannot inject HTML: `&`, `<` and `>` become entities, so "<script>" reads as text.
+- It cannot format or hide anything: `\\`, `` ` ``, `*`, `_`, `[`, `]`, `~` and `$` are
+  backslash-escaped (no code spans, emphasis, strike-through, math, or links whose target
+  differs from their text), and `#` becomes `&#35;` (no heading).
+- It cannot notify or cross-reference: `@name` mentions and `#123` issue references are
+  defused by a zero-width space after the `@` or `#` (`&#8203;`), as Renovate does in its
+  pull requests. A reader sees the same characters; GitHub's mention and reference
+  filters do not match them. Bare URLs stay as written: GitHub may link them, but a link
+  then shows exactly where it goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from funnelcheck.findings import Finding, Location, Report, Severity
+from funnelcheck.reporters.base import RenderContext, Reporter
+from funnelcheck.reporters.sarif import encodable
+
+ZERO_WIDTH_SPACE = "&#8203;"
+_ENTITIES: Mapping[str, str] = {
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "|": "&#124;",
+    "#": "&#35;",
+}
+_BACKSLASHED = frozenset("\\`*_[]~$")
+HEADER = "| severity | rule | line:col | stage / path | message |"
+DELIMITER = "| --- | --- | --- | --- | --- |"
+
+
+def escape(text: str) -> str:
+    """`text` as inert Markdown that stays on one line (see the module's docstring)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "<br>".join(_escape_line(line) for line in lines)
+
+
+def _escape_line(line: str) -> str:
+    out: list[str] = []
+    for index, char in enumerate(line):
+        following = line[index + 1] if index + 1 < len(line) else ""
+        if char in _ENTITIES:
+            out.append(_ENTITIES[char])
+        elif char in _BACKSLASHED:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+        if (char == "@" and following.isalnum()) or (char == "#" and following.isdigit()):
+            out.append(ZERO_WIDTH_SPACE)
+    return "".join(out)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _where(location: Location) -> str:
+    parts = []
+    if location.stage is not None:
+        parts.append(escape(location.stage))
+    if location.path:
+        parts.append(escape(location.path))
+    return "<br>".join(parts)
+
+
+def _row(finding: Finding) -> str:
+    location = finding.location
+    message = escape(finding.message)
+    for other in finding.related:
+        related = f"{other.file}:{other.line}:{other.column}"
+        if other.path:
+            related += f" {other.path}"
+        if other.stage is not None:
+            related += f' (stage "{other.stage}")'
+        message += "<br>related: " + escape(related)
+    cells = (
+        finding.severity.label,
+        f"{escape(finding.code)} {escape(finding.name)}",
+        f"{location.line}:{location.column}",
+        _where(location),
+        message,
+    )
+    return "| " + " | ".join(cells) + " |"
+
+
+class MarkdownReporter(Reporter):
+    name = "markdown"
+    extension = "md"
+
+    def render(self, report: Report, ctx: RenderContext) -> str:
+        counts = report.counts()
+        unreadable = report.errors()
+        summary = (
+            f"**funnelcheck {escape(report.version)}** checked "
+            f"{_plural(len(report.files), 'file')}: "
+            f"{_plural(counts[Severity.ERROR], 'error')}, "
+            f"{_plural(counts[Severity.WARNING], 'warning')}, "
+            f"{_plural(counts[Severity.INFO], 'info')}"
+        )
+        if unreadable:
+            summary += f"; {_plural(len(unreadable), 'file')} could not be read"
+        summary += "."
+        if report.baselined:
+            summary += f" {_plural(report.baselined, 'known finding')} hidden by the baseline."
+        if report.fixed:
+            gone = len(report.fixed)
+            entries = "entry no longer occurs" if gone == 1 else "entries no longer occur"
+            summary += f" {gone} baseline {entries}."
+        blocks = ["## funnelcheck", summary]
+        if not report.findings():
+            blocks.append("No findings.")
+        for result in report.files:
+            if not result.findings:
+                continue
+            rows = [HEADER, DELIMITER, *(_row(finding) for finding in result.findings)]
+            blocks.append(f"### {escape(result.file)}")
+            blocks.append("\n".join(rows))
+        if unreadable:
+            items = [
+                f"- {escape(result.file)}: {escape(result.error or '')}" for result in unreadable
+            ]
+            blocks.append("### Could not be read")
+            blocks.append("\n".join(items))
+        return encodable("\n\n".join(blocks)) + "\n"
