@@ -95,6 +95,19 @@ class Money:
     def describe(self) -> str:
         return format_money(self.amount, self.currency, self.per)
 
+    def describe_yearly(self) -> str:
+        """ "$1,000 a month ($12,000 a year)"; as written where it is yearly, once or unknown."""
+        figure = self.yearly
+        text = self.describe()
+        if figure is not None and self.per != "year":
+            text += f" ({format_money(figure, self.currency, 'year')})"
+        return text
+
+
+def json_number(value: Decimal) -> int | float:
+    """A figure for `Issue.data` (JSON has no decimals): whole amounts as integers."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
 
 def to_decimal(value: Any) -> Decimal | None:
     """A number from YAML as an exact decimal: floats through their shortest repr (0.1 is 0.1)."""
@@ -259,6 +272,14 @@ def cheapest_paid_plan(strategy: Strategy) -> PlanPrice | None:
     if not known:
         return None
     return min(known, key=lambda pair: pair[0])[1]
+
+
+def cheapest_plan_phrase(plan: PlanPrice, strategy: Strategy) -> str:
+    """How a message names the plan compared: "the `team` plan", or, where several plans are
+    paid, "the cheapest paid plan, `team`," (the comma closes the apposition before "is")."""
+    if len(paid_plans(strategy)) > 1:
+        return f"the cheapest paid plan, `{plan.id}`,"
+    return f"the `{plan.id}` plan"
 
 
 @dataclass(frozen=True)
