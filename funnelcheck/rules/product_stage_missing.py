@@ -78,8 +78,8 @@ class ProductStageMissing(Rule):
                         stages.append(name)
         if not promise_paths:
             return
-        listed = ", ".join(f"`{c}`" for c in capabilities)
-        by = ", ".join(f"`{s}`" for s in stages)
+        listed = _join(capabilities)
+        by = _join(stages)
         yield Issue(
             path=promise_paths[0],
             message=(
@@ -91,3 +91,11 @@ class ProductStageMissing(Rule):
             subject="product",
             data={"capabilities": capabilities, "stages": stages},
         )
+
+
+def _join(items: list[str]) -> str:
+    """`a`, `b` and `c`."""
+    quoted = [f"`{item}`" for item in items]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -96,11 +96,11 @@ class WeakestHandoff(Rule):
             return
         source, target, weakest = min(handoffs, key=lambda h: h[2])  # min keeps the first tie
         source_name, target_name = strategy.stage_name(source), strategy.stage_name(target)
-        others = sorted({c for s, _, c in handoffs if s != source})
+        others = [c for s, _, c in handoffs if s != source]  # in funnel order
         message = (
             f"the weakest handoff is `{source_name}` → `{target_name}`: {_percent(weakest)} "
-            f"of those who enter `{source_name}` reach `{target_name}` "
-            f"(the other handoffs keep {_join_percents(others)})"
+            f"of `{source_name}`'s entrants go on (the other handoffs keep "
+            f"{_join_percents(others)})"
         )
         story_drop = _story_drop(strategy, target)
         data = {
