@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -54,8 +53,9 @@ class ReferencePriceMismatch(Rule):
 
     How it compares: `paid` and each paid plan (amount above 0) are put on a yearly figure
     (day × 365, week × 52, month × 12, quarter × 4); `paid` matches a plan within ±10% of the
-    plan's yearly price. A seat plan matches a whole number of seats, at least `seats_min`
-    (the nearest such number is tried: a customer may buy more seats than the minimum). A
+    plan's yearly price. A seat plan's price is multiplied by `seats_min`, as the catalog's
+    money definition says (a reference who bought more seats than the minimum is reported:
+    say what they paid per seat-period, or lower `seats_min` to what sells). A
     one-time amount (`per: once`) is compared as it is with a one-time plan, and otherwise
     with the yearly figure, with a note saying so; an amount with no `per` is compared with
     each plan's amount as written. `paid` without a currency is in the price's currency;
@@ -196,10 +196,8 @@ def _footing(paid: Money, plan: PlanPrice) -> _Footing:
     mixed = paid.per is not None and (paid.per == ONCE) != (plan.per == ONCE)
     if not plan.is_seat_plan:
         return _Footing(paid_figure, unit, period, None, mixed)
-    # A seat plan sells any whole number of seats from `seats_min` up: try the nearest.
-    ratio = paid_figure / unit
-    candidates = {max(plan.seats_min, math.floor(ratio)), max(plan.seats_min, math.ceil(ratio))}
-    seats = min(candidates, key=lambda n: (abs(paid_figure - unit * n), n))
+    # The catalog's money definition: a seat price is multiplied by `seats_min`.
+    seats = plan.seats_min
     return _Footing(paid_figure, unit * seats, period, seats, mixed)
 
 
