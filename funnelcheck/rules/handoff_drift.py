@@ -75,24 +75,21 @@ class HandoffDrift(Rule):
             target = story.stages[handoff.target]
             if handoff.passed or not source.carries or not target.carries:
                 continue  # held, or a stage off the problem altogether (FC101/FC102)
-            source_label = describe_stage(strategy, handoff.source)
-            target_label = describe_stage(strategy, handoff.target)
+            source_name = strategy.stage_name(handoff.source)
+            target_name = strategy.stage_name(handoff.target)
             yield Issue(
                 path=("stages", handoff.target),
                 message=(
-                    f"The baton falls between {source_label} and {target_label}: they share "
-                    f"none of the problem's concepts ({source_label} carries "
-                    f"{', '.join(source.carries)}; {target_label} carries "
-                    f"{', '.join(target.carries)})"
+                    f"The baton falls between {describe_stage(strategy, handoff.source)} and "
+                    f"{describe_stage(strategy, handoff.target)}: they share none of the "
+                    f"problem's concepts (`{source_name}` carries {', '.join(source.carries)}; "
+                    f"`{target_name}` carries {', '.join(target.carries)})"
                 ),
                 related=(("stages", handoff.source),),
-                subject=(
-                    f"{strategy.stage_name(handoff.source)} -> "
-                    f"{strategy.stage_name(handoff.target)}"
-                ),
+                subject=f"{source_name} -> {target_name}",
                 data={
-                    "source": strategy.stage_name(handoff.source),
-                    "target": strategy.stage_name(handoff.target),
+                    "source": source_name,
+                    "target": target_name,
                     "source_carries": list(source.carries),
                     "target_carries": list(target.carries),
                     "passed": [],

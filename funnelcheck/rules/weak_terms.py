@@ -14,9 +14,10 @@ from funnelcheck.strategy import Strategy
 #: How many words the message suggests.
 _SUGGESTIONS = 5
 #: Words every problem statement uses and no story turns on (time units, "team",
-#: "spend"...): never suggested as terms.
+#: "spend", the segment's "size"...): never suggested as terms.
 _GENERIC_WORDS = (
     "second minute hour day week month quarter year time team company people customer user "
+    "size small large "
     "business spend take make get use help way thing lot instead want need like also just "
     "still even much many well"
 )
@@ -139,7 +140,7 @@ def _suggestions(strategy: Strategy) -> list[str]:
         for text in texts:
             for stem_, word in content_words(text):
                 if (
-                    len(stem_) < 3
+                    len(word) < 4  # "mid" of "mid-size", "saas": too short to carry a story
                     or stem_ in covered
                     or stem_ in product_stems
                     or stem_ in _GENERIC
