@@ -1,0 +1,357 @@
+"""Inline suppressions: `# funnelcheck: ignore FC201 -- reason` comments inside a strategy.
+
+The syntax (the reference page is FC009's, `funnelcheck explain FC009`):
+
+    # funnelcheck: ignore FC201 -- the SSO launch is on 2027-03-01
+    # funnelcheck: ignore FC201, foreign-story -- two rules, by code or by name
+    # funnelcheck: ignore FC201 until 2027-03-31 -- expires: reported again after that day
+    # funnelcheck: ignore FC201 -- waiting for the launch, until 2027-03-31
+    # funnelcheck: ignore-file FC104 -- anywhere in the file: the whole file
+
+- `ignore` as a trailing comment silences the named rules' findings on its own line; on a
+  line of its own it silences them on the next line that holds something (a stack of such
+  comments all apply to that line), which is where a stage's or a claim's findings sit.
+- `ignore-file` silences the named rules' findings anywhere in the file.
+- The reason follows `--` (an en or em dash, or ` - `, are read the same way); the text
+  after the codes is read as the reason even without one.
+- `until YYYY-MM-DD` goes before the reason; written as the reason's last words it is read
+  the same. The suppression holds up to and including that day (`--as-of` sets "today");
+  after it, the findings are reported again and FC009 says the suppression expired.
+- Only real YAML comments count: a `#` inside a quoted string or a block scalar is text.
+
+What is reported as FC009: a suppression with no reason, one that has expired, a code or
+name that is no rule (with "did you mean"), a date that is not one, a directive that is
+not `ignore`/`ignore-file`, a suppression that names no rule (blanket suppressions are not
+supported: they would hide tomorrow's findings too), and, at info, a suppression that
+silenced nothing. FC009's own findings cannot be suppressed inline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+
+import yaml
+
+from funnelcheck.findings import Finding, Issue, Severity
+
+MARKER = "funnelcheck:"
+DIRECTIVES = ("ignore", "ignore-file")
+
+_DIRECTIVE = re.compile(r"#\s*funnelcheck:\s*(?P<word>[^\s,]*)(?P<rest>.*)\Z")
+_REASON_SEPARATOR = re.compile(r"\s*(?:--|\u2014|\u2013)\s*|\s+-\s+")
+_CODE_LIKE = re.compile(r"[A-Za-z]+\d+\Z")
+_NAME_LIKE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+\Z")
+_DATE_TEXT = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\Z")
+_TRAILING_UNTIL = re.compile(
+    r"(?:^|[\s,;(])until:?\s+(?P<date>\d{4}-\d{1,2}-\d{1,2})\)?[\s.]*\Z", re.IGNORECASE
+)
+# YAML's line breaks (PyYAML and libyaml count NEL and the Unicode separators too).
+_LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+@dataclass
+class _Comment:
+    """One `# funnelcheck:` comment, parsed."""
+
+    line: int  # 1-based
+    column: int  # 1-based, of the `#`
+    text: str
+    directive: str
+    codes: list[str] = field(default_factory=list)  # known codes, in the order written
+    unknown: list[str] = field(default_factory=list)
+    reason: str = ""
+    until: dt.date | None = None
+    bad_until: str | None = None
+    #: The line whose findings it silences (None: the whole file).
+    target: int | None = None
+    used: set[str] = field(default_factory=set)
+    #: Codes it would have silenced had it not expired.
+    missed: set[str] = field(default_factory=set)
+
+    def issue(self, message: str, severity: Severity | None = None) -> Issue:
+        return Issue(
+            path=(),
+            message=message,
+            severity=severity,
+            line=self.line,
+            column=self.column,
+            subject=self.text,
+            data={
+                "directive": self.directive,
+                "codes": list(self.codes),
+                "until": self.until.isoformat() if self.until else None,
+            },
+        )
+
+
+def apply_suppressions(
+    findings: list[Finding],
+    text: str,
+    known: Mapping[str, str],
+    as_of: dt.date,
+    active: Collection[str] | None = None,
+) -> tuple[list[Finding], int, list[Issue]]:
+    """Drop the findings that inline comments suppress.
+
+    `known` maps every rule's code to its name; `active`, when given, holds the codes of the
+    rules that ran on this file (a suppression of a rule that did not run is not "unused":
+    it may be needed when the rule is selected again). Returns the findings kept, how many
+    were suppressed, and the FC009 issues (path `()`, with line and column set).
+    """
+    if MARKER not in text:  # the common case: no work at all
+        return list(findings), 0, []
+    comments, issues = _parse_comments(text, known)
+    if not comments:
+        return list(findings), 0, issues
+
+    by_line: dict[int, list[_Comment]] = {}
+    whole_file: list[_Comment] = []
+    for comment in comments:
+        if comment.target is None:
+            whole_file.append(comment)
+        else:
+            by_line.setdefault(comment.target, []).append(comment)
+
+    kept: list[Finding] = []
+    suppressed = 0
+    for finding in findings:
+        silenced = False
+        for comment in (*by_line.get(finding.location.line, ()), *whole_file):
+            if finding.code not in comment.codes:
+                continue
+            if comment.until is not None and as_of > comment.until:
+                comment.missed.add(finding.code)
+            else:
+                comment.used.add(finding.code)
+                silenced = True
+        if silenced:
+            suppressed += 1
+        else:
+            kept.append(finding)
+
+    for comment in comments:
+        issues += _verdicts(comment, as_of, active)
+    issues.sort(key=lambda issue: (issue.line or 0, issue.column or 0))
+    return kept, suppressed, issues
+
+
+def _verdicts(comment: _Comment, as_of: dt.date, active: Collection[str] | None) -> list[Issue]:
+    """What FC009 says about one parsed suppression once the findings have been matched."""
+    out: list[Issue] = []
+    if not comment.codes:
+        return out  # already reported while parsing (no rule, or only unknown ones)
+    names = ", ".join(comment.codes)
+    if not comment.reason:
+        out.append(
+            comment.issue(
+                f"the suppression of {names} gives no reason; add one after `--` "
+                f"(`# funnelcheck: {comment.directive} {names} -- why`)"
+            )
+        )
+    if comment.until is not None and as_of > comment.until:
+        expired = f"expired on {comment.until.isoformat()}"
+        if comment.missed:
+            again = ", ".join(c for c in comment.codes if c in comment.missed)
+            out.append(
+                comment.issue(f"the suppression of {names} {expired}; {again} is reported again")
+            )
+        else:
+            out.append(comment.issue(f"the suppression of {names} {expired}; remove it"))
+        return out
+    unused = [
+        code
+        for code in comment.codes
+        if code not in comment.used and (active is None or code in active)
+    ]
+    if unused:
+        where = (
+            "in this file"
+            if comment.target is None
+            else f"on line {comment.target}"
+            + (" (the line below the comment)" if comment.target != comment.line else "")
+        )
+        listed = ", ".join(unused)
+        out.append(
+            comment.issue(
+                f"the suppression of {listed} is unused: no {listed} finding {where}; remove it",
+                Severity.INFO,
+            )
+        )
+    return out
+
+
+# -- finding the comments -----------------------------------------------------------------
+
+
+def _parse_comments(text: str, known: Mapping[str, str]) -> tuple[list[_Comment], list[Issue]]:
+    text = text.removeprefix("\ufeff")
+    lines = _LINE_BREAK.split(text)
+    candidates = [i for i, line in enumerate(lines) if MARKER in line]
+    if not candidates:
+        return [], []
+    inside = _ScalarSpans(text, candidates)
+    by_name = {name.lower(): code for code, name in known.items()}
+    codes_upper = {code.upper(): code for code in known}
+    comments: list[_Comment] = []
+    issues: list[Issue] = []
+    for index in candidates:
+        line = lines[index]
+        start = _comment_start(line, index, inside)
+        if start is None:
+            continue
+        match = _DIRECTIVE.match(line, start)
+        if match is None:
+            continue
+        comment = _Comment(
+            line=index + 1,
+            column=start + 1,
+            text=line[start:].strip(),
+            directive=match["word"],
+        )
+        if comment.directive not in DIRECTIVES:
+            # A commented-out `funnelcheck: 1` is not a directive; a misspelt word is.
+            if comment.directive[:1].isalpha():
+                near = difflib.get_close_matches(comment.directive, DIRECTIVES, n=1, cutoff=0.6)
+                hint = f"did you mean `{near[0]}`?" if near else "use `ignore` or `ignore-file`"
+                issues.append(
+                    comment.issue(
+                        f"`funnelcheck: {comment.directive}` is not a suppression; {hint} "
+                        "(nothing is suppressed by this comment)"
+                    )
+                )
+            continue
+        issues += _read_directive(comment, match["rest"], codes_upper, by_name, known)
+        if comment.directive == "ignore":
+            own_line = not line[:start].strip()
+            comment.target = _next_content_line(lines, index) if own_line else index + 1
+        comments.append(comment)
+    return comments, issues
+
+
+def _read_directive(
+    comment: _Comment,
+    rest: str,
+    codes_upper: Mapping[str, str],
+    by_name: Mapping[str, str],
+    known: Mapping[str, str],
+) -> list[Issue]:
+    """Fill in codes, reason and expiry from the text after the directive word."""
+    issues: list[Issue] = []
+    separator = _REASON_SEPARATOR.search(rest)
+    head, reason = (rest[: separator.start()], rest[separator.end() :]) if separator else (rest, "")
+    tokens = [t for t in re.split(r"[,\s]+", head.strip()) if t]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.lower().rstrip(":") == "until" and i + 1 < len(tokens):
+            _set_until(comment, tokens[i + 1])
+            i += 2
+            continue
+        code = codes_upper.get(token.upper()) or by_name.get(token.lower())
+        if code is not None:
+            if code not in comment.codes:
+                comment.codes.append(code)
+        elif _CODE_LIKE.match(token) or _NAME_LIKE.match(token):
+            comment.unknown.append(token)
+        else:  # the reason began without a `--`
+            reason = " ".join([*tokens[i:], reason]).strip()
+            break
+        i += 1
+    trailing = _TRAILING_UNTIL.search(reason)
+    if trailing and comment.until is None and comment.bad_until is None:
+        _set_until(comment, trailing["date"])
+        reason = reason[: trailing.start()].rstrip(" ,;(")
+    comment.reason = reason.strip()
+
+    for token in comment.unknown:
+        candidates = [*known, *known.values()]
+        probe = token.upper() if _CODE_LIKE.match(token) else token.lower()
+        near = difflib.get_close_matches(probe, candidates, n=1, cutoff=0.6)
+        hint = f"; did you mean `{near[0]}`?" if near else ""
+        issues.append(comment.issue(f"the suppression names `{token}`, which is no rule{hint}"))
+    if comment.bad_until is not None:
+        issues.append(
+            comment.issue(
+                f"`until {comment.bad_until}` is not a date (write YYYY-MM-DD); "
+                "the suppression does not expire"
+            )
+        )
+    if not comment.codes and not comment.unknown:
+        issues.append(
+            comment.issue(
+                "the suppression names no rule, so it silences nothing; name the codes it is "
+                f"for: `# funnelcheck: {comment.directive} FC201 -- why`"
+            )
+        )
+    return issues
+
+
+def _set_until(comment: _Comment, text: str) -> None:
+    try:
+        if not _DATE_TEXT.match(text):
+            raise ValueError
+        year, month, day = (int(part) for part in text.split("-"))
+        comment.until = dt.date(year, month, day)
+    except ValueError:
+        comment.bad_until = text
+
+
+def _next_content_line(lines: list[str], index: int) -> int:
+    """The 1-based number of the first line after `index` that is neither blank nor a comment."""
+    for j in range(index + 1, len(lines)):
+        stripped = lines[j].strip()
+        if stripped and not stripped.startswith("#"):
+            return j + 1
+    return index + 2
+
+
+def _comment_start(line: str, index: int, inside: _ScalarSpans) -> int | None:
+    """The column where the line's comment starts, or None when it has none."""
+    column = line.find("#")
+    while column != -1:
+        if (column == 0 or line[column - 1] in " \t") and not inside(index, column):
+            return column
+        column = line.find("#", column + 1)
+    return None
+
+
+class _ScalarSpans:
+    """Whether a place lies inside a scalar (a quoted string, a block scalar, plain text).
+
+    The YAML tokenizer knows where every scalar starts and ends, block scalars and
+    multi-line quoted strings included; only spans that touch a candidate line are kept.
+    A file the tokenizer cannot finish is judged by the spans found before the fault.
+    """
+
+    def __init__(self, text: str, candidate_lines: Iterable[int]) -> None:
+        wanted = sorted(set(candidate_lines))
+        first, last = wanted[0], wanted[-1]
+        self.spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        try:
+            for token in yaml.scan(text, Loader=_LOADER):
+                if not isinstance(token, yaml.ScalarToken):
+                    continue
+                start, end = token.start_mark, token.end_mark
+                if end.line < first:
+                    continue
+                if start.line > last:
+                    break
+                if any(start.line <= n <= end.line for n in wanted):
+                    self.spans.append(((start.line, start.column), (end.line, end.column)))
+        except yaml.YAMLError:
+            pass
+
+    def __call__(self, line: int, column: int) -> bool:
+        place = (line, column)
+        return any(start <= place < end for start, end in self.spans)
+
+
+_LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:  # libyaml's tokenizer where PyYAML was built with it: much faster on large files
+    _LOADER = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _LOADER = yaml.SafeLoader
