@@ -56,7 +56,7 @@ class NoEconomicBuyer(Rule):
             return
         index = roles.index("user")
         title = stakeholders[index].get("title")
-        who = f"the {title} (user)" if isinstance(title, str) and title.strip() else "a user"
+        who = f"the {title} (`user`)" if isinstance(title, str) and title.strip() else "a user"
         listed = ", ".join(str(r) for r in dict.fromkeys(roles) if r is not None)
         yield Issue(
             path=("segment", "stakeholders", index),
