@@ -1,0 +1,282 @@
+"""Money as a user writes it: yearly figures, amounts read from pitch text, and wording."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from funnelcheck.money import (
+    Money,
+    cheapest_paid_plan,
+    compare_price,
+    find_amounts,
+    format_money,
+    money_from,
+    plan_yearly,
+    plans,
+    to_decimal,
+    yearly,
+)
+from funnelcheck.strategy import Strategy
+
+D = Decimal
+
+# (text, strategy currency, amount, currency, per, per_seat, floor)
+PHRASINGS: list[tuple[str, str | None, str, str, str | None, bool, bool]] = [
+    ("One plan at $399.", "USD", "399", "USD", None, False, False),
+    ("Only $399/mo", "USD", "399", "USD", "month", False, False),
+    ("$399 a month", "USD", "399", "USD", "month", False, False),
+    ("399 USD a month", "USD", "399", "USD", "month", False, False),
+    ("USD 399", "USD", "399", "USD", None, False, False),
+    ("USD399 per month", "USD", "399", "USD", "month", False, False),
+    ("€1,200 per year", "EUR", "1200", "EUR", "year", False, False),
+    ("£49 per seat per month", "GBP", "49", "GBP", "month", True, False),
+    ("$1.5k", "USD", "1500", "USD", None, False, False),
+    ("$2M in pipeline", "USD", "2000000", "USD", None, False, False),
+    ("$2 million", "USD", "2000000", "USD", None, False, False),
+    ("$18,000 annually", "USD", "18000", "USD", "year", False, False),
+    ("$99/user/month", "USD", "99", "USD", "month", True, False),
+    ("$30 per user, per month", "USD", "30", "USD", "month", True, False),
+    ("$25 per employee per month", "USD", "25", "USD", "month", True, False),
+    ("$15 a member a month", "USD", "15", "USD", "month", True, False),
+    ("$40 per agent per month", "USD", "40", "USD", "month", True, False),
+    ("from $399", "USD", "399", "USD", None, False, True),
+    ("Plans starting at $399 a month", "USD", "399", "USD", "month", False, True),
+    ("as low as $9", "USD", "9", "USD", None, False, True),
+    ("$4,990 once", "USD", "4990", "USD", "once", False, False),
+    ("a one-time fee of $4,990", "USD", "4990", "USD", "once", False, False),
+    ("$12 per location per month", "USD", "12", "USD", "month", False, False),
+    ("$4,788 billed annually", "USD", "4788", "USD", "year", False, False),
+    ("$499/month, billed annually", "USD", "499", "USD", "month", False, False),
+    ("$10k/mo", "USD", "10000", "USD", "month", False, False),
+    ("$1,200 per quarter", "USD", "1200", "USD", "quarter", False, False),
+    ("$5 a day", "USD", "5", "USD", "day", False, False),
+    ("$80/wk", "USD", "80", "USD", "week", False, False),
+    ("€49,99 pro Monat", "EUR", "49.99", "EUR", None, False, False),
+    ("1.200 € par an", "EUR", "1200", "EUR", None, False, False),
+    ("1.200,50 € per month", "EUR", "1200.50", "EUR", "month", False, False),
+    ("1 200 € a year", "EUR", "1200", "EUR", "year", False, False),
+    ("399 dollars a month", "USD", "399", "USD", "month", False, False),
+    ("$399 a month", "CAD", "399", "CAD", "month", False, False),
+    ("$399 a month", "EUR", "399", "USD", "month", False, False),
+    ("US$399 a month", "CAD", "399", "USD", "month", False, False),
+    ("C$499/yr", "USD", "499", "CAD", "year", False, False),
+    ("$399 CAD a month", "USD", "399", "CAD", "month", False, False),
+    ("¥5,000 a month", "JPY", "5000", "JPY", "month", False, False),
+    ("¥5,000 a month", "CNY", "5000", "CNY", "month", False, False),
+    ("CHF 99 per month", "EUR", "99", "CHF", "month", False, False),
+    ("499 kr i månaden", "NOK", "499", "NOK", None, False, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "default", "amount", "currency", "per", "per_seat", "floor"), PHRASINGS
+)
+def test_a_price_is_read_as_written(
+    text: str,
+    default: str | None,
+    amount: str,
+    currency: str,
+    per: str | None,
+    per_seat: bool,
+    floor: bool,
+) -> None:
+    found = find_amounts(text, default)
+    assert len(found) == 1, found
+    (got,) = found
+    assert (got.amount, got.currency, got.per, got.per_seat, got.floor, got.is_saving) == (
+        D(amount),
+        currency,
+        per,
+        per_seat,
+        floor,
+        False,
+    )
+    # The span is the amount itself: the words that qualify it from before are context.
+    assert text[got.span[0] : got.span[1]] == got.raw
+    assert not got.raw.lower().startswith(("from", "starting", "as low", "a one-time"))
+
+
+NOT_PRICES = [
+    "Close the books 30% faster.",
+    "Join 40 customers who reconcile in minutes.",
+    "Three to five days become 3 to 5 hours.",
+    "Built for companies with 50 to 500 employees.",
+    "Ready for the 2026 close.",
+    "Ledgerline 2.1.3 posts journal entries.",
+    "Version 3.0 ships in Q2 2027.",
+    "24/7 support, 99.9% uptime, 10x fewer errors.",
+    "Match 1,200 payouts a month.",
+    "4 times a month, 12 a year.",
+    "Our SOC2 and ISO 27001 audits.",
+    "Teams try it 3 times a week.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_PRICES)
+def test_percentages_counts_years_and_versions_are_not_money(text: str) -> None:
+    assert find_amounts(text, "USD") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Save $2,000 a month.",
+        "It saves $24k a year.",
+        "Teams lose $6,000 a month to manual matching.",
+        "Stop wasting $500 a week.",
+        "Manual matching costs you $6,000 a month.",
+        "A clean audit is worth $10k.",
+        "That is $6,000 a month in lost staff time.",
+        "$6,000 a month wasted on spreadsheets.",
+    ],
+)
+def test_an_amount_of_loss_or_saving_is_not_a_price(text: str) -> None:
+    (found,) = find_amounts(text, "USD")
+    assert found.is_saving
+
+
+def test_a_saving_in_one_clause_leaves_the_price_in_the_next_alone() -> None:
+    saving, price = find_amounts("Save $2,000 a month; pay $499 a month.", "USD")
+    assert saving.is_saving and not price.is_saving
+    assert price.amount == D(499)
+
+
+def test_the_format_page_example_claim() -> None:
+    text = (
+        "One plan at $399 a month, less than one day of reconciling Stripe payouts "
+        "against the ledger by hand."
+    )
+    (found,) = find_amounts(text, "USD")
+    assert (found.amount, found.per, found.raw) == (D(399), "month", "$399 a month")
+    assert found.span == (text.index("$"), text.index("$") + len("$399 a month"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$10-20 a month", [("10", "month"), ("20", "month")]),
+        ("$10–$20", [("10", None), ("20", None)]),
+        ("$499 to $999 a month", [("499", "month"), ("999", "month")]),
+        ("10-20 € a year", [("10", "year"), ("20", "year")]),
+        ("$10-20k", [("10000", None), ("20000", None)]),
+    ],
+)
+def test_a_range_gives_each_bound_with_the_range_period(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    found = find_amounts(text, "USD")
+    assert [(a.amount, a.per) for a in found] == [(D(v), p) for v, p in expected]
+    assert not any(a.floor for a in found)
+
+
+def test_a_dash_that_is_no_range_keeps_the_price() -> None:
+    (found,) = find_amounts("$399 - 20 seats included", "USD")
+    assert found.amount == D(399)
+
+
+# -- yearly figures ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "per", "seats", "expected"),
+    [
+        ("10", "day", 1, "3650"),
+        ("100", "week", 1, "5200"),
+        ("499", "month", 1, "5988"),
+        ("1500", "quarter", 1, "6000"),
+        ("4788", "year", 1, "4788"),
+        ("40", "seat-month", 1, "480"),
+        ("40", "seat-month", 5, "2400"),
+        ("400", "seat-year", 5, "2000"),
+        ("499", "month", 5, "5988"),  # seats multiply seat prices only
+        ("0.1", "month", 1, "1.2"),  # exact: 0.1 × 12 is 1.2, not 1.2000000000000002
+    ],
+)
+def test_yearly_follows_the_catalog(amount: str, per: str, seats: int, expected: str) -> None:
+    assert yearly(D(amount), per, seats) == D(expected)
+
+
+@pytest.mark.parametrize("per", ["once", None, "hour", "fortnight"])
+def test_no_yearly_figure_for_once_or_an_unknown_period(per: str | None) -> None:
+    assert yearly(D(100), per) is None
+
+
+def test_plan_yearly_reads_seats_min_and_yaml_floats_exactly() -> None:
+    assert plan_yearly({"amount": 40, "per": "seat-month", "seats_min": 5}) == D(2400)
+    assert plan_yearly({"amount": 40, "per": "seat-month"}) == D(480)
+    assert plan_yearly({"amount": 49.99, "per": "month"}) == D("599.88")
+    assert plan_yearly({"amount": 4990, "per": "once"}) is None
+    assert to_decimal(0.1) == D("0.1")
+    assert to_decimal(True) is None
+
+
+def _strategy(price: dict[str, Any]) -> Strategy:
+    return Strategy(file="x", data={"price": price}, as_of=dt.date(2026, 11, 22))
+
+
+def test_the_cheapest_paid_plan_skips_free_plans_and_counts_seats() -> None:
+    strategy = _strategy(
+        {
+            "currency": "USD",
+            "plans": [
+                {"id": "free", "amount": 0, "per": "month"},
+                {"id": "seats", "amount": 30, "per": "seat-month", "seats_min": 20},  # 7,200
+                {"id": "team", "amount": 499, "per": "month"},  # 5,988
+                {"id": "lifetime", "amount": 6000, "per": "once"},
+            ],
+        }
+    )
+    cheapest = cheapest_paid_plan(strategy)
+    assert cheapest is not None and cheapest.id == "team" and cheapest.yearly == D(5988)
+    assert [p.id for p in plans(strategy)] == ["free", "seats", "team", "lifetime"]
+
+
+def test_only_free_plans_have_no_cheapest_paid_plan() -> None:
+    strategy = _strategy({"plans": [{"id": "free", "amount": 0, "per": "month"}]})
+    assert cheapest_paid_plan(strategy) is None
+
+
+def test_one_time_prices_compare_as_they_are_with_once_and_else_with_a_note() -> None:
+    strategy = _strategy({"currency": "USD", "plans": [{"id": "l", "amount": 900, "per": "once"}]})
+    plan = cheapest_paid_plan(strategy)
+    assert plan is not None
+    both_once = compare_price(plan, Money(D(1000), "USD", "once"), "the budget")
+    assert both_once is not None
+    assert (both_once.price, both_once.other, both_once.note) == (D(900), D(1000), "")
+    mixed = compare_price(plan, Money(D(100), "USD", "month"), "the budget")
+    assert mixed is not None and (mixed.price, mixed.other) == (D(900), D(1200))
+    assert "one-time" in mixed.note
+
+
+def test_money_without_a_currency_takes_the_price_currency() -> None:
+    assert money_from({"amount": 6000, "per": "month"}, "EUR") == Money(D(6000), "EUR", "month")
+    assert money_from({"amount": 6000, "currency": "USD", "per": "month"}, "EUR") == Money(
+        D(6000), "USD", "month"
+    )
+
+
+# -- wording -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency", "per", "expected"),
+    [
+        ("5988", "USD", "year", "$5,988 a year"),
+        ("1200", "EUR", "month", "€1,200 a month"),
+        ("499", "CAD", "once", "CAD 499 once"),
+        ("49", "GBP", "seat-month", "£49 a seat a month"),
+        ("1000", "JPY", None, "¥1,000"),
+        ("333.3333", "USD", "month", "$333.33 a month"),
+        ("12.5", "USD", "week", "$12.50 a week"),
+        ("1500000", "USD", "quarter", "$1,500,000 a quarter"),
+        ("499", None, "month", "499 a month"),
+    ],
+)
+def test_messages_write_money_as_people_read_it(
+    amount: str, currency: str | None, per: str | None, expected: str
+) -> None:
+    assert format_money(D(amount), currency, per) == expected
