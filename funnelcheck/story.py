@@ -164,7 +164,10 @@ def tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The Snowball English stem of one normalised word."""
+    """The Snowball English stem of one normalised word (a word with digits stays as it is)."""
+    if not word.isalpha():
+        # "q2", "401k", "2027": no English suffix to strip, and stemming them costs time.
+        return word
     return str(_STEMMER.stemWord(word))
 
 
@@ -181,8 +184,25 @@ def stems_meet(a: str, b: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _is_number(word: str) -> bool:
     return bool(_NUMBER.fullmatch(word)) or word in _NUMBER_WORDS
+
+
+@lru_cache(maxsize=65536)
+def _sequence_stems(word: str) -> tuple[str, ...]:
+    """The stems one word adds to a text's sequence: its parts that are not stopwords."""
+    return tuple(stem(part) for part in word.split("-") if part not in STOPWORDS)
+
+
+@lru_cache(maxsize=65536)
+def _content_parts(word: str) -> tuple[tuple[str, str], ...]:
+    """(stem, part) for the parts of one word that count in FC104's measure."""
+    return tuple(
+        (stem(part), part)
+        for part in word.split("-")
+        if len(part) >= 2 and part not in STOPWORDS and not _is_number(part)
+    )
 
 
 @dataclass(frozen=True)
@@ -202,10 +222,7 @@ def _text_stems(text: str) -> _TextStems:
     for word in _words(normalise(text)):
         if "-" in word:
             joined.append(stem(word.replace("-", "")))
-            parts = word.split("-")
-        else:
-            parts = [word]
-        sequence.extend(stem(part) for part in parts if part not in STOPWORDS)
+        sequence.extend(_sequence_stems(word))
     return _TextStems(tuple(sequence), tuple(joined))
 
 
@@ -217,17 +234,17 @@ def content_words(text: str) -> list[tuple[str, str]]:
     """
     words = _words(normalise(text))
     numbers = [_is_number(w) for w in words]
+    last = len(words) - 1
     seen: dict[str, str] = {}
     for i, word in enumerate(words):
         if numbers[i]:
             continue
-        beside_number = (i > 0 and numbers[i - 1]) or (i + 1 < len(words) and numbers[i + 1])
-        if beside_number and word in _CURRENCY_WORDS:
-            continue
-        for part in word.split("-"):
-            if len(part) < 2 or part in STOPWORDS or _is_number(part):
-                continue
-            seen.setdefault(stem(part), part)
+        if word in _CURRENCY_WORDS and (
+            (i > 0 and numbers[i - 1]) or (i < last and numbers[i + 1])
+        ):
+            continue  # "USD 499", "499 dollars": part of the money amount
+        for stem_, part in _content_parts(word):
+            seen.setdefault(stem_, part)
     return list(seen.items())
 
 
@@ -244,32 +261,47 @@ class StemIndex(Generic[_V]):
     """Values filed under stems, found again by any stem that meets theirs.
 
     Each stem is filed as itself and under its prefixes that a meeting stem could be, so a
-    look-up is a handful of dictionary probes whatever the index holds.
+    look-up is a handful of dictionary probes whatever the index holds; answers are
+    remembered, since a strategy's texts use the same words again and again.
     """
 
     def __init__(self) -> None:
         self._exact: dict[str, list[_V]] = {}
         self._by_prefix: dict[str, list[_V]] = {}
+        #: The first MIN_ROOT letters of every filed stem: two stems that meet without
+        #: being equal share them, so a stem whose opening is not here meets none.
+        self._roots: set[str] = set()
+        self._memo: dict[str, tuple[_V, ...]] = {}
 
     def add(self, stem_: str, value: _V) -> None:
+        self._memo.clear()
         self._exact.setdefault(stem_, []).append(value)
-        if stem_.isalpha():
+        if stem_.isalpha() and len(stem_) >= MIN_ROOT:
+            self._roots.add(stem_[:MIN_ROOT])
             for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_)):
                 self._by_prefix.setdefault(stem_[:k], []).append(value)
 
-    def lookup(self, stem_: str) -> Iterator[_V]:
+    def lookup(self, stem_: str) -> tuple[_V, ...]:
         """Every value filed under a stem that meets `stem_` (a value may come twice)."""
-        yield from self._exact.get(stem_, ())
-        if not stem_.isalpha() or len(stem_) < MIN_ROOT:
-            return
+        found = self._memo.get(stem_)
+        if found is None:
+            found = self._memo[stem_] = self._find(stem_)
+        return found
+
+    def _find(self, stem_: str) -> tuple[_V, ...]:
+        exact = self._exact.get(stem_, [])
+        if len(stem_) < MIN_ROOT or stem_[:MIN_ROOT] not in self._roots or not stem_.isalpha():
+            return tuple(exact)
+        found = list(exact)
         # `stem_` begins a longer filed stem ...
-        yield from self._by_prefix.get(stem_, ())
+        found.extend(self._by_prefix.get(stem_, ()))
         # ... or a shorter filed stem begins `stem_`.
         for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_)):
-            yield from self._exact.get(stem_[:k], ())
+            found.extend(self._exact.get(stem_[:k], ()))
+        return tuple(found)
 
     def __contains__(self, stem_: object) -> bool:
-        return isinstance(stem_, str) and any(True for _ in self.lookup(stem_))
+        return isinstance(stem_, str) and bool(self.lookup(stem_))
 
 
 class StemSet(StemIndex[None]):
