@@ -15,7 +15,13 @@ from jsonschema import Draft202012Validator
 import funnelcheck.schema as schema_module
 from funnelcheck.findings import Issue, format_path
 from funnelcheck.load import InputError, load_text
-from funnelcheck.schema import load_schema, schema_path, strategy_validator, validate
+from funnelcheck.schema import (
+    inline_refs,
+    load_schema,
+    schema_path,
+    strategy_validator,
+    validate,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / ".." / "shared" / "spec" / "strategy-format.md"
@@ -555,3 +561,54 @@ def test_every_yaml_test_suite_document_validates_without_a_crash() -> None:
                 assert not RAW_TEXT.search(issue.message), (case.name, issue.message)
         checked += 1
     assert checked > 200
+
+
+# -- references inlined for speed ----------------------------------------------------------
+
+
+def test_the_inlined_schema_accepts_and_refuses_what_the_schema_file_does(
+    example: dict[str, Any],
+) -> None:
+    as_written = Draft202012Validator(
+        load_schema("strategy.schema.json"), format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    variants = [example] + [changed(example, change) for change, _, _ in FC002_CASES]
+    variants.append(changed(example, _set(("stages", 0, "pich"), "x")))
+    for data in variants:
+        written = sorted((list(e.absolute_path), e.validator) for e in as_written.iter_errors(data))
+        inlined = sorted(
+            (list(e.absolute_path), e.validator) for e in strategy_validator().iter_errors(data)
+        )
+        assert written == inlined
+
+
+def test_inlining_keeps_a_fields_own_words_over_its_definitions() -> None:
+    schema = {
+        "$defs": {"id": {"type": "string", "title": "Id", "pattern": "^[a-z]+$"}},
+        "properties": {"plan": {"$ref": "#/$defs/id", "title": "Plan id"}},
+    }
+    assert inline_refs(schema) == {
+        "properties": {"plan": {"type": "string", "title": "Plan id", "pattern": "^[a-z]+$"}}
+    }
+
+
+@pytest.mark.parametrize(
+    ("schema", "refusal"),
+    [
+        ({"properties": {"a": {"$ref": "other.json#/x"}}}, "only local references"),
+        (
+            {"$defs": {"n": {"items": {"$ref": "#/$defs/n"}}}, "items": {"$ref": "#/$defs/n"}},
+            "refers to itself",
+        ),
+        (
+            {
+                "$defs": {"n": {"type": "number"}},
+                "properties": {"a": {"$ref": "#/$defs/n", "minimum": 0}},
+            },
+            "only annotations",
+        ),
+    ],
+)
+def test_inlining_refuses_what_it_cannot_keep(schema: dict[str, Any], refusal: str) -> None:
+    with pytest.raises(ValueError, match=refusal):
+        inline_refs(schema)
