@@ -127,6 +127,7 @@ _CURRENCY_WORDS = _word_set(
 # 3, 3.5, 1,200, 2nd, 1990s, 5k, 10x, 2bn: a number however it is written in digits.
 _NUMBER = re.compile(r"\d[\d.,']*(?:st|nd|rd|th|s|k|m|bn|x)?")
 
+_HAS_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
 # Typographic apostrophes and hyphens written the plain way; a soft hyphen is invisible.
 _PUNCTUATION = str.maketrans(
@@ -165,7 +166,7 @@ def tokens(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The Snowball English stem of one normalised word (a word with digits stays as it is)."""
-    if not word.isalpha():
+    if not word.isalpha() and _HAS_DIGIT.search(word):
         # "q2", "401k", "2027": no English suffix to strip, and stemming them costs time.
         return word
     return str(_STEMMER.stemWord(word))
