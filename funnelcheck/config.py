@@ -249,6 +249,8 @@ def _read_toml(text: str, shown: str, real: str) -> _Document | None:
         # The message ends "(at line L, column C)".
         where = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = (int(where[1]), int(where[2])) if where else (None, None)
+        if where is None and "end of document" in str(exc):
+            line, column = text.count("\n") + 1, 1
         raise ConfigError(f"TOML syntax: {exc}", shown, line, column) from None
     table: Any = document
     if is_pyproject or "tool" in document:

@@ -28,20 +28,24 @@ silenced nothing. FC009's own findings cannot be suppressed inline.
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import datetime as dt
 import difflib
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
 from funnelcheck.findings import Finding, Issue, Severity
 
-MARKER = "funnelcheck:"
 DIRECTIVES = ("ignore", "ignore-file")
 
-_DIRECTIVE = re.compile(r"#\s*funnelcheck:\s*(?P<word>[^\s,]*)(?P<rest>.*)\Z")
+#: What a suppression comment starts with; a file without it costs one regex search.
+MARKER = re.compile(r"#[ \t]*funnelcheck[ \t]*:")
+_DIRECTIVE = re.compile(r"#[ \t]*funnelcheck[ \t]*:\s*(?P<word>[^\s,]*)(?P<rest>.*)\Z")
 _REASON_SEPARATOR = re.compile(r"\s*(?:--|\u2014|\u2013)\s*|\s+-\s+")
 _CODE_LIKE = re.compile(r"[A-Za-z]+\d+\Z")
 _NAME_LIKE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+\Z")
@@ -102,7 +106,9 @@ def apply_suppressions(
     it may be needed when the rule is selected again). Returns the findings kept, how many
     were suppressed, and the FC009 issues (path `()`, with line and column set).
     """
-    if MARKER not in text:  # the common case: no work at all
+    # The common case: no work at all. (Every strategy holds `funnelcheck: 1`, so the
+    # marker includes the `#`.)
+    if not MARKER.search(text):
         return list(findings), 0, []
     comments, issues = _parse_comments(text, known)
     if not comments:
@@ -190,7 +196,9 @@ def _verdicts(comment: _Comment, as_of: dt.date, active: Collection[str] | None)
 def _parse_comments(text: str, known: Mapping[str, str]) -> tuple[list[_Comment], list[Issue]]:
     text = text.removeprefix("\ufeff")
     lines = _LINE_BREAK.split(text)
-    candidates = [i for i, line in enumerate(lines) if MARKER in line]
+    candidates = [
+        i for i, line in enumerate(lines) if "funnelcheck" in line and MARKER.search(line)
+    ]
     if not candidates:
         return [], []
     inside = _ScalarSpans(text, candidates)
@@ -322,32 +330,44 @@ def _comment_start(line: str, index: int, inside: _ScalarSpans) -> int | None:
 class _ScalarSpans:
     """Whether a place lies inside a scalar (a quoted string, a block scalar, plain text).
 
-    The YAML tokenizer knows where every scalar starts and ends, block scalars and
-    multi-line quoted strings included; only spans that touch a candidate line are kept.
-    A file the tokenizer cannot finish is judged by the spans found before the fault.
+    The YAML parser knows where every scalar starts and ends, block scalars and multi-line
+    quoted strings included; only the spans that touch a candidate line are kept, by line.
+    A file the parser cannot finish is judged by the spans found before the fault (and a
+    `#` after a space counts as a comment beyond it).
     """
 
     def __init__(self, text: str, candidate_lines: Iterable[int]) -> None:
         wanted = sorted(set(candidate_lines))
-        first, last = wanted[0], wanted[-1]
-        self.spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        self.by_line: dict[int, list[tuple[tuple[int, int], tuple[int, int]]]] = {}
         try:
-            for token in yaml.scan(text, Loader=_LOADER):
-                if not isinstance(token, yaml.ScalarToken):
-                    continue
-                start, end = token.start_mark, token.end_mark
-                if end.line < first:
-                    continue
-                if start.line > last:
-                    break
-                if any(start.line <= n <= end.line for n in wanted):
-                    self.spans.append(((start.line, start.column), (end.line, end.column)))
+            self._collect(yaml.parse(text, Loader=_LOADER), wanted)
         except yaml.YAMLError:
-            pass
+            # The parser stops at a structural fault; the tokenizer gets further (it only
+            # needs each scalar's bounds), so a broken file is judged by its tokens.
+            self.by_line.clear()
+            with contextlib.suppress(yaml.YAMLError):
+                self._collect(yaml.scan(text, Loader=_LOADER), wanted)
+
+    def _collect(self, items: Iterable[Any], wanted: list[int]) -> None:
+        last = wanted[-1]
+        for item in items:
+            if not isinstance(item, yaml.ScalarEvent | yaml.ScalarToken):
+                continue
+            start, end = item.start_mark, item.end_mark
+            if start is None or end is None:
+                continue
+            if start.line > last:
+                break
+            # Candidate lines within [start.line, end.line]: usually none.
+            i = bisect.bisect_left(wanted, start.line)
+            while i < len(wanted) and wanted[i] <= end.line:
+                span = ((start.line, start.column), (end.line, end.column))
+                self.by_line.setdefault(wanted[i], []).append(span)
+                i += 1
 
     def __call__(self, line: int, column: int) -> bool:
         place = (line, column)
-        return any(start <= place < end for start, end in self.spans)
+        return any(start <= place < end for start, end in self.by_line.get(line, ()))
 
 
 _LOADER: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
