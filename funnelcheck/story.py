@@ -26,8 +26,10 @@ How two texts are compared, step by step:
    `-ication`, `-anc` of `-iance`, `-er`/`-or` of agent nouns). The root minimum keeps short
    words apart (`plan` never meets `planet`, `care` never meets `career`); the tail maximum
    keeps compounds apart (`payout` never meets `payoutdashboard`). Known limits: vowel
-   changes are not bridged (`retain`/`retention`, `decide`/`decision`), and a few unrelated
-   pairs do meet (`police`/`policy`, `close`/`closer`); list such wordings in the terms.
+   changes are not bridged (`retain`/`retention`, `decide`/`decision`); two derived forms
+   that each meet a root need not meet each other (`compliance` and `compliant` both meet
+   `comply`, so list the root); and a few unrelated pairs do meet (`police`/`policy`,
+   `close`/`closer`). List such wordings in the terms.
 6. **Concepts.** A concept is carried by a text that contains its key or one of its
    wordings; a multi-word wording matches as a phrase (consecutive stems once stopwords are
    dropped, so "close the books" matches "close your books"). Whole words only: `red` is
