@@ -616,6 +616,8 @@ class _Reader:
         for key in ("fail-on", "max-file-bytes", "exclude"):
             if key in data:
                 layered.values[key] = (data[key], doc.origin((key,)), folder)
+        for i, pattern in enumerate(data.get("exclude", ())):
+            _glob(doc, pattern, ("exclude", i))
 
         own_selection = self._selection(doc, (), doc.origin(()))
         if own_selection is not None:
@@ -636,7 +638,7 @@ class _Reader:
             base = ("per-file", pattern)
             origin = doc.origin(base, at_key=True)
             selection = self._selection(doc, base, origin) or _Selection(origin)
-            spec = pathspec.GitIgnoreSpec.from_lines([pattern])
+            spec = _glob(doc, pattern, base, at_key=True)
             layered.per_file.append(
                 _PerFile(
                     pattern,
@@ -789,6 +791,15 @@ class _Reader:
         return out
 
 
+def _glob(doc: _Document, pattern: str, path: Path, at_key: bool = False) -> pathspec.GitIgnoreSpec:
+    try:
+        return pathspec.GitIgnoreSpec.from_lines([pattern])
+    except ValueError as exc:  # pathspec's GitIgnorePatternError is a ValueError
+        raise doc.error(
+            f"{pattern!r} is not a .gitignore-style pattern ({exc})", path, at_key
+        ) from None
+
+
 def _step_path(data: Any, path: Path) -> Any:
     for step in path:
         data = _step(data, step)
@@ -900,7 +911,11 @@ class Config:
 
     # -- what `funnelcheck config` shows -------------------------------------------------------
     def describe(self) -> list[tuple[str, object, str]]:
-        """Every effective setting: (key, value, where it came from)."""
+        """Every effective setting: (key, value, where it came from).
+
+        Selection, severities and options are those of a file no `per-file` glob matches;
+        each `per-file` entry follows, as written, with its line.
+        """
         out: list[tuple[str, object, str]] = []
         values = self._layered.values
         out.append(("config", self.source or "(none: defaults)", self.source or DEFAULT))

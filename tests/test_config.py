@@ -514,6 +514,10 @@ def test_bad_values(tmp_path: Path) -> None:
     assert err.message == "`ignore` must be a list, not text ('FC101')"
     err = config_error(tmp_path / ".funnelcheck.yaml", "- just a list\n")
     assert "must be a mapping" in err.message
+    err = config_error(tmp_path / ".funnelcheck.yaml", "exclude:\n  - drafts/\n  - '!'\n")
+    assert (err.line, err.message.split(" (")[0]) == (3, "'!' is not a .gitignore-style pattern")
+    err = config_error(tmp_path / ".funnelcheck.yaml", "per-file:\n  '!': {ignore: [FC1]}\n")
+    assert err.line == 2 and "not a .gitignore-style pattern" in err.message
 
 
 def test_yaml_faults_and_tags_are_config_errors(tmp_path: Path) -> None:
