@@ -32,8 +32,11 @@ How two texts are compared, step by step:
    `close`/`closer`). List such wordings in the terms.
 6. **Concepts.** A concept is carried by a text that contains its key or one of its
    wordings; a multi-word wording matches as a phrase (consecutive stems once stopwords are
-   dropped, so "close the books" matches "close your books"). Whole words only: `red` is
-   not in `shared`. Concepts are counted, not occurrences.
+   dropped, so "close the books" matches "close your books"). A wording that holds a
+   negation or a verb particle (`MEANINGFUL_FUNCTION_WORDS`: "no-show", "sign up", "didn't
+   pay") is matched word for word instead, those words included: "no-show" is not carried
+   by every "show". Whole words only: `red` is not in `shared`. Concepts are counted, not
+   occurrences.
 
 Performance: the concept matcher is built once per strategy; a text is matched in one pass
 over its stems with dictionary look-ups (no text is compared with every other), and stems
@@ -107,6 +110,17 @@ STOPWORDS: frozenset[str] = _word_set(
     _ARTICLES_AND_CONJUNCTIONS,
     _PREPOSITIONS,
     _ADVERBS_AND_DETERMINERS,
+)
+
+# Function words that change what a wording means: negations and the particles of phrasal
+# verbs. A wording that holds one ("no-show", "sign up", "didn't pay") is matched word for
+# word, these included, so that "no-show" is not carried by every "show".
+MEANINGFUL_FUNCTION_WORDS: frozenset[str] = _word_set(
+    """
+    no not nor off out up down over under on in against without
+    isn't aren't wasn't weren't hasn't haven't hadn't doesn't don't didn't
+    won't wouldn't shan't shouldn't can't cannot couldn't mustn't
+    """
 )
 
 # Numbers written as words: FC104 leaves them out with numbers written in digits.
@@ -199,6 +213,12 @@ def _sequence_stems(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=65536)
+def _full_stems(word: str) -> tuple[str, ...]:
+    """The stems of every part of one word, stopwords included."""
+    return tuple(stem(part) for part in word.split("-"))
+
+
+@lru_cache(maxsize=65536)
 def _content_parts(word: str) -> tuple[tuple[str, str], ...]:
     """(stem, part) for the parts of one word that count in FC104's measure."""
     return tuple(
@@ -216,17 +236,21 @@ class _TextStems:
     sequence: tuple[str, ...]
     #: Stems of the hyphenated words written as one word ("e-mail" -> "email").
     joined: tuple[str, ...]
+    #: Stems of every word, stopwords included: for wordings matched word for word.
+    full: tuple[str, ...]
 
 
 @lru_cache(maxsize=8192)
 def _text_stems(text: str) -> _TextStems:
     sequence: list[str] = []
     joined: list[str] = []
+    full: list[str] = []
     for word in _words(normalise(text)):
         if "-" in word:
             joined.append(stem(word.replace("-", "")))
         sequence.extend(_sequence_stems(word))
-    return _TextStems(tuple(sequence), tuple(joined))
+        full.extend(_full_stems(word))
+    return _TextStems(tuple(sequence), tuple(joined), tuple(full))
 
 
 def content_words(text: str) -> list[tuple[str, str]]:
@@ -329,16 +353,25 @@ class Concept:
         return (self.key, *self.wordings)
 
 
-def _variants(wording: str) -> list[tuple[str, ...]]:
-    """The stem sequences a wording matches as: its stems, and a hyphenated word joined."""
-    stems = _text_stems(wording)
-    out: list[tuple[str, ...]] = []
-    if stems.sequence:
-        out.append(stems.sequence)
-    # A wording that is one hyphenated word also matches written as one ("e-mail", "email").
-    if len(stems.joined) == 1 and len(_words(normalise(wording))) == 1:
-        out.append(stems.joined)
+def _variants(wording: str) -> list[tuple[bool, tuple[str, ...]]]:
+    """The stem sequences a wording matches as, each with how: word for word (True: it holds
+    a negation or a particle) or by its content stems (False). A wording that is one
+    hyphenated word also matches written as one ("e-mail", "email"; "no-show", "noshow")."""
+    words = _words(normalise(wording))
+    parts = [part for word in words for part in word.split("-")]
+    out: list[tuple[bool, tuple[str, ...]]] = []
+    if any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
+        out.append((True, tuple(stem(part) for part in parts)))
+    else:
+        content = _text_stems(wording).sequence
+        if content:
+            out.append((False, content))
+    if len(words) == 1 and "-" in words[0]:
+        out.append((False, (stem(words[0].replace("-", "")),)))
     return out
+
+
+_Phrase = tuple[int, tuple[str, ...]]
 
 
 class _ConceptMatcher:
@@ -347,36 +380,52 @@ class _ConceptMatcher:
     def __init__(self, concepts: tuple[Concept, ...]) -> None:
         self._keys = tuple(c.key for c in concepts)
         self._single: StemIndex[int] = StemIndex()
-        self._phrases: StemIndex[tuple[int, tuple[str, ...]]] = StemIndex()
+        self._phrases: StemIndex[_Phrase] = StemIndex()
+        #: Wordings matched word for word ("no-show"), against every word of a text.
+        self._literal: StemIndex[_Phrase] = StemIndex()
         for index, concept in enumerate(concepts):
             for wording in concept.all_wordings:
-                for variant in _variants(wording):
-                    if len(variant) == 1:
+                for literal, variant in _variants(wording):
+                    if literal:
+                        self._literal.add(variant[0], (index, variant))
+                    elif len(variant) == 1:
                         self._single.add(variant[0], index)
                     else:
                         self._phrases.add(variant[0], (index, variant))
+        self._has_phrases = bool(self._phrases._exact)
+        self._has_literal = bool(self._literal._exact)
 
     def indices(self, text: str) -> set[int]:
         stems = _text_stems(text)
-        sequence = stems.sequence
         found: set[int] = set()
+        sequence = stems.sequence
         for position, stem_ in enumerate(sequence):
             found.update(self._single.lookup(stem_))
-            for index, phrase in self._phrases.lookup(stem_):
-                if index in found or position + len(phrase) > len(sequence):
-                    continue
-                if all(
-                    stems_meet(sequence[position + k], phrase[k]) for k in range(1, len(phrase))
-                ):
-                    found.add(index)
+            if self._has_phrases:
+                _match_phrases(self._phrases.lookup(stem_), sequence, position, found)
         for joined in stems.joined:
             found.update(self._single.lookup(joined))
+        if self._has_literal:
+            full = stems.full
+            for position, stem_ in enumerate(full):
+                _match_phrases(self._literal.lookup(stem_), full, position, found)
         return found
 
     def keys(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
         found = self.indices(text)
         return tuple(key for i, key in enumerate(self._keys) if i in found)
+
+
+def _match_phrases(
+    candidates: Iterable[_Phrase], sequence: tuple[str, ...], position: int, found: set[int]
+) -> None:
+    """Add the concepts whose phrase starts at `position` (its first stem already meets)."""
+    for index, phrase in candidates:
+        if index in found or position + len(phrase) > len(sequence):
+            continue
+        if all(stems_meet(sequence[position + k], phrase[k]) for k in range(1, len(phrase))):
+            found.add(index)
 
 
 def concepts_of(terms: Any) -> tuple[Concept, ...]:

@@ -121,6 +121,15 @@ def test_a_hyphenated_word_counts_whole_and_as_its_parts() -> None:
     assert close.concepts_in("A month-end report.") == ()
 
 
+def test_a_wording_with_a_negation_or_a_particle_is_matched_word_for_word() -> None:
+    story = _story({"no-show": ["didn't show up"], "sign up": []})
+    assert story.concepts_in("We show you the week ahead.") == ()
+    assert story.concepts_in("Sign the form.") == ()
+    assert story.concepts_in("No-shows, no shows, noshows.") == ("no-show",)
+    assert story.concepts_in("Patients who didn't show up.") == ("no-show",)
+    assert story.concepts_in("Twice the sign-ups.") == ("sign up",)
+
+
 def test_case_and_unicode_forms_do_not_matter() -> None:
     story = _story({"reconcile": [], "finance": [], "month": []})
     assert story.concepts_in("ＲＥＣＯＮＣＩＬＥＤ") == ("reconcile",)  # full-width letters
