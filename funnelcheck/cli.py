@@ -7,6 +7,7 @@ in a message naming the file, line and what to do, never in a traceback.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import sys
@@ -176,6 +177,13 @@ def check(
     force_exclude: Annotated[
         bool, typer.Option(help="Apply `exclude` to files named on the command line too.")
     ] = False,
+    skip_non_strategies: Annotated[
+        bool,
+        typer.Option(
+            help="Pass over named YAML files with no top-level `funnelcheck` key, as a "
+            "directory walk does (for pre-commit, which names every staged YAML file)."
+        ),
+    ] = False,
     baseline: Annotated[
         str | None, typer.Option(help="Report only findings not in this baseline file.")
     ] = None,
@@ -208,6 +216,11 @@ def check(
             force_exclude=force_exclude,
             stdin_name=stdin_filename,
         )
+        if skip_non_strategies:
+            found = dataclasses.replace(
+                found,
+                sources=[dataclasses.replace(s, explicit=False) for s in found.sources],
+            )
         n_jobs = jobs if jobs is not None else default_jobs()
         if n_jobs < 1:
             _fail("--jobs takes a whole number of 1 or more")
@@ -321,6 +334,7 @@ def relay(
         exit_zero=False,
         statistics=False,
         force_exclude=False,
+        skip_non_strategies=False,
         baseline=None,
         write_baseline=None,
     )

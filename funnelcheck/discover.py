@@ -119,7 +119,34 @@ def discover(
 def _walk(root: str, excluded: ExcludeTest | None) -> Iterator[str]:
     """YAML files below `root`, sorted, honouring .gitignore files and exclusions."""
     ignores: list[tuple[str, pathspec.PathSpec[Any]]] = []
+    for ancestor in _repository_ancestors(root):
+        spec = _gitignore(ancestor)
+        if spec is not None:
+            ignores.append((ancestor, spec))
     yield from _walk_dir(root, ignores, excluded)
+
+
+def _repository_ancestors(root: str) -> list[str]:
+    """The folders above `root` up to its git repository's top, outermost first.
+
+    Their .gitignore files apply to the walk as git applies them. Outside a repository
+    (no `.git` above) none do: an unrelated .gitignore in a home folder must not hide files.
+    """
+    chain: list[str] = []
+    current = os.path.abspath(root)
+    while True:
+        parent = os.path.dirname(current)
+        if os.path.exists(os.path.join(current, ".git")):
+            return [_relative_like(root, d) for d in reversed(chain)] if chain else []
+        if parent == current:
+            return []
+        current = parent
+        chain.append(current)
+
+
+def _relative_like(root: str, directory: str) -> str:
+    """`directory` written the way `root` is (relative stays relative), for relpath math."""
+    return directory if os.path.isabs(root) else os.path.relpath(directory)
 
 
 def _walk_dir(
