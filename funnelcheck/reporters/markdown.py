@@ -105,8 +105,8 @@ class MarkdownReporter(Reporter):
         counts = report.counts()
         unreadable = report.errors()
         summary = (
-            f"**funnelcheck {escape(report.version)}** checked "
-            f"{_plural(len(report.files), 'file')}: "
+            f"Checked {_plural(len(report.files), 'file')} "
+            f"with funnelcheck {escape(report.version)}: "
             f"{_plural(counts[Severity.ERROR], 'error')}, "
             f"{_plural(counts[Severity.WARNING], 'warning')}, "
             f"{_plural(counts[Severity.INFO], 'info')}"

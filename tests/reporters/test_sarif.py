@@ -1,0 +1,262 @@
+"""SARIF output against the official OASIS 2.1.0 schema, with URI format checks switched on.
+
+Why `FormatChecker()` and not `Draft4Validator.FORMAT_CHECKER`: the SARIF schema is draft-04,
+but it marks artifact URIs `format: uri-reference`, a format draft-04 does not define, so
+the draft-04 checker skips them silently and would pass "a b.yaml" as a URI. The checker
+with every format jsonschema knows checks both `uri` and `uri-reference` (through
+`rfc3986-validator`, from `jsonschema[format-nongpl]`); `test_format_checks_are_on`
+proves it by breaking a URI of each kind in a copy of the output.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import json
+from functools import cache
+from typing import Any
+from urllib.parse import unquote
+
+import pytest
+from fixed_report import (
+    CWD,
+    LEDGER,
+    OUTSIDE,
+    RULE_TEXTS,
+    UNICODE,
+    build_report,
+    check_golden,
+    corpus,
+    naughty_report,
+    naughty_strings,
+)
+from jsonschema import Draft4Validator, FormatChecker
+
+from funnelcheck.findings import FileResult, Finding, Location, Report, Severity, fingerprint
+from funnelcheck.reporters import get_reporter
+from funnelcheck.reporters.base import RenderContext
+from funnelcheck.reporters.sarif import SarifReporter, relative_to_cwd
+
+
+@cache
+def validator() -> Draft4Validator:
+    schema = json.loads(corpus("sarif-schema/sarif-schema-2.1.0.json").read_text("utf-8"))
+    Draft4Validator.check_schema(schema)
+    return Draft4Validator(schema, format_checker=FormatChecker())
+
+
+def errors_of(document: Any) -> list[str]:
+    return [
+        f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+        for error in validator().iter_errors(document)
+    ]
+
+
+def render(report: Report, ctx: RenderContext | None = None) -> dict[str, Any]:
+    text = SarifReporter(RULE_TEXTS).render(report, ctx or RenderContext(cwd=CWD))
+    document: dict[str, Any] = json.loads(text)
+    return document
+
+
+def results_by_rule(document: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    return [r for r in document["runs"][0]["results"] if r["ruleId"] == code]
+
+
+def test_golden(report: Report, ctx: RenderContext) -> None:
+    check_golden("report.sarif", SarifReporter(RULE_TEXTS).render(report, ctx))
+
+
+def test_registered_under_its_name(report: Report, ctx: RenderContext) -> None:
+    reporter = get_reporter("sarif", plugins=False)
+    assert isinstance(reporter, SarifReporter)
+    # The registered instance reads the real rules' docs; the document is still valid.
+    assert errors_of(json.loads(reporter.render(report, ctx))) == []
+
+
+def test_valid_against_the_oasis_schema(report: Report) -> None:
+    assert errors_of(render(report)) == []
+
+
+def test_format_checks_are_on(report: Report) -> None:
+    assert {"uri", "uri-reference"} <= set(FormatChecker().checkers)
+    document = render(report)
+    assert errors_of(document) == []
+
+    broken_artifact = copy.deepcopy(document)
+    location = broken_artifact["runs"][0]["results"][0]["locations"][0]
+    location["physicalLocation"]["artifactLocation"]["uri"] = "strategies/not encoded.yaml"
+    assert any("uri-reference" in error for error in errors_of(broken_artifact))
+
+    broken_tool = copy.deepcopy(document)
+    broken_tool["runs"][0]["tool"]["driver"]["informationUri"] = "not a uri"
+    assert any("'uri'" in error for error in errors_of(broken_tool))
+
+
+def test_run_shape(report: Report) -> None:
+    run = render(report)["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///home/dev/funnel%20repo/"}}
+    driver = run["tool"]["driver"]
+    assert (driver["name"], driver["version"]) == ("funnelcheck", "0.1.0")
+    assert [rule["id"] for rule in driver["rules"]] == sorted(report.rules)
+
+
+def test_rules_carry_their_reference(report: Report) -> None:
+    rules = {rule["id"]: rule for rule in render(report)["runs"][0]["tool"]["driver"]["rules"]}
+    for code, (name, severity, summary) in report.rules.items():
+        rule = rules[code]
+        assert rule["name"] == name
+        assert rule["shortDescription"]["text"] == summary
+        level = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+        assert rule["defaultConfiguration"]["level"] == level[severity]
+    # A documented rule: help is the whole reference, the full description stops at examples.
+    assert rules["FC101"]["help"]["markdown"] == RULE_TEXTS["FC101"]
+    assert "**Why.**" in rules["FC101"]["fullDescription"]["text"]
+    assert "Failing example" not in rules["FC101"]["fullDescription"]["text"]
+    # A code with no reference text falls back to its summary.
+    assert rules["FC704"]["help"]["text"] == report.rules["FC704"][2]
+
+
+def test_help_comes_from_the_rule_registry() -> None:
+    from funnelcheck.rules import all_rules
+
+    known = all_rules(plugins=False)
+    if not known:
+        pytest.skip("no built-in rule is importable yet")
+    code, rule = next(iter(known.items()))
+    report = Report(
+        files=[], as_of="2026-11-22", version="0", rules={code: (rule.name, rule.severity, "x")}
+    )
+    text = SarifReporter().render(report, RenderContext(cwd=CWD))
+    [described] = json.loads(text)["runs"][0]["tool"]["driver"]["rules"]
+    assert described["help"]["text"].splitlines()[0] == rule.summary()
+    assert described["help"]["text"].count("\n") > 2  # the reference, not just its first line
+
+
+def test_results_point_at_rules_and_locations(report: Report) -> None:
+    document = render(report)
+    run = document["runs"][0]
+    findings = report.findings()
+    assert len(run["results"]) == len(findings)
+    for result, finding in zip(run["results"], findings, strict=True):
+        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert result["ruleId"] == finding.code
+        assert result["message"]["text"] == finding.message
+        assert result["partialFingerprints"] == {"funnelcheck/v1": fingerprint(finding)}
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert (region["startLine"], region["startColumn"]) == (
+            finding.location.line,
+            finding.location.column,
+        )
+    levels = {r["level"] for r in run["results"]}
+    assert levels == {"error", "warning", "note"}
+
+
+def test_uris_are_percent_encoded_relative_to_the_working_directory(report: Report) -> None:
+    document = render(report)
+    [unicode_result, *_] = [
+        r
+        for r in document["runs"][0]["results"]
+        if unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == UNICODE
+    ]
+    artifact = unicode_result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert artifact["uriBaseId"] == "%SRCROOT%"
+    assert " " not in artifact["uri"] and "Ü" not in artifact["uri"]
+
+    [outside] = [
+        r
+        for r in document["runs"][0]["results"]
+        if "uriBaseId" not in r["locations"][0]["physicalLocation"]["artifactLocation"]
+    ]
+    assert outside["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == (
+        "file://" + "/srv/shared/other%20team.yaml"
+    )
+    assert relative_to_cwd(OUTSIDE, CWD) is None
+
+    # An absolute path inside the working directory is made relative too.
+    inside = f"{CWD}/strategies/abs.yaml"
+    moved = Report(
+        files=[
+            FileResult(
+                file=inside,
+                findings=[
+                    Finding("FC704", "open-assumption", Severity.INFO, "m", Location(inside, 1, 1))
+                ],
+            )
+        ],
+        as_of="2026-11-22",
+        version="0",
+    )
+    [result] = render(moved)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "strategies/abs.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_handoff_names_the_other_end(report: Report) -> None:
+    [handoff] = results_by_rule(render(report), "FC103")
+    [related] = handoff["relatedLocations"]
+    assert related["id"] == 0
+    assert related["physicalLocation"]["region"]["startLine"] == 47
+    assert related["physicalLocation"]["artifactLocation"]["uri"] == LEDGER
+    assert related["logicalLocations"] == [{"fullyQualifiedName": "stages[2]"}]
+    assert "Demo" in related["message"]["text"]
+
+
+def test_fingerprints_survive_moved_lines(report: Report) -> None:
+    moved = build_report()
+    for result in moved.files:
+        result.findings = [
+            dataclasses.replace(
+                f, location=dataclasses.replace(f.location, line=f.location.line + 30)
+            )
+            for f in result.findings
+        ]
+    before = [r["partialFingerprints"] for r in render(report)["runs"][0]["results"]]
+    after_document = render(moved)
+    after = [r["partialFingerprints"] for r in after_document["runs"][0]["results"]]
+    assert before == after
+    lines = [
+        r["locations"][0]["physicalLocation"]["region"]["startLine"]
+        for r in after_document["runs"][0]["results"]
+    ]
+    assert min(lines) > 30
+
+
+def test_unreadable_files_are_notifications(report: Report) -> None:
+    [invocation] = render(report)["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    [notification] = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error"
+    assert "No such file" in notification["message"]["text"]
+    uri = notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "strategies/missing.yaml"
+
+    readable = build_report()
+    readable.files = [r for r in readable.files if r.error is None]
+    [invocation] = render(readable)["runs"][0]["invocations"]
+    assert invocation == {"executionSuccessful": True, "toolExecutionNotifications": []}
+
+
+def test_same_report_same_bytes(ctx: RenderContext) -> None:
+    first = SarifReporter(RULE_TEXTS).render(build_report(), ctx)
+    shuffled = build_report()
+    shuffled.rules = dict(reversed(list(shuffled.rules.items())))  # dict order must not leak
+    assert SarifReporter(RULE_TEXTS).render(shuffled, ctx) == first
+
+
+def test_naughty_strings_stay_schema_valid() -> None:
+    strings = naughty_strings()
+    report = naughty_report(strings)
+    text = SarifReporter(RULE_TEXTS).render(report, RenderContext(cwd=CWD))
+    document = json.loads(text)
+    assert errors_of(document) == []
+    results = document["runs"][0]["results"]
+    assert len(results) == 2 * len(strings)
+    for result, finding in zip(results, report.findings(), strict=True):
+        assert result["message"]["text"] == finding.message
+        artifact = result["locations"][0]["physicalLocation"]["artifactLocation"]
+        relative = relative_to_cwd(finding.location.file, CWD)
+        if relative is not None:
+            assert unquote(artifact["uri"]) == relative
+        else:
+            assert artifact["uri"].startswith("file:///")
