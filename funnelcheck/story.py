@@ -140,8 +140,9 @@ _CURRENCY_WORDS = _word_set(
     dollar dollars euro euros pound pounds cent cents pence yen rupee rupees
     """
 )
-# 3, 3.5, 1,200, 2nd, 1990s, 5k, 10x, 2bn: a number however it is written in digits.
-_NUMBER = re.compile(r"\d[\d.,']*(?:st|nd|rd|th|s|k|m|bn|x)?")
+# 3, 3.5, 1,200, 9:15, 2nd, 1990s, 5k, 10x, 7am, 24h: a number however it is written in
+# digits, with the short unit or suffix written onto it.
+_NUMBER = re.compile(r"\d[\d.,:']*[a-z]{0,3}")
 
 _HAS_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")

@@ -14,7 +14,7 @@ from funnelcheck.strategy import Strategy, stage_texts
 @dataclass(frozen=True)
 class Options:
     #: The share of a stage's distinct content words that may be foreign; above it, FC104.
-    max_foreign_share: float = 0.5
+    max_foreign_share: float = 0.7
 
 
 class ForeignStory(Rule):
@@ -66,14 +66,17 @@ class ForeignStory(Rule):
         pitch: Your first month of Stripe payouts reconciled against the ledger, with you.
     ```
 
-    **Options.** `max_foreign_share` (default 0.5): the share of foreign words a stage may
-    have; the rule fires above it, when most of the stage's words are foreign. Measured on
-    the format page's example, whose stages a reader would judge on and off the story: the
-    drifted retention stage scores 1.0 and the on-story stages 0.0, 0.08, 0.44 and 0.22 (a
-    trial stage naturally says "connect", "watch", "minutes"). Above 0.5 is the plain
-    reading of "mostly absent" and leaves room on both sides; on the labelled pairs of
-    `tests/benchmarks/story_accuracy.py` the script prints how the share separates aligned
-    from drifted claims.
+    **Options.** `max_foreign_share` (default 0.7): the share of foreign words a stage may
+    have; the rule fires above it, when most of the stage's words (more than 70%) are
+    foreign. Set by measurement on two sets. On the format page's example, the drifted
+    retention stage scores 1.0 and the on-story stages 0.0, 0.08, 0.44 and 0.22 (a trial
+    stage naturally says "connect", "watch", "minutes"): any threshold from 0.45 to 0.95
+    separates them. On the 54 labelled claims of `tests/benchmarks/story_pairs.yaml`, each
+    judged alone (the hardest case: one short claim, with nothing around it), on-story claims
+    that use the terms score up to 0.67 and drifted ones from 0.60; the verdict "FC101 or
+    FC104 fires" agrees with the readers' labels on 0.87 of the pairs at 0.5, 0.89 at 0.6,
+    0.93 at 0.7 and 0.87 at 0.8, so 0.7 (`python tests/benchmarks/story_accuracy.py` prints
+    the sweep). The pairs set the default too, so the figure is not a held-out estimate.
     """
 
     code = "FC104"
