@@ -24,6 +24,8 @@ _COMMON_CODES = frozenset({"USD", "EUR", "GBP", "CAD", "AUD", "CHF", "JPY", "NZD
 _CODE_AFTER = re.compile(r"\s?(?P<code>[A-Z]{3})\b")
 #: The word a bare figure counts ("5 minutes", "40 customers"), shown with it in the message.
 _UNIT_AFTER = re.compile(r"(?:\s|-)(?P<unit>[^\W\d_]+)(?!\w)")
+#: An acronym right before a bare number makes it a name: "SOC 2", "ISO 27001".
+_ACRONYM_BEFORE = re.compile(r"\b(?P<acronym>[A-Z]{2,})\s\Z")
 _CODE_BEFORE = re.compile(r"\b(?P<code>[A-Z]{3})\s?\Z")
 # Words that introduce an amount as a saving or a loss: such an amount is a figure that
 # needs proof (FC302 reads every other amount as a price, which the plans prove).
@@ -45,8 +47,9 @@ class UnprovenNumber(Rule):
 
     What counts: numbers written in digits, with or without `%`, "percent", `x` or `k`
     ("30%", "10x", "5 minutes", "40 customers"). Not counted: digits inside a word or code
-    ("B2B", "Q2", "24/7"), and money amounts that state a price ("$499 a month"): FC302
-    checks those against the plans. An amount introduced by a word of saving or loss
+    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), and
+    money amounts that state a price ("$499 a month"): FC302 checks those against the
+    plans. An amount introduced by a word of saving or loss
     ("save $6,000 a month", "worth", "costs you") is a figure like any other and needs its
     evidence. Numbers in words ("three days") are not read: they are too often not figures
     ("one plan").
@@ -119,6 +122,8 @@ def figures_to_prove(text: str, currency_codes: frozenset[str] | set[str]) -> li
             or (code_before and code_before.group("code") in currency_codes)
         )
         if is_money and not _SAVING_BEFORE.search(before):
+            continue
+        if not is_money and not match.group("suffix") and _ACRONYM_BEFORE.search(before):
             continue
         figure = match.group(0).strip()
         unit = _UNIT_AFTER.match(after)
