@@ -63,7 +63,8 @@ class LeadsNeeded(Rule):
     a customer (those before the first retention or referral stage; every stage where
     there is none), per `goals.per`, rounded up. The arithmetic is done on the figures as
     written (exact decimals), so 40 ÷ (0.1 × 0.4 × 0.5 × 0.6) is 3,333.33… and needs
-    3,334 leads, never 3,333 or 3,335 from a float's error.
+    3,334 leads, and 36 ÷ (0.1 × 0.3 × 0.5 × 0.6) needs exactly 4,000 (in floats it comes
+    to 4,000.0000000000005, which would round up to 4,001 and may cross a capacity).
 
     The figure is an info note on `goals` (it is the goal, read at the top of the funnel).
     It becomes a warning where it exceeds what the top can bring in that period
@@ -91,10 +92,18 @@ class LeadsNeeded(Rule):
     **Passing example.**
 
     ```yaml
+    segment: {name: Mid-market SaaS finance teams, size: 12000}
     goals: {customers: 40, per: quarter, capacity: 5000}
+    stages:
+      - {name: LinkedIn campaign, role: marketing, conversion: 0.1}
+      - {name: Discovery call, role: sales, conversion: 0.4}
+      - {name: Two-week trial, role: product, conversion: 0.5}
+      - {name: Proposal, role: pricing, conversion: 0.6}
+      - {name: Onboarding and renewal, role: retention, conversion: 0.9}
     ```
 
-    With the same stages: 3,334 leads, within the capacity of 5,000: an info note.
+    3,334 leads a quarter, within the capacity of 5,000 and the 12,000 accounts: an info
+    note (the figure is always reported).
 
     **Options.** None: the limits are the strategy's own (`goals.capacity`, `segment.size`).
     """
