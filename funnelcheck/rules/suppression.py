@@ -54,14 +54,16 @@ class Suppression(Rule):
         claims:
           - text: Audit-ready books with a full trail of every match.
             promises: [audit-trail]  # funnelcheck: ignore FC201
-          - text: Close the books in hours.
+          - text: Every change to the books, traced.
             # funnelcheck: ignore FC2010 -- the launch is in March, until 2027-03-31
-            promises: [auto-match]
+            promises: [audit-trail]
     ```
 
-    The first suppression gives no reason (warning); the second names `FC2010`, which is
-    no rule ("did you mean `FC201`?"), and, with `--as-of 2027-04-01`, would have expired.
-    Were `auto-match` shipped, a correct `ignore FC201` above it would be unused (info).
+    The first suppression gives no reason (a warning; it still silences FC201). The second
+    names `FC2010`, which is no rule ("did you mean `FC201`?"): FC201 is still reported.
+    Checked with `--as-of 2027-04-01`, a correct `ignore FC201 until 2027-03-31` would have
+    expired ("expired on 2027-03-31; FC201 is reported again"); and an `ignore FC104` with
+    no FC104 finding on its line is unused (info).
 
     **Passing example.**
 
