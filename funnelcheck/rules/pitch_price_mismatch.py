@@ -145,13 +145,13 @@ def _check_amount(
         if len(paid) < len(all_plans):
             return None  # "$0" is the free plan
         return _issue(amount, path, text, paid, [], "no plan is free", tolerance, has_free=False)
-    footings = {plan.id: _footing(amount, plan) for plan in paid}
-    candidates = [plan for plan in paid if footings[plan.id] is not None]
+    footings = {plan.index: _footing(amount, plan) for plan in paid}
+    candidates = [plan for plan in paid if footings[plan.index] is not None]
     if amount.floor and candidates:
         # "from $X" speaks of the cheapest plan the customer can buy.
-        candidates = [min(candidates, key=lambda plan: _price(footings[plan.id]))]
+        candidates = [min(candidates, key=lambda plan: _price(footings[plan.index]))]
     for plan in candidates:
-        footing = footings[plan.id]
+        footing = footings[plan.index]
         if footing is not None and abs(footing.written - footing.price) <= tolerance * (
             footing.price
         ):
