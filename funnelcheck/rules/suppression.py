@@ -77,8 +77,8 @@ class Suppression(Rule):
             promises: [audit-trail]
     ```
 
-    **Options.** None. The severity of every FC009 finding but "unused" (info) follows the
-    configuration (`rules: {FC009: {severity: error}}` makes stale suppressions fail a run).
+    **Options.** None. "Unused" is info and the rest are warnings; a severity set in the
+    configuration (`rules: {FC009: {severity: error}}`) applies to all of them.
     """
 
     code = "FC009"
