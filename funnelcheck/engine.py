@@ -128,7 +128,9 @@ class Checker:
                 )
         suppressed = 0
         if text and _SUPPRESSION_MARK.search(text):
-            findings, suppressed = self._suppress(findings, strategy, config, source, locations)
+            findings, suppressed = self._suppress(
+                findings, strategy, config, source, locations, rules_run
+            )
         findings.sort(key=Finding.sort_key)
         relay = _relay(strategy, locations) if shaped else None
         return FileResult(
@@ -146,11 +148,15 @@ class Checker:
         config: Config,
         source: Source,
         locations: Locations,
+        rules_run: list[str],
     ) -> tuple[list[Finding], int]:
         from funnelcheck.suppress import apply_suppressions
 
         known = {code: rule.name for code, rule in self.rules.items()}
-        kept, suppressed, issues = apply_suppressions(findings, strategy.text, known, self.as_of)
+        # A suppression of a rule that did not run (--select, config) is not "unused".
+        kept, suppressed, issues = apply_suppressions(
+            findings, strategy.text, known, self.as_of, active=set(rules_run)
+        )
         rule_cls = self.rules.get("FC009")
         if rule_cls is not None:
             settings = config.settings_for(rule_cls, source.path)
