@@ -264,12 +264,13 @@ def _emit(report: Any, specs: list[OutputSpec], color: Color, quiet: bool, stats
 
     for spec in specs:
         reporter = get_reporter(spec.format)
-        to_terminal = spec.file is None and sys.stdout.isatty()
         width = None
-        if to_terminal:
+        if spec.file is None:
             import shutil
 
-            width = shutil.get_terminal_size().columns
+            # A terminal's width; COLUMNS when piped (None: the table's own default).
+            if sys.stdout.isatty() or os.environ.get("COLUMNS"):
+                width = shutil.get_terminal_size().columns
         ctx = RenderContext(
             color=spec.file is None and _use_color(color),
             width=width,

@@ -154,8 +154,9 @@ def _findings_table(findings: list[Finding], relay: Relay | None) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("severity", no_wrap=True)
     table.add_column("code", no_wrap=True)
-    table.add_column("where", overflow="fold", ratio=1)
-    table.add_column("message", overflow="fold", ratio=4)
+    # "where" is line:col and the stage's name: kept narrow so the message has the room.
+    table.add_column("where", overflow="fold", ratio=1, max_width=24)
+    table.add_column("message", overflow="fold", ratio=5)
 
     # Grouped by stage: the findings outside any stage first, then each stage in order.
     def group(f: Finding) -> tuple[int, int]:
