@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 
 
@@ -12,15 +13,30 @@ def write_atomic(path: str, text: str) -> None:
 
     The rename is atomic on POSIX and Windows (os.replace), so readers see either the old
     file whole or the new one whole. The temporary file is removed if anything fails.
+
+    Only a regular file (or a path that does not exist yet) is replaced. A device, a pipe
+    or a terminal (`-o /dev/null`, `-o /dev/stdout`) is written to directly: there is no
+    old content to keep whole, and renaming over it would replace the device itself with
+    a regular file (as root, `/dev/null` would stop being the null device for everyone).
+    A symbolic link is written through: its target is replaced and the link stays a link.
     """
-    directory = os.path.dirname(os.path.abspath(path))
+    try:
+        existing: os.stat_result | None = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
+    target = os.path.realpath(path)
+    directory = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(prefix=".funnelcheck-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
