@@ -32,6 +32,9 @@ def write_atomic(path: str, text: str) -> None:
     directory = os.path.dirname(target)
     fd, tmp = tempfile.mkstemp(prefix=".funnelcheck-", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); a report gets the permissions the file it
+        # replaces had, or those any new file gets (0666 less the umask), as `open` gives.
+        os.fchmod(fd, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
             fh.flush()
@@ -41,3 +44,10 @@ def write_atomic(path: str, text: str) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    # Reading the umask means setting it; the CLI writes its reports from one thread.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
