@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck import __version__
-from funnelcheck.discover import STDIN, Source, looks_like_strategy
+from funnelcheck.discover import STDIN, Source, display_name, looks_like_strategy
 from funnelcheck.findings import (
     FileResult,
     Finding,
@@ -320,7 +320,9 @@ def build_report(
     results: list[FileResult], checker: Checker, problems: Sequence[tuple[str, str]] = ()
 ) -> Report:
     """All files' results in a deterministic order, plus the rules this run knows."""
-    files = list(results) + [FileResult(path, error=f"{path}: {why}") for path, why in problems]
+    # An argument that names nothing may hold undecodable bytes: shown as escapes, as always.
+    shown = [(display_name(path), why) for path, why in problems]
+    files = list(results) + [FileResult(path, error=f"{path}: {why}") for path, why in shown]
     files.sort(key=lambda r: r.file)
     return Report(
         files=files,

@@ -37,6 +37,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
+from funnelcheck.discover import display_name
 from funnelcheck.findings import Issue, Path
 
 try:  # libyaml's parser where PyYAML was built with it; the pure one otherwise.
@@ -133,16 +134,19 @@ class Loaded:
 
 def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
     """Read a file as text, refusing what is not a regular file or is too large."""
+    # Messages name the file as reports do: undecodable bytes of a name as escapes, since
+    # a lone surrogate cannot be written to a UTF-8 report (or is written as a raw byte).
+    shown = display_name(path)
     try:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise UnreadablePath(f"{path}: the link points at nothing (dangling link)") from None
-        raise UnreadablePath(f"{path}: no such file") from None
+            raise UnreadablePath(f"{shown}: the link points at nothing (dangling link)") from None
+        raise UnreadablePath(f"{shown}: no such file") from None
     except OSError as exc:  # a symlink loop, a name too long
-        raise UnreadablePath(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UnreadablePath(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise UnreadablePath(f"{path}: is a directory")
+        raise UnreadablePath(f"{shown}: is a directory")
     if not stat.S_ISREG(st.st_mode):
         # Never opened: reading a FIFO or a device would block or never end.
         raise InputError("FC007", "not a regular file (a pipe, socket or device); not read")
@@ -156,7 +160,7 @@ def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
         with open(path, "rb") as fh:
             raw = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise UnreadablePath(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise UnreadablePath(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     return decode(raw, limits)
 
 
