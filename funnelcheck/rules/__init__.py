@@ -82,15 +82,7 @@ def _load(entry: str) -> type[Rule]:
 
 @cache
 def builtin_rules() -> tuple[type[Rule], ...]:
-    # TEMPORARY while the catalog is being written: skip modules that do not exist yet.
-    out = []
-    for entry in BUILTIN_RULES:
-        try:
-            out.append(_load(entry))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"funnelcheck.rules.{entry.partition(':')[0]}":
-                raise
-    return tuple(out)
+    return tuple(_load(entry) for entry in BUILTIN_RULES)
 
 
 @cache
