@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import io
 
-from rich.console import Console
 from rich.text import Text
 
 from funnelcheck.findings import Report
 from funnelcheck.reporters.base import RenderContext, Reporter
-from funnelcheck.reporters.table import _STYLE, _relay_table, clean, stage_index
+from funnelcheck.reporters.table import _STYLE, _relay_table, clean, stage_index, text_console
 
 
 class RelayReporter(Reporter):
@@ -23,16 +22,7 @@ class RelayReporter(Reporter):
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=ctx.width or 120,
-            color_system="standard" if ctx.color else None,
-            force_terminal=ctx.color,
-            no_color=not ctx.color,
-            highlight=False,
-            emoji=False,
-            markup=False,
-        )
+        console = text_console(buffer, ctx)
         for result in report.files:
             console.print(Text(clean(result.file), style="bold underline"))
             if result.error is not None:

@@ -29,23 +29,31 @@ def clean(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def text_console(buffer: io.StringIO, ctx: RenderContext) -> Console:
+    """A console that writes plain text (or ANSI colour when asked) into `buffer`.
+
+    No markup, highlighting or emoji codes: every cell is text from the report.
+    """
+    return Console(
+        file=buffer,
+        width=ctx.width or 120,
+        color_system="standard" if ctx.color else None,
+        force_terminal=ctx.color,
+        no_color=not ctx.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
+    )
+
+
 class TableReporter(Reporter):
     name = "table"
     extension = "txt"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=ctx.width or 120,
-            color_system="standard" if ctx.color else None,
-            force_terminal=ctx.color,
-            no_color=not ctx.color,
-            highlight=False,
-            emoji=False,
-            markup=False,
-            soft_wrap=False,
-        )
+        console = text_console(buffer, ctx)
         for result in report.files:
             if ctx.quiet and not result.findings and result.error is None:
                 continue
