@@ -53,7 +53,10 @@ class OutputSpec:
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
-    typer.echo(f"funnelcheck: {message}", err=True)
+    from funnelcheck.terminal import clean
+
+    # Messages may quote file names and config values: no escape codes reach the terminal.
+    typer.echo(f"funnelcheck: {clean(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -89,11 +92,11 @@ def _as_of(value: str | None) -> dt.date:
     return dt.date.today()
 
 
-def _outputs(formats: list[str], output: str | None) -> list[OutputSpec]:
+def _outputs(formats: list[str], output: str | None, plugins: bool = True) -> list[OutputSpec]:
     """`--format NAME[:FILE]`, repeatable; `--output FILE` is where a lone format goes."""
     from funnelcheck.reporters import reporter_names
 
-    known = reporter_names()
+    known = reporter_names(plugins)
     specs: list[OutputSpec] = []
     for item in formats:
         name, sep, file = item.partition(":")
@@ -199,7 +202,7 @@ def check(
 
     if not paths:
         _fail("name at least one file or directory to check, e.g. `funnelcheck check strategies/`")
-    specs = _outputs(format or [], output)
+    specs = _outputs(format or [], output, plugins=not no_plugins)
     day = _as_of(as_of)
     overrides = Overrides(
         select=tuple(select or ()),
@@ -239,7 +242,7 @@ def check(
     if baseline is not None or write_baseline is not None:
         report = _baseline(report, baseline, write_baseline)
 
-    _emit(report, specs, color, quiet, statistics)
+    _emit(report, specs, color, quiet, statistics, plugins=not no_plugins)
     threshold = overrides.fail_on or run_config.fail_on
     raise typer.Exit(_exit_code(report, threshold, exit_zero))
 
@@ -258,12 +261,19 @@ def _baseline(report: Any, use: str | None, write: str | None) -> Any:
     return report
 
 
-def _emit(report: Any, specs: list[OutputSpec], color: Color, quiet: bool, stats: bool) -> None:
+def _emit(
+    report: Any,
+    specs: list[OutputSpec],
+    color: Color,
+    quiet: bool,
+    stats: bool,
+    plugins: bool = True,
+) -> None:
     from funnelcheck.atomic import write_atomic
     from funnelcheck.reporters import RenderContext, get_reporter
 
     for spec in specs:
-        reporter = get_reporter(spec.format)
+        reporter = get_reporter(spec.format, plugins=plugins)
         width = None
         if spec.file is None:
             import shutil
@@ -295,8 +305,10 @@ def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
     from funnelcheck.findings import Severity
 
     if report.errors():
+        from funnelcheck.terminal import clean
+
         for result in report.errors():
-            typer.echo(f"funnelcheck: {result.error}", err=True)
+            typer.echo(f"funnelcheck: {clean(result.error or '')}", err=True)
         return EXIT_ERROR
     if exit_zero or threshold == "never":
         return EXIT_OK

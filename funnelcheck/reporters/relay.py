@@ -13,7 +13,8 @@ from rich.text import Text
 
 from funnelcheck.findings import Report
 from funnelcheck.reporters.base import RenderContext, Reporter
-from funnelcheck.reporters.table import _STYLE, _relay_table, clean, stage_index, text_console
+from funnelcheck.reporters.table import _STYLE, _relay_table, stage_index, text_console
+from funnelcheck.terminal import clean
 
 
 class RelayReporter(Reporter):

@@ -8,7 +8,6 @@ and every cell is a `Text`, never markup, so `[bold]` in a claim is just text.
 from __future__ import annotations
 
 import io
-import re
 
 from rich import box
 from rich.console import Console
@@ -17,16 +16,9 @@ from rich.text import Text
 
 from funnelcheck.findings import FileResult, Finding, Relay, Report, Severity
 from funnelcheck.reporters.base import RenderContext, Reporter
+from funnelcheck.terminal import clean
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-#: C0 and C1 controls, DEL, and the bidi controls that can reorder what a reader sees.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean(text: str) -> str:
-    """Show unsafe characters as visible escapes; tabs and newlines become spaces."""
-    text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ")
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def text_console(buffer: io.StringIO, ctx: RenderContext) -> Console:
