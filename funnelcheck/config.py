@@ -47,14 +47,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path as FsPath
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-import jsonschema  # type: ignore[import-untyped,unused-ignore]
 import pathspec
 
 from funnelcheck.findings import Path, Severity, format_path
 from funnelcheck.load import InputError, Limits, load_text
 from funnelcheck.rules.base import Rule
+
+if TYPE_CHECKING:
+    import jsonschema  # type: ignore[import-untyped,unused-ignore]
 
 CONFIG_FILE = ".funnelcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -330,9 +332,13 @@ def config_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> jsonschema.protocols.Validator:
+    # Imported here: only a run with a configuration file pays for jsonschema's import.
+    from funnelcheck._jsonschema import import_jsonschema
+
+    validator_cls = import_jsonschema().Draft202012Validator
     schema = config_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    validator_cls.check_schema(schema)
+    return validator_cls(schema)
 
 
 _JSON_TYPES = {

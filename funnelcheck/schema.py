@@ -26,12 +26,13 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from pathlib import Path as FilePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-from jsonschema.exceptions import ValidationError, best_match  # type: ignore[import-untyped]
-
+from funnelcheck._jsonschema import import_jsonschema
 from funnelcheck.findings import Issue, Path, format_path
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
 
 STRATEGY_SCHEMA = "strategy.schema.json"
 #: The one strategy format this version reads (`funnelcheck: 1`).
@@ -70,6 +71,12 @@ def load_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+#: jsonschema's validator class, imported on first use and without the format plug-ins no
+#: funnelcheck schema needs (funnelcheck/_jsonschema.py): `funnelcheck schema` and
+#: `--version` do not pay for jsonschema's import. None until then.
+Draft202012Validator: Any = None
+
+
 @cache
 def strategy_validator() -> Any:
     """The strategy validator, built once per process: thousands of files share it.
@@ -78,6 +85,9 @@ def strategy_validator() -> Any:
     resolves a reference anew on every visit; doing it once here made validating the
     format page's example two to three times faster in our measurements.
     """
+    global Draft202012Validator
+    if Draft202012Validator is None:
+        Draft202012Validator = import_jsonschema().Draft202012Validator
     return Draft202012Validator(
         inline_refs(load_schema(STRATEGY_SCHEMA)),
         format_checker=Draft202012Validator.FORMAT_CHECKER,
@@ -306,7 +316,7 @@ class _Explainer:
                     self._add(sub, found)
                 return
         elif len(fitting) > 1 and context:
-            self._add(best_match(context), found)
+            self._add(import_jsonschema().exceptions.best_match(context), found)
             return
         found.value(path, self._value_issue(error, path))
 
