@@ -153,8 +153,14 @@ def make_strategy(
     data["stages"] = stages
     data = {k: (v if k == "stages" else walk(v, rng.randrange(0, 4))) for k, v in data.items()}
     head = "# yaml-language-server: $schema=../schemas/strategy.schema.json\n"
-    return head + yaml.safe_dump(
-        data, default_flow_style=None, sort_keys=False, width=100, allow_unicode=True
+    # libyaml's emitter: ten times faster than PyYAML's, for the same kind of text.
+    return head + yaml.dump(
+        data,
+        Dumper=yaml.CSafeDumper,
+        default_flow_style=None,
+        sort_keys=False,
+        width=100,
+        allow_unicode=True,
     )
 
 
