@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 import yaml
-from funnelcheck.config import Overrides
 
+from funnelcheck.config import Overrides
 from funnelcheck.discover import Source
 from funnelcheck.engine import make_checker
 from funnelcheck.findings import Finding
