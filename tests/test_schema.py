@@ -34,11 +34,20 @@ RAW_TEXT = re.compile(
 )
 
 
+#: The format page's example, kept in the repository as a sample so that these tests run on
+#: any clone, not only next to the shared spec (a test below holds the two equal).
+EXAMPLE = ROOT / "sample_strategies" / "ledgerline.yaml"
+
+
 def _format_page_example() -> str:
+    return EXAMPLE.read_text(encoding="utf-8")
+
+
+def test_the_sample_is_the_format_page_example_unchanged() -> None:
     if not SPEC.is_file():
         pytest.skip("the format page is absent")
     blocks = re.findall(r"```yaml\n(.*?)```", SPEC.read_text(encoding="utf-8"), re.S)
-    return str(blocks[-1])
+    assert _format_page_example() == blocks[-1]
 
 
 @pytest.fixture(scope="module")
