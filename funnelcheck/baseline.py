@@ -4,12 +4,20 @@ A baseline records each finding by file, code, path and a hash of the text conce
 (`findings.fingerprint`), never by line number, so editing unrelated lines does not bring a
 recorded finding back. `--baseline FILE` drops the findings it records and lists the
 entries that no longer occur (fixed, or their text changed).
+
+Files are recorded relative to the baseline file's directory, with `/` separators
+("strategies/ledgerline.yaml"), and findings are matched the same way: the same file
+named `./strategies/ledgerline.yaml` by `check .`, `strategies/ledgerline.yaml` by
+pre-commit, by an absolute path, or from another working directory keeps its entries.
+Standard input keeps the name it was given (`--stdin-filename`), read from the working
+directory like any other.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections import Counter
 from typing import Any
 
@@ -23,12 +31,31 @@ class BaselineError(Exception):
     """The baseline file cannot be read or written; the message says which and why."""
 
 
-def _entry(finding: Finding) -> dict[str, str]:
+def _recorded_name(file: str, baseline_path: str) -> str:
+    """`file` as the baseline records it: relative to the baseline's directory, `/`-separated.
+
+    A file the relative path cannot reach (another drive on Windows) keeps its absolute path.
+    """
+    base = os.path.dirname(os.path.abspath(baseline_path))
+    absolute = os.path.abspath(file)
+    try:
+        name = os.path.relpath(absolute, base)
+    except ValueError:
+        name = absolute
+    return name.replace(os.sep, "/")
+
+
+def _entry(finding: Finding, baseline_path: str) -> dict[str, str]:
+    name = _recorded_name(finding.location.file, baseline_path)
+    # The hash covers the file too: hash the recorded name, not the name as typed.
+    recorded = dataclasses.replace(
+        finding, location=dataclasses.replace(finding.location, file=name)
+    )
     return {
-        "file": finding.location.file,
+        "file": name,
         "code": finding.code,
         "path": finding.location.path,
-        "fingerprint": fingerprint(finding),
+        "fingerprint": fingerprint(recorded),
     }
 
 
@@ -38,7 +65,7 @@ def _key(entry: dict[str, str]) -> tuple[str, str, str, str]:
 
 def write(report: Report, path: str) -> None:
     """Record every finding of the report (atomically)."""
-    entries = sorted((_entry(f) for f in report.findings()), key=_key)
+    entries = sorted((_entry(f, path) for f in report.findings()), key=_key)
     text = json.dumps(
         {"funnelcheck_baseline": BASELINE_FORMAT, "entries": entries},
         indent=2,
@@ -91,7 +118,7 @@ def apply(report: Report, path: str) -> Report:
     for result in report.files:
         kept = []
         for finding in result.findings:
-            key = _key(_entry(finding))
+            key = _key(_entry(finding, path))
             if remaining[key] > 0:
                 remaining[key] -= 1
                 baselined += 1
