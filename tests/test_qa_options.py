@@ -1,0 +1,66 @@
+"""Rule options outside the range where they mean something are configuration errors.
+
+A user who writes `max-foreign-share: 70` (a percentage where a share is meant) or
+`min-concepts: 0` gets an error at the config file's line, not a rule that silently never
+(or always) fires.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from funnelcheck.config import ConfigError, ConfigResolver, Overrides
+from funnelcheck.rules import all_rules
+
+# (rule, option, a value out of range, what the error says, a value at the edge that is fine)
+OUT_OF_RANGE = [
+    ("FC101", "min-concepts", "0", "`min-concepts` must be at least 1, not 0", "1"),
+    ("FC102", "min-concepts", "-2", "`min-concepts` must be at least 1, not -2", "1"),
+    ("FC104", "max-foreign-share", "70", "`max-foreign-share` must be at most 1, not 70", "1"),
+    ("FC104", "max-foreign-share", "-0.1", "must be at least 0, not -0.1", "0"),
+    ("FC105", "min-concepts", "0", "must be at least 1", "3"),
+    ("FC109", "min-terms", "0", "`min-terms` must be at least 1, not 0", "1"),
+    ("FC203", "min-severity", "6", "`min-severity` must be at most 5, not 6", "5"),
+    ("FC302", "tolerance", "-0.02", "`tolerance` must be at least 0", "0"),
+    ("FC303", "share", "0", "`share` must be more than 0, not 0", "0.01"),
+    ("FC506", "max-guessed-share", "1.5", "`max-guessed-share` must be at most 1", "1"),
+    ("FC603", "tolerance", "10", "`tolerance` must be at most 1, not 10", "0.5"),
+    ("FC605", "min-concepts", "0", "must be at least 1", "1"),
+    ("FC701", "interval-days", "0", "`interval-days` must be at least 1, not 0", "1"),
+    ("FC703", "max-age-days", "-30", "`max-age-days` must be at least 1, not -30", "1"),
+]
+
+
+def _resolve(config: Path) -> None:
+    ConfigResolver(str(config), Overrides(), all_rules(plugins=False)).for_file(
+        str(config.parent / "s.yaml")
+    )
+
+
+@pytest.mark.parametrize(("code", "option", "bad", "says", "fine"), OUT_OF_RANGE)
+def test_an_option_out_of_range_is_an_error_at_its_line(
+    tmp_path: Path, code: str, option: str, bad: str, says: str, fine: str
+) -> None:
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text(f"fail-on: error\nrules:\n  {code}:\n    options: {{{option}: {bad}}}\n")
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert says in caught.value.message
+    assert code in caught.value.message
+    assert caught.value.line == 4
+
+    config.write_text(f"rules:\n  {code}:\n    options: {{{option}: {fine}}}\n")
+    _resolve(config)  # the edge of the range is accepted
+
+
+def test_an_option_out_of_range_in_a_per_file_entry_is_an_error_too(tmp_path: Path) -> None:
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text(
+        "per-file:\n  'legacy/**':\n    rules:\n      FC104: {options: {max-foreign-share: 80}}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert "`max-foreign-share` must be at most 1, not 80" in caught.value.message
+    assert caught.value.line == 4
