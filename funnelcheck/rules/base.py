@@ -12,6 +12,30 @@ if TYPE_CHECKING:
     from funnelcheck.strategy import Strategy
 
 
+def check_range(
+    name: str,
+    value: float,
+    *,
+    at_least: float | None = None,
+    above: float | None = None,
+    at_most: float | None = None,
+) -> None:
+    """Refuse an option value outside the range where it means something.
+
+    Called from an Options dataclass's `__post_init__`; the configuration reports the
+    ValueError with the config file and line, so `min-concepts: -3` or
+    `max-foreign-share: 7` (a percentage where a share is meant) is an error, not a rule
+    that silently never fires.
+    """
+    shown = f"`{name.replace('_', '-')}`"
+    if at_least is not None and value < at_least:
+        raise ValueError(f"{shown} must be at least {at_least:g}, not {value!r}")
+    if above is not None and value <= above:
+        raise ValueError(f"{shown} must be more than {above:g}, not {value!r}")
+    if at_most is not None and value > at_most:
+        raise ValueError(f"{shown} must be at most {at_most:g}, not {value!r}")
+
+
 @dataclass(frozen=True)
 class NoOptions:
     """A rule that takes no options."""

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.story import describe_stage, foreign_words
 from funnelcheck.strategy import Strategy, stage_texts
 
@@ -15,6 +15,9 @@ from funnelcheck.strategy import Strategy, stage_texts
 class Options:
     #: The share of a stage's distinct content words that may be foreign; above it, FC104.
     max_foreign_share: float = 0.7
+
+    def __post_init__(self) -> None:
+        check_range("max_foreign_share", self.max_foreign_share, at_least=0, at_most=1)
 
 
 class ForeignStory(Rule):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 
@@ -15,6 +15,9 @@ from funnelcheck.strategy import Strategy
 class GuessedRatesOptions:
     #: The rule fires when the share of conversions with `basis: guess` is above this.
     max_guessed_share: float = 0.5
+
+    def __post_init__(self) -> None:
+        check_range("max_guessed_share", self.max_guessed_share, at_least=0, at_most=1)
 
 
 class GuessedRates(Rule):

@@ -21,7 +21,7 @@ from funnelcheck.money import (
     to_decimal,
     yearly,
 )
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy, stage_texts
 
 
@@ -29,6 +29,9 @@ from funnelcheck.strategy import Strategy, stage_texts
 class Options:
     #: How far, as a share of the plan's price, a written amount may be from it.
     tolerance: float = 0.02
+
+    def __post_init__(self) -> None:
+        check_range("tolerance", self.tolerance, at_least=0, at_most=1)
 
 
 @dataclass(frozen=True)

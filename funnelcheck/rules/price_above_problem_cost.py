@@ -17,7 +17,7 @@ from funnelcheck.money import (
     same_currency,
     to_decimal,
 )
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 
@@ -25,6 +25,9 @@ from funnelcheck.strategy import Strategy
 class Options:
     #: The largest share of the problem's yearly cost the yearly price may take.
     share: float = 0.5
+
+    def __post_init__(self) -> None:
+        check_range("share", self.share, above=0)
 
 
 class PriceAboveProblemCost(Rule):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 #: How much of `why_bought` a message quotes before cutting it short.
@@ -17,6 +17,9 @@ _QUOTE_CHARS = 80
 class Options:
     #: The fewest problem concepts `why_bought` must carry.
     min_concepts: int = 1
+
+    def __post_init__(self) -> None:
+        check_range("min_concepts", self.min_concepts, at_least=1)
 
 
 class ReferenceOffProblem(Rule):

@@ -19,7 +19,7 @@ from funnelcheck.money import (
     same_currency,
     yearly,
 )
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 
@@ -27,6 +27,9 @@ from funnelcheck.strategy import Strategy
 class Options:
     #: How far, as a share of the plan's price, what a customer paid may be from it.
     tolerance: float = 0.10
+
+    def __post_init__(self) -> None:
+        check_range("tolerance", self.tolerance, at_least=0, at_most=1)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.story import StageStory, describe_stage
 from funnelcheck.strategy import Strategy
 
@@ -15,6 +15,9 @@ from funnelcheck.strategy import Strategy
 class Options:
     #: The fewest of the problem's concepts a stage's pitch and claims must carry.
     min_concepts: int = 1
+
+    def __post_init__(self) -> None:
+        check_range("min_concepts", self.min_concepts, at_least=1)
 
 
 class StageOffProblem(Rule):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.rules.strategy_stale import as_date
 from funnelcheck.strategy import Strategy
 
@@ -16,6 +16,9 @@ from funnelcheck.strategy import Strategy
 class Options:
     #: Days a piece of evidence stays current.
     max_age_days: int = 180
+
+    def __post_init__(self) -> None:
+        check_range("max_age_days", self.max_age_days, at_least=1)
 
 
 class StaleEvidence(Rule):

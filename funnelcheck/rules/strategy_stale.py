@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 
@@ -16,6 +16,9 @@ from funnelcheck.strategy import Strategy
 class Options:
     #: Days a review stays fresh; the configuration's `review-interval-days` sets it.
     interval_days: int = 30
+
+    def __post_init__(self) -> None:
+        check_range("interval_days", self.interval_days, at_least=1)
 
 
 class StrategyStale(Rule):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 
@@ -14,6 +14,9 @@ from funnelcheck.strategy import Strategy
 class UnrelievedPainOptions:
     #: Pains of at least this severity (1-5) must be relieved by a shipped capability.
     min_severity: int = 4
+
+    def __post_init__(self) -> None:
+        check_range("min_severity", self.min_severity, at_least=1, at_most=5)
 
 
 class UnrelievedPain(Rule):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
 
@@ -15,6 +15,9 @@ from funnelcheck.strategy import Strategy
 class Options:
     #: The fewest of the problem's concepts the value proposition must carry.
     min_concepts: int = 1
+
+    def __post_init__(self) -> None:
+        check_range("min_concepts", self.min_concepts, at_least=1)
 
 
 class ValuePropositionOffProblem(Rule):

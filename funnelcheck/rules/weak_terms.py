@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule
+from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.story import StemSet, content_stems, content_words, stem
 from funnelcheck.strategy import Strategy
 
@@ -28,6 +28,9 @@ _GENERIC = frozenset(stem(word) for word in _GENERIC_WORDS.split())
 class Options:
     #: The fewest terms under which story checks are called weak.
     min_terms: int = 3
+
+    def __post_init__(self) -> None:
+        check_range("min_terms", self.min_terms, at_least=1)
 
 
 class WeakTerms(Rule):
