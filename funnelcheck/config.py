@@ -18,6 +18,8 @@ removes, and for a rule named by both a positive and an `ignore` entry the more 
 entry wins: a code or rule name beats a family (`FC10` beats `FC1`, which beats `ALL`), and
 on a tie `ignore` wins. So `select: [FC101]` with `ignore: [FC1]` runs FC101 and no other
 FC1xx rule; `ignore: [FC101]` with `extend-select: [FC1]` runs every FC1xx rule but FC101.
+The findings that mean a file could not be checked at all (FC001, FC002, FC006, FC007)
+stay on through any family, `ALL` or `select`: only naming them in `ignore` turns them off.
 
 Severity and options. `rules:` sets a rule's severity and options (kebab or snake names,
 type-checked against the rule's `Options` dataclass); a base's settings apply first, then
@@ -67,6 +69,13 @@ REVIEW_RULE, REVIEW_OPTION = "FC701", "interval_days"
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
+#: The findings that mean a file could not be checked at all: not YAML (FC001), not the
+#: format's shape (FC002), a format this version does not read (FC006), refused (FC007).
+#: No rule ran on such a file, so hiding them would pass it as clean. As ruff always
+#: reports a syntax error, a family or `ALL` in `ignore`, or a `select` that does not name
+#: them, leaves them on; naming one by code or name in `ignore` still turns it off.
+UNCHECKABLE = frozenset({"FC001", "FC002", "FC006", "FC007"})
+ALWAYS = "always on: a file that cannot be checked is never passed as clean"
 
 
 class ConfigError(Exception):
@@ -551,14 +560,19 @@ class _Selection:
             hits = [s for s in selectors if s.matches(rule)]
             return max(hits, key=lambda s: s.specificity) if hits else None
 
+        uncheckable = rule.code in UNCHECKABLE
         positive = best((*(self.select or ()), *self.extend_select))
-        negative = best(self.ignore)
+        # Only an entry naming the rule itself turns off a "could not be checked" finding.
+        ignore = [s for s in self.ignore if s.code is not None] if uncheckable else self.ignore
+        negative = best(ignore)
         if negative is not None and (
             positive is None or negative.specificity >= positive.specificity
         ):
             return False, negative.origin
         if positive is not None:
             return True, positive.origin
+        if uncheckable and (self.select is not None or len(ignore) < len(self.ignore)):
+            return True, ALWAYS  # a family, ALL or `select` tried to hide it
         if self.select is not None:  # `select` starts over: what it does not name is off
             return False, self.origin
         return state
