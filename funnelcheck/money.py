@@ -29,7 +29,8 @@ How text is read, the decisions a user may want to know:
 - Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, attached
   ("$2M"), or the words "thousand", "million", "billion".
 - Periods: "/mo", "/month", "a month", "per month", "monthly", "every month", "per annum",
-  "p.a.", "annually", "billed annually", "/yr", "/wk", "/qtr", "a day", ...; "once",
+  "p.a.", "annually", "billed annually", "/yr", "/wk", "/qtr", "a day", an adjective after the
+  amount ("a $5,988 annual contract", "a $499 monthly fee"), ...; "once",
   "one-time", "one-off" and "lifetime" are `once`; a period adjective before the amount
   counts when none follows ("a one-time fee of $4,990", "an annual plan at $5,988").
   "/hour" is read (`per="hour"`) but has no yearly figure: no plan can be compared with it.
@@ -41,6 +42,11 @@ How text is read, the decisions a user may want to know:
   "lost", "waste(s|d)", "wasting", "worth", "costs you/them/us" (in the same clause, a few
   words before), or followed by "saved", "lost", "wasted", "in savings", "in lost ...", is
   `is_saving`: it is not a price claim.
+- Figures of the customer's business: an amount followed by "ARR", "MRR", "GMV", "AUM",
+  "in revenue" (or "in annual revenue", "of revenue"), "in sales", "in funding", "in assets",
+  "turnover" or "valuation", or introduced by "raised", "raising", "revenue of", "ARR of",
+  "valued at" or "valuation of", is `is_business_figure` ("SaaS companies with $2M ARR",
+  "between $10M and $100M in revenue"): it describes the segment, it is not a price claim.
 - Ranges ("$10-20", "$10–$20", "$10 to $20", "10-20 €") give two amounts, one per bound,
   each with the range's currency, period and seat qualifiers; a bound without a multiplier
   takes the other's ("$10-20k" is 10,000 to 20,000). Neither bound is a floor.
@@ -376,6 +382,8 @@ class TextAmount:
     is_saving: bool
     span: tuple[int, int]
     raw: str
+    #: A figure of the customer's business ("$2M ARR", "$5M in revenue"), not a price.
+    is_business_figure: bool = False
 
     def describe(self) -> str:
         """ "$399 a month", "$30 a seat a month", "$4,990 once", "from $399 a month"."""
@@ -549,7 +557,8 @@ _UNIT_RE = re.compile(
 )
 _ADVERB_RE = re.compile(
     r"\s*,?\s*(?:(?:billed|paid|charged)\s+)?"
-    r"(?P<adverb>monthly|annually|yearly|quarterly|weekly|daily|per\s+annum|p\.\s?a\.)",
+    r"(?P<adverb>monthly|annually|annual(?![A-Za-z])|yearly|quarterly|weekly|daily|per\s+annum"
+    r"|p\.\s?a\.)",
     re.IGNORECASE,
 )
 _ONCE_RE = re.compile(
@@ -576,6 +585,22 @@ _SAVING_BEFORE_RE = re.compile(
 )
 _SAVING_AFTER_RE = re.compile(
     r"^(?:\s+(?!(?:saved|savings|lost|wasted)\b)[A-Za-z]+){0,2}?\s+(?:saved|savings|lost|wasted)\b",
+    re.IGNORECASE,
+)
+# Figures of the customer's business, not prices: "$2M ARR", "$5M-$50M in annual revenue",
+# "between $10M and $100M in revenue" (the first bound of such a pair too), "raised $10M".
+_BUSINESS_WORDS = (
+    r"(?:(?:in|of)\s+)?(?:(?:annual|yearly|recurring|annual\s+recurring|total|gross)\s+)?"
+    r"(?:ARR|MRR|GMV|AUM|revenues?|sales|funding|financing|assets|turnover|valuation)\b"
+)
+_BUSINESS_AFTER_RE = re.compile(
+    rf"^(?:\s+(?:and|to|or)\s+\S*\d\S*)?\s+{_BUSINESS_WORDS}",
+    re.IGNORECASE,
+)
+_BUSINESS_BEFORE_RE = re.compile(
+    r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
+    r"valued\s+at|valuation\s+of|funding\s+of)\s+(?:(?:over|about|around|nearly|almost|"
+    r"more\s+than|less\s+than|under|just)\s+)?$",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE_RE = re.compile(
@@ -662,6 +687,11 @@ def _read_match(
         _SAVING_BEFORE_RE.search(before) is not None
         or _SAVING_AFTER_RE.match(_clause_after(text, qualifiers.end)) is not None
     )
+    after = _clause_after(text, qualifiers.end)
+    is_business_figure = (
+        _BUSINESS_BEFORE_RE.search(before) is not None
+        or _BUSINESS_AFTER_RE.match(after) is not None
+    )
     found: list[TextAmount] = []
     for i, (amount, bound) in enumerate(zip(amounts, bounds, strict=True)):
         last = i == len(amounts) - 1
@@ -676,6 +706,7 @@ def _read_match(
                 is_saving=is_saving,
                 span=(bound.start, end),
                 raw=text[bound.start : end],
+                is_business_figure=is_business_figure,
             )
         )
     return found, qualifiers.end

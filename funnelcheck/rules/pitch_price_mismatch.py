@@ -52,20 +52,22 @@ class PitchPriceMismatch(Rule):
     misled, and the deal stalls or closes at a discount nobody planned. The number in the
     pitch must be a price the customer can actually buy.
 
-    How it reads: every amount in a stage's `pitch` and claims' `text` ("$399",
-    "$399/mo", "399 USD a month", "€1,200 per year", "£49 per seat per month", "$1.5k",
-    "from $399") is a price claim, unless words of loss or saving introduce it ("save",
-    "lose", "waste", "costs you", "worth"). It matches a plan when, put on the same period
+    How it reads: every amount in a stage's `pitch` and claims' `text` ("$399", "$399/mo",
+    "399 USD a month", "€1,200 per year", "£49 per seat per month", "$1.5k", "from $399", "a
+    $5,988 annual contract") is a price claim, unless words of loss or saving introduce it
+    ("save", "lose", "waste", "costs you", "worth"), or it is a figure of the customer's
+    business ("companies with $2M ARR", "$5M-$50M in revenue", "raised $10M"), which
+    describes the segment, not the price. It matches a plan when, put on the same period
     (yearly figures: × 365 a day, × 52 a week, × 12 a month, × 4 a quarter), it is within
-    `tolerance` of that plan's price. An amount "per seat", "per user", "per employee",
-    "per member" or "per agent" is compared with a seat plan's price for one seat; any
-    other amount with a period is compared with the plan's price for its fewest seats (any
-    other "per X", such as "per location", reads as a flat price). An amount with no period
-    is compared with each plan's amount as written; an amount given "once" only with
-    one-time plans. "from", "starting at" and "as low as" compare with the cheapest paid
-    plan. "$0" matches a free plan; other plans of amount 0 are never compared. Amounts in
-    another currency than the price's are FC305's and are not compared; amounts "per
-    hour" cannot be put on a plan's period and are left alone.
+    `tolerance` of that plan's price. An amount "per seat", "per user", "per employee", "per
+    member" or "per agent" is compared with a seat plan's price for one seat; any other
+    amount with a period is compared with the plan's price for its fewest seats (any other
+    "per X", such as "per location", reads as a flat price). An amount with no period is
+    compared with each plan's amount as written; an amount given "once" only with one-time
+    plans. "from", "starting at" and "as low as" compare with the cheapest paid plan. "$0"
+    matches a free plan; other plans of amount 0 are never compared. Amounts in another
+    currency than the price's are FC305's and are not compared; amounts "per hour" cannot be
+    put on a plan's period and are left alone.
 
     **Failing example.**
 
@@ -139,8 +141,10 @@ def _check_amount(
     tolerance: Decimal,
 ) -> Issue | None:
     """The finding for one written amount, or None where it is no price claim or matches."""
-    if amount.is_saving or not same_currency(amount.currency, strategy.currency):
-        return None  # a loss or saving is no price; another currency is FC305's
+    if amount.is_saving or amount.is_business_figure:
+        return None  # a loss, a saving or the customer's revenue is no price
+    if not same_currency(amount.currency, strategy.currency):
+        return None  # another currency is FC305's
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
         return None  # "per hour": no plan can be put on that period
     paid = [plan for plan in all_plans if not plan.is_free]
