@@ -237,6 +237,16 @@ def _read_yaml(text: str, shown: str, real: str) -> _Document:
         loaded = load_text(text)
     except InputError as exc:
         raise ConfigError(exc.message, shown, exc.line, exc.column) from None
+    # A repeated key keeps only its last value: a setting the user wrote would be dropped
+    # silently (TOML refuses the same), so it is an error at the repeat.
+    for repeated in loaded.issues.get("FC003", ()):
+        raise ConfigError(
+            f"the key `{repeated.subject}` is repeated (first on line "
+            f"{repeated.data['first_line']}); keep one",
+            shown,
+            repeated.line,
+            repeated.column,
+        )
     data = loaded.data
     if data is None:  # an empty file: all defaults
         data = {}

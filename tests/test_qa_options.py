@@ -64,3 +64,13 @@ def test_an_option_out_of_range_in_a_per_file_entry_is_an_error_too(tmp_path: Pa
         _resolve(config)
     assert "`max-foreign-share` must be at most 1, not 80" in caught.value.message
     assert caught.value.line == 4
+
+
+def test_a_repeated_key_in_a_yaml_config_is_an_error_at_the_repeat(tmp_path: Path) -> None:
+    # YAML loaders keep the last value silently: `severity: info` would be dropped unseen.
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text("rules:\n  FC101:\n    severity: info\n    severity: error\n")
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert caught.value.message == "the key `severity` is repeated (first on line 3); keep one"
+    assert (caught.value.line, caught.value.column) == (4, 5)
