@@ -387,6 +387,12 @@ def _json_type(value: Any) -> str:
     return "a mapping"
 
 
+def _quoted(value: Any) -> str:
+    """` ('many')` after the type's name; nothing for empty and true/false, whose name says
+    it all (Python's `None` and `True` mean nothing to a user writing YAML or TOML)."""
+    return "" if value is None or isinstance(value, bool) else f" ({value!r})"
+
+
 def _known_keys(path: Path) -> list[str]:
     """The keys the schema allows at a path of the data (for "did you mean")."""
     root = config_schema()
@@ -444,7 +450,7 @@ def _schema_message(path: Path, err: jsonschema.ValidationError) -> str:
         return f"{where} must be one of: {allowed}, not {value!r}"
     if err.validator == "type":
         expected = _JSON_TYPES.get(str(err.validator_value), str(err.validator_value))
-        return f"{where} must be {expected}, not {_json_type(value)} ({value!r})"
+        return f"{where} must be {expected}, not {_json_type(value)}{_quoted(value)}"
     if err.validator == "minimum":
         return f"{where} must be at least {err.validator_value}, not {value!r}"
     if err.validator == "minLength":
@@ -781,7 +787,7 @@ class _Reader:
             except _WrongType:
                 raise doc.error(
                     f"{rule.code} option `{key}` must be {_describe_type(expected)}, "
-                    f"not {_json_type(value)} ({value!r})",
+                    f"not {_json_type(value)}{_quoted(value)}",
                     path,
                 ) from None
             values[name] = (coerced, doc.origin(path))
