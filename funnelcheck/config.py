@@ -946,12 +946,15 @@ class Config:
         return severity, options, origins
 
     # -- what `funnelcheck config` shows -------------------------------------------------------
-    def describe(self) -> list[tuple[str, object, str]]:
+    def describe(self, file: str | None = None) -> list[tuple[str, object, str]]:
         """Every effective setting: (key, value, where it came from).
 
-        Selection, severities and options are those of a file no `per-file` glob matches;
-        each `per-file` entry follows, as written, with its line.
+        Selection, severities and options are those of `file`, with the `per-file` entries
+        that match it applied (`funnelcheck config legacy/old.yaml` shows what that file
+        gets); without a file, those of a file no `per-file` glob matches. Each `per-file`
+        entry follows, as written, with its line.
         """
+        matched = self._per_file(file) if file is not None else ()
         out: list[tuple[str, object, str]] = []
         values = self._layered.values
         out.append(("config", self.source or "(none: defaults)", self.source or DEFAULT))
@@ -986,9 +989,9 @@ class Config:
             out.append(("review-interval-days", value, origin))
 
         for code, rule in self._rules.items():
-            on, decided = self._selected(rule, ())
+            on, decided = self._selected(rule, matched)
             out.append((f"rules.{code}.selected", on, decided))
-            (severity, severity_origin), options, origins = self._effective(rule, ())
+            (severity, severity_origin), options, origins = self._effective(rule, matched)
             label = (severity or rule.severity).label
             out.append((f"rules.{code}.severity", label, severity_origin))
             if dataclasses.is_dataclass(options):

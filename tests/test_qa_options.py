@@ -74,3 +74,26 @@ def test_a_repeated_key_in_a_yaml_config_is_an_error_at_the_repeat(tmp_path: Pat
         _resolve(config)
     assert caught.value.message == "the key `severity` is repeated (first on line 3); keep one"
     assert (caught.value.line, caught.value.column) == (4, 5)
+
+
+def test_describe_for_a_file_applies_the_per_file_entries_that_match_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `funnelcheck config legacy/old.yaml` must show what that file really gets.
+    monkeypatch.chdir(tmp_path)  # sources are shown relative to the current folder
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text(
+        "per-file:\n"
+        "  'legacy/**':\n"
+        "    ignore: [FC201]\n"
+        "    rules: {FC101: {severity: info, options: {min-concepts: 2}}}\n"
+    )
+    legacy = str(tmp_path / "legacy" / "old.yaml")
+    resolved = ConfigResolver(None, Overrides(), all_rules(plugins=False)).for_file(legacy)
+    shown = {key: (value, origin) for key, value, origin in resolved.describe(legacy)}
+    assert shown["rules.FC201.selected"] == (False, f"{config.name}:3")
+    assert shown["rules.FC101.severity"] == ("info", f"{config.name}:4")
+    assert shown["rules.FC101.options.min-concepts"] == (2, f"{config.name}:4")
+    elsewhere = {key: value for key, value, _ in resolved.describe(str(tmp_path / "new.yaml"))}
+    assert elsewhere["rules.FC201.selected"] is True
+    assert elsewhere["rules.FC101.severity"] == "warning"
