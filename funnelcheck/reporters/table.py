@@ -64,12 +64,20 @@ def _file(console: Console, result: FileResult, ctx: RenderContext) -> None:
         console.print()
         return
     if result.relay is not None and not ctx.quiet:
+        # The title is printed on its own, at the console's width: as the table's title
+        # it would wrap at the table's (often narrower) width.
+        console.print(_relay_title(result.relay))
         console.print(_relay_table(result.relay))
     if result.findings:
-        console.print(_findings_table(result.findings, result.relay))
+        console.print(_findings_table(result.findings, console.width))
     elif not ctx.quiet:
         console.print(Text("  no findings", style="green"))
     console.print()
+
+
+def _relay_title(relay: Relay) -> Text:
+    concepts = ", ".join(clean(c) for c in relay.concepts) or "none defined"
+    return Text(f"The relay: the problem's concepts are {concepts}", style="bold")
 
 
 def _relay_table(relay: Relay, findings: list[Finding] | None = None) -> Table:
@@ -78,10 +86,7 @@ def _relay_table(relay: Relay, findings: list[Finding] | None = None) -> Table:
     With `findings`, each stage is followed by the findings that sit on it (the relay
     command's view for a pitch review: the drops at each handoff).
     """
-    concepts = ", ".join(clean(c) for c in relay.concepts) or "none defined"
     table = Table(
-        title=Text(f"The relay: the problem's concepts are {concepts}", style="bold"),
-        title_justify="left",
         box=box.SIMPLE,
         show_edge=False,
         pad_edge=False,
@@ -150,12 +155,22 @@ def stage_index(finding: Finding) -> int | None:
     return None
 
 
-def _findings_table(findings: list[Finding], relay: Relay | None) -> Table:
+def where_width(width: int) -> int:
+    """The widest the "where" column (line:col and the stage's name) may be.
+
+    A fifth of the line, between 12 and 24 columns: at 80 columns the message keeps about
+    half the line (rather than 34 columns beside a 24-column stage name), and a long stage
+    name wraps within its column instead.
+    """
+    return max(12, min(24, width // 5))
+
+
+def _findings_table(findings: list[Finding], width: int) -> Table:
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("severity", no_wrap=True)
     table.add_column("code", no_wrap=True)
     # "where" is line:col and the stage's name: kept narrow so the message has the room.
-    table.add_column("where", overflow="fold", ratio=1, max_width=24)
+    table.add_column("where", overflow="fold", ratio=1, max_width=where_width(width))
     table.add_column("message", overflow="fold", ratio=5)
 
     # Grouped by stage: the findings outside any stage first, then each stage in order.
