@@ -42,6 +42,8 @@ import yaml
 from funnelcheck.findings import Finding, Issue, Severity
 
 DIRECTIVES = ("ignore", "ignore-file")
+#: FC009 suppression: the rule that reports on these comments.
+SUPPRESSION_CODE = "FC009"
 
 #: What a suppression comment starts with; a file without it costs one regex search.
 MARKER = re.compile(r"#[ \t]*funnelcheck[ \t]*:")
@@ -252,6 +254,7 @@ def _read_directive(
     separator = _REASON_SEPARATOR.search(rest)
     head, reason = (rest[: separator.start()], rest[separator.end() :]) if separator else (rest, "")
     tokens = [t for t in re.split(r"[,\s]+", head.strip()) if t]
+    names_itself = False
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -260,7 +263,9 @@ def _read_directive(
             i += 2
             continue
         code = codes_upper.get(token.upper()) or by_name.get(token.lower())
-        if code is not None:
+        if code == SUPPRESSION_CODE:
+            names_itself = True  # FC009 reports on the suppressions: it cannot silence itself
+        elif code is not None:
             if code not in comment.codes:
                 comment.codes.append(code)
         elif _CODE_LIKE.match(token) or _NAME_LIKE.match(token):
@@ -288,7 +293,15 @@ def _read_directive(
                 "the suppression does not expire"
             )
         )
-    if not comment.codes and not comment.unknown:
+    if names_itself:
+        issues.append(
+            comment.issue(
+                f"{SUPPRESSION_CODE} cannot be suppressed inline: it reports on the suppressions "
+                f"themselves; to turn it off, list {SUPPRESSION_CODE} under `ignore` in the "
+                "configuration"
+            )
+        )
+    elif not comment.codes and not comment.unknown:
         issues.append(
             comment.issue(
                 "the suppression names no rule, so it silences nothing; name the codes it is "

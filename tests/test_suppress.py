@@ -268,3 +268,22 @@ def test_without_the_marker_nothing_is_parsed(monkeypatch: pytest.MonkeyPatch) -
     text = "funnelcheck: 1\na: 1  # an ordinary comment\n"
     kept, suppressed, issues = run(text, ("FC201", 2))
     assert (kept, suppressed, issues) == ([("FC201", 2)], 0, [])
+
+
+@pytest.mark.parametrize("named", ["FC009", "suppression", "fc009"])
+def test_naming_fc009_says_it_cannot_be_suppressed_inline(named: str) -> None:
+    # Not "unused" (which would suggest it could ever be used): FC009 reports on the
+    # comments themselves, so the way to turn it off is the configuration.
+    known = {**KNOWN, "FC009": "suppression"}
+    text = f"a: 1  # funnelcheck: ignore {named}, FC201 -- both\n"
+    findings = [finding("FC201", 1)]
+    kept, suppressed, issues = apply_suppressions(findings, text, known, TODAY)
+    assert (kept, suppressed) == ([], 1)  # the other code still works
+    assert messages(issues) == [
+        "FC009 cannot be suppressed inline: it reports on the suppressions themselves; to "
+        "turn it off, list FC009 under `ignore` in the configuration"
+    ]
+    _, _, alone = apply_suppressions(
+        [], f"a: 1  # funnelcheck: ignore {named} -- x\n", known, TODAY
+    )
+    assert [issue.message[:40] for issue in alone] == ["FC009 cannot be suppressed inline: it re"]

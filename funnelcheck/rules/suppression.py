@@ -43,7 +43,8 @@ class Suppression(Rule):
     A suppression names its rules: a comment with no code silences nothing (and is
     reported). An unknown word after `funnelcheck:` is reported too (`ingore`); a
     commented-out `# funnelcheck: 1` is left alone. FC009's own findings cannot be
-    suppressed inline; turn the rule off with `ignore: [FC009]` in the configuration.
+    suppressed inline (a comment naming FC009 is reported as such); turn the rule off with
+    `ignore: [FC009]` in the configuration.
 
     **Failing example.**
 
