@@ -42,7 +42,9 @@ class WeakTerms(Rule):
     or "Stripe transfer"), every paraphrase is missed. Derived forms already meet
     ("reconciling" carries `reconcile`), but synonyms and phrases must be listed. The note
     names words from the problem statement and the value proposition that no term covers
-    yet: the likeliest candidates for a term or a wording.
+    yet: the likeliest candidates for a term or a wording. Two terms that are one word in
+    derived forms ("reconcile" and "reconciliation") are one concept counted twice: the
+    note says so, so that the relay and `min-concepts` count what the user meant.
 
     **Failing example.**
 
@@ -77,7 +79,8 @@ class WeakTerms(Rule):
         concepts = strategy.story.concepts
         without_wordings = [c.key for c in concepts if not c.wordings]
         too_few = len(concepts) < options.min_terms
-        if not too_few and not without_wordings:
+        twice = _same_terms(strategy)
+        if not too_few and not without_wordings and not twice:
             return
         reasons: list[str] = []
         if too_few:
@@ -88,6 +91,12 @@ class WeakTerms(Rule):
             listed = ", ".join(f"`{k}`" for k in without_wordings)
             verb = "lists" if len(without_wordings) == 1 else "list"
             reasons.append(f"{listed} {verb} no other wording")
+        for first, second in twice:
+            reasons.append(
+                f"`{first}` and `{second}` are one concept listed twice (each carries the "
+                "other: one word in two forms, or one already a wording of the other); keep "
+                "one term and list the other among its wordings"
+            )
         suggestions = _suggestions(strategy)
         advice = (
             "; words from the problem statement and value proposition worth adding: "
@@ -103,12 +112,28 @@ class WeakTerms(Rule):
                 "terms": len(concepts),
                 "without_wordings": without_wordings,
                 "suggestions": suggestions,
+                "same_terms": [list(pair) for pair in twice],
                 "min_terms": options.min_terms,
             },
         )
 
     # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
     Options = Options
+
+
+def _same_terms(strategy: Strategy) -> list[tuple[str, str]]:
+    """Pairs of terms that carry each other ("reconcile" and "reconciliation"): one concept
+    listed twice, so every stage that carries one carries both and the relay, FC101's
+    `min-concepts` and the handoffs count it twice."""
+    story = strategy.story
+    keys = [c.key for c in story.concepts]
+    carried = {key: set(story.concepts_in(key)) for key in keys}
+    return [
+        (a, b)
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+        if b in carried[a] and a in carried[b]
+    ]
 
 
 def _sentence(text: str) -> str:
