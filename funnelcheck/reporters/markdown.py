@@ -20,6 +20,12 @@ claim's text shows as the text it is:
   pull requests. A reader sees the same characters; GitHub's mention and reference
   filters do not match them. Bare URLs stay as written: GitHub may link them, but a link
   then shows exactly where it goes.
+
+A comment must be postable: GitHub refuses a body over 65,536 characters, so a report that
+would be longer keeps its summary, shows the rows that fit (report order: file by file,
+each row whole) and ends with a line saying how many more findings are not shown and that
+the full report (SARIF, JSON, the table) lists them all. With a baseline, the recorded
+entries that no longer occur are listed under their own heading (file, code and path).
 """
 
 from __future__ import annotations
@@ -39,6 +45,10 @@ _ENTITIES: Mapping[str, str] = {
     "#": "&#35;",
 }
 _BACKSLASHED = frozenset("\\`*_[]~$")
+#: GitHub's limit on a comment's body, in characters.
+COMMENT_LIMIT = 65_536
+#: Room kept for the line that says how many findings were left out.
+_NOTE_ROOM = 300
 HEADER = "| severity | rule | line:col | stage / path | message |"
 DELIMITER = "| --- | --- | --- | --- | --- |"
 
@@ -123,16 +133,43 @@ class MarkdownReporter(Reporter):
         blocks = ["## funnelcheck", summary]
         if not report.findings():
             blocks.append("No findings.")
-        for result in report.files:
-            if not result.findings:
-                continue
-            rows = [HEADER, DELIMITER, *(_row(finding) for finding in result.findings)]
-            blocks.append(f"### {escape(result.file)}")
-            blocks.append("\n".join(rows))
+        tail: list[str] = []
         if unreadable:
             items = [
                 f"- {escape(result.file)}: {escape(result.error or '')}" for result in unreadable
             ]
-            blocks.append("### Could not be read")
-            blocks.append("\n".join(items))
+            tail.extend(["### Could not be read", "\n".join(items)])
+        if report.fixed:
+            items = [
+                f"- {escape(entry.get('file', ''))}: {escape(entry.get('code', ''))}"
+                f" at {escape(entry.get('path', '') or '(the whole file)')}"
+                for entry in report.fixed
+            ]
+            tail.extend(["### Baseline entries that no longer occur", "\n".join(items)])
+        budget = COMMENT_LIMIT - _NOTE_ROOM - sum(len(block) + 2 for block in (*blocks, *tail))
+        left_out = 0
+        for result in report.files:
+            if not result.findings:
+                continue
+            heading = f"### {escape(result.file)}"
+            rows = [HEADER, DELIMITER]
+            cost = len(heading) + len(HEADER) + len(DELIMITER) + 6
+            for finding in result.findings:
+                row = _row(finding)
+                if left_out or cost + len(row) + 1 > budget:
+                    left_out += 1  # once one row is left out, all later ones are: no gaps
+                    continue
+                rows.append(row)
+                cost += len(row) + 1
+            if len(rows) > 2:
+                blocks.extend([heading, "\n".join(rows)])
+                budget -= cost
+        if left_out:
+            more = "finding is" if left_out == 1 else "findings are"
+            blocks.append(
+                f"{left_out} more {more} not shown: a comment holds at most "
+                f"{COMMENT_LIMIT:,} characters; the full report (SARIF, JSON or the table) "
+                "lists them all."
+            )
+        blocks.extend(tail)
         return encodable("\n\n".join(blocks)) + "\n"
