@@ -21,7 +21,9 @@ class SolutionInProblem(Rule):
     what it costs them, in the customer's words. Names are compared whole-word, ignoring
     case. Capability ids are looked for when they read as ids (hyphenated or with digits,
     `auto-match`); an id that is one plain word (`matching`) is also an ordinary word a
-    problem may well use, and is not judged.
+    problem may well use, and is not judged. Nor is a name that `problem.terms` lists as
+    one of the problem's own words (a product called "Ledger" for a problem about the
+    general ledger): the statement cannot avoid it.
 
     **Failing example.**
 
@@ -51,11 +53,23 @@ class SolutionInProblem(Rule):
         if not isinstance(statement, str) or not statement.strip():
             return
         text = normalise(statement)
+        # A name the user also lists as the problem's own word (a product called "Ledger"
+        # for a problem about the general ledger) is the problem's vocabulary, not the
+        # solution slipping in: the statement cannot help using it.
+        problem_words = {
+            " ".join(normalise(wording).split())
+            for concept in strategy.story.concepts
+            for wording in concept.all_wordings
+        }
         named: list[str] = []
         related: list[Path] = []
         product = strategy.data.get("product")
         product_name = product.get("name") if isinstance(product, dict) else None
-        if isinstance(product_name, str) and _names(text, product_name):
+        if (
+            isinstance(product_name, str)
+            and " ".join(normalise(product_name).split()) not in problem_words
+            and _names(text, product_name)
+        ):
             named.append(f"the product `{product_name.strip()}`")
             related.append(("product", "name"))
         capabilities = strategy.data.get("capabilities")
@@ -67,7 +81,11 @@ class SolutionInProblem(Rule):
                 capability_id = capability.get("id")
                 if not isinstance(capability_id, str) or not _reads_as_id(capability_id):
                     continue
-                if capability_id not in ids and _names(text, capability_id):
+                if (
+                    capability_id not in ids
+                    and normalise(capability_id) not in problem_words
+                    and _names(text, capability_id)
+                ):
                     ids.append(capability_id)
                     related.append(("capabilities", index, "id"))
         if ids:
