@@ -1068,6 +1068,11 @@ class ConfigResolver:
         self._defaults: Config | None = None
         self._explicit: Config | None = None
         if explicit is not None:
+            if os.path.isdir(explicit):
+                raise ConfigError(
+                    f"--config {explicit}: a folder, not a file; name the .funnelcheck.yaml "
+                    "or pyproject.toml to use"
+                )
             if not os.path.isfile(explicit):
                 raise ConfigError(f"--config {explicit}: no such file")
             self._explicit = self._load(os.path.abspath(explicit))

@@ -97,3 +97,12 @@ def test_describe_for_a_file_applies_the_per_file_entries_that_match_it(
     elsewhere = {key: value for key, value, _ in resolved.describe(str(tmp_path / "new.yaml"))}
     assert elsewhere["rules.FC201.selected"] is True
     assert elsewhere["rules.FC101.severity"] == "warning"
+
+
+def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        ConfigResolver(str(tmp_path), Overrides(), all_rules(plugins=False))
+    assert caught.value.message == (
+        f"--config {tmp_path}: a folder, not a file; name the .funnelcheck.yaml or "
+        "pyproject.toml to use"
+    )
