@@ -8,7 +8,11 @@ the working directory get an absolute `file://` URI instead, since a relative re
 with `..` would climb out of the source root a viewer maps "%SRCROOT%" to. Columns count
 Unicode code points (`run.columnKind`), as every funnelcheck location does. The other end
 of a handoff is a `relatedLocation`; `partialFingerprints["funnelcheck/v1"]` is the
-line-free fingerprint the baselines use, so a finding keeps its identity when lines move.
+line-free fingerprint the baselines use (file, code, path and the text concerned), so a
+finding keeps its identity when lines move. The file in it is the one the URI names,
+relative to the working directory, so that `check .` (`./strategies/x.yaml`) and
+`check strategies/` give the same fingerprints; two results of one run that would share
+one (two amounts in one claim) are told apart by their order, as the GitLab report does.
 Files that could not be read are `toolExecutionNotifications` of the one invocation, which
 is then not `executionSuccessful`.
 
@@ -18,6 +22,8 @@ Nothing here reads the clock or the environment: the same report gives the same 
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import inspect
 import json
 import os
@@ -154,8 +160,10 @@ class SarifReporter(Reporter):
     def render(self, report: Report, ctx: RenderContext) -> str:
         rules = self._rules(report)
         rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
+        seen: dict[str, int] = {}
         results = [
-            _result(finding, rule_index[finding.code], ctx.cwd) for finding in report.findings()
+            _result(finding, rule_index[finding.code], ctx.cwd, seen)
+            for finding in report.findings()
         ]
         unreadable = report.errors()
         run: dict[str, Any] = {
@@ -237,14 +245,31 @@ def _location(location: Location, cwd: str) -> dict[str, Any]:
     return out
 
 
-def _result(finding: Finding, rule_index: int, cwd: str) -> dict[str, Any]:
+def result_fingerprint(finding: Finding, cwd: str, seen: dict[str, int]) -> str:
+    """The finding's line-free fingerprint over its file as the URI names it, unique in `seen`.
+
+    The first result with a key gets the key; each repeat a deterministic hash of it and
+    its count, so that the same report gives the same fingerprints.
+    """
+    relative = relative_to_cwd(finding.location.file, cwd)
+    if relative is not None:
+        location = dataclasses.replace(finding.location, file=relative)
+        finding = dataclasses.replace(finding, location=location)
+    key = fingerprint(finding)
+    seen[key] = seen.get(key, 0) + 1
+    if seen[key] == 1:
+        return key
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+
+
+def _result(finding: Finding, rule_index: int, cwd: str, seen: dict[str, int]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [_location(finding.location, cwd)],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        "partialFingerprints": {FINGERPRINT_KEY: result_fingerprint(finding, cwd, seen)},
     }
     if finding.related:
         related = []
