@@ -29,6 +29,7 @@ from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck._jsonschema import import_jsonschema
+from funnelcheck._strategy_check import is_valid
 from funnelcheck.findings import Issue, Path, format_path
 
 if TYPE_CHECKING:
@@ -152,8 +153,12 @@ def validate(data: Any) -> dict[str, list[Issue]]:
         return {"FC002": [_not_a_mapping(data)]}
     if "funnelcheck" in data and not _is_supported_version(data["funnelcheck"]):
         return {"FC006": [_unsupported_version(data["funnelcheck"])]}
+    if is_valid(data):
+        # The common case, kept cheap: the schema compiled to plain Python (see
+        # funnelcheck/schemagen.py) says yes without importing jsonschema.
+        return {}
     errors = list(strategy_validator().iter_errors(data))
-    if not errors:  # the common case, kept cheap: nothing to explain
+    if not errors:
         return {}
     return _explainer().explain(errors)
 
