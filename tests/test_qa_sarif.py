@@ -68,3 +68,21 @@ def test_two_results_of_one_run_never_share_a_fingerprint() -> None:
 def test_a_file_outside_the_working_directory_is_fingerprinted_by_its_path() -> None:
     outside = str(Path("/elsewhere/s.yaml"))
     assert fingerprints(finding(outside)) != fingerprints(finding("s.yaml"))
+
+
+def test_gitlab_fingerprints_agree_with_sarif_and_ignore_how_the_file_was_named() -> None:
+    from funnelcheck.reporters.gitlab import GitlabReporter
+
+    def gitlab(name: str) -> list[str]:
+        report = Report(
+            files=[FileResult(file=name, findings=[finding(name), finding(name)])],
+            as_of="2026-11-22",
+            version="0",
+        )
+        text = GitlabReporter().render(report, RenderContext(cwd=CWD))
+        return [entry["fingerprint"] for entry in json.loads(text)]
+
+    plain = gitlab("strategies/ledgerline.yaml")
+    assert gitlab("./strategies/ledgerline.yaml") == plain
+    assert len(set(plain)) == 2
+    assert plain[0] == fingerprints(finding("strategies/ledgerline.yaml"))[0]

@@ -6,10 +6,12 @@ then where in the strategy), `check_name` (the rule's code), `fingerprint`, `sev
 the working directory, `lines` {`begin`}}. A file that could not be read is one entry with
 `check_name` "read-error" and severity "major" at line 1.
 
-GitLab matches findings between the base and the head of a merge request by fingerprint,
-so it must be unique in a report and stable when lines move: it is funnelcheck's line-free
-fingerprint. Two findings with the same fingerprint (same file, code, path and text) are
-told apart by their order: the second gets a hash of the fingerprint and "2", and so on.
+GitLab matches findings between the base and the head of a merge request by fingerprint, so
+it must be unique in a report and stable when lines move: it is funnelcheck's line-free
+fingerprint, over the file as `location.path` names it (so `check .` and `check strategies/`
+agree), the same as SARIF's. Two findings with the same fingerprint (same file, code, path
+and text) are told apart by their order: the second gets a hash of the fingerprint and "2",
+and so on.
 
 Keys are sorted and nothing comes from the clock: the same report gives the same bytes.
 """
@@ -21,9 +23,9 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from funnelcheck.findings import Finding, Report, Severity, fingerprint
+from funnelcheck.findings import Finding, Report, Severity
 from funnelcheck.reporters.base import RenderContext, Reporter
-from funnelcheck.reporters.sarif import encodable, relative_to_cwd
+from funnelcheck.reporters.sarif import encodable, relative_to_cwd, result_fingerprint
 
 SEVERITIES: Mapping[Severity, str] = {
     Severity.INFO: "info",
@@ -82,7 +84,7 @@ class GitlabReporter(Reporter):
                     {
                         "description": _description(finding),
                         "check_name": finding.code,
-                        "fingerprint": _unique(fingerprint(finding), seen),
+                        "fingerprint": result_fingerprint(finding, ctx.cwd, seen),
                         "severity": SEVERITIES[finding.severity],
                         "location": {
                             "path": _path(finding.location.file, ctx.cwd),
