@@ -82,3 +82,12 @@ def test_every_field_is_named_by_a_noun_in_its_fc002_message() -> None:
 )
 def test_the_renamed_fields_read_as_sentences(path: str, says: str) -> None:
     assert any(p == path and says in m for p, m in _messages()), path
+
+
+def test_an_id_message_offers_no_other_kinds_id_as_its_example() -> None:
+    # "a pain id is ..., such as `auto-match`" offered the example's capability id as the
+    # way to write a pain id; the message says how ids are written instead.
+    for path, message in _messages():
+        if path.endswith(".id") or path.endswith("evidence.0") or ".relieves." in path:
+            assert "auto-match" not in message, (path, message)
+            assert "no spaces, capitals or underscores" in message, (path, message)
