@@ -309,7 +309,8 @@ class _TomlLocator:
         value: Any = self.data
         for step in path:
             if isinstance(step, str):
-                key = re.compile(r"(?<![\w.-])[\"']?" + re.escape(step) + r"[\"']?\s*(?=[=.\]])")
+                # A key may follow a dot: `[tool.funnelcheck.rules.FC101]`, `rules.FC101.severity`.
+                key = re.compile(r"(?<![\w-])[\"']?" + re.escape(step) + r"[\"']?\s*(?=[=.\]])")
                 found = self._search(key, line)
                 if found:
                     line, column = found

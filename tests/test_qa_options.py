@@ -106,3 +106,34 @@ def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
         f"--config {tmp_path}: a folder, not a file; name the .funnelcheck.yaml or "
         "pyproject.toml to use"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # A rule table written as a dotted header, after another rule's table.
+        (
+            '[tool.funnelcheck.rules.FC101]\nseverity = "info"\n'
+            '[tool.funnelcheck.rules.FC10l]\nseverity = "info"\n',
+            3,
+            25,
+        ),
+        # Dotted keys inside the table.
+        (
+            '[tool.funnelcheck]\nrules.FC101.severity = "info"\nrules.FC104.severity = "high"\n',
+            3,
+            13,
+        ),
+        ("[tool.funnelcheck]\n\n[tool.funnelcheck.rules.FC101.options]\nmin-concepts = 0\n", 3, 31),
+    ],
+)
+def test_pyproject_errors_point_at_dotted_tables_and_keys(
+    tmp_path: Path, text: str, line: int, column: int
+) -> None:
+    # tomllib keeps no positions; the line is found by searching for each key of the path,
+    # which must also find a key written after a dot.
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[project]\nname = "x"\n\n' + text)
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert (caught.value.line, caught.value.column) == (line + 3, column)
