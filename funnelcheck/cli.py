@@ -197,7 +197,13 @@ def check(
     """Check strategies and report every baton drop."""
     from funnelcheck.config import ConfigError, Overrides
     from funnelcheck.discover import discover, exclusion
-    from funnelcheck.engine import build_report, check_sources, default_jobs, make_checker
+    from funnelcheck.engine import (
+        RuleCrashed,
+        build_report,
+        check_sources,
+        default_jobs,
+        make_checker,
+    )
     from funnelcheck.rules import RuleLoadError
 
     if not paths:
@@ -233,6 +239,8 @@ def check(
         _fail(str(exc))
     except RuleLoadError as exc:
         _fail(f"{exc}; run with --no-plugins to check without third-party rules")
+    except RuleCrashed as exc:
+        _fail(str(exc))
     if not results and not found.problems:
         _fail(
             f"no strategy found in {', '.join(paths)}: a YAML file is a strategy when its "
@@ -395,7 +403,9 @@ def rules(
         table.add_column(column, overflow="fold")
     for code, rule in known.items():
         table.add_row(code, rule.name, rule.family() + "xx", rule.severity.label, rule.summary())
-    Console(highlight=False, markup=False).print(table)
+    # Piped, a listing is read whole: a wide line rather than summaries wrapped in a column.
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    Console(highlight=False, markup=False, emoji=False, width=width).print(table)
 
 
 @app.command()
@@ -464,7 +474,7 @@ def show_config(
     except ConfigError as exc:
         _fail(str(exc))
     typer.echo(f"configuration: {resolved.source or 'defaults (no configuration file found)'}")
-    for key, value, source in resolved.describe():
+    for key, value, source in resolved.describe(None if os.path.isdir(path) else path):
         typer.echo(f"{key} = {value!r}    # {source}")
 
 

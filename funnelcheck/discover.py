@@ -25,6 +25,8 @@ SKIPPED_DIRS = frozenset(
 )
 YAML_SUFFIXES = (".yaml", ".yml")
 STDIN = "-"
+#: How reports name standard input when --stdin-filename does not.
+STDIN_DISPLAY = "<stdin>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +94,7 @@ def discover(
         if arg == STDIN:
             if STDIN not in seen:
                 seen.add(STDIN)
-                sources.append(Source(STDIN, stdin_name or "<stdin>", True))
+                sources.append(Source(STDIN, stdin_name or STDIN_DISPLAY, True))
             continue
         if os.path.isdir(arg):
             for path in _walk(arg, excluded):
@@ -110,7 +112,9 @@ def discover(
                     for path in _walk(match, excluded):
                         add(path, explicit=False)
                 elif not (excluded is not None and excluded(match)):
-                    add(match, explicit=True)
+                    # A pattern is a walk written differently: `'**/*.yaml'` means the
+                    # strategies among those files, not every CI file it happens to match.
+                    add(match, explicit=False)
         else:
             problems.append((arg, "no such file or directory"))
     return Discovery(sources, problems)

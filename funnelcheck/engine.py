@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck import __version__
-from funnelcheck.discover import STDIN, Source, display_name, looks_like_strategy
+from funnelcheck.discover import STDIN, STDIN_DISPLAY, Source, display_name, looks_like_strategy
 from funnelcheck.findings import (
     FileResult,
     Finding,
@@ -45,6 +45,24 @@ SHAPE_FAULTS = ("FC001", "FC002", "FC006", "FC007")
 _SUPPRESSION_MARK = re.compile(r"#\s*funnelcheck\s*:")
 
 
+class RuleCrashed(Exception):
+    """A rule raised while checking a file: a bug in that rule, never in the strategy.
+
+    Built from a message alone, so that it crosses from a worker process intact.
+    """
+
+    @classmethod
+    def of(cls, rule: type[Rule], file: str, error: Exception) -> RuleCrashed:
+        module = rule.__module__
+        origin = "funnelcheck" if module.startswith("funnelcheck.") else module.split(".")[0]
+        hint = f"--ignore {rule.code}" + (" or --no-plugins" if origin != "funnelcheck" else "")
+        return cls(
+            f"the rule {rule.code} ({rule.name}, from {origin}) failed on {file}: "
+            f"{type(error).__name__}: {error}. This is a bug in that rule, not in the "
+            f"strategy; please report it to {origin}'s authors, and meanwhile run with {hint}"
+        )
+
+
 @dataclass
 class Checker:
     """Everything that stays the same from file to file in one run."""
@@ -64,9 +82,14 @@ class Checker:
     # -- one file -----------------------------------------------------------------------
     def check(self, source: Source) -> FileResult | None:
         """Check one file; None when a walked YAML file turns out not to be a strategy."""
-        from funnelcheck.load import decode, load_text, read_text
+        from funnelcheck.load import decode, load_text, read_head, read_text
 
-        config = self.resolver.for_file(source.path)
+        # Standard input named with --stdin-filename gets that file's configuration and
+        # per-file settings, as ruff does.
+        config_path = source.path
+        if source.path == STDIN and source.display != STDIN_DISPLAY:
+            config_path = source.display
+        config = self.resolver.for_file(config_path)
         try:
             if source.path == STDIN:
                 text = decode(self.stdin_bytes, config.limits)
@@ -75,19 +98,29 @@ class Checker:
         except UnreadablePath as exc:
             return FileResult(source.display, error=str(exc))
         except InputError as exc:
-            return self._result(source, config, "", None, {exc.code: [_located(exc)]})
+            # A large data file met in a walk is no strategy to refuse: look at its start.
+            if exc.too_large and not source.explicit:
+                try:
+                    if not looks_like_strategy(read_head(source.path)):
+                        return None
+                except OSError:
+                    pass
+            return self._result(source, config, config_path, "", None, {exc.code: [_located(exc)]})
         if not source.explicit and not looks_like_strategy(text):
             return None
         try:
             loaded = load_text(text, config.limits)
         except InputError as exc:
-            return self._result(source, config, text, None, {exc.code: [_located(exc)]})
-        return self._result(source, config, text, loaded, dict(loaded.issues))
+            return self._result(
+                source, config, config_path, text, None, {exc.code: [_located(exc)]}
+            )
+        return self._result(source, config, config_path, text, loaded, dict(loaded.issues))
 
     def _result(
         self,
         source: Source,
         config: Config,
+        config_path: str,
         text: str,
         loaded: Loaded | None,
         input_issues: dict[str, list[Issue]],
@@ -101,7 +134,11 @@ class Checker:
             data = loaded.data
             for code, issues in validate(data).items():
                 input_issues.setdefault(code, []).extend(issues)
-        shaped = (
+        # A misspelt required key is reported once, as FC004, but the data still lacks it.
+        misspelt_required = any(
+            issue.data.get("replaces_required") for issue in input_issues.get("FC004", ())
+        )
+        shaped = not misspelt_required and (
             loaded is not None
             and isinstance(data, dict)
             and not any(code in input_issues for code in SHAPE_FAULTS)
@@ -117,19 +154,22 @@ class Checker:
         findings: list[Finding] = []
         rules_run: list[str] = []
         for code, rule_cls in self.rules.items():
-            settings = config.settings_for(rule_cls, source.path)
+            settings = config.settings_for(rule_cls, config_path)
             if settings is None or (not rule_cls.input_rule and not shaped):
                 continue
             rules_run.append(code)
             rule = self.rule(code)
-            for issue in rule.check(strategy, settings.options):
-                findings.append(
-                    self._finding(rule_cls, issue, settings.severity, strategy, locations)
-                )
+            try:
+                for issue in rule.check(strategy, settings.options):
+                    findings.append(
+                        self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                    )
+            except Exception as exc:  # a rule's bug, most likely a plugin's: name it
+                raise RuleCrashed.of(rule_cls, source.display, exc) from exc
         suppressed = 0
         if text and _SUPPRESSION_MARK.search(text):
             findings, suppressed = self._suppress(
-                findings, strategy, config, source, locations, rules_run
+                findings, strategy, config, config_path, locations, rules_run
             )
         findings.sort(key=Finding.sort_key)
         relay = _relay(strategy, locations) if shaped else None
@@ -146,7 +186,7 @@ class Checker:
         findings: list[Finding],
         strategy: Strategy,
         config: Config,
-        source: Source,
+        config_path: str,
         locations: Locations,
         rules_run: list[str],
     ) -> tuple[list[Finding], int]:
@@ -159,7 +199,7 @@ class Checker:
         )
         rule_cls = self.rules.get("FC009")
         if rule_cls is not None:
-            settings = config.settings_for(rule_cls, source.path)
+            settings = config.settings_for(rule_cls, config_path)
             if settings is not None:
                 kept.extend(
                     self._finding(rule_cls, issue, settings.severity, strategy, locations)
@@ -246,7 +286,8 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
             leads = int(figure)
             goal = strategy.goals.get("customers")
             if goal is not None:
-                customers = f"{goal} customers per {strategy.goals.get('per', 'period')}"
+                count = f"{goal:,}" if isinstance(goal, int) else str(goal)
+                customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
     except ImportError:
         pass
     return Relay(

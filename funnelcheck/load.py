@@ -71,12 +71,16 @@ DEFAULT_LIMITS = Limits()
 class InputError(Exception):
     """The file cannot be turned into data: the engine reports it as `code` at line:column."""
 
-    def __init__(self, code: str, message: str, line: int = 1, column: int = 1) -> None:
+    def __init__(
+        self, code: str, message: str, line: int = 1, column: int = 1, too_large: bool = False
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
         self.line = line
         self.column = column
+        #: Refused for its size alone: a walk may still pass it over as not a strategy.
+        self.too_large = too_large
 
 
 class UnreadablePath(Exception):
@@ -155,6 +159,7 @@ def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
             "FC007",
             f"the file is {st.st_size:,} bytes, over the limit of {limits.max_bytes:,}; "
             "split the strategy or raise `max-file-bytes` in the configuration",
+            too_large=True,
         )
     try:
         with open(path, "rb") as fh:
@@ -162,6 +167,12 @@ def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
     except OSError as exc:
         raise UnreadablePath(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     return decode(raw, limits)
+
+
+def read_head(path: str, size: int = 65_536) -> str:
+    """The start of a regular file, as text: enough to tell whether it is a strategy."""
+    with open(path, "rb") as fh:
+        return fh.read(size).decode("utf-8", "replace")
 
 
 def decode(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
@@ -285,7 +296,10 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
             line, column = mark.line + 1, mark.column + 1
         problem = exc.problem or str(exc)
         context = f" ({exc.context})" if exc.context else ""
-        raise InputError("FC001", f"YAML syntax: {problem}{context}", line, column) from None
+        lines = text.splitlines()
+        row = lines[line - 1] if 0 < line <= len(lines) else ""
+        char = row[column - 1] if 0 < column <= len(row) else ""
+        raise InputError("FC001", _explain(problem, context, char), line, column) from None
     except yaml.reader.ReaderError as exc:
         before = text[: exc.position]
         line = before.count("\n") + 1
@@ -305,6 +319,27 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         raise InputError("FC001", f"YAML: {exc}") from None
     finally:
         parser.dispose()
+
+
+#: PyYAML's words for the faults people make most, and what to do about each.
+_ADVICE = (
+    ("mapping values are not allowed", "a `: ` inside a value: put the value in quotes"),
+    ("could not find expected ':'", "a line that is not `key: value`: a missing `:`?"),
+    ("expected <block end>", "this line's indentation does not match the lines above it"),
+    ("found unexpected end of stream", "the file ends inside an open quote or bracket"),
+    ("did not find expected key", "this line's indentation does not match the lines above it"),
+)
+
+
+def _explain(problem: str, context: str, char: str = "") -> str:
+    """PyYAML's problem in plain words where we know them, its own words after."""
+    if char == "\t":
+        advice = "a tab: YAML indents with spaces, never tabs"
+        return f"YAML syntax: {advice} (the parser says: {problem}{context})"
+    for words, advice in _ADVICE:
+        if words in problem:
+            return f"YAML syntax: {advice} (the parser says: {problem}{context})"
+    return f"YAML syntax: {problem}{context}"
 
 
 def _events(parser: Any) -> Iterator[Any]:
@@ -367,9 +402,8 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
                 Issue(
                     path=path,
                     message=(
-                        f"the key {key!r} is repeated: first on line {first[0]}, again on "
-                        f"line {key_mark[0]}; a YAML loader keeps only the last, and the "
-                        "first value is lost"
+                        f"the key `{key}` is repeated: {_where_repeated(first, key_mark)}; a "
+                        "YAML loader keeps only the last, and the first value is lost"
                     ),
                     at_key=True,
                     subject=str(key),
@@ -467,6 +501,13 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
         locations=Locations(root_loc or LocNode(1, 1)),
         issues=issues,
     )
+
+
+def _where_repeated(first: tuple[int, int], again: tuple[int, int]) -> str:
+    """ "first on line 4, again on line 7", with columns where both are on one line."""
+    if first[0] != again[0]:
+        return f"first on line {first[0]}, again on line {again[0]}"
+    return f"first on line {first[0]} column {first[1]}, again at column {again[1]}"
 
 
 def _apply_merges(frame: _Frame, event: Any) -> None:

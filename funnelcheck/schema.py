@@ -20,6 +20,7 @@ is left to FC004.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import re
@@ -461,6 +462,14 @@ class _Found:
             for (path, key), issue in self.missing_keys.items()
             if (path, key) not in suggested
         ]
+        # Such an FC004 still means a required key is missing: the engine must not run the
+        # content rules on data that lacks it (`Stages:` would give "no stage of any role").
+        absorbed = {(path, key) for path, key in self.missing_keys} & suggested
+        for where, issue in list(self.unknown_keys.items()):
+            if (issue.path[:-1], issue.data.get("suggestion")) in absorbed:
+                self.unknown_keys[where] = dataclasses.replace(
+                    issue, data={**issue.data, "replaces_required": True}
+                )
         out: dict[str, list[Issue]] = {}
         if schema_issues:
             out["FC002"] = sorted(schema_issues, key=lambda issue: _path_order(issue.path))
