@@ -109,8 +109,13 @@ def _outputs(formats: list[str], output: str | None, plugins: bool = True) -> li
             specs.append(OutputSpec("table", output))
         elif len(bare) == 1:
             specs[bare[0]] = OutputSpec(specs[bare[0]].format, output)
+        elif not bare:
+            _fail("--output has no format to go to: every --format already names its file")
         else:
             _fail("--output names one file, but several formats have none; use FORMAT:FILE")
+    targets = [os.path.abspath(s.file) for s in specs if s.file is not None]
+    if len(set(targets)) != len(targets):
+        _fail("two reports would be written to the same file; give each format its own")
     if not specs:
         specs.append(OutputSpec("table", None))
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -120,6 +125,11 @@ def _outputs(formats: list[str], output: str | None, plugins: bool = True) -> li
     if sum(1 for s in specs if s.file is None) > 1 and on_stdout != {"table", "github"}:
         _fail("several formats would share standard output; give each but one a file: FORMAT:FILE")
     return specs
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    """`--select FC1 --select FC302,FC305`: repeated, comma-separated, or both (as ruff)."""
+    return tuple(c.strip() for value in values or () for c in value.split(",") if c.strip())
 
 
 def _use_color(choice: Color) -> bool:
@@ -174,17 +184,27 @@ def check(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help="Files checked in parallel (default: CPUs).")
     ] = None,
-    no_plugins: Annotated[bool, typer.Option(help="Load no third-party rules.")] = False,
-    exit_zero: Annotated[bool, typer.Option(help="Exit 0 even when there are findings.")] = False,
-    statistics: Annotated[bool, typer.Option(help="Count findings per rule.")] = False,
+    no_plugins: Annotated[
+        bool, typer.Option("--no-plugins", help="Load no third-party rules.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count findings per rule.")
+    ] = False,
     force_exclude: Annotated[
-        bool, typer.Option(help="Apply `exclude` to files named on the command line too.")
+        bool,
+        typer.Option(
+            "--force-exclude", help="Apply `exclude` to files named on the command line too."
+        ),
     ] = False,
     skip_non_strategies: Annotated[
         bool,
         typer.Option(
+            "--skip-non-strategies",
             help="Pass over named YAML files with no top-level `funnelcheck` key, as a "
-            "directory walk does (for pre-commit, which names every staged YAML file)."
+            "directory walk does (for pre-commit, which names every staged YAML file).",
         ),
     ] = False,
     baseline: Annotated[
@@ -211,8 +231,8 @@ def check(
     specs = _outputs(format or [], output, plugins=not no_plugins)
     day = _as_of(as_of)
     overrides = Overrides(
-        select=tuple(select or ()),
-        ignore=tuple(ignore or ()),
+        select=_codes(select),
+        ignore=_codes(ignore),
         fail_on=fail_on.value if fail_on else None,
     )
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else b""
@@ -242,6 +262,12 @@ def check(
     except RuleCrashed as exc:
         _fail(str(exc))
     if not results and not found.problems:
+        if skip_non_strategies or (found.excluded and not found.sources):
+            # pre-commit names whatever YAML is staged: none of it being a strategy (or all
+            # of it excluded) is a clean commit, not an error (ruff does the same).
+            why = "excluded by the configuration" if found.excluded else "not strategies"
+            typer.echo(f"funnelcheck: nothing to check: the files named are {why}", err=True)
+            raise typer.Exit(EXIT_OK)
         _fail(
             f"no strategy found in {', '.join(paths)}: a YAML file is a strategy when its "
             "top-level mapping has the key `funnelcheck` (name a file to check it anyway)"
@@ -364,7 +390,9 @@ def relay(
 @app.command()
 def rules(
     format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
-    no_plugins: Annotated[bool, typer.Option(help="List no third-party rules.")] = False,
+    no_plugins: Annotated[
+        bool, typer.Option("--no-plugins", help="List no third-party rules.")
+    ] = False,
 ) -> None:
     """List every rule: code, name, family, default severity, what it checks."""
     import json

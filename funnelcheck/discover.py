@@ -13,7 +13,7 @@ import glob
 import os
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -43,6 +43,8 @@ class Discovery:
     sources: list[Source]
     #: Paths that could not be used, with the reason (reported; the others still run).
     problems: list[tuple[str, str]]
+    #: Files named on the command line that `--force-exclude` left out.
+    excluded: list[str] = field(default_factory=list)
 
 
 #: Decides whether a path is excluded by configuration: (path, explicit) -> bool.
@@ -83,12 +85,16 @@ def discover(
     problems: list[tuple[str, str]] = []
     seen: set[str] = set()
 
+    left_out: list[str] = []
+
     def add(path: str, explicit: bool) -> None:
         key = os.path.normpath(path)
         if key in seen:
             return
         seen.add(key)
-        sources.append(Source(path, display_name(path), explicit))
+        # A found file is shown as ruff shows it (`x.yaml`, not `./x.yaml`); a named one
+        # as the user typed it.
+        sources.append(Source(path, display_name(path if explicit else key), explicit))
 
     for arg in paths:
         if arg == STDIN:
@@ -101,6 +107,7 @@ def discover(
                 add(path, explicit=False)
         elif os.path.lexists(arg):
             if force_exclude and excluded is not None and excluded(arg):
+                left_out.append(arg)
                 continue
             add(arg, explicit=True)
         elif glob.has_magic(arg):
@@ -117,7 +124,7 @@ def discover(
                     add(match, explicit=False)
         else:
             problems.append((arg, "no such file or directory"))
-    return Discovery(sources, problems)
+    return Discovery(sources, problems, left_out)
 
 
 def _walk(root: str, excluded: ExcludeTest | None) -> Iterator[str]:

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -43,7 +44,7 @@ def run(
     return out
 
 
-def check_json(*args: str, **kw: object) -> tuple[int, dict[str, object]]:
+def check_json(*args: str, **kw: Any) -> tuple[int, dict[str, object]]:
     proc = run("check", "--as-of", AS_OF, "--format", "json", *args, **kw)  # type: ignore[arg-type]
     return proc.returncode, json.loads(proc.stdout)
 
@@ -236,3 +237,123 @@ def test_rules_and_explain() -> None:
     assert run("explain", "handoff-drift").stdout == page.stdout
     unknown = run("explain", "FC1O3")
     assert unknown.returncode == 2 and "did you mean" in unknown.stderr
+
+
+def test_stdin_filename_picks_that_files_configuration(tmp_path: Path) -> None:
+    legacy = tmp_path / "strats" / "legacy"
+    legacy.mkdir(parents=True)
+    (tmp_path / ".funnelcheck.yaml").write_text(
+        "per-file:\n  'strats/legacy/**': {ignore: [FC201]}\n", encoding="utf-8"
+    )
+    proc = run(
+        "check",
+        "-",
+        "--stdin-filename",
+        "strats/legacy/x.yaml",
+        "--as-of",
+        AS_OF,
+        "-f",
+        "json",
+        stdin=EXAMPLE.read_bytes(),
+        cwd=tmp_path,
+    )
+    assert "FC201" not in codes(json.loads(proc.stdout))
+
+
+def test_a_large_data_file_in_a_walk_is_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "strategy.yaml").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "big.yaml").write_text("".join(f"key{i}: v\n" for i in range(700_000)))
+    assert (tmp_path / "big.yaml").stat().st_size > 5_000_000
+    _rc, document = check_json(str(tmp_path))
+    assert [Path(f["file"]).name for f in document["files"]] == ["strategy.yaml"]  # type: ignore[index, union-attr]
+    assert "FC007" not in codes(document)
+
+
+def test_a_misspelt_required_key_is_one_finding(tmp_path: Path) -> None:
+    target = tmp_path / "s.yaml"
+    target.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("\nstages:", "\nStages:"), encoding="utf-8"
+    )
+    _rc, document = check_json(str(target))
+    found = codes(document)
+    assert "FC004" in found
+    assert not any(c.startswith(("FC4", "FC5")) for c in found), found
+
+
+def test_a_tab_is_explained(tmp_path: Path) -> None:
+    target = tmp_path / "s.yaml"
+    target.write_text("funnelcheck: 1\nproduct:\n\tname: x\n", encoding="utf-8")
+    _rc, document = check_json(str(target))
+    finding = document["files"][0]["findings"][0]  # type: ignore[index]
+    assert finding["code"] == "FC001" and (finding["line"], finding["column"]) == (3, 1)
+    assert "tab" in finding["message"]
+
+
+def test_a_glob_checks_the_strategies_among_its_matches(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "ci.yaml").write_text("on: push\n", encoding="utf-8")
+    _rc, document = check_json(str(tmp_path / "*.yaml"))
+    assert [Path(f["file"]).name for f in document["files"]] == ["s.yaml"]  # type: ignore[index, union-attr]
+
+
+def test_skip_non_strategies_with_nothing_to_check_is_clean(tmp_path: Path) -> None:
+    ci = tmp_path / "ci.yml"
+    ci.write_text("on: push\n", encoding="utf-8")
+    proc = run("check", "--skip-non-strategies", str(ci))
+    assert proc.returncode == 0 and "nothing to check" in proc.stderr
+
+
+def test_select_takes_commas_and_repeats() -> None:
+    _rc, document = check_json("--select", "FC201,FC302", "--select", "FC101", str(EXAMPLE))
+    assert set(codes(document)) == {"FC201", "FC302", "FC101"}
+
+
+def test_two_reports_to_one_file_is_a_usage_error(tmp_path: Path) -> None:
+    out = str(tmp_path / "x")
+    proc = run("check", str(EXAMPLE), "-f", f"sarif:{out}", "-f", f"json:{out}")
+    assert proc.returncode == 2 and "same file" in proc.stderr
+    lone = run("check", str(EXAMPLE), "-f", f"sarif:{out}", "-o", out + "2")
+    assert lone.returncode == 2 and "every --format already names its file" in lone.stderr
+
+
+def test_walked_files_are_named_without_dot_slash(tmp_path: Path) -> None:
+    (tmp_path / "s.yaml").write_bytes(EXAMPLE.read_bytes())
+    _rc, document = check_json(".", cwd=tmp_path)
+    assert [f["file"] for f in document["files"]] == ["s.yaml"]  # type: ignore[index, union-attr]
+
+
+def test_the_table_lists_baseline_entries_that_no_longer_occur(tmp_path: Path) -> None:
+    strategy = tmp_path / "s.yaml"
+    strategy.write_bytes(EXAMPLE.read_bytes())
+    run("check", "s.yaml", "--as-of", AS_OF, "--write-baseline", "b.json", cwd=tmp_path)
+    strategy.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace("$399 a month", "$499 a month"),
+        encoding="utf-8",
+    )
+    proc = run("check", "s.yaml", "--as-of", AS_OF, "--baseline", "b.json", cwd=tmp_path)
+    assert "1 baseline entry no longer occur" in proc.stdout
+    assert "FC302" in proc.stdout
+
+
+def test_a_crashing_plugin_rule_is_named(tmp_path: Path) -> None:
+    dist = tmp_path / "site"
+    (dist / "crashy").mkdir(parents=True)
+    (dist / "crashy" / "__init__.py").write_text(
+        "from funnelcheck.rules.base import Rule\n"
+        "from funnelcheck.findings import Severity\n"
+        "class Crashy(Rule):\n"
+        "    '''Always fails.'''\n"
+        "    code = 'FC901'\n    name = 'crashy'\n    severity = Severity.WARNING\n"
+        "    def check(self, strategy, options):\n"
+        "        raise ZeroDivisionError('boom')\n",
+        encoding="utf-8",
+    )
+    info = dist / "crashy-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: crashy\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[funnelcheck.rules]\ncrashy = crashy:Crashy\n")
+    env = {"PYTHONPATH": str(dist)}
+    proc = run("check", str(EXAMPLE), env=env)
+    assert proc.returncode == 2
+    assert "FC901" in proc.stderr and "crashy" in proc.stderr and "--no-plugins" in proc.stderr
+    assert run("check", str(EXAMPLE), "--no-plugins", env=env).returncode == 1

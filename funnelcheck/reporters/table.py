@@ -52,6 +52,8 @@ class TableReporter(Reporter):
             _file(console, result, ctx)
         if ctx.statistics:
             _statistics(console, report)
+        if report.fixed:
+            _fixed(console, report)
         if not ctx.quiet:
             console.print(_summary(report))
         return buffer.getvalue()
@@ -208,6 +210,22 @@ def _statistics(console: Console, report: Report) -> None:
     for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         table.add_row(str(n), code, name)
     console.print(table)
+
+
+def _fixed(console: Console, report: Report) -> None:
+    """Baseline entries that no longer occur: fixed, or their text changed."""
+    n = len(report.fixed)
+    console.print(
+        Text(
+            f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer occur "
+            "(fixed, or the text changed; write the baseline again to drop them):",
+            style="bold",
+        )
+    )
+    for entry in report.fixed:
+        where = " ".join(clean(entry.get(k, "")) for k in ("file", "code", "path"))
+        console.print(Text(f"  {where}"))
+    console.print()
 
 
 def _summary(report: Report) -> Text:
