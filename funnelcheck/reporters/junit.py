@@ -6,13 +6,20 @@ and the lenient Jenkins xunit one:
 - `<testsuites>` without attributes (the strict schema allows none), holding one
   `<testsuite>` per file in report order, with `name` = the file's path, `package`
   "funnelcheck", `id` = its position (0, 1, ...), the counts, `timestamp`, `hostname`
-  and `time`, then `<properties>`, the test cases, `<system-out/>` and `<system-err/>`.
+  and `time`, then `<properties>`, the test cases, `<system-out>` and `<system-err/>`.
 - One `<testcase>` per rule run on the file (`classname` "funnelcheck.FC101", `name`
-  "FC101 stage-off-problem", `time` "0"). The strict schema allows at most ONE `<failure>`
-  in a test case, so a rule that found several things in a file gives one failure whose
-  `message` counts them and names the first, whose `type` is the most severe level among
-  them, and whose text lists every finding: `file:line:col: severity code name`, then the
-  data path and stage, the message, and any related location.
+  "FC101 stage-off-problem", `time` "0"). Only warning and error findings fail a test case:
+  info findings are notes (every healthy strategy has FC502/FC503 ones), and counting them
+  as failures would show a clean repository as failing in GitLab or Jenkins. The strict
+  schema allows at most ONE `<failure>` in a test case, so a rule that found several
+  warnings or errors in a file gives one failure whose `message` counts them and names the
+  first, whose `type` is the most severe level among them, and whose text lists each of
+  them: `file:line:col: severity code name`, then the data path and stage, the message, and
+  any related location.
+- Info findings are written, in the same shape and in the report's order, into the
+  suite's `<system-out>` (the strict schema allows `<system-out>` only on the suite, not
+  on a test case), so nothing is lost; a suite without any writes `<system-out/>`. A rule
+  whose only findings are infos is a passing test case.
 - A file that could not be read is one test case (`classname` "funnelcheck.read") with an
   `<error>`.
 
@@ -36,7 +43,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from funnelcheck.findings import FileResult, Finding, Location, Report
+from funnelcheck.findings import FileResult, Finding, Location, Report, Severity
 from funnelcheck.reporters.base import RenderContext, Reporter
 
 HOSTNAME = "localhost"
@@ -161,6 +168,7 @@ class JunitReporter(Reporter):
             findings = by_code.get(code, [])
             rule_name = report.rules[code][0] if code in report.rules else findings[0].name
             attributes = writer.attributes(_case(code, f"{code} {rule_name}"))
+            findings = [finding for finding in findings if finding.severity >= Severity.WARNING]
             if not findings:
                 cases.append(f"    <testcase{attributes}/>")
                 continue
@@ -174,6 +182,12 @@ class JunitReporter(Reporter):
             cases.append(f"      <failure{failure_attributes}>{body}</failure>")
             cases.append("    </testcase>")
 
+        # Written before the replaced characters are counted, so that the count includes it.
+        system_out = "    <system-out/>"
+        notes = [finding for finding in result.findings if finding.severity < Severity.WARNING]
+        if notes:
+            notes_text = writer.text("\n\n".join(_finding_text(finding) for finding in notes))
+            system_out = f"    <system-out>{notes_text}</system-out>"
         suite_attributes = writer.attributes(
             (
                 ("name", _suite_name(result.file)),
@@ -199,7 +213,7 @@ class JunitReporter(Reporter):
         )
         lines.append("    </properties>")
         lines.extend(cases)
-        lines.extend(["    <system-out/>", "    <system-err/>", "  </testsuite>"])
+        lines.extend([system_out, "    <system-err/>", "  </testsuite>"])
         return lines
 
 

@@ -10,9 +10,11 @@ from functools import cache
 import pytest
 import xmlschema
 from fixed_report import (
+    CLEAN,
     CWD,
     LEDGER,
     MISSING,
+    OUTSIDE,
     UNICODE,
     build_report,
     check_golden,
@@ -20,7 +22,7 @@ from fixed_report import (
     naughty_report,
     naughty_strings,
 )
-from junitparser import Error, Failure, JUnitXml
+from junitparser import Error, Failure, JUnitXml, TestSuite
 
 from funnelcheck.findings import FileResult, Finding, Location, Report, Severity
 from funnelcheck.reporters import get_reporter
@@ -80,7 +82,10 @@ def test_counts_read_back_match_the_report(report: Report) -> None:
     assert [suite.name for suite in suites] == [result.file for result in report.files]
     for index, (suite, result) in enumerate(zip(suites, report.files, strict=True)):
         cases = list(suite)
-        codes_with_findings = {finding.code for finding in result.findings}
+        # Only warnings and errors fail a test case; info findings are notes.
+        codes_with_findings = {
+            finding.code for finding in result.findings if finding.severity >= Severity.WARNING
+        }
         expected_tests = len(result.rules_run) + (1 if result.error else 0)
         assert suite.tests == len(cases) == expected_tests
         assert suite.failures == len(codes_with_findings)
@@ -100,17 +105,91 @@ def test_counts_read_back_match_the_report(report: Report) -> None:
         assert len(errored) == suite.errors
 
 
+def system_out(suite: TestSuite) -> str:
+    element = suite._elem.find("system-out")
+    assert element is not None
+    return element.text or ""
+
+
+def with_severity(report: Report, code: str, severity: Severity) -> Report:
+    """The report with every finding of `code` at `severity` (as a severity override does)."""
+    files = [
+        dataclasses.replace(
+            result,
+            findings=[
+                dataclasses.replace(finding, severity=severity) if finding.code == code else finding
+                for finding in result.findings
+            ],
+        )
+        for result in report.files
+    ]
+    return dataclasses.replace(report, files=files)
+
+
 def test_a_rule_with_several_findings_is_one_failure_listing_all(report: Report) -> None:
-    xml = read_back(render(report))
+    xml = read_back(render(with_severity(report, "FC704", Severity.WARNING)))
     [ledger] = [suite for suite in xml if suite.name == LEDGER]
     [case] = [case for case in ledger if case.classname == "funnelcheck.FC704"]
     assert case.name == "FC704 open-assumption"
     [failure] = case.result
-    assert failure.type == "info"
+    assert failure.type == "warning"
     assert failure.message.startswith("2 findings")
     assert "assumption a-1 is still open" in failure.text
     assert "assumption a-2 is still open" in failure.text
     assert f"{LEDGER}:84:5" in failure.text
+
+
+def test_info_findings_pass_and_are_written_to_the_suites_system_out(report: Report) -> None:
+    xml = read_back(render(report))
+    [ledger] = [suite for suite in xml if suite.name == LEDGER]
+    info_cases = [
+        case for case in ledger if case.classname in ("funnelcheck.FC503", "funnelcheck.FC704")
+    ]
+    assert [case.name for case in info_cases] == ["FC503 weakest-handoff", "FC704 open-assumption"]
+    assert all(case.is_passed for case in info_cases)
+    notes = system_out(ledger)
+    assert f"{LEDGER}:52:5: info FC503 weakest-handoff" in notes
+    assert "the weakest handoff is Demo -> Trial at 12%" in notes
+    assert f"{LEDGER}:80:5: info FC704 open-assumption" in notes
+    assert "assumption a-1 is still open" in notes
+    assert "assumption a-2 is still open" in notes
+    # Warnings and errors are failures, not notes.
+    assert "FC101" not in notes and "FC005" not in notes
+    [clean] = [suite for suite in xml if suite.name == CLEAN]
+    assert system_out(clean) == ""
+
+
+def test_a_file_with_only_info_findings_has_no_failures(report: Report) -> None:
+    only_notes = dataclasses.replace(report, files=[report.files[0]])  # one FC704 info
+    text = render(only_notes)
+    assert_valid(text)
+    [suite] = list(read_back(text))
+    assert (suite.tests, suite.failures, suite.errors) == (len(report.files[0].rules_run), 0, 0)
+    assert all(case.is_passed for case in suite)
+    assert f"{OUTSIDE}:9:5: info FC704 open-assumption" in system_out(suite)
+
+
+def test_a_rule_with_an_info_and_a_warning_fails_on_the_warning_only() -> None:
+    findings = [
+        Finding("FC704", "open-assumption", Severity.WARNING, "a-1 is open", Location("s", 3, 5)),
+        Finding("FC704", "open-assumption", Severity.INFO, "a-2 is open", Location("s", 7, 5)),
+    ]
+    report = Report(
+        files=[FileResult(file="s", findings=findings, rules_run=("FC704",))],
+        as_of="2026-11-22",
+        version="0",
+    )
+    text = render(report)
+    assert_valid(text)
+    [suite] = list(read_back(text))
+    assert suite.failures == 1
+    [case] = list(suite)
+    [failure] = case.result
+    assert (failure.type, failure.message) == ("warning", "s:3:5: a-1 is open")
+    assert "a-2" not in failure.text
+    assert "s:7:5: info FC704 open-assumption\n  at (the whole file)\n  a-2 is open" in (
+        system_out(suite)
+    )
 
 
 def test_failure_carries_location_path_and_message(report: Report) -> None:
@@ -156,9 +235,10 @@ def test_characters_xml_cannot_hold_are_replaced_and_counted() -> None:
             FileResult(
                 file="bad\x01.yaml",
                 findings=[
-                    Finding("FC704", "open-assumption", Severity.INFO, bad, Location("b", 1, 1))
+                    Finding("FC704", "open-assumption", Severity.WARNING, bad, Location("b", 1, 1)),
+                    Finding("FC503", "weakest-handoff", Severity.INFO, bad, Location("b", 2, 1)),
                 ],
-                rules_run=("FC704",),
+                rules_run=("FC704", "FC503"),
             )
         ],
         as_of="2026-11-22",
@@ -168,11 +248,13 @@ def test_characters_xml_cannot_hold_are_replaced_and_counted() -> None:
     assert_valid(text)
     [suite] = list(read_back(text))
     properties = {p.name: p.value for p in suite.properties()}
-    # Three in the message, written twice (attribute and text), and one in the file name.
-    assert properties["funnelcheck.replaced-characters"] == "7"
+    # Three in the warning, written twice (attribute and text), three in the info note (in
+    # system-out) and one in the file name.
+    assert properties["funnelcheck.replaced-characters"] == "10"
     assert suite.name == "bad\ufffd.yaml"
-    [case] = list(suite)
+    [case, _note_case] = list(suite)
     assert case.result[0].message == "b:1:1: nul\ufffd esc\ufffd nonchar\ufffd end"
+    assert "nul\ufffd esc\ufffd nonchar\ufffd end" in system_out(suite)
     # A suite that needed nothing replaced says nothing about it.
     assert "replaced-characters" not in render(build_report())
 
@@ -189,7 +271,11 @@ def test_findings_of_rules_not_listed_as_run_are_not_lost() -> None:
     report.files = [dataclasses.replace(report.files[3], rules_run=())]  # the ledger file
     xml = read_back(render(report))
     [suite] = list(xml)
-    assert suite.failures == len({f.code for f in report.files[0].findings})
+    findings = report.files[0].findings
+    assert suite.tests == len({f.code for f in findings})
+    assert suite.failures == len({f.code for f in findings if f.severity >= Severity.WARNING})
+    notes = system_out(suite)
+    assert all(f.message in notes for f in findings if f.severity < Severity.WARNING)
 
 
 def cleaned(text: str) -> str:
