@@ -31,8 +31,11 @@ class WeakestHandoff(Rule):
     problem, as FC101 or FC102 judge it, or shares none of the problem's concepts with the
     stage before it, as FC103 does), the finding is a warning that says so: customers are
     lost where the story is lost, and the low rate is likely the story's doing. The story
-    finding itself is reported by its own rule as usual. The finding sits on the later
-    stage, with the earlier one as the related location.
+    finding itself is reported by its own rule as usual. The message says how the story
+    drops but names no rule: the drop is true whatever rules are selected, and naming
+    FC103 when FC103 is ignored would point at a finding the report does not hold (the
+    finding's data says which test found it, as `story_rule`). The finding sits on the
+    later stage, with the earlier one as the related location.
 
     **Failing example.** (a warning: the weakest handoff also drops the story)
 
@@ -102,12 +105,13 @@ class WeakestHandoff(Rule):
             f"of `{source_name}`'s entrants go on (the other handoffs keep "
             f"{_join_percents(others)})"
         )
-        story_drop = _story_drop(strategy, target)
+        story_rule, story_drop = _story_drop(strategy, target)
         data = {
             "source": source_name,
             "target": target_name,
             "conversion": f"{weakest:f}",
             "story_drop": story_drop,
+            "story_rule": story_rule,
         }
         if story_drop is None:
             yield Issue(
@@ -132,27 +136,28 @@ class WeakestHandoff(Rule):
         )
 
 
-def _story_drop(strategy: Strategy, target: int) -> str | None:
-    """Why the story drops at the stage `target`, in words naming the story rule; None where
-    it holds (or the stage says nothing, which no story rule judges)."""
+def _story_drop(strategy: Strategy, target: int) -> tuple[str | None, str | None]:
+    """The story rule whose test the stage `target` fails, and why the story drops there in
+    words naming no rule; (None, None) where it holds (or the stage says nothing, which no
+    story rule judges)."""
     story = strategy.story
     stage = story.stages.get(target)
     if stage is None:
-        return None
+        return None, None
     name = strategy.stage_name(target)
     if len(stage.carries) < STAGE_MIN_CONCEPTS:
         code = "FC102" if target == story.first_stage else "FC101"
-        return f"`{name}` carries none of the problem's concepts, {code}"
+        return code, f"`{name}` carries none of the problem's concepts"
     for handoff in story.handoffs:
         if handoff.target != target or handoff.passed:
             continue
         source = story.stages.get(handoff.source)
         if source is not None and len(source.carries) >= 1:
-            return (
+            return "FC103", (
                 f"`{name}` shares none of the problem's concepts with "
-                f"`{strategy.stage_name(handoff.source)}`, FC103"
+                f"`{strategy.stage_name(handoff.source)}`"
             )
-    return None
+    return None, None
 
 
 def _percent(share: Decimal) -> str:
