@@ -36,6 +36,25 @@ _SAVING_BEFORE = re.compile(
 )
 
 
+#: Years a pitch names ("the 2026 ledger", "since 2019"): a bare four-digit number in this
+#: range is a date, not a claim, unless it counts something (see `_is_year`).
+_YEAR_RANGE = range(1900, 2101)
+# Words that make the number after them a date even before a plural word ("since 2019
+# teams ...", "March 2026 payouts"). Words that as often come before a count ("in 2000
+# stores", "by 2000 teams", "of 2000 users") are left out: there the plural word decides.
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:since|until|till|during|circa|as of|"
+    r"early|mid|late|spring|summer|autumn|fall|winter|FY|H[12]|Q[1-4]|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?[\s-]\Z",
+    re.IGNORECASE,
+)
+# A plural word after the number makes it a count: "2000 customers", "1950 hours".
+_PLURAL_UNIT_AFTER = re.compile(r"[\s-](?P<word>[^\W\d_]+s)(?!\w)")
+# Words ending in "s" that are not plurals and often follow a year ("2019 was the year").
+_NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "its", "as", "plus", "versus", "vs"})
+
+
 class UnprovenNumber(Rule):
     """A claim with a number or percentage cites no evidence.
 
@@ -47,12 +66,14 @@ class UnprovenNumber(Rule):
 
     What counts: numbers written in digits, with or without `%`, "percent", `x` or `k`
     ("30%", "10x", "5 minutes", "40 customers"). Not counted: digits inside a word or code
-    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), and
+    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), years
+    (a bare four-digit number from 1900 to 2100, as in "the 2026 ledger" or "since 2019";
+    it still counts when a plural word follows it, as in "2000 customers", since then it
+    counts something, unless a date word such as "since" or a month comes first), and
     money amounts that state a price ("$499 a month"): FC302 checks those against the
-    plans. An amount introduced by a word of saving or loss
-    ("save $6,000 a month", "worth", "costs you") is a figure like any other and needs its
-    evidence. Numbers in words ("three days") are not read: they are too often not figures
-    ("one plan").
+    plans. An amount introduced by a word of saving or loss ("save $6,000 a month",
+    "worth", "costs you") is a figure like any other and needs its evidence. Numbers in
+    words ("three days") are not read: they are too often not figures ("one plan").
 
     **Failing example.**
 
@@ -125,9 +146,23 @@ def figures_to_prove(text: str, currency_codes: frozenset[str] | set[str]) -> li
             continue
         if not is_money and not match.group("suffix") and _ACRONYM_BEFORE.search(before):
             continue
+        if not is_money and not match.group("suffix") and _is_year(match, before, after):
+            continue
         figure = match.group(0).strip()
         unit = _UNIT_AFTER.match(after)
         if unit and not match.group("suffix") and not is_money:
             figure += after[: unit.end()]
         figures.append(figure)
     return figures
+
+
+def _is_year(match: re.Match[str], before: str, after: str) -> bool:
+    """Whether a bare number names a year: four digits from 1900 to 2100, not followed by a
+    plural word ("the 2026 ledger", "in 2025, teams", but not "2000 customers", which counts
+    something) unless a date word comes first ("since 2019 teams", "March 2026 payouts")."""
+    number = match.group("number")
+    if len(number) != 4 or not number.isdigit() or int(number) not in _YEAR_RANGE:
+        return False
+    plural = _PLURAL_UNIT_AFTER.match(after)
+    counts = plural is not None and plural.group("word").lower() not in _NOT_PLURAL
+    return bool(_YEAR_WORD_BEFORE.search(before)) or not counts
