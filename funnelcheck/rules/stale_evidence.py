@@ -8,7 +8,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.rules.strategy_stale import as_date
+from funnelcheck.rules.strategy_stale import FUTURE_SLACK_DAYS, as_date
 from funnelcheck.strategy import Strategy
 
 
@@ -30,7 +30,9 @@ class StaleEvidence(Rule):
     evidence rest on a picture that may have moved. This is a note, not a warning: old
     evidence can still hold, but it is worth re-running before the next big bet. The check
     counts whole days from the evidence's `date` to today (`--as-of DATE` where given): more
-    than the limit is stale, exactly the limit is not.
+    than the limit is stale, exactly the limit is not. Evidence dated after today (more than
+    a day after, as FC701 allows for time zones) is noted too, as a likely typo: it would
+    otherwise never age.
 
     **Failing example.**
 
@@ -67,11 +69,28 @@ class StaleEvidence(Rule):
             if dated is None:
                 continue  # undated evidence cannot age; a bad date is the schema's
             days = (today - dated).days
-            if days <= options.max_age_days:
-                continue
             evidence_id = item.get("id")
             label = f"`{evidence_id}`" if isinstance(evidence_id, str) else f"{index + 1}"
             what = _describe(item)
+            if -days > FUTURE_SLACK_DAYS:
+                yield Issue(
+                    path=("evidence", index, "date"),
+                    message=(
+                        f"evidence {label}{what} is dated {dated.isoformat()}, {-days:,} days "
+                        f"after today ({today.isoformat()}; --as-of sets today): a typo? "
+                        "Write the day the evidence was gathered"
+                    ),
+                    subject=str(evidence_id) if evidence_id is not None else dated.isoformat(),
+                    data={
+                        "id": evidence_id,
+                        "date": dated.isoformat(),
+                        "as_of": today.isoformat(),
+                        "days_ahead": -days,
+                    },
+                )
+                continue
+            if days <= options.max_age_days:
+                continue
             yield Issue(
                 path=("evidence", index, "date"),
                 message=(

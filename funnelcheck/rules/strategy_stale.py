@@ -11,6 +11,10 @@ from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
+#: Days a date may lie after today without being called a typo: the author's day may
+#: already be tomorrow on the machine that checks (time zones).
+FUTURE_SLACK_DAYS = 1
+
 
 @dataclass(frozen=True)
 class Options:
@@ -30,13 +34,21 @@ class StrategyStale(Rule):
     running a story that may no longer be true. The check counts whole days from `reviewed`
     to today (`--as-of DATE` where given, so CI is reproducible): more days than the
     interval is stale, exactly the interval is not (reviewed 2026-10-30, checked
-    2026-11-29 is 30 days: fresh; 2026-11-30 is 31 days: stale). A `reviewed` date after
-    today is not judged.
+    2026-11-29 is 30 days: fresh; 2026-11-30 is 31 days: stale).
+
+    A `reviewed` date after today cannot be stale, and is most likely a typo (2062 for
+    2026) that would otherwise keep the strategy "fresh" for decades: it is a finding of its
+    own, saying how many days after today it is. One day ahead is allowed, since the author
+    and the CI machine may be on different sides of midnight.
 
     **Failing example.**
 
     ```yaml
     reviewed: 2026-10-30   # checked --as-of 2027-01-15: 77 days
+    ```
+
+    ```yaml
+    reviewed: 2062-10-30   # checked --as-of 2026-11-22: 13,126 days after today
     ```
 
     **Passing example.**
@@ -61,6 +73,22 @@ class StrategyStale(Rule):
             return  # a missing or impossible date is the schema's (FC002)
         today = strategy.as_of
         days = (today - reviewed).days
+        if -days > FUTURE_SLACK_DAYS:
+            yield Issue(
+                path=("reviewed",),
+                message=(
+                    f"`reviewed` is {reviewed.isoformat()}, {-days:,} days after today "
+                    f"({today.isoformat()}; --as-of sets today): a typo? Write the day the "
+                    "strategy was last reviewed"
+                ),
+                subject=reviewed.isoformat(),
+                data={
+                    "reviewed": reviewed.isoformat(),
+                    "as_of": today.isoformat(),
+                    "days_ahead": -days,
+                },
+            )
+            return
         if days <= options.interval_days:
             return
         yield Issue(
