@@ -77,7 +77,7 @@ class ClaimOffProblem(Rule):
                 yield Issue(
                     path=("stages", index, "claims", claim_index),
                     message=(
-                        f'The claim "{_quote(text)}" in {describe_stage(strategy, index)} '
+                        f'the claim "{_quote(text)}" in {describe_stage(strategy, index)} '
                         f"carries none of the problem's concepts ({', '.join(story.keys)})"
                     ),
                     related=(("problem", "terms"),),

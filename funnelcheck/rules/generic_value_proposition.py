@@ -125,7 +125,7 @@ class GenericValueProposition(Rule):
             yield Issue(
                 path=path,
                 message=(
-                    f"The value proposition's {where} leans on buzzwords "
+                    f"the value proposition's {where} leans on buzzwords "
                     f"({', '.join(found)}) instead of a concrete value: say what changes for "
                     "the customer, in their numbers"
                 ),

@@ -80,7 +80,7 @@ class HandoffDrift(Rule):
             yield Issue(
                 path=("stages", handoff.target),
                 message=(
-                    f"The baton falls between {describe_stage(strategy, handoff.source)} and "
+                    f"the baton falls between {describe_stage(strategy, handoff.source)} and "
                     f"{describe_stage(strategy, handoff.target)}: they share none of the "
                     f"problem's concepts (`{source_name}` carries {', '.join(source.carries)}; "
                     f"`{target_name}` carries {', '.join(target.carries)})"

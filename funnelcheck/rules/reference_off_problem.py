@@ -101,7 +101,7 @@ class ReferenceOffProblem(Rule):
             yield Issue(
                 path=("reference_customers", index, "why_bought"),
                 message=(
-                    f'Why {name.strip()} bought ("{quoted}") {told}: the reference does not '
+                    f'why {name.strip()} bought ("{quoted}") {told}: the reference does not '
                     "tell the problem story the funnel tells"
                 ),
                 related=(("problem", "terms"),),

@@ -96,7 +96,7 @@ class SolutionInProblem(Rule):
         yield Issue(
             path=("problem", "statement"),
             message=(
-                f"The problem statement names {' and '.join(named)}: state the problem as the "
+                f"the problem statement names {' and '.join(named)}: state the problem as the "
                 "customer lives it, without the solution, or every story check passes on the "
                 "product's own words"
             ),

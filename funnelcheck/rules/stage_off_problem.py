@@ -117,7 +117,7 @@ def off_problem_issue(
         told = f"carries none of the problem's concepts ({', '.join(stage.misses)})"
     if opening:
         message = (
-            f"The opening stage {label} {told}: the funnel starts on another story than "
+            f"the opening stage {label} {told}: the funnel starts on another story than "
             "the problem, and every later stage inherits that expectation"
         )
     else:

@@ -90,7 +90,7 @@ class ValuePropositionOffProblem(Rule):
         yield Issue(
             path=("value_proposition", "statement"),
             message=(
-                f"The value proposition {told}: it sells the product for another problem than "
+                f"the value proposition {told}: it sells the product for another problem than "
                 "the one the funnel talks about"
             ),
             related=(("problem", "terms"),),

@@ -106,7 +106,7 @@ class WeakTerms(Rule):
         )
         yield Issue(
             path=("problem", "terms"),
-            message=_sentence(f"{' and '.join(reasons)}: story checks will be weak{advice}"),
+            message=f"{' and '.join(reasons)}: story checks will be weak{advice}",
             subject="terms",
             data={
                 "terms": len(concepts),
@@ -134,10 +134,6 @@ def _same_terms(strategy: Strategy) -> list[tuple[str, str]]:
         for b in keys[i + 1 :]
         if b in carried[a] and a in carried[b]
     ]
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _suggestions(strategy: Strategy) -> list[str]:
