@@ -21,11 +21,16 @@ How text is read, the decisions a user may want to know:
   CAD strategy, "¥" CNY in a CNY one, "kr" NOK in a NOK one), and otherwise its usual one
   ("$" USD, "£" GBP, "¥" JPY, "kr" SEK). "US$", "C$", "A$", "NZ$", "HK$", "S$", "R$" ... are
   explicit. A code after a symbol wins ("$399 CAD" is CAD).
+- Cents: "99¢" is 0.99 of the currency "$" names (the strategy's where it writes "$",
+  otherwise USD), with the same period and seat words as any amount ("99¢ a day").
 - Separators: "1,200" and "1,200.50" are English; "1.200", "1.200,50", "49,99" and
   "1 200 €" (a space, no-break space or thin space between groups of three, with the currency
-  after) are European. A dot followed by exactly three digits is a thousands separator
-  ("€1.200" is 1,200): nobody writes a price to a tenth of a cent. With a multiplier the
-  dot is a decimal point again ("$1.250k" is 1,250).
+  after) are European. A no-break or thin space groups thousands wherever the currency is;
+  a plain space does after a symbol or code too, when exactly three digits follow it
+  ("$1 500 per month" is 1,500), never across a word ("$1 and 500 users" is $1). A dot
+  followed by exactly three digits is a thousands separator ("€1.200" is 1,200): nobody
+  writes a price to a tenth of a cent. With a multiplier the dot is a decimal point again
+  ("$1.250k" is 1,250).
 - Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, attached
   ("$2M"), or the words "thousand", "million", "billion".
 - Periods: "/mo", "/month", "a month", "per month", "monthly", "every month", "per annum",
@@ -513,6 +518,9 @@ _ADVERB_PERIODS: dict[str, str] = {
     "annual": "year",
 }
 
+#: "99¢": cents of the currency "$" names (the strategy's where it writes "$", else USD).
+CENT_SIGN = "¢"
+
 # Longest alternatives first: "US$" before "$", "mm" before "m".
 _CODES_RE = "|".join(sorted(ISO_CODES))
 _EXPLICIT_RE = "|".join(re.escape(s) for s in sorted(_EXPLICIT_SYMBOLS, key=len, reverse=True))
@@ -526,7 +534,7 @@ _PREFIX = (
     rf"|(?<![A-Za-z])(?:{_CODES_RE})(?![A-Za-z]))"
 )
 _SUFFIX = (
-    rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|kr\.?(?![A-Za-z])"
+    rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|{CENT_SIGN}|kr\.?(?![A-Za-z])"
     rf"|(?:{_CODES_RE})(?![A-Za-z])|(?:{_WORDS_RE})(?![A-Za-z]))"
 )
 # A number as written; grouped forms first so "1,200" is not read as "1".
@@ -538,13 +546,19 @@ _NUMBER = (
 )
 # With the currency after, plain spaces may group thousands too ("1 200 €").
 _NUMBER_BEFORE_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:,\d{{1,2}})?(?![\d%])|{_NUMBER})"
+# Right after a currency symbol or code, so may a plain space when exactly three digits
+# follow it ("$1 500 per month", "EUR 12 000"): nothing else puts digits straight after a
+# price. A longer run ("$1 5000") or more digits after a separator ("$1 500,000") is not a
+# group, and the amount stays the first number.
+_NUMBER_AFTER_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:[.,]\d{{1,2}})?(?![\d%]|[.,]\d)|{_NUMBER})"
 _MAGNITUDE = r"(?:(?:mm|MM|bn|k|K|m|M|B)(?![A-Za-z])|\s(?:thousand|million|billion)\b)"
 _SPACE = r"[ \u00a0\u202f\u2009]?"
 _DASH = r"(?:\s?[-–—]\s?|\s+to\s+)"
 
 _AMOUNT_RE = re.compile(
-    rf"(?P<pre>{_PREFIX}){_SPACE}(?P<num>{_NUMBER})(?P<mag>{_MAGNITUDE})?"
-    rf"(?:(?P<dash>{_DASH})(?P<pre2>{_PREFIX})?{_SPACE}(?P<num2>{_NUMBER})(?P<mag2>{_MAGNITUDE})?)?"
+    rf"(?P<pre>{_PREFIX}){_SPACE}(?P<num>{_NUMBER_AFTER_CURRENCY})(?P<mag>{_MAGNITUDE})?"
+    rf"(?:(?P<dash>{_DASH})(?P<pre2>{_PREFIX})?{_SPACE}"
+    rf"(?P<num2>{_NUMBER_AFTER_CURRENCY})(?P<mag2>{_MAGNITUDE})?)?"
     rf"|(?<![\w.,])(?:(?P<lo>{_NUMBER})(?P<lomag>{_MAGNITUDE})?{_DASH})?"
     rf"(?P<snum>{_NUMBER_BEFORE_CURRENCY})(?P<smag>{_MAGNITUDE})?{_SPACE}(?P<suf>{_SUFFIX})"
 )
@@ -638,6 +652,7 @@ def _read_match(
 ) -> tuple[list[TextAmount], int] | None:
     """The amounts of one match (two for a range) and where the scan continues."""
     symbol_first = match.group("pre") is not None
+    in_cents = False
     if symbol_first:
         currency = _currency_of(match.group("pre"), default_currency)
         bounds = [_Bound.of(match, "num", "mag", start=match.start())]
@@ -645,7 +660,9 @@ def _read_match(
             high_start = match.start("pre2") if match.group("pre2") else match.start("num2")
             bounds.append(_Bound.of(match, "num2", "mag2", start=high_start))
     else:
-        currency = _currency_of(match.group("suf"), default_currency)
+        suffix = match.group("suf")
+        in_cents = suffix == CENT_SIGN
+        currency = _currency_of("$" if in_cents else suffix, default_currency)
         bounds = []
         if match.group("lo") is not None:
             bounds.append(_Bound.of(match, "lo", "lomag", start=match.start()))
@@ -661,7 +678,10 @@ def _read_match(
     factors = [b.factor for b in bounds]
     if len(bounds) == 2 and factors[0] is None and factors[1] is not None:
         factors[0] = factors[1]  # "$10-20k": the low bound takes the high's multiplier
-    amounts = [_whole(v * (f or 1)) for v, f in zip(values, factors, strict=True) if v is not None]
+    unit = Decimal("0.01") if in_cents else Decimal(1)
+    amounts = [
+        _whole(v * (f or 1) * unit) for v, f in zip(values, factors, strict=True) if v is not None
+    ]
     qualifiers_start = match.end()
     if len(amounts) == 2 and amounts[0] >= amounts[1]:
         # Not a range ("$399 - 20 seats", "2026 - 20 €"): keep the bound with the currency.

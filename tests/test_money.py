@@ -69,6 +69,20 @@ PHRASINGS: list[tuple[str, str | None, str, str, str | None, bool, bool]] = [
     ("¥5,000 a month", "CNY", "5000", "CNY", "month", False, False),
     ("CHF 99 per month", "EUR", "99", "CHF", "month", False, False),
     ("499 kr i månaden", "NOK", "499", "NOK", None, False, False),
+    # A space between groups of three after the symbol or code, plain, thin or no-break.
+    ("$1 500 per month", "USD", "1500", "USD", "month", False, False),
+    ("$1\u2009500 per month", "USD", "1500", "USD", "month", False, False),
+    ("$1\u00a0500 a month", "USD", "1500", "USD", "month", False, False),
+    ("$12 000 a year", "USD", "12000", "USD", "year", False, False),
+    ("$1 500 000 a year", "USD", "1500000", "USD", "year", False, False),
+    ("EUR 12 000 per year", "EUR", "12000", "EUR", "year", False, False),
+    ("$1 500.50 a month", "USD", "1500.50", "USD", "month", False, False),
+    # Cents: of the currency "$" names.
+    ("99¢", "USD", "0.99", "USD", None, False, False),
+    ("Less than 99¢ a day", "USD", "0.99", "USD", "day", False, False),
+    ("99 ¢ per user per month", "USD", "0.99", "USD", "month", True, False),
+    ("99¢ a day", "CAD", "0.99", "CAD", "day", False, False),
+    ("99¢ a day", "EUR", "0.99", "USD", "day", False, False),
 ]
 
 
@@ -119,6 +133,31 @@ NOT_PRICES = [
 @pytest.mark.parametrize("text", NOT_PRICES)
 def test_percentages_counts_years_and_versions_are_not_money(text: str) -> None:
     assert find_amounts(text, "USD") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        # A word between the numbers: the second is a count, not the amount's digits.
+        ("$1 and 500 users", ["1"]),
+        ("Pay $10, 500 users already do.", ["10"]),
+        # Not exactly three digits after the space: no group.
+        ("$1 5000 times", ["1"]),
+        ("$5 50 seats", ["5"]),
+        # A group must not be followed by more digits after a separator.
+        ("$1 500,000", ["1"]),
+    ],
+)
+def test_a_space_groups_thousands_only_before_exactly_three_digits(
+    text: str, amounts: list[str]
+) -> None:
+    assert [found.amount for found in find_amounts(text, "USD")] == [D(a) for a in amounts]
+
+
+def test_a_range_in_cents_reads_both_bounds_as_cents() -> None:
+    low, high = find_amounts("50-99¢ a day", "USD")
+    assert (low.amount, high.amount) == (D("0.50"), D("0.99"))
+    assert (low.per, high.per) == ("day", "day")
 
 
 @pytest.mark.parametrize(
