@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from funnelcheck.findings import Issue, Severity
+from funnelcheck.money import TextAmount, find_amounts
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy
 
@@ -66,14 +67,15 @@ class UnprovenNumber(Rule):
 
     What counts: numbers written in digits, with or without `%`, "percent", `x` or `k`
     ("30%", "10x", "5 minutes", "40 customers"). Not counted: digits inside a word or code
-    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), years
-    (a bare four-digit number from 1900 to 2100, as in "the 2026 ledger" or "since 2019";
-    it still counts when a plural word follows it, as in "2000 customers", since then it
-    counts something, unless a date word such as "since" or a month comes first), and
-    money amounts that state a price ("$499 a month"): FC302 checks those against the
-    plans. An amount introduced by a word of saving or loss ("save $6,000 a month",
-    "worth", "costs you") is a figure like any other and needs its evidence. Numbers in
-    words ("three days") are not read: they are too often not figures ("one plan").
+    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), years (a
+    bare four-digit number from 1900 to 2100, as in "the 2026 ledger" or "since 2019"; it
+    still counts when a plural word follows it, as in "2000 customers", since then it counts
+    something, unless a date word such as "since" or a month comes first), and money amounts
+    that state a price, read as FC302 reads them ("$499 a month", "$1 500 a month", "99¢ a
+    day", "399 dollars"): FC302 checks those against the plans. An amount introduced by a
+    word of saving or loss ("save $6,000 a month", "worth", "costs you") is a figure like
+    any other and needs its evidence. Numbers in words ("three days") are not read: they are
+    too often not figures ("one plan").
 
     **Failing example.**
 
@@ -112,7 +114,7 @@ class UnprovenNumber(Rule):
             evidence = claim.get("evidence")
             if not isinstance(text, str) or (isinstance(evidence, list) and evidence):
                 continue
-            figures = figures_to_prove(text, codes)
+            figures = figures_to_prove(text, codes, find_amounts(text, strategy.currency))
             if not figures:
                 continue
             stage_index = claim_path[1]
@@ -130,20 +132,39 @@ class UnprovenNumber(Rule):
             )
 
 
-def figures_to_prove(text: str, currency_codes: frozenset[str] | set[str]) -> list[str]:
-    """The figures in `text` that need evidence, as written, in order; prices are left out."""
+def figures_to_prove(
+    text: str, currency_codes: frozenset[str] | set[str], amounts: Sequence[TextAmount] = ()
+) -> list[str]:
+    """The figures in `text` that need evidence, as written, in order; prices are left out.
+
+    `amounts` are the money amounts `money.find_amounts` reads in `text`: a number inside
+    one is money too ("99¢", "399 dollars"), and digits after an amount's start are part of
+    it, not a figure of their own (the "500" of "$1 500 per month").
+    """
     figures: list[str] = []
+    #: Where the last figure that is a saving amount starts, to extend it over its digits.
+    saving_start: int | None = None
     for match in _NUMBER.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         code_after = _CODE_AFTER.match(after)
         code_before = _CODE_BEFORE.search(before)
+        amount = next((a for a in amounts if a.span[0] <= match.start() < a.span[1]), None)
+        if amount is not None and match.start() > amount.span[0]:
+            # The rest of an amount already read from its first digits ("$1 500").
+            if saving_start == amount.span[0]:
+                figures[-1] = text[saving_start : match.end()].strip()
+            continue
+        saving_start = None
         is_money = bool(
             match.group("symbol")
             or (code_after and code_after.group("code") in currency_codes)
             or (code_before and code_before.group("code") in currency_codes)
+            or amount is not None
         )
         if is_money and not _SAVING_BEFORE.search(before):
             continue
+        if amount is not None:
+            saving_start = amount.span[0]
         if not is_money and not match.group("suffix") and _ACRONYM_BEFORE.search(before):
             continue
         if not is_money and not match.group("suffix") and _is_year(match, before, after):
