@@ -21,6 +21,13 @@ class HandoffDrift(Rule):
     all is FC101's (or FC102's), not this rule's. The finding sits on the later stage and
     points at the earlier one, where the story was set.
 
+    Two facets of one problem are still two concepts: a pricing stage that justifies the
+    price with "less than one takeaway order" after a trial about meal plans carries the
+    problem, yet nothing the customer heard before. The message says which concepts each
+    stage carries and suggests carrying one of the earlier stage's concepts forward (a
+    claim of the later stage is enough); a term listed with its other wordings in
+    `problem.terms` is one concept, however it is written.
+
     **Failing example.**
 
     ```yaml
@@ -81,9 +88,12 @@ class HandoffDrift(Rule):
                 path=("stages", handoff.target),
                 message=(
                     f"the baton falls between {describe_stage(strategy, handoff.source)} and "
-                    f"{describe_stage(strategy, handoff.target)}: they share none of the "
-                    f"problem's concepts (`{source_name}` carries {', '.join(source.carries)}; "
-                    f"`{target_name}` carries {', '.join(target.carries)})"
+                    f"{describe_stage(strategy, handoff.target)}: each carries the problem, "
+                    f"but they share none of its concepts (`{source_name}` carries "
+                    f"{', '.join(source.carries)}; `{target_name}` carries "
+                    f"{', '.join(target.carries)}); carry {_one_of(source.carries)} forward "
+                    f"into `{target_name}`'s pitch or claims, so that the customer "
+                    "recognises what the stage before promised"
                 ),
                 related=(("stages", handoff.source),),
                 subject=f"{source_name} -> {target_name}",
@@ -95,3 +105,11 @@ class HandoffDrift(Rule):
                     "passed": [],
                 },
             )
+
+
+def _one_of(concepts: tuple[str, ...]) -> str:
+    """ "payout", "reconcile or payout", "one of reconcile, payout or ledger"."""
+    if len(concepts) == 1:
+        return concepts[0]
+    listed = f"{', '.join(concepts[:-1])} or {concepts[-1]}"
+    return listed if len(concepts) == 2 else f"one of {listed}"
