@@ -6,9 +6,10 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str | Iterable[str]) -> None:
     """Write to a temporary file in the same directory, flush it to disk, then rename.
 
     The rename is atomic on POSIX and Windows (os.replace), so readers see either the old
@@ -19,14 +20,17 @@ def write_atomic(path: str, text: str) -> None:
     old content to keep whole, and renaming over it would replace the device itself with
     a regular file (as root, `/dev/null` would stop being the null device for everyone).
     A symbolic link is written through: its target is replaced and the link stays a link.
+    `text` may be a string or the chunks of one (a reporter streaming file by file).
     """
+    chunks = (text,) if isinstance(text, str) else text
     try:
         existing: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         existing = None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            for chunk in chunks:
+                fh.write(chunk)
         return
     target = os.path.realpath(path)
     directory = os.path.dirname(target)
@@ -36,7 +40,8 @@ def write_atomic(path: str, text: str) -> None:
         # replaces had, or those any new file gets (0666 less the umask), as `open` gives.
         os.fchmod(fd, stat.S_IMODE(existing.st_mode) if existing else 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -322,13 +322,14 @@ def _emit(
             statistics=stats,
             cwd=os.getcwd(),
         )
-        text = reporter.render(report, ctx)
+        # Written as it is made: a report over thousands of files is never held whole.
+        chunks = reporter.stream(report, ctx)
         if spec.file is None:
-            sys.stdout.write(text)
+            sys.stdout.writelines(chunks)
             sys.stdout.flush()
         else:
             try:
-                write_atomic(spec.file, text)
+                write_atomic(spec.file, chunks)
             except OSError as exc:
                 _fail(
                     f"cannot write the {spec.format} report to {spec.file}: {exc.strerror or exc}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -30,3 +31,11 @@ class Reporter:
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         raise NotImplementedError
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
+        """The report in chunks, for writing as it is made; the same text as `render`.
+
+        A reporter that can write file by file overrides this, so that a run over thousands
+        of files never holds the whole report text in memory at once.
+        """
+        yield self.render(report, ctx)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -27,8 +27,12 @@ class JsonReporter(Reporter):
     extension = "json"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
+        return "".join(self.stream(report, ctx))
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
+        """The document of `json.dumps(document, indent=2)`, written one file at a time."""
         counts = report.counts()
-        document = {
+        head = {
             "report_format": REPORT_FORMAT,
             "tool": {"name": "funnelcheck", "version": report.version},
             "as_of": report.as_of,
@@ -40,11 +44,21 @@ class JsonReporter(Reporter):
                 "infos": counts[Severity.INFO],
                 "baselined": report.baselined,
             },
-            "files": [_file(result) for result in report.files],
         }
+        # The head as its own document, without its closing brace, then "files" by hand.
+        yield _dumps(head)[:-2] + ',\n  "files": ['
+        for n, result in enumerate(report.files):
+            text = _dumps(_file(result)).replace("\n", "\n    ")
+            yield ("," if n else "") + "\n    " + text
+        yield "\n  ]" if report.files else "]"
         if report.fixed:
-            document["baseline_fixed"] = [dict(entry) for entry in report.fixed]
-        return json.dumps(document, ensure_ascii=False, indent=2, default=_plain) + "\n"
+            fixed = _dumps([dict(entry) for entry in report.fixed]).replace("\n", "\n  ")
+            yield ',\n  "baseline_fixed": ' + fixed
+        yield "\n}\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_plain)
 
 
 def _file(result: FileResult) -> dict[str, Any]:
