@@ -96,7 +96,7 @@ class Checker:
             else:
                 text = read_text(source.path, config.limits)
         except UnreadablePath as exc:
-            return FileResult(source.display, error=str(exc))
+            return FileResult(source.display, error=f"{source.display}: {exc.reason}")
         except InputError as exc:
             # A large data file met in a walk is no strategy to refuse: look at its start.
             if exc.too_large and not source.explicit:

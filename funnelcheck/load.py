@@ -84,7 +84,14 @@ class InputError(Exception):
 
 
 class UnreadablePath(Exception):
-    """The path cannot be read at all (missing, a directory, permission): exit code 2."""
+    """The path cannot be read at all (missing, a directory, permission): exit code 2.
+
+    `str()` names the path; `reason` alone is for callers that name the file their way.
+    """
+
+    def __init__(self, shown: str, reason: str) -> None:
+        super().__init__(f"{shown}: {reason}")
+        self.reason = reason
 
 
 class LocNode:
@@ -145,12 +152,12 @@ def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise UnreadablePath(f"{shown}: the link points at nothing (dangling link)") from None
-        raise UnreadablePath(f"{shown}: no such file") from None
+            raise UnreadablePath(shown, "the link points at nothing (dangling link)") from None
+        raise UnreadablePath(shown, "no such file") from None
     except OSError as exc:  # a symlink loop, a name too long
-        raise UnreadablePath(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+        raise UnreadablePath(shown, f"cannot be read ({exc.strerror or exc})") from None
     if stat.S_ISDIR(st.st_mode):
-        raise UnreadablePath(f"{shown}: is a directory")
+        raise UnreadablePath(shown, "is a directory")
     if not stat.S_ISREG(st.st_mode):
         # Never opened: reading a FIFO or a device would block or never end.
         raise InputError("FC007", "not a regular file (a pipe, socket or device); not read")
@@ -165,7 +172,7 @@ def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
         with open(path, "rb") as fh:
             raw = fh.read(limits.max_bytes + 1)
     except OSError as exc:
-        raise UnreadablePath(f"{shown}: cannot be read ({exc.strerror or exc})") from None
+        raise UnreadablePath(shown, f"cannot be read ({exc.strerror or exc})") from None
     return decode(raw, limits)
 
 
