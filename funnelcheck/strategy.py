@@ -61,9 +61,7 @@ class Strategy:
 
     def stages(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Every stage with its index, first touch first."""
-        for i, stage in enumerate(_list(self.data.get("stages"))):
-            if isinstance(stage, dict):
-                yield i, stage
+        return indexed_mappings(self.data.get("stages"))
 
     def speaking_stages(self) -> list[tuple[int, dict[str, Any]]]:
         """The stages that say something (a pitch or a claim): the only ones story rules judge."""
@@ -72,9 +70,8 @@ class Strategy:
     def claims(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         """Every claim with its path, stage by stage."""
         for i, stage in self.stages():
-            for j, claim in enumerate(_list(stage.get("claims"))):
-                if isinstance(claim, dict):
-                    yield ("stages", i, "claims", j), claim
+            for j, claim in indexed_mappings(stage.get("claims")):
+                yield ("stages", i, "claims", j), claim
 
     @cached_property
     def capabilities(self) -> dict[str, dict[str, Any]]:
@@ -86,9 +83,11 @@ class Strategy:
         return out
 
     def plans(self) -> Iterator[tuple[int, dict[str, Any]]]:
-        for i, plan in enumerate(_list(self.price.get("plans"))):
-            if isinstance(plan, dict):
-                yield i, plan
+        return indexed_mappings(self.price.get("plans"))
+
+    def reference_customers(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every reference customer with its index, in the order written."""
+        return indexed_mappings(self.data.get("reference_customers"))
 
     def stage_name(self, index: int) -> str:
         stages = _list(self.data.get("stages"))
@@ -117,6 +116,21 @@ def stage_texts(stage: dict[str, Any]) -> list[tuple[Path, str]]:
             if isinstance(text, str) and text.strip():
                 out.append((("claims", j, "text"), text))
     return out
+
+
+def customer_name(customer: dict[str, Any], index: int) -> str:
+    """What a message calls a reference customer: its name, or its place in the list."""
+    name = customer.get("name")
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    return f"reference customer {index + 1}"
+
+
+def indexed_mappings(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The mappings of a list with their indices; anything else in it (the schema's) skipped."""
+    for i, item in enumerate(_list(value)):
+        if isinstance(item, dict):
+            yield i, item
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -114,16 +114,14 @@ def _money_fields(strategy: Strategy) -> Iterator[tuple[Path, str, str]]:
     yield ("segment", "budget"), "the segment's budget", "the budget check (FC301)"
     yield ("problem", "cost"), "the problem's cost", "the cost check (FC303)"
     yield ("goals", "revenue"), "the revenue goal", "the revenue check (FC306)"
-    customers = strategy.data.get("reference_customers")
-    for index, customer in enumerate(customers if isinstance(customers, list) else []):
-        if isinstance(customer, dict):
-            name = customer.get("name")
-            label = name.strip() if isinstance(name, str) and name.strip() else f"#{index + 1}"
-            yield (
-                ("reference_customers", index, "paid"),
-                f"what reference customer {label} paid",
-                "the reference price check (FC603)",
-            )
+    for index, customer in strategy.reference_customers():
+        name = customer.get("name")
+        label = name.strip() if isinstance(name, str) and name.strip() else f"#{index + 1}"
+        yield (
+            ("reference_customers", index, "paid"),
+            f"what reference customer {label} paid",
+            "the reference price check (FC603)",
+        )
 
 
 def _at(data: Any, path: Path) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, customer_name
 
 _WORD = re.compile(r"\w+")
 
@@ -63,9 +63,6 @@ class ReferenceChannelUnknown(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        customers = strategy.data.get("reference_customers")
-        if not isinstance(customers, list):
-            return
         # Every channel any stage lists, as written, with the stage it appears in.
         channels: list[tuple[str, Path]] = []
         for stage_index, stage in strategy.stages():
@@ -75,9 +72,7 @@ class ReferenceChannelUnknown(Rule):
             for channel_index, channel in enumerate(listed):
                 if isinstance(channel, str) and channel.strip():
                     channels.append((channel, ("stages", stage_index, "channels", channel_index)))
-        for index, customer in enumerate(customers):
-            if not isinstance(customer, dict):
-                continue
+        for index, customer in strategy.reference_customers():
             reached_via = customer.get("reached_via")
             if not isinstance(reached_via, str) or not reached_via.strip():
                 continue  # unanswered: FC602
@@ -115,12 +110,7 @@ def _same_word(a: str, b: str) -> bool:
 def _unknown(
     customer: dict[str, Any], index: int, reached_via: str, channels: list[tuple[str, Path]]
 ) -> Issue:
-    name = customer.get("name")
-    name = (
-        name.strip()
-        if isinstance(name, str) and name.strip()
-        else f"reference customer {index + 1}"
-    )
+    name = customer_name(customer, index)
     listed = list(dict.fromkeys(channel for channel, _ in channels))
     if listed:
         message = (

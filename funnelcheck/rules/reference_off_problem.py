@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, customer_name
 
 #: How much of `why_bought` a message quotes before cutting it short.
 _QUOTE_CHARS = 80
@@ -70,26 +70,19 @@ class ReferenceOffProblem(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
-        customers = strategy.data.get("reference_customers")
-        if not isinstance(customers, list):
-            return
         story = strategy.story
         concepts = story.keys
         if not concepts:
             return  # no terms, no story to hold the reason against (FC109 says so)
         needed = min(options.min_concepts, len(concepts))
-        for index, customer in enumerate(customers):
-            if not isinstance(customer, dict):
-                continue
+        for index, customer in strategy.reference_customers():
             why_bought = customer.get("why_bought")
             if not isinstance(why_bought, str) or not why_bought.strip():
                 continue  # unanswered: FC602
             carried = story.concepts_in(why_bought)
             if len(carried) >= needed:
                 continue
-            name = customer.get("name")
-            if not (isinstance(name, str) and name.strip()):
-                name = f"reference customer {index + 1}"
+            name = customer_name(customer, index)
             quoted = _quote(why_bought)
             if carried:
                 told = (
@@ -101,13 +94,13 @@ class ReferenceOffProblem(Rule):
             yield Issue(
                 path=("reference_customers", index, "why_bought"),
                 message=(
-                    f'why {name.strip()} bought ("{quoted}") {told}: the reference does not '
+                    f'why {name} bought ("{quoted}") {told}: the reference does not '
                     "tell the problem story the funnel tells"
                 ),
                 related=(("problem", "terms"),),
                 subject=why_bought.strip(),
                 data={
-                    "customer": name.strip(),
+                    "customer": name,
                     "carries": list(carried),
                     "concepts": list(concepts),
                     "min_concepts": needed,

@@ -20,7 +20,7 @@ from funnelcheck.money import (
     yearly,
 )
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, customer_name
 
 
 @dataclass(frozen=True)
@@ -100,14 +100,9 @@ class ReferencePriceMismatch(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
-        customers = strategy.data.get("reference_customers")
-        if not isinstance(customers, list):
-            return
         tolerance = Decimal(repr(options.tolerance))
         plans = paid_plans(strategy)
-        for index, customer in enumerate(customers):
-            if not isinstance(customer, dict):
-                continue
+        for index, customer in strategy.reference_customers():
             # `paid` without a currency is in the price's currency (the format says so).
             paid = money_from(customer.get("paid"), strategy.currency)
             if paid is None or paid.amount <= 0:
@@ -132,7 +127,7 @@ def _mismatch(
     tolerance: Decimal,
 ) -> Issue | None:
     """The finding for one customer, or None where what they paid matches some plan."""
-    name = _customer_name(customer, index)
+    name = customer_name(customer, index)
     paid_text = paid.describe()
     if paid.per not in (None, ONCE, "year") and paid.yearly is not None:
         paid_text += f" ({format_money(paid.yearly, paid.currency, 'year')})"
@@ -221,10 +216,3 @@ def _plan_text(plan: PlanPrice, footing: _Footing) -> str:
 def _number(value: Decimal) -> int | float:
     """A figure for `Issue.data` (JSON): whole amounts as integers."""
     return int(value) if value == value.to_integral_value() else float(value)
-
-
-def _customer_name(customer: dict[str, Any], index: int) -> str:
-    name = customer.get("name")
-    if isinstance(name, str) and name.strip():
-        return name.strip()
-    return f"reference customer {index + 1}"

@@ -7,7 +7,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, customer_name
 
 #: The six questions of the upside-down funnel, in the catalog's order, with the keys that
 #: answer each. "What they paid and why" takes both the amount and the reason.
@@ -75,12 +75,7 @@ class ReferenceQuestionUnanswered(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        customers = strategy.data.get("reference_customers")
-        if not isinstance(customers, list):
-            return
-        for index, customer in enumerate(customers):
-            if not isinstance(customer, dict):
-                continue
+        for index, customer in strategy.reference_customers():
             name = customer_name(customer, index)
             unanswered: list[str] = []
             described: list[str] = []
@@ -111,14 +106,6 @@ class ReferenceQuestionUnanswered(Rule):
                     "answered": len(QUESTIONS) - count,
                 },
             )
-
-
-def customer_name(customer: dict[str, Any], index: int) -> str:
-    """What a message calls a customer: its name, or its place in the list."""
-    name = customer.get("name")
-    if isinstance(name, str) and name.strip():
-        return name.strip()
-    return f"reference customer {index + 1}"
 
 
 def _state(customer: dict[str, Any], key: str) -> str:
