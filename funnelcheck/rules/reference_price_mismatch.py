@@ -14,6 +14,7 @@ from funnelcheck.money import (
     Money,
     PlanPrice,
     format_money,
+    json_number,
     money_from,
     paid_plans,
     same_currency,
@@ -135,8 +136,8 @@ def _mismatch(
     compared: list[dict[str, Any]] = []
     data: dict[str, Any] = {
         "customer": name,
-        "paid": {"amount": _number(paid.amount), "currency": paid.currency, "per": paid.per},
-        "tolerance": _number(tolerance),
+        "paid": {"amount": json_number(paid.amount), "currency": paid.currency, "per": paid.per},
+        "tolerance": json_number(tolerance),
         "plans": compared,
     }
     if not plans:
@@ -157,15 +158,15 @@ def _mismatch(
         compared.append(
             {
                 "id": plan.id,
-                "paid": _number(footing.paid),
-                "price": _number(footing.price),
+                "paid": json_number(footing.paid),
+                "price": json_number(footing.price),
                 "period": footing.period,
                 "seats": footing.seats,
             }
         )
     message = (
         f"{name} paid {paid_text}, which matches no paid plan within "
-        f"{_number(tolerance * 100)}%: " + "; ".join(descriptions)
+        f"{json_number(tolerance * 100)}%: " + "; ".join(descriptions)
     )
     if one_time_note:
         message += "; a one-time amount is compared as it is with a yearly figure"
@@ -211,8 +212,3 @@ def _plan_text(plan: PlanPrice, footing: _Footing) -> str:
     if footing.period == plan.per:
         return f"the `{plan.id}` plan is {plan.describe()}"
     return f"the `{plan.id}` plan is {compared} ({plan.describe()})"
-
-
-def _number(value: Decimal) -> int | float:
-    """A figure for `Issue.data` (JSON): whole amounts as integers."""
-    return int(value) if value == value.to_integral_value() else float(value)
