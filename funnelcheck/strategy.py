@@ -73,14 +73,28 @@ class Strategy:
             for j, claim in indexed_mappings(stage.get("claims")):
                 yield ("stages", i, "claims", j), claim
 
+    def promises(self) -> Iterator[tuple[Path, str]]:
+        """Every capability id a claim promises, with its path, stage by stage."""
+        for claim_path, claim in self.claims():
+            for k, capability_id in enumerate(_list(claim.get("promises"))):
+                if isinstance(capability_id, str):
+                    yield (*claim_path, "promises", k), capability_id
+
+    @cached_property
+    def capability_indices(self) -> dict[str, int]:
+        """Where each capability id is defined in `capabilities` (its first definition: FC008
+        reports the repeat)."""
+        out: dict[str, int] = {}
+        for i, cap in indexed_mappings(self.data.get("capabilities")):
+            if isinstance(cap.get("id"), str):
+                out.setdefault(cap["id"], i)
+        return out
+
     @cached_property
     def capabilities(self) -> dict[str, dict[str, Any]]:
         """Capabilities by id (the first of a repeated id: FC008 reports the repeat)."""
-        out: dict[str, dict[str, Any]] = {}
-        for cap in _list(self.data.get("capabilities")):
-            if isinstance(cap, dict) and isinstance(cap.get("id"), str):
-                out.setdefault(cap["id"], cap)
-        return out
+        listed = self.data["capabilities"] if self.capability_indices else []
+        return {cap_id: listed[i] for cap_id, i in self.capability_indices.items()}
 
     def plans(self) -> Iterator[tuple[int, dict[str, Any]]]:
         return indexed_mappings(self.price.get("plans"))

@@ -61,21 +61,15 @@ class ProductStageMissing(Rule):
         promise_paths: list[Path] = []
         capabilities: list[str] = []
         stages: list[str] = []
-        for claim_path, claim in strategy.claims():
-            promises = claim.get("promises")
-            if not isinstance(promises, list):
-                continue
-            for j, capability_id in enumerate(promises):
-                if not isinstance(capability_id, str):
-                    continue
-                promise_paths.append((*claim_path, "promises", j))
-                if capability_id not in capabilities:
-                    capabilities.append(capability_id)
-                stage_index = claim_path[1]
-                if isinstance(stage_index, int):
-                    name = strategy.stage_name(stage_index)
-                    if name not in stages:
-                        stages.append(name)
+        for path, capability_id in strategy.promises():
+            promise_paths.append(path)
+            if capability_id not in capabilities:
+                capabilities.append(capability_id)
+            stage_index = path[1]
+            if isinstance(stage_index, int):
+                name = strategy.stage_name(stage_index)
+                if name not in stages:
+                    stages.append(name)
         if not promise_paths:
             return
         listed = _join(capabilities)

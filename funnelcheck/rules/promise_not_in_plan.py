@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.rules.base import NoOptions, Rule
@@ -84,7 +83,6 @@ class PromiseNotInPlan(Rule):
         if plans and not any_includes:
             yield _no_includes(promised)
             return
-        definitions = _capability_indices(strategy.data.get("capabilities"))
         plan_ids = [str(plan.get("id")) for _, plan in plans if isinstance(plan.get("id"), str)]
         for capability_id, paths in promised.items():
             if capability_id in included:
@@ -99,13 +97,12 @@ class PromiseNotInPlan(Rule):
                 "that does not buy what convinced them; add it to a plan's `includes`, "
                 "or stop promising it"
             )
-            related: list[Path] = list(others)
-            if capability_id in definitions:
-                related.append(("capabilities", definitions[capability_id]))
+            # Every id here names a defined capability: `_buyable_promises` read its status.
+            related = (*others, ("capabilities", strategy.capability_indices[capability_id]))
             yield Issue(
                 path=first,
                 message=message,
-                related=tuple(related),
+                related=related,
                 subject=capability_id,
                 data={
                     "capability": capability_id,
@@ -120,17 +117,11 @@ class PromiseNotInPlan(Rule):
 def _buyable_promises(strategy: Strategy) -> dict[str, list[Path]]:
     """Shipped or beta capabilities that claims promise, with every promise's path, in order."""
     out: dict[str, list[Path]] = {}
-    for claim_path, claim in strategy.claims():
-        promises = claim.get("promises")
-        if not isinstance(promises, list):
+    for path, capability_id in strategy.promises():
+        capability = strategy.capabilities.get(capability_id)
+        if capability is None or capability.get("status") not in BUYABLE_STATUSES:
             continue
-        for j, capability_id in enumerate(promises):
-            if not isinstance(capability_id, str):
-                continue
-            capability = strategy.capabilities.get(capability_id)
-            if capability is None or capability.get("status") not in BUYABLE_STATUSES:
-                continue
-            out.setdefault(capability_id, []).append((*claim_path, "promises", j))
+        out.setdefault(capability_id, []).append(path)
     return out
 
 
@@ -165,12 +156,3 @@ def _join(names: list[str]) -> str:
     if len(quoted) <= 1:
         return "".join(quoted)
     return ", ".join(quoted[:-1]) + " and " + quoted[-1]
-
-
-def _capability_indices(value: Any) -> dict[str, int]:
-    out: dict[str, int] = {}
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                out.setdefault(item["id"], i)
-    return out

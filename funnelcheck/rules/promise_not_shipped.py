@@ -62,33 +62,25 @@ class PromiseNotShipped(Rule):
     severity = Severity.ERROR
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        definitions = _capability_indices(strategy.data.get("capabilities"))
-        for claim_path, claim in strategy.claims():
-            promises = claim.get("promises")
-            if not isinstance(promises, list):
+        for path, capability_id in strategy.promises():
+            capability = strategy.capabilities.get(capability_id)
+            if capability is None:
+                continue  # an undefined id is FC005's
+            status = capability.get("status")
+            severity = SEVERITY_BY_STATUS.get(status) if isinstance(status, str) else None
+            if severity is None:
                 continue
-            stage_index = claim_path[1]
+            stage_index = path[1]
             assert isinstance(stage_index, int)
-            stage_name = strategy.stage_name(stage_index)
-            for j, capability_id in enumerate(promises):
-                if not isinstance(capability_id, str):
-                    continue
-                capability = strategy.capabilities.get(capability_id)
-                if capability is None:
-                    continue  # an undefined id is FC005's
-                status = capability.get("status")
-                severity = SEVERITY_BY_STATUS.get(status) if isinstance(status, str) else None
-                if severity is None:
-                    continue
-                yield _issue(
-                    path=(*claim_path, "promises", j),
-                    stage_name=stage_name,
-                    capability_id=capability_id,
-                    capability=capability,
-                    status=str(status),
-                    severity=severity,
-                    definition_index=definitions.get(capability_id),
-                )
+            yield _issue(
+                path=path,
+                stage_name=strategy.stage_name(stage_index),
+                capability_id=capability_id,
+                capability=capability,
+                status=str(status),
+                severity=severity,
+                definition_index=strategy.capability_indices[capability_id],
+            )
 
 
 def _issue(
@@ -99,7 +91,7 @@ def _issue(
     capability: dict[str, Any],
     status: str,
     severity: Severity,
-    definition_index: int | None,
+    definition_index: int,
 ) -> Issue:
     eta = capability.get("eta")
     eta_text = f", eta {eta}" if isinstance(eta, str) and eta.strip() else ""
@@ -119,12 +111,11 @@ def _issue(
         f"`{stage_name}` promises `{capability_id}`{described}, which is only "
         f"{status}{eta_text}: {consequence}"
     )
-    related = (("capabilities", definition_index),) if definition_index is not None else ()
     return Issue(
         path=path,
         message=message,
         severity=severity,
-        related=related,
+        related=(("capabilities", definition_index),),
         subject=capability_id,
         data={
             "capability": capability_id,
@@ -133,13 +124,3 @@ def _issue(
             "stage": stage_name,
         },
     )
-
-
-def _capability_indices(value: Any) -> dict[str, int]:
-    """Where each capability id is defined (its first definition: FC008 reports repeats)."""
-    out: dict[str, int] = {}
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                out.setdefault(item["id"], i)
-    return out
