@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -10,6 +10,9 @@ from funnelcheck.findings import Issue, Severity
 
 if TYPE_CHECKING:
     from funnelcheck.strategy import Strategy
+
+#: How much of a user's text (a claim, a reason, an assumption) a message quotes.
+QUOTE_CHARS = 80
 
 
 def check_range(
@@ -34,6 +37,22 @@ def check_range(
         raise ValueError(f"{shown} must be more than {above:g}, not {value!r}")
     if at_most is not None and value > at_most:
         raise ValueError(f"{shown} must be at most {at_most:g}, not {value!r}")
+
+
+def quote(text: str) -> str:
+    """A user's text on one line, cut at a word once it passes `QUOTE_CHARS`: a message
+    names what it speaks of without a long text burying the finding."""
+    flat = " ".join(text.split())
+    if len(flat) <= QUOTE_CHARS:
+        return flat
+    return flat[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def join_and(items: Sequence[str]) -> str:
+    """ "a", "a and b", "a, b and c"; "" for none."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 @dataclass(frozen=True)

@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.rules.base import NoOptions, Rule, quote
 from funnelcheck.story import describe_stage
 from funnelcheck.strategy import Strategy
-
-#: How much of a claim a message quotes before cutting it short.
-_QUOTE_CHARS = 80
 
 
 class ClaimOffProblem(Rule):
@@ -77,7 +74,7 @@ class ClaimOffProblem(Rule):
                 yield Issue(
                     path=("stages", index, "claims", claim_index),
                     message=(
-                        f'the claim "{_quote(text)}" in {describe_stage(strategy, index)} '
+                        f'the claim "{quote(text)}" in {describe_stage(strategy, index)} '
                         f"carries none of the problem's concepts ({', '.join(story.keys)})"
                     ),
                     related=(("problem", "terms"),),
@@ -89,11 +86,3 @@ class ClaimOffProblem(Rule):
                         "stage_carries": list(stage.carries),
                     },
                 )
-
-
-def _quote(text: str) -> str:
-    """The claim on one line, cut at a word once it passes `_QUOTE_CHARS`."""
-    flat = " ".join(text.split())
-    if len(flat) <= _QUOTE_CHARS:
-        return flat
-    return flat[:_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"

@@ -5,11 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.rules.base import NoOptions, Rule, quote
 from funnelcheck.strategy import Strategy
-
-#: How much of an assumption's text a message quotes before cutting it short.
-_QUOTE_CHARS = 80
 
 
 class OpenAssumption(Rule):
@@ -55,7 +52,7 @@ class OpenAssumption(Rule):
             assumption_id = assumption.get("id")
             label = f"`{assumption_id}`" if isinstance(assumption_id, str) else f"{index + 1}"
             text = assumption.get("text")
-            quoted = f' ("{_quote(text)}")' if isinstance(text, str) and text.strip() else ""
+            quoted = f' ("{quote(text)}")' if isinstance(text, str) and text.strip() else ""
             last_checked = assumption.get("last_checked")
             checked = f", last checked {last_checked}" if last_checked is not None else ""
             yield Issue(
@@ -67,11 +64,3 @@ class OpenAssumption(Rule):
                 subject=assumption_id if isinstance(assumption_id, str) else str(text),
                 data={"id": assumption_id, "status": "assumed", "last_checked": last_checked},
             )
-
-
-def _quote(text: str) -> str:
-    """The text on one line, cut at a word once it passes `_QUOTE_CHARS`."""
-    flat = " ".join(text.split())
-    if len(flat) <= _QUOTE_CHARS:
-        return flat
-    return flat[:_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Path, Severity
-from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.rules.base import NoOptions, Rule, join_and
 from funnelcheck.strategy import Strategy
 
 
@@ -72,8 +72,8 @@ class ProductStageMissing(Rule):
                     stages.append(name)
         if not promise_paths:
             return
-        listed = _join(capabilities)
-        by = _join(stages)
+        listed = join_and([f"`{c}`" for c in capabilities])
+        by = join_and([f"`{name}`" for name in stages])
         yield Issue(
             path=promise_paths[0],
             message=(
@@ -85,11 +85,3 @@ class ProductStageMissing(Rule):
             subject="product",
             data={"capabilities": capabilities, "stages": stages},
         )
-
-
-def _join(items: list[str]) -> str:
-    """`a`, `b` and `c`."""
-    quoted = [f"`{item}`" for item in items]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Path, Severity
-from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.rules.base import NoOptions, Rule, join_and
 from funnelcheck.strategy import Strategy
 
 #: Planned capabilities are FC201's: one drop, one finding.
@@ -91,8 +91,9 @@ class PromiseNotInPlan(Rule):
             first, *others = paths
             stages = _stage_names(strategy, paths)
             plans_text = ", ".join(f"`{p}`" for p in plan_ids) or "none"
+            promised_by = join_and([f"`{name}`" for name in stages])
             message = (
-                f"`{capability_id}` is {status} and promised by {_join(stages)}, "
+                f"`{capability_id}` is {status} and promised by {promised_by}, "
                 f"but no plan includes it (plans: {plans_text}): the customer meets a price "
                 "that does not buy what convinced them; add it to a plan's `includes`, "
                 "or stop promising it"
@@ -149,10 +150,3 @@ def _stage_names(strategy: Strategy, paths: list[Path]) -> list[str]:
         if name not in names:
             names.append(name)
     return names
-
-
-def _join(names: list[str]) -> str:
-    quoted = [f"`{n}`" for n in names]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " and " + quoted[-1]

@@ -6,11 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import Rule, check_range
+from funnelcheck.rules.base import Rule, check_range, quote
 from funnelcheck.strategy import Strategy, customer_name
-
-#: How much of `why_bought` a message quotes before cutting it short.
-_QUOTE_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -83,7 +80,7 @@ class ReferenceOffProblem(Rule):
             if len(carried) >= needed:
                 continue
             name = customer_name(customer, index)
-            quoted = _quote(why_bought)
+            quoted = quote(why_bought)
             if carried:
                 told = (
                     f"carries {len(carried)} of the problem's concepts ({', '.join(carried)}), "
@@ -109,11 +106,3 @@ class ReferenceOffProblem(Rule):
 
     # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
     Options = Options
-
-
-def _quote(text: str) -> str:
-    """The reason on one line, cut at a word once it passes `_QUOTE_CHARS`."""
-    flat = " ".join(text.split())
-    if len(flat) <= _QUOTE_CHARS:
-        return flat
-    return flat[:_QUOTE_CHARS].rsplit(" ", 1)[0] + "…"

@@ -7,7 +7,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.rules.base import NoOptions, Rule, join_and
 from funnelcheck.rules.conversion_out_of_range import exact_conversion
 from funnelcheck.strategy import Strategy
 
@@ -103,7 +103,7 @@ class WeakestHandoff(Rule):
         message = (
             f"the weakest handoff is `{source_name}` → `{target_name}`: {_percent(weakest)} "
             f"of `{source_name}`'s entrants go on (the other handoffs keep "
-            f"{_join_percents(others)})"
+            f"{join_and([_percent(c) for c in others])})"
         )
         story_rule, story_drop = _story_drop(strategy, target)
         data = {
@@ -163,10 +163,3 @@ def _story_drop(strategy: Strategy, target: int) -> tuple[str | None, str | None
 def _percent(share: Decimal) -> str:
     """0.1 → "10%", 0.125 → "12.5%": the share as written, never rounded away."""
     return f"{(share * 100).normalize():f}%"
-
-
-def _join_percents(shares: list[Decimal]) -> str:
-    texts = [_percent(s) for s in shares]
-    if len(texts) <= 1:
-        return "".join(texts)
-    return ", ".join(texts[:-1]) + " and " + texts[-1]
