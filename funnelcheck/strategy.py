@@ -147,6 +147,25 @@ def indexed_mappings(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
             yield i, item
 
 
+def defined_ids(value: Any) -> list[str]:
+    """The ids of a list of mappings, in order and without repeats (FC008 reports those)."""
+    return list(
+        dict.fromkeys(
+            item["id"] for _, item in indexed_mappings(value) if isinstance(item.get("id"), str)
+        )
+    )
+
+
+def value_at(data: Any, path: Path) -> Any:
+    """The value under a path of keys and indices, or None where a step is missing."""
+    for step in path:
+        if isinstance(step, int):
+            data = data[step] if isinstance(data, list) and 0 <= step < len(data) else None
+        else:
+            data = data.get(step) if isinstance(data, dict) else None
+    return data
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.money import find_amounts, money_from
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy, stage_texts
+from funnelcheck.strategy import Strategy, stage_texts, value_at
 
 
 class CurrencyMismatch(Rule):
@@ -72,7 +71,7 @@ class CurrencyMismatch(Rule):
         if price_currency is None:
             return
         for path, name, compared_by in _money_fields(strategy):
-            money = money_from(_at(strategy.data, path), price_currency)
+            money = money_from(value_at(strategy.data, path), price_currency)
             if money is None or money.currency == price_currency:
                 continue
             yield Issue(
@@ -122,12 +121,3 @@ def _money_fields(strategy: Strategy) -> Iterator[tuple[Path, str, str]]:
             f"what reference customer {label} paid",
             "the reference price check (FC603)",
         )
-
-
-def _at(data: Any, path: Path) -> Any:
-    for step in path:
-        if isinstance(step, int):
-            data = data[step] if isinstance(data, list) and 0 <= step < len(data) else None
-        else:
-            data = data.get(step) if isinstance(data, dict) else None
-    return data

@@ -9,7 +9,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity, format_path
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, defined_ids, indexed_mappings, value_at
 
 
 @dataclass(frozen=True)
@@ -86,9 +86,9 @@ class DanglingReference(Rule):
         data = strategy.data
         problem = strategy.problem
         known = {
-            CAPABILITY: _ids(data.get("capabilities")),
-            PAIN: _ids(problem.get("pains")),
-            EVIDENCE: _ids(data.get("evidence")),
+            CAPABILITY: defined_ids(data.get("capabilities")),
+            PAIN: defined_ids(problem.get("pains")),
+            EVIDENCE: defined_ids(data.get("evidence")),
             STAKEHOLDER: _roles(strategy.segment.get("stakeholders")),
         }
         for path, value, kind in _references(strategy):
@@ -107,7 +107,7 @@ def _references(strategy: Strategy) -> Iterator[tuple[Path, Any, _Kind]]:
         yield from _named(path, prevalence.get("evidence"), EVIDENCE)
     relieves = strategy.value_proposition.get("relieves")
     yield from _named(("value_proposition", "relieves"), relieves, PAIN)
-    for i, cap in _items(data.get("capabilities")):
+    for i, cap in indexed_mappings(data.get("capabilities")):
         yield from _named(("capabilities", i, "relieves"), cap.get("relieves"), PAIN)
     for i, plan in strategy.plans():
         yield from _named(("price", "plans", i, "includes"), plan.get("includes"), CAPABILITY)
@@ -117,11 +117,11 @@ def _references(strategy: Strategy) -> Iterator[tuple[Path, Any, _Kind]]:
         yield from _named(path, wtp.get("evidence"), EVIDENCE)
     for i, stage in strategy.stages():
         yield from _named(("stages", i, "audience"), stage.get("audience"), STAKEHOLDER)
-        for k, claim in _items(stage.get("claims")):
+        for k, claim in indexed_mappings(stage.get("claims")):
             claim_path: Path = ("stages", i, "claims", k)
             yield from _named((*claim_path, "promises"), claim.get("promises"), CAPABILITY)
             yield from _named((*claim_path, "evidence"), claim.get("evidence"), EVIDENCE)
-    for i, assumption in _items(data.get("assumptions")):
+    for i, assumption in indexed_mappings(data.get("assumptions")):
         yield from _named(("assumptions", i, "evidence"), assumption.get("evidence"), EVIDENCE)
 
 
@@ -134,7 +134,7 @@ def _named(list_path: Path, value: Any, kind: _Kind) -> Iterator[tuple[Path, Any
 
 def _dangling(data: dict[str, Any], path: Path, value: str, kind: _Kind, known: list[str]) -> Issue:
     where = format_path(kind.defined_at)
-    defined = _get(data, kind.defined_at) is not None
+    defined = value_at(data, kind.defined_at) is not None
     at = f"`{format_path(path)}` names the {kind.singular} `{value}`"
     listed = ", ".join(known)
     if kind is STAKEHOLDER and known:
@@ -164,33 +164,7 @@ def _dangling(data: dict[str, Any], path: Path, value: str, kind: _Kind, known: 
     )
 
 
-def _ids(value: Any) -> list[str]:
-    """The ids of a list of mappings, in order and without repeats (FC008 reports those)."""
-    return list(dict.fromkeys(item["id"] for _, item in _items(value) if _is_text(item.get("id"))))
-
-
 def _roles(value: Any) -> list[str]:
-    return list(
-        dict.fromkeys(item["role"] for _, item in _items(value) if _is_text(item.get("role")))
-    )
-
-
-def _is_text(value: Any) -> bool:
-    return isinstance(value, str)
-
-
-def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                yield i, item
-
-
-def _get(data: Any, path: Path) -> Any:
-    """The value under a path of keys (where ids are defined), or None where a key is missing."""
-    for step in path:
-        if isinstance(step, str) and isinstance(data, dict):
-            data = data.get(step)
-        else:
-            return None
-    return data
+    """The stakeholder roles of a list, in order and without repeats."""
+    roles = (item.get("role") for _, item in indexed_mappings(value))
+    return list(dict.fromkeys(role for role in roles if isinstance(role, str)))

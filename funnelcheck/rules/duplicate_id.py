@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity, format_path
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, indexed_mappings, value_at
 
 #: The lists whose items carry an id, with what a message calls one item.
 ID_LISTS: tuple[tuple[Path, str], ...] = (
@@ -57,7 +56,7 @@ class DuplicateId(Rule):
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
         for list_path, noun in ID_LISTS:
             first_seen: dict[str, Path] = {}
-            for index, item in _items(_get(strategy.data, list_path)):
+            for index, item in indexed_mappings(value_at(strategy.data, list_path)):
                 item_id = item.get("id")
                 if not isinstance(item_id, str):
                     continue
@@ -76,19 +75,3 @@ class DuplicateId(Rule):
                     subject=item_id,
                     data={"kind": noun, "id": item_id, "first": format_path(first)},
                 )
-
-
-def _items(value: Any) -> Iterator[tuple[int, dict[str, Any]]]:
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            if isinstance(item, dict):
-                yield i, item
-
-
-def _get(data: Any, path: Path) -> Any:
-    for step in path:
-        if isinstance(step, str) and isinstance(data, dict):
-            data = data.get(step)
-        else:
-            return None
-    return data

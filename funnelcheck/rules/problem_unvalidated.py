@@ -7,7 +7,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, defined_ids
 
 
 class ProblemUnvalidated(Rule):
@@ -60,7 +60,7 @@ class ProblemUnvalidated(Rule):
             return
         problem_id = problem.get("id")
         name = f"the problem `{problem_id}`" if isinstance(problem_id, str) else "the problem"
-        defined = _defined_ids(strategy.data.get("evidence"))
+        defined = defined_ids(strategy.data.get("evidence"))
         if defined:
             hint = f"cite the evidence already gathered ({', '.join(defined)})"
         else:
@@ -83,10 +83,3 @@ def _cited(value: Any) -> list[str]:
     if not isinstance(value, list):
         return []
     return [item for item in value if isinstance(item, str) and item.strip()]
-
-
-def _defined_ids(value: Any) -> list[str]:
-    if not isinstance(value, list):
-        return []
-    ids = (item.get("id") for item in value if isinstance(item, dict))
-    return list(dict.fromkeys(i for i in ids if isinstance(i, str)))
