@@ -132,6 +132,12 @@ def stage_texts(stage: dict[str, Any]) -> list[tuple[Path, str]]:
     return out
 
 
+def nonblank_strings(value: Any) -> list[str]:
+    """A string, or the strings of a list, leaving out blank ones and anything not text."""
+    values = value if isinstance(value, list) else [value]
+    return [v for v in values if isinstance(v, str) and v.strip()]
+
+
 def customer_name(customer: dict[str, Any], index: int) -> str:
     """What a message calls a reference customer: its name, or its place in the list."""
     name = customer.get("name")

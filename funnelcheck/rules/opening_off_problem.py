@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.rules.stage_off_problem import off_problem_issue
+from funnelcheck.rules.stage_off_problem import concepts_needed, off_problem_issue
 from funnelcheck.strategy import Strategy
 
 
@@ -79,7 +79,7 @@ class OpeningOffProblem(Rule):
         opening = story.first_stage
         if not story.concepts or opening is None:
             return  # no terms (FC109's), or no stage says anything
-        needed = max(1, min(options.min_concepts, len(story.concepts)))
+        needed = concepts_needed(options.min_concepts, story)
         stage = story.stages[opening]
         if len(stage.carries) < needed:
             yield off_problem_issue(strategy, stage, needed, opening=True)

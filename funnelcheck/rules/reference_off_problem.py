@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range, quote
+from funnelcheck.rules.stage_off_problem import concepts_needed
 from funnelcheck.strategy import Strategy, customer_name
 
 
@@ -71,7 +72,7 @@ class ReferenceOffProblem(Rule):
         concepts = story.keys
         if not concepts:
             return  # no terms, no story to hold the reason against (FC109 says so)
-        needed = min(options.min_concepts, len(concepts))
+        needed = concepts_needed(options.min_concepts, story)
         for index, customer in strategy.reference_customers():
             why_bought = customer.get("why_bought")
             if not isinstance(why_bought, str) or not why_bought.strip():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.story import StageStory, describe_stage
+from funnelcheck.story import StageStory, StoryAnalysis, describe_stage
 from funnelcheck.strategy import Strategy
 
 
@@ -90,7 +90,7 @@ class StageOffProblem(Rule):
         story = strategy.story
         if not story.concepts:
             return  # no terms, no story to check against (FC109 says so)
-        needed = max(1, min(options.min_concepts, len(story.concepts)))
+        needed = concepts_needed(options.min_concepts, story)
         opening = story.first_stage
         for index, stage in story.stages.items():
             if index == opening:
@@ -102,19 +102,29 @@ class StageOffProblem(Rule):
     Options = Options
 
 
+def concepts_needed(min_concepts: int, story: StoryAnalysis) -> int:
+    """How many concepts a text must carry: the option, but never more than the problem has
+    (a `min-concepts` above the number of terms asks for every concept)."""
+    return max(1, min(min_concepts, len(story.concepts)))
+
+
+def carried_too_few(carries: Sequence[str], misses: Sequence[str], needed: int) -> str:
+    """What a text that carries fewer than `needed` concepts carries and misses (FC101, FC102,
+    FC105): "carries only 1 of the problem's concepts (payout), fewer than 2; it misses ..."."""
+    if carries:
+        return (
+            f"carries only {len(carries)} of the problem's concepts ({', '.join(carries)}), "
+            f"fewer than {needed}; it misses {', '.join(misses)}"
+        )
+    return f"carries none of the problem's concepts ({', '.join(misses)})"
+
+
 def off_problem_issue(
     strategy: Strategy, stage: StageStory, needed: int, *, opening: bool = False
 ) -> Issue:
     """The finding for a stage that carries fewer than `needed` concepts (FC101 and FC102)."""
     label = describe_stage(strategy, stage.index)
-    if stage.carries:
-        told = (
-            f"carries only {len(stage.carries)} of the problem's concepts "
-            f"({', '.join(stage.carries)}), fewer than {needed}; it misses "
-            f"{', '.join(stage.misses)}"
-        )
-    else:
-        told = f"carries none of the problem's concepts ({', '.join(stage.misses)})"
+    told = carried_too_few(stage.carries, stage.misses, needed)
     if opening:
         message = (
             f"the opening stage {label} {told}: the funnel starts on another story than "

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.strategy import Strategy
+from funnelcheck.rules.stage_off_problem import carried_too_few, concepts_needed
+from funnelcheck.strategy import Strategy, nonblank_strings
 
 
 @dataclass(frozen=True)
@@ -67,26 +67,20 @@ class ValuePropositionOffProblem(Rule):
             return  # no terms, no story (FC109 says so)
         proposition = strategy.value_proposition
         texts = [
-            *_strings(proposition.get("statement")),
-            *_strings(proposition.get("differentiators")),
+            *nonblank_strings(proposition.get("statement")),
+            *nonblank_strings(proposition.get("differentiators")),
         ]
         if not texts:
             return  # a missing statement is the schema's
         carried: set[str] = set()
         for text in texts:
             carried.update(story.concepts_in(text))
-        needed = max(1, min(options.min_concepts, len(story.concepts)))
+        needed = concepts_needed(options.min_concepts, story)
         if len(carried) >= needed:
             return
         carries = [k for k in story.keys if k in carried]
         misses = [k for k in story.keys if k not in carried]
-        if carries:
-            told = (
-                f"carries only {len(carries)} of the problem's concepts ({', '.join(carries)}), "
-                f"fewer than {needed}; it misses {', '.join(misses)}"
-            )
-        else:
-            told = f"carries none of the problem's concepts ({', '.join(misses)})"
+        told = carried_too_few(carries, misses, needed)
         yield Issue(
             path=("value_proposition", "statement"),
             message=(
@@ -100,8 +94,3 @@ class ValuePropositionOffProblem(Rule):
 
     # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
     Options = Options
-
-
-def _strings(value: Any) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    return [v for v in values if isinstance(v, str) and v.strip()]

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.story import StemSet, content_stems, content_words, stem
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, nonblank_strings
 
 #: How many words the message suggests.
 _SUGGESTIONS = 5
@@ -152,8 +151,8 @@ def _suggestions(strategy: Strategy) -> list[str]:
     name = product.get("name") if isinstance(product, dict) else None
     product_stems = set(content_stems(name)) if isinstance(name, str) else set()
     proposition = strategy.value_proposition
-    problem_texts = _strings(strategy.problem.get("statement"))
-    proposition_texts = _strings(proposition.get("statement")) + _strings(
+    problem_texts = nonblank_strings(strategy.problem.get("statement"))
+    proposition_texts = nonblank_strings(proposition.get("statement")) + nonblank_strings(
         proposition.get("differentiators")
     )
     first_word: dict[str, str] = {}
@@ -180,8 +179,3 @@ def _suggestions(strategy: Strategy) -> list[str]:
         key=lambda s: (not (s in in_problem and s in in_proposition), -count[s], order[s]),
     )
     return [first_word[s] for s in ranked[:_SUGGESTIONS]]
-
-
-def _strings(value: Any) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    return [v for v in values if isinstance(v, str) and v.strip()]
