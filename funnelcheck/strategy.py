@@ -99,6 +99,10 @@ class Strategy:
     def plans(self) -> Iterator[tuple[int, dict[str, Any]]]:
         return indexed_mappings(self.price.get("plans"))
 
+    def stakeholders(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """Every stakeholder of the segment with its index, in the order written."""
+        return indexed_mappings(self.segment.get("stakeholders"))
+
     def reference_customers(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Every reference customer with its index, in the order written."""
         return indexed_mappings(self.data.get("reference_customers"))
@@ -136,6 +140,15 @@ def nonblank_strings(value: Any) -> list[str]:
     """A string, or the strings of a list, leaving out blank ones and anything not text."""
     values = value if isinstance(value, list) else [value]
     return [v for v in values if isinstance(v, str) and v.strip()]
+
+
+def describe_stakeholder(stakeholder: dict[str, Any]) -> str:
+    """How a message names a stakeholder: "the CFO (`economic_buyer`)", or the bare role."""
+    role = stakeholder.get("role")
+    title = stakeholder.get("title")
+    if isinstance(title, str) and title.strip():
+        return f"the {title} (`{role}`)"
+    return f"`{role}`"
 
 
 def customer_name(customer: dict[str, Any], index: int) -> str:

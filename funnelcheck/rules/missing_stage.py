@@ -68,9 +68,8 @@ class MissingStage(Rule):
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
         present = {stage.get("role") for _, stage in strategy.stages()}
-        stakeholders = strategy.segment.get("stakeholders")
-        has_economic_buyer = isinstance(stakeholders, list) and any(
-            isinstance(s, dict) and s.get("role") == "economic_buyer" for s in stakeholders
+        has_economic_buyer = any(
+            s.get("role") == "economic_buyer" for _, s in strategy.stakeholders()
         )
         for role, consequence in CORE_ROLES.items():
             if role in present or (role == "sales" and not has_economic_buyer):

@@ -7,7 +7,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, describe_stakeholder
 
 
 class StakeholderUnaddressed(Rule):
@@ -58,12 +58,9 @@ class StakeholderUnaddressed(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        stakeholders = strategy.segment.get("stakeholders")
-        if not isinstance(stakeholders, list):
-            return
         first_entry: dict[str, tuple[int, dict[str, Any]]] = {}
-        for i, stakeholder in enumerate(stakeholders):
-            if isinstance(stakeholder, dict) and isinstance(stakeholder.get("role"), str):
+        for i, stakeholder in strategy.stakeholders():
+            if isinstance(stakeholder.get("role"), str):
                 first_entry.setdefault(stakeholder["role"], (i, stakeholder))
         if not first_entry:
             return
@@ -77,11 +74,12 @@ class StakeholderUnaddressed(Rule):
         }
         if not any(isinstance(a, list) for a in audiences):
             roles = list(first_entry)
+            listed = ", ".join(describe_stakeholder(s) for _, s in first_entry.values())
             yield Issue(
                 path=("segment", "stakeholders"),
                 message=(
                     f"no stage names its `audience`, so none of the stakeholders "
-                    f"({', '.join(_who(s) for _, s in first_entry.values())}) is addressed: "
+                    f"({listed}) is addressed: "
                     "say who each stage talks to"
                 ),
                 subject="audience",
@@ -100,8 +98,8 @@ class StakeholderUnaddressed(Rule):
             yield Issue(
                 path=("segment", "stakeholders", index),
                 message=(
-                    f"no stage has {_who(stakeholder)} in its audience: they hear the story "
-                    f"second-hand and object late{cares_text}"
+                    f"no stage has {describe_stakeholder(stakeholder)} in its audience: they "
+                    f"hear the story second-hand and object late{cares_text}"
                 ),
                 subject=role,
                 data={
@@ -110,12 +108,3 @@ class StakeholderUnaddressed(Rule):
                     "cares_about": cares if isinstance(cares, list) else [],
                 },
             )
-
-
-def _who(stakeholder: dict[str, Any]) -> str:
-    """`the CFO (economic_buyer)`, or the bare role where no title is given."""
-    role = stakeholder.get("role")
-    title = stakeholder.get("title")
-    if isinstance(title, str) and title.strip():
-        return f"the {title} (`{role}`)"
-    return f"`{role}`"

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, describe_stakeholder
 
 #: The roles that use the product: `buyer` is a buyer who is also the user, as in B2C.
 USER_ROLES = ("user", "buyer")
@@ -60,14 +60,7 @@ class UserStoryMissing(Rule):
     severity = Severity.INFO
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        stakeholders = strategy.segment.get("stakeholders")
-        if not isinstance(stakeholders, list):
-            return
-        users = [
-            (i, s)
-            for i, s in enumerate(stakeholders)
-            if isinstance(s, dict) and s.get("role") in USER_ROLES
-        ]
+        users = [(i, s) for i, s in strategy.stakeholders() if s.get("role") in USER_ROLES]
         if not users:
             return
         user_roles = {s["role"] for _, s in users}
@@ -80,14 +73,9 @@ class UserStoryMissing(Rule):
             ):
                 return
         index, first = users[0]
-        title = first.get("title")
-        who = (
-            f"the {title} (`{first['role']}`)"
-            if isinstance(title, str) and title.strip()
-            else f"`{first['role']}`"
-        )
+        who = describe_stakeholder(first)
         later = [
-            str(stage.get("name", f"stage {i + 1}"))
+            strategy.stage_name(i)
             for i, stage in strategy.stages()
             if stage.get("role") != "marketing"
         ]
