@@ -44,15 +44,31 @@ def leads_needed(strategy: Strategy) -> tuple[Decimal | None, int | None]:
     customers = _customers(strategy)
     if customers is None:
         return None, None
-    product = Fraction(1)
+    conversions, missing = _winning_conversions(strategy)
+    if missing is not None:
+        return None, missing
+    return Decimal(math.ceil(Fraction(customers) / _product(conversions))), None
+
+
+def _winning_conversions(strategy: Strategy) -> tuple[list[Decimal], int | None]:
+    """The winning stages' conversions, in funnel order; `([], index)` where the stage at
+    `index` has none usable."""
+    conversions: list[Decimal] = []
     for i, stage in winning_stages(strategy):
         conversion = exact_conversion(stage.get("conversion"))
         if conversion is None:
-            return None, i
-        # Fractions multiply and divide exactly, whatever the number of digits: a quotient
-        # that is a whole number is never rounded up by one, nor one a hair above cut down.
+            return [], i
+        conversions.append(conversion)
+    return conversions, None
+
+
+def _product(conversions: list[Decimal]) -> Fraction:
+    # Fractions multiply and divide exactly, whatever the number of digits: a quotient
+    # that is a whole number is never rounded up by one, nor one a hair above cut down.
+    product = Fraction(1)
+    for conversion in conversions:
         product *= Fraction(conversion)
-    return Decimal(math.ceil(Fraction(customers) / product)), None
+    return product
 
 
 class LeadsNeeded(Rule):
@@ -116,22 +132,15 @@ class LeadsNeeded(Rule):
         customers = _customers(strategy)
         if customers is None:
             return
-        leads, missing = leads_needed(strategy)
-        if leads is None:
-            if missing is not None:
-                yield _not_computed(strategy, missing)
+        conversions, missing = _winning_conversions(strategy)
+        if missing is not None:
+            yield _not_computed(strategy, missing)
             return
-        stages = winning_stages(strategy)
-        conversions: list[Decimal] = []
-        product = Fraction(1)
-        for _, stage in stages:
-            conversion = exact_conversion(stage.get("conversion"))
-            assert conversion is not None  # leads_needed computed, so every one is usable
-            conversions.append(conversion)
-            product *= Fraction(conversion)
+        product = _product(conversions)
+        exact = Fraction(customers) / product
+        leads = math.ceil(exact)  # what leads_needed(strategy) returns, without walking again
         per = strategy.goals.get("per")
         per_text = f" {_PERIOD_WORDS[per]}" if per in _PERIOD_WORDS else ""
-        exact = Fraction(customers) / product
         formula = (
             f"{customers:,} ÷ ({' × '.join(f'{c:f}' for c in conversions)})"
             if conversions
@@ -143,18 +152,18 @@ class LeadsNeeded(Rule):
             else f"{formula} = {_exact_text(exact)}"
         )
         head = (
-            f"{customers:,} customers{per_text} need {int(leads):,} leads{per_text} at the top "
+            f"{customers:,} customers{per_text} need {leads:,} leads{per_text} at the top "
             f"of the funnel ({arithmetic})"
         )
         limits = _limits(strategy)
         exceeded = [(what, limit, path) for what, limit, path in limits if leads > limit]
         within = [(what, limit, path) for what, limit, path in limits if leads <= limit]
         data: dict[str, Any] = {
-            "leads_needed": int(leads),
+            "leads_needed": leads,
             "customers": customers,
             "per": per if isinstance(per, str) else None,
             "conversions": [f"{c:f}" for c in conversions],
-            "stages": [strategy.stage_name(i) for i, _ in stages],
+            "stages": [strategy.stage_name(i) for i, _ in winning_stages(strategy)],
             "product": _decimal_text(product),
             # The quotient before rounding, exactly: "10000/3" for 3,333.33…
             "exact": str(exact),
