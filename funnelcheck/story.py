@@ -45,16 +45,18 @@ are cached, so thousands of stages cost linear time.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
+import types
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
-
-import snowballstemmer
 
 from funnelcheck.findings import Path
 from funnelcheck.strategy import Strategy, stage_texts
@@ -151,7 +153,37 @@ _PUNCTUATION = str.maketrans(
     {"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-", "\u00ad": None}
 )
 
-_STEMMER = snowballstemmer.stemmer("english")
+
+@cache
+def _english_stemmer() -> Any:
+    """Snowball's English stemmer, loaded without the package's 35 other languages.
+
+    `import snowballstemmer` runs a package `__init__` that imports every language's module:
+    about 9 ms of a one-file check (issue 7), where the English module needs two siblings.
+    A bare stand-in for the package lets those relative imports resolve without running the
+    `__init__`; it is removed at once, so a later `import snowballstemmer` gets the real
+    package (reusing the modules loaded here). Where the package would behave differently
+    (PyStemmer installed: it hands out the C stemmer) or is already loaded, ask it as usual.
+    """
+    package = importlib.util.find_spec("snowballstemmer")
+    if (
+        "snowballstemmer" in sys.modules
+        or package is None
+        or package.submodule_search_locations is None
+        or importlib.util.find_spec("Stemmer") is not None
+    ):
+        import snowballstemmer
+
+        return snowballstemmer.stemmer("english")
+    stand_in = types.ModuleType("snowballstemmer")
+    stand_in.__path__ = list(package.submodule_search_locations)
+    sys.modules["snowballstemmer"] = stand_in
+    try:
+        english = importlib.import_module("snowballstemmer.english_stemmer")
+    finally:
+        if sys.modules.get("snowballstemmer") is stand_in:
+            del sys.modules["snowballstemmer"]
+    return english.EnglishStemmer()
 
 
 # -- building blocks ----------------------------------------------------------------------
@@ -186,7 +218,7 @@ def stem(word: str) -> str:
     if not word.isalpha() and _HAS_DIGIT.search(word):
         # "q2", "401k", "2027": no English suffix to strip, and stemming them costs time.
         return word
-    return str(_STEMMER.stemWord(word))
+    return str(_english_stemmer().stemWord(word))
 
 
 def stems_meet(a: str, b: str) -> bool:
