@@ -40,10 +40,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import json
 import os
 import re
-import tomllib
 import types
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,14 +49,15 @@ from functools import cache
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
-import pathspec
-
 from funnelcheck.findings import Path, Severity, format_path
 from funnelcheck.load import InputError, Limits, load_text
 from funnelcheck.rules.base import Rule
 
 if TYPE_CHECKING:
+    # Imported where used: most runs have no pyproject table, exclude or per-file pattern,
+    # and a one-file check should not pay ~12 ms to import them (issue 7).
     import jsonschema  # type: ignore[import-untyped,unused-ignore]
+    import pathspec
 
 CONFIG_FILE = ".funnelcheck.yaml"
 PYPROJECT = "pyproject.toml"
@@ -264,6 +263,8 @@ def _read_toml(text: str, shown: str, real: str) -> _Document | None:
     is_pyproject = os.path.basename(real) == PYPROJECT
     if is_pyproject and "funnelcheck" not in text:
         return None  # not ours: do not even parse it
+    import tomllib
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -346,6 +347,8 @@ def schema_path() -> FsPath:
 
 @cache
 def config_schema() -> dict[str, Any]:
+    import json
+
     schema: dict[str, Any] = json.loads(schema_path().read_text(encoding="utf-8"))
     return schema
 
@@ -829,6 +832,8 @@ class _Reader:
 
 
 def _glob(doc: _Document, pattern: str, path: Path, at_key: bool = False) -> pathspec.GitIgnoreSpec:
+    import pathspec
+
     try:
         return pathspec.GitIgnoreSpec.from_lines([pattern])
     except ValueError as exc:  # pathspec's GitIgnorePatternError is a ValueError
@@ -871,7 +876,9 @@ class Config:
         self.root: str = exclude[2] if exclude else folder
         max_bytes = values.get("max-file-bytes")
         self.limits = Limits(max_bytes=max_bytes[0]) if max_bytes else Limits()
-        self._exclude_spec = pathspec.GitIgnoreSpec.from_lines(self.exclude)
+        # Built on first use: only a folder walk under an `exclude` asks (patterns were
+        # already checked when the file was read).
+        self._exclude_spec: pathspec.GitIgnoreSpec | None = None
 
         self._per_file_cache: dict[str, tuple[int, ...]] = {}
         self._settings_cache: dict[tuple[str, tuple[int, ...]], RuleSettings | None] = {}
@@ -892,6 +899,10 @@ class Config:
         rel = os.path.relpath(os.path.abspath(file), self.root)
         if rel.startswith(os.pardir):
             return False
+        if self._exclude_spec is None:
+            import pathspec
+
+            self._exclude_spec = pathspec.GitIgnoreSpec.from_lines(self.exclude)
         return self._exclude_spec.match_file(rel.replace(os.sep, "/"))
 
     def _per_file(self, file: str) -> tuple[int, ...]:
