@@ -18,16 +18,27 @@ neither is known; every line fits in it.
 
 from __future__ import annotations
 
-import io
 import re
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from collections.abc import Iterator
 
 from funnelcheck.findings import FileResult, Finding, Relay, RelayStage, Report
 from funnelcheck.reporters.base import RenderContext, Reporter
-from funnelcheck.reporters.table import _STYLE, stage_index, text_console
+from funnelcheck.reporters.table import (
+    BOLD,
+    BOLD_RED,
+    BOLD_UNDERLINE,
+    DIM,
+    GREEN,
+    PLAIN,
+    RED,
+    SEVERITY_STYLE,
+    cell_width,
+    hanging,
+    paint,
+    paragraph,
+    stage_index,
+    wrap,
+)
 from funnelcheck.terminal import clean
 
 #: The width when neither a terminal nor COLUMNS says: what a projector shows legibly.
@@ -42,30 +53,40 @@ class RelayReporter(Reporter):
     extension = "txt"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
-        buffer = io.StringIO()
+        return "".join(self.stream(report, ctx))
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
         width = ctx.width or DEFAULT_WIDTH
-        console = text_console(buffer, RenderContext(color=ctx.color, width=width))
         for result in report.files:
-            _file(console, result, width)
-            console.print()
-        return buffer.getvalue()
+            lines = _file(result, width, ctx.color)
+            lines.append("")
+            yield "".join(line + "\n" for line in lines)
 
 
-def _file(console: Console, result: FileResult, width: int) -> None:
-    console.print(Text(clean(result.file), style="bold underline"))
+def _file(result: FileResult, width: int, color: bool) -> list[str]:
+    lines = paragraph(clean(result.file), width, color, BOLD_UNDERLINE)
     if result.error is not None:
-        console.print(_wrapped("  ", Text(f"could not be checked: {clean(result.error)}", "red")))
-        return
+        lines += hanging(
+            "  ", PLAIN, f"could not be checked: {clean(result.error)}", RED, width, color
+        )
+        return lines
     if result.relay is None:
-        console.print(
-            Text("  no relay: the file does not have the format's shape yet", style="red")
+        lines += hanging(
+            "  ",
+            PLAIN,
+            "no relay: the file does not have the format's shape yet",
+            RED,
+            width,
+            color,
         )
         for finding in result.findings:
-            console.print(_finding(finding, "  "))
-        return
+            lines += _finding(finding, "  ", width, color)
+        return lines
     relay = result.relay
     concepts = ", ".join(clean(c) for c in relay.concepts) or "none defined"
-    console.print(_wrapped("The relay: ", Text(f"the problem's concepts are {concepts}"), "bold"))
+    lines += hanging(
+        "The relay: ", BOLD, f"the problem's concepts are {concepts}", PLAIN, width, color
+    )
     on_stage: dict[int, list[Finding]] = {}
     elsewhere: list[Finding] = []
     for finding in result.findings:
@@ -76,32 +97,39 @@ def _file(console: Console, result: FileResult, width: int) -> None:
             on_stage.setdefault(index, []).append(finding)
     leads, customers = _ends(relay)
     if leads:
-        console.print(Text(f"  {leads}", style="bold"))
+        lines += hanging("  ", PLAIN, leads, BOLD, width, color)
     handoff_into = {handoff.target: handoff for handoff in relay.handoffs}
-    # One width for every stage's conversion, so that the figures line up down the funnel.
-    conversion_width = max((len(_conversion(stage)) for stage in relay.stages), default=0)
+    # One width for every stage's conversion and role, so that they line up down the funnel.
+    conversion_width = max((cell_width(_conversion(stage)) for stage in relay.stages), default=0)
+    role_width = max((cell_width(clean(stage.role)) for stage in relay.stages), default=0)
+    role_width = max(role_width, _ROLE_WIDTH)
     for stage in relay.stages:
         handoff = handoff_into.get(stage.index)
         if handoff is not None:
             if handoff.held:
                 passed = ", ".join(clean(c) for c in handoff.passed)
-                console.print(_wrapped(f"{_INDENT}↓ held: ", Text(passed, "dim"), "green"))
+                lines += hanging(f"{_INDENT}↓ held: ", GREEN, passed, DIM, width, color)
             else:
-                console.print(
-                    _wrapped(
-                        f"{_INDENT}↓ DROPPED: ", Text("no concept passes across", "red"), "bold red"
-                    )
+                lines += hanging(
+                    f"{_INDENT}↓ DROPPED: ",
+                    BOLD_RED,
+                    "no concept passes across",
+                    RED,
+                    width,
+                    color,
                 )
-        console.print(_stage_line(stage, conversion_width))
-        console.print(_wrapped(f"{_INDENT}carries: ", _carries(stage)))
+        lines += _stage_line(stage, role_width, conversion_width, width, color)
+        body, style = _carries(stage)
+        lines += hanging(f"{_INDENT}carries: ", PLAIN, body, style, width, color)
         for finding in on_stage.get(stage.index, ()):
-            console.print(_finding(finding, _INDENT))
+            lines += _finding(finding, _INDENT, width, color)
     if customers:
-        console.print(Text(f"  {customers}", style="bold"))
+        lines += hanging("  ", PLAIN, customers, BOLD, width, color)
     if elsewhere:
-        console.print(Text("Outside the stages:", style="bold"))
+        lines.append(paint("Outside the stages:", BOLD, color))
         for finding in elsewhere:
-            console.print(_finding(finding, "  "))
+            lines += _finding(finding, "  ", width, color)
+    return lines
 
 
 def _ends(relay: Relay) -> tuple[str, str]:
@@ -122,46 +150,46 @@ def _conversion(stage: RelayStage) -> str:
     return f"conv. {clean(stage.conversion) if stage.conversion is not None else '-'}"
 
 
-def _stage_line(stage: RelayStage, conversion_width: int) -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(width=3, justify="right", no_wrap=True)
-    grid.add_column(width=_ROLE_WIDTH, no_wrap=True, overflow="ellipsis")
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_column(min_width=conversion_width, no_wrap=True)
-    grid.add_row(
-        Text(str(stage.index + 1), style="bold"),
-        Text(clean(stage.role)),
-        Text(clean(stage.name), style="bold"),
-        Text(_conversion(stage)),
+def _stage_line(
+    stage: RelayStage, role_width: int, conversion_width: int, width: int, color: bool
+) -> list[str]:
+    """Number, role, name (wrapped in its own column) and conversion at the line's end."""
+    number = f"{stage.index + 1:>3}"
+    role = clean(stage.role)
+    role_pad = " " * (role_width - cell_width(role))
+    before = cell_width(number) + 1 + role_width + 1
+    # The name takes what the number, role and conversion leave (a few columns at least).
+    name_width = max(width - before - 1 - conversion_width, 10)
+    names = wrap(clean(stage.name), name_width)
+    conversion = _conversion(stage)
+    first = (
+        paint(number, BOLD, color)
+        + f" {role}{role_pad} "
+        + paint(names[0], BOLD, color)
+        + " " * (name_width - cell_width(names[0]) + 1)
+        + conversion
     )
-    return grid
+    lines = [first.rstrip(" ")]
+    lines.extend(" " * before + paint(name, BOLD, color) for name in names[1:])
+    return lines
 
 
-def _carries(stage: RelayStage) -> Text:
+def _carries(stage: RelayStage) -> tuple[str, str]:
+    """What the stage carries, and the style to show it in."""
     if not stage.says_something:
-        return Text("(says nothing)", style="dim")
+        return "(says nothing)", DIM
     if not stage.carries:
-        return Text("nothing", style="red")
-    return Text(", ".join(clean(c) for c in stage.carries))
+        return "nothing", RED
+    return ", ".join(clean(c) for c in stage.carries), PLAIN
 
 
-def _finding(finding: Finding, indent: str) -> Table:
+def _finding(finding: Finding, indent: str, width: int, color: bool) -> list[str]:
+    """Severity, code and line:column, then the message wrapped under itself."""
     location = finding.location
-    head = Text(indent)
-    # Padded to the longest label ("warning") so that codes line up under a stage.
-    head.append(f"{finding.severity.label:<7}", style=_STYLE[finding.severity])
-    head.append(f" {finding.code} {location.line}:{location.column}")
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(head, Text(clean(finding.message)))
-    return grid
-
-
-def _wrapped(label: str, body: Text, label_style: str = "") -> Table:
-    """`label` then `body`, the body wrapped under itself when it is longer than the line."""
-    grid = Table.grid(expand=True)
-    grid.add_column(no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    grid.add_row(Text(label, style=label_style), body)
-    return grid
+    # The label padded to the longest ("warning") so that codes line up under a stage.
+    label = f"{finding.severity.label:<7}"
+    rest = f" {clean(finding.code)} {location.line}:{location.column} "
+    head_width = cell_width(indent + label + rest)
+    messages = wrap(clean(finding.message), max(width - head_width, 10))
+    shown = indent + paint(label, SEVERITY_STYLE[finding.severity], color) + rest
+    return [shown + messages[0]] + [" " * head_width + line for line in messages[1:]]

@@ -1,42 +1,246 @@
 """`--format table` (the default): per file, the relay, then the findings grouped by stage.
 
+The tables are laid out here, in fixed-width text, rather than by rich: rendering them with
+rich cost about twice the whole check of a file (issue 7), and importing it another 50 ms
+on every run. What the layout needs is small: column widths from the terminal's width,
+word wrapping that never drops a character, East Asian wide characters counted as two
+columns, and ANSI colour when asked.
+
 Every string from a strategy goes through `clean()` before it reaches the terminal, so no
 control sequence (an escape, a bell, a bidi override) that came from the input is printed;
-and every cell is a `Text`, never markup, so `[bold]` in a claim is just text.
+cells are plain text, never markup, so `[bold]` in a claim is just text.
 """
 
 from __future__ import annotations
 
-import io
-
-from rich import box
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from funnelcheck.findings import FileResult, Finding, Relay, Report, Severity
 from funnelcheck.reporters.base import RenderContext, Reporter
 from funnelcheck.terminal import clean
 
-_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+#: The width when neither a terminal nor COLUMNS says (output to a file or a pipe).
+DEFAULT_WIDTH = 120
+#: Between two columns, as the tables have always been spaced.
+GAP = "   "
+#: The narrowest a wrapping column gets on a terminal too narrow for the table: below it,
+#: every word would be cut (the line overflows instead).
+MIN_WIDTH = 10
+
+# Styles are SGR parameter lists, written out only when colour is on.
+BOLD = "1"
+DIM = "2"
+BOLD_UNDERLINE = "1;4"
+RED = "31"
+BOLD_RED = "1;31"
+GREEN = "32"
+YELLOW = "33"
+CYAN = "36"
+PLAIN = ""
+
+SEVERITY_STYLE = {Severity.ERROR: BOLD_RED, Severity.WARNING: YELLOW, Severity.INFO: CYAN}
 
 
-def text_console(buffer: io.StringIO, ctx: RenderContext) -> Console:
-    """A console that writes plain text (or ANSI colour when asked) into `buffer`.
+# --- Text measure, wrapping and colour --------------------------------------------------
 
-    No markup, highlighting or emoji codes: every cell is text from the report.
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    """Columns one character takes: 2 for East Asian wide, 0 for marks and format
+    characters (combining accents, zero-width joiners), 1 otherwise."""
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return 2
+    if unicodedata.category(char) in ("Mn", "Me", "Cf") and char != "\u00ad":
+        return 0
+    return 1
+
+
+def cell_width(text: str) -> int:
+    """The columns `text` takes on a terminal (most text is ASCII: one column a character)."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(char) for char in text)
+
+
+def _fold(word: str, width: int) -> list[str]:
+    """A word longer than a line, cut into pieces of at most `width` columns.
+
+    A wide character is never split: a piece that cannot hold it (width 1) takes it alone.
     """
-    return Console(
-        file=buffer,
-        width=ctx.width or 120,
-        color_system="standard" if ctx.color else None,
-        force_terminal=ctx.color,
-        no_color=not ctx.color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    )
+    pieces: list[str] = []
+    piece = ""
+    piece_width = 0
+    for char in word:
+        char_width = _char_width(char) if not char.isascii() else 1
+        if piece and piece_width + char_width > width:
+            pieces.append(piece)
+            piece, piece_width = "", 0
+        piece += char
+        piece_width += char_width
+    pieces.append(piece)
+    return pieces
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` columns, broken at spaces.
+
+    Nothing is lost: a word longer than a line is cut across lines, never truncated. Runs
+    of spaces between words become one space (the line ends take them).
+    """
+    width = max(width, 1)
+    if cell_width(text) <= width:
+        return [text]
+    lines: list[str] = []
+    line = ""
+    line_width = 0
+    for word in text.split(" "):
+        if not word:
+            continue
+        word_width = cell_width(word)
+        if line and line_width + 1 + word_width <= width:
+            line += " " + word
+            line_width += 1 + word_width
+            continue
+        if line:
+            lines.append(line)
+        if word_width <= width:
+            line, line_width = word, word_width
+            continue
+        *whole, line = _fold(word, width)
+        lines.extend(whole)
+        line_width = cell_width(line)
+    if line or not lines:
+        lines.append(line)
+    return lines
+
+
+def paint(text: str, style: str, color: bool) -> str:
+    """`text` in `style` (SGR parameters) when colour is on; as it is otherwise."""
+    if not color or not style or not text:
+        return text
+    return f"\x1b[{style}m{text}\x1b[0m"
+
+
+def paragraph(text: str, width: int, color: bool, style: str = PLAIN) -> list[str]:
+    """`text` wrapped at `width`, each line in `style`."""
+    return [paint(line, style, color) for line in wrap(text, width)]
+
+
+def hanging(
+    label: str,
+    label_style: str,
+    body: str,
+    body_style: str,
+    width: int,
+    color: bool,
+) -> list[str]:
+    """`label` then `body`, the body wrapped under itself when it is longer than the line."""
+    label_width = cell_width(label)
+    # On a terminal too narrow for the label, the body still gets a few columns.
+    lines = wrap(body, max(width - label_width, 10))
+    pad = " " * label_width
+    out = [paint(label, label_style, color) + paint(lines[0], body_style, color)]
+    out.extend(pad + paint(line, body_style, color) for line in lines[1:])
+    return out
+
+
+# --- Tables -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    #: Right-justified (numbers); text columns are left-justified.
+    right: bool = False
+    #: False: the column always takes its widest cell, never wraps.
+    wraps: bool = True
+    #: The widest a wrapping column may be, whatever room there is.
+    max_width: int | None = None
+
+
+#: A cell: its text (already `clean`) and its style.
+Cell = tuple[str, str]
+#: A row of cells, one per column; None between two sections (a blank line).
+Row = Sequence[Cell] | None
+
+
+def column_widths(columns: Sequence[Column], natural: Sequence[int], width: int) -> list[int]:
+    """Each column's width so that the table fits `width`, when it can.
+
+    Columns that do not wrap keep their natural (widest cell) width. The wrapping ones
+    share what is left: one that fits under a common level keeps its natural width, the
+    others are cut down to that level (the widest columns give up room first), so a short
+    column is never squeezed to make room for a long one.
+    """
+    widths = list(natural)
+    flexible = [i for i, column in enumerate(columns) if column.wraps]
+    for i in flexible:
+        limit = columns[i].max_width
+        if limit is not None:
+            widths[i] = min(widths[i], limit)
+    room = width - sum(widths[i] for i, c in enumerate(columns) if not c.wraps)
+    room -= len(GAP) * (len(columns) - 1)
+    if sum(widths[i] for i in flexible) <= room or not flexible:
+        return widths
+    # The level: flexible columns narrower than it keep their width, the rest take it.
+    remaining = sorted(flexible, key=lambda i: widths[i])
+    while remaining:
+        level = max(room // len(remaining), MIN_WIDTH)
+        if widths[remaining[0]] > level:
+            break
+        room -= widths[remaining.pop(0)]
+    if remaining:
+        level = max(room // len(remaining), MIN_WIDTH)
+        spare = max(room - level * len(remaining), 0)
+        # The spare columns go to the narrowest texts first: they may then fit whole.
+        for i in sorted(remaining, key=lambda i: (widths[i], -i)):
+            widths[i] = level + (1 if spare > 0 else 0)
+            spare -= 1
+    return widths
+
+
+def table(columns: Sequence[Column], rows: Sequence[Row], width: int, color: bool) -> list[str]:
+    """The header, a rule under it, then the rows, each cell wrapped in its column."""
+    natural = [cell_width(column.header) for column in columns]
+    for row in rows:
+        if row is not None:
+            for i, (text, _) in enumerate(row):
+                natural[i] = max(natural[i], cell_width(text))
+    widths = column_widths(columns, natural, width)
+    header: list[Cell] = [(column.header, BOLD) for column in columns]
+    lines = _row_lines(columns, widths, header, color)
+    lines.append("─" * (sum(widths) + len(GAP) * (len(columns) - 1)))
+    for row in rows:
+        if row is None:
+            lines.append("")
+        else:
+            lines.extend(_row_lines(columns, widths, row, color))
+    return lines
+
+
+def _row_lines(
+    columns: Sequence[Column], widths: Sequence[int], row: Sequence[Cell], color: bool
+) -> list[str]:
+    cells = [
+        wrap(text, widths[i]) if columns[i].wraps else [text] for i, (text, _) in enumerate(row)
+    ]
+    height = max(len(cell) for cell in cells)
+    lines: list[str] = []
+    for n in range(height):
+        parts: list[str] = []
+        for i, cell in enumerate(cells):
+            text = cell[n] if n < len(cell) else ""
+            pad = " " * max(widths[i] - cell_width(text), 0)
+            shown = paint(text, row[i][1], color)
+            parts.append(pad + shown if columns[i].right else shown + pad)
+        lines.append(GAP.join(parts).rstrip(" "))
+    return lines
+
+
+# --- The report -------------------------------------------------------------------------
 
 
 class TableReporter(Reporter):
@@ -44,109 +248,106 @@ class TableReporter(Reporter):
     extension = "txt"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
-        buffer = io.StringIO()
-        console = text_console(buffer, ctx)
+        return "".join(self.stream(report, ctx))
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
+        """The report one file at a time, then the statistics, baseline and summary."""
+        width = ctx.width or DEFAULT_WIDTH
         for result in report.files:
             if ctx.quiet and not result.findings and result.error is None:
                 continue
-            _file(console, result, ctx)
+            yield _lines(_file(result, ctx, width))
         if ctx.statistics:
-            _statistics(console, report)
+            yield _lines(_statistics(report, width, ctx.color))
         if report.fixed:
-            _fixed(console, report)
+            yield _lines(_fixed(report, width, ctx.color))
         if not ctx.quiet:
-            console.print(_summary(report))
-        return buffer.getvalue()
+            yield _lines(_summary(report, width, ctx.color))
 
 
-def _file(console: Console, result: FileResult, ctx: RenderContext) -> None:
-    console.print(Text(clean(result.file), style="bold underline"))
+def _lines(lines: list[str]) -> str:
+    return "".join(line + "\n" for line in lines)
+
+
+def _file(result: FileResult, ctx: RenderContext, width: int) -> list[str]:
+    color = ctx.color
+    lines = paragraph(clean(result.file), width, color, BOLD_UNDERLINE)
     if result.error is not None:
-        console.print(Text(f"  could not be checked: {clean(result.error)}", style="bold red"))
-        console.print()
-        return
+        lines += hanging(
+            "  ", PLAIN, f"could not be checked: {clean(result.error)}", BOLD_RED, width, color
+        )
+        lines.append("")
+        return lines
     if result.relay is not None and not ctx.quiet:
-        # The title is printed on its own, at the console's width: as the table's title
-        # it would wrap at the table's (often narrower) width.
-        console.print(_relay_title(result.relay))
-        console.print(_relay_table(result.relay))
+        # The title and the leads are written at the terminal's width, not the table's.
+        lines += paragraph(relay_title(result.relay), width, color, BOLD)
+        lines += relay_table(result.relay, width, color)
+        if result.relay.leads_needed is not None:
+            lines += paragraph(leads_caption(result.relay), width, color, DIM)
     if result.findings:
-        console.print(_findings_table(result.findings, console.width))
+        lines += findings_table(result.findings, width, color)
     elif not ctx.quiet:
-        console.print(Text("  no findings", style="green"))
-    console.print()
+        lines.append(paint("  no findings", GREEN, color))
+    lines.append("")
+    return lines
 
 
-def _relay_title(relay: Relay) -> Text:
+def relay_title(relay: Relay) -> str:
     concepts = ", ".join(clean(c) for c in relay.concepts) or "none defined"
-    return Text(f"The relay: the problem's concepts are {concepts}", style="bold")
+    return f"The relay: the problem's concepts are {concepts}"
 
 
-def _relay_table(relay: Relay, findings: list[Finding] | None = None) -> Table:
-    """The relay, one row per stage, each handoff held or dropped between them.
+def leads_caption(relay: Relay) -> str:
+    out = clean(relay.customers_out or "")
+    return f"{relay.leads_needed:,} leads needed at the top for {out} out at the bottom"
 
-    With `findings`, each stage is followed by the findings that sit on it (the relay
-    command's view for a pitch review: the drops at each handoff).
-    """
-    table = Table(
-        box=box.SIMPLE,
-        show_edge=False,
-        pad_edge=False,
-    )
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("role", no_wrap=True)
-    table.add_column("stage", overflow="fold", ratio=2)
-    table.add_column("carries", overflow="fold", ratio=3)
-    table.add_column("conv.", justify="right", no_wrap=True)
+
+RELAY_COLUMNS = (
+    Column("#", right=True, wraps=False),
+    Column("role", wraps=False),
+    Column("stage"),
+    Column("carries"),
+    Column("conv.", right=True, wraps=False),
+)
+
+
+def relay_table(relay: Relay, width: int, color: bool) -> list[str]:
+    """The relay, one row per stage, each handoff held or dropped between them."""
     handoff_into = {h.target: h for h in relay.handoffs}
-    on_stage: dict[int, list[Finding]] = {}
-    for finding in findings or ():
-        index = stage_index(finding)
-        if index is not None:
-            on_stage.setdefault(index, []).append(finding)
+    rows: list[Row] = []
     for stage in relay.stages:
         handoff = handoff_into.get(stage.index)
         if handoff is not None:
             if handoff.held:
                 passed = ", ".join(clean(c) for c in handoff.passed)
-                table.add_row("", "", Text("  ↓ held", style="green"), Text(passed, style="dim"))
+                rows.append((("", ""), ("", ""), ("  ↓ held", GREEN), (passed, DIM), ("", "")))
             else:
-                table.add_row(
-                    "",
-                    "",
-                    Text("  ↓ DROPPED", style="bold red"),
-                    Text("no concept passes across", style="red"),
+                rows.append(
+                    (
+                        ("", ""),
+                        ("", ""),
+                        ("  ↓ DROPPED", BOLD_RED),
+                        ("no concept passes across", RED),
+                        ("", ""),
+                    )
                 )
         if stage.says_something:
-            carries = Text(
+            carries: Cell = (
                 ", ".join(clean(c) for c in stage.carries) or "nothing",
-                style="" if stage.carries else "red",
+                PLAIN if stage.carries else RED,
             )
         else:
-            carries = Text("(says nothing)", style="dim")
-        table.add_row(
-            str(stage.index + 1),
-            clean(stage.role),
-            Text(clean(stage.name)),
-            carries,
-            stage.conversion or "-",
-        )
-        for finding in on_stage.get(stage.index, ()):
-            table.add_row(
-                "",
-                Text(finding.severity.label, style=_STYLE[finding.severity]),
-                Text(f"  {finding.code} {finding.location.line}:{finding.location.column}"),
-                Text(clean(finding.message)),
-                "",
+            carries = ("(says nothing)", DIM)
+        rows.append(
+            (
+                (str(stage.index + 1), PLAIN),
+                (clean(stage.role), PLAIN),
+                (clean(stage.name), PLAIN),
+                carries,
+                (clean(stage.conversion) if stage.conversion else "-", PLAIN),
             )
-    if relay.leads_needed is not None:
-        out = clean(relay.customers_out or "")
-        table.caption = Text(
-            f"{relay.leads_needed:,} leads needed at the top for {out} out at the bottom",
-            style="dim",
         )
-        table.caption_justify = "left"
-    return table
+    return table(RELAY_COLUMNS, rows, width, color)
 
 
 def stage_index(finding: Finding) -> int | None:
@@ -167,68 +368,76 @@ def where_width(width: int) -> int:
     return max(12, min(24, width // 5))
 
 
-def _findings_table(findings: list[Finding], width: int) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("severity", no_wrap=True)
-    table.add_column("code", no_wrap=True)
-    # "where" is line:col and the stage's name: kept narrow so the message has the room.
-    table.add_column("where", overflow="fold", ratio=1, max_width=where_width(width))
-    table.add_column("message", overflow="fold", ratio=5)
+def findings_table(findings: Sequence[Finding], width: int, color: bool) -> list[str]:
+    """Severity, code, where (line:col and stage) and message; a blank line between stages."""
+    columns = (
+        Column("severity", wraps=False),
+        Column("code", wraps=False),
+        # Kept narrow so that the message has the room.
+        Column("where", max_width=where_width(width)),
+        Column("message"),
+    )
 
     # Grouped by stage: the findings outside any stage first, then each stage in order.
     def group(f: Finding) -> tuple[int, int]:
         index = stage_index(f)
         return (0, 0) if index is None else (1, index)
 
+    rows: list[Row] = []
     previous: tuple[int, int] | None = None
     for finding in sorted(findings, key=lambda f: (group(f), f.sort_key())):
         key = group(finding)
         if previous is not None and key != previous:
-            table.add_section()
+            rows.append(None)
         previous = key
         loc = finding.location
         where = f"{loc.line}:{loc.column}"
         if loc.stage is not None:
             where += f" {clean(loc.stage)}"
-        table.add_row(
-            Text(finding.severity.label, style=_STYLE[finding.severity]),
-            finding.code,
-            Text(where),
-            Text(clean(finding.message)),
+        rows.append(
+            (
+                (finding.severity.label, SEVERITY_STYLE[finding.severity]),
+                (clean(finding.code), PLAIN),
+                (where, PLAIN),
+                (clean(finding.message), PLAIN),
+            )
         )
-    return table
+    return table(columns, rows, width, color)
 
 
-def _statistics(console: Console, report: Report) -> None:
+def _statistics(report: Report, width: int, color: bool) -> list[str]:
     counts: dict[tuple[str, str], int] = {}
     for f in report.findings():
         counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
-    table = Table(title="Findings per rule", title_justify="left", box=box.SIMPLE_HEAD)
-    table.add_column("count", justify="right")
-    table.add_column("code")
-    table.add_column("rule")
-    for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.add_row(str(n), code, name)
-    console.print(table)
+    columns = (Column("count", right=True, wraps=False), Column("code"), Column("rule"))
+    rows: list[Row] = [
+        ((str(n), PLAIN), (clean(code), PLAIN), (clean(name), PLAIN))
+        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    lines = [paint("Findings per rule", BOLD, color)]
+    lines += table(columns, rows, width, color)
+    lines.append("")
+    return lines
 
 
-def _fixed(console: Console, report: Report) -> None:
+def _fixed(report: Report, width: int, color: bool) -> list[str]:
     """Baseline entries that no longer occur: fixed, or their text changed."""
     n = len(report.fixed)
-    console.print(
-        Text(
-            f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer occur "
-            "(fixed, or the text changed; write the baseline again to drop them):",
-            style="bold",
-        )
+    lines = paragraph(
+        f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer occur "
+        "(fixed, or the text changed; write the baseline again to drop them):",
+        width,
+        color,
+        BOLD,
     )
     for entry in report.fixed:
         where = " ".join(clean(entry.get(k, "")) for k in ("file", "code", "path"))
-        console.print(Text(f"  {where}"))
-    console.print()
+        lines += hanging("  ", PLAIN, where, PLAIN, width, color)
+    lines.append("")
+    return lines
 
 
-def _summary(report: Report) -> Text:
+def _summary(report: Report, width: int, color: bool) -> list[str]:
     counts = report.counts()
     parts = [
         f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}",
@@ -241,5 +450,5 @@ def _summary(report: Report) -> Text:
         parts.append(f"{unreadable} could not be checked")
     if report.baselined:
         parts.append(f"{report.baselined} in the baseline")
-    style = "bold red" if counts[Severity.ERROR] or unreadable else "bold"
-    return Text(", ".join(parts), style=style)
+    style = BOLD_RED if counts[Severity.ERROR] or unreadable else BOLD
+    return paragraph(", ".join(parts), width, color, style)
