@@ -16,4 +16,6 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u206
 def clean(text: str) -> str:
     """Show unsafe characters as visible escapes; tabs and newlines become spaces."""
     text = text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ")
+    # Line and paragraph separators end a line for many readers (and str.splitlines).
+    text = text.replace("\u2028", " ").replace("\u2029", " ")
     return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
