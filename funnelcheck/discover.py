@@ -15,9 +15,11 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
+if TYPE_CHECKING:  # imported where used: checking one named file never needs it
+    import pathspec
+
 
 #: Folders no strategy repository wants walked (as ruff and yamllint skip them).
 SKIPPED_DIRS = frozenset(
@@ -55,6 +57,8 @@ def exclusion(patterns: tuple[str, ...] | list[str], root: str) -> ExcludeTest |
     """A test for the configuration's `exclude` patterns (gitignore style, relative to root)."""
     if not patterns:
         return None
+    import pathspec
+
     spec = pathspec.PathSpec.from_lines("gitwildmatch", patterns)
     base = os.path.abspath(root)
 
@@ -204,6 +208,8 @@ def _gitignore(directory: str) -> pathspec.PathSpec[Any] | None:
             lines = fh.read().splitlines()
     except (OSError, UnicodeDecodeError):
         return None
+    import pathspec
+
     return pathspec.PathSpec.from_lines("gitwildmatch", lines)
 
 
