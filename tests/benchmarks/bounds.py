@@ -19,22 +19,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "hostile")]
 
-from hostile_support import base_strategy, checker, to_yaml  # noqa: E402
+from hostile_support import BOMB, base_strategy, checker, to_yaml  # noqa: E402
 
 from funnelcheck.discover import Source  # noqa: E402
 from funnelcheck.load import PARSER  # noqa: E402
-
-BOMB = """funnelcheck: 1
-a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
-g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
-h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
-i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
-"""
 
 
 def best_of(runs: int, action: Callable[[], Any]) -> tuple[float, Any]:

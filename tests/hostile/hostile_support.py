@@ -217,3 +217,17 @@ def render(report: Any, fmt: str, cwd: Path | str = ROOT, **reporter_args: Any) 
 def code_paths(report: Any) -> set[tuple[str, str, str]]:
     """(file, code, path) of every finding: what a user would see move."""
     return {(f.location.file, f.code, f.location.path) for f in report.findings()}
+
+
+#: "Billion laughs": nine levels of nine aliases, 9^9 values if expanded.
+BOMB = """funnelcheck: 1
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+"""

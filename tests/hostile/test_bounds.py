@@ -14,22 +14,10 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from hostile_support import AS_OF, base_strategy, check_paths, run_cli, to_yaml
+from hostile_support import AS_OF, BOMB, base_strategy, check_paths, run_cli, to_yaml
 
 #: Any one check here that takes this long is a hang (not a timing assertion).
 HANG_GUARD = 120
-
-BOMB = """funnelcheck: 1
-a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
-f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
-g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
-h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
-i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
-"""
 
 
 class _Hung(Exception):
