@@ -52,6 +52,15 @@ class OutputSpec:
     file: str | None
 
 
+# Options that `check` and `relay` share, declared once so their help cannot drift apart.
+AsOfOption = Annotated[
+    str | None, typer.Option(help="The day to check as of (YYYY-MM-DD); default today.")
+]
+ConfigOption = Annotated[
+    str | None, typer.Option("--config", "-c", help="Use this configuration for all files.")
+]
+
+
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
     from funnelcheck.terminal import clean
 
@@ -163,12 +172,8 @@ def check(
         FailOn | None,
         typer.Option(help="Exit 1 when a finding is at or above this severity (default error)."),
     ] = None,
-    as_of: Annotated[
-        str | None, typer.Option(help="The day to check as of (YYYY-MM-DD); default today.")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", "-c", help="Use this configuration for all files.")
-    ] = None,
+    as_of: AsOfOption = None,
+    config: ConfigOption = None,
     select: Annotated[
         list[str] | None, typer.Option(help="Only these rules (codes, names, families).")
     ] = None,
@@ -357,12 +362,8 @@ def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
 @app.command()
 def relay(
     paths: Annotated[list[str], typer.Argument(help="The strategy files to show.")],
-    as_of: Annotated[
-        str | None, typer.Option(help="The day to check as of (YYYY-MM-DD); default today.")
-    ] = None,
-    config: Annotated[
-        str | None, typer.Option("--config", "-c", help="Use this configuration for all files.")
-    ] = None,
+    as_of: AsOfOption = None,
+    config: ConfigOption = None,
     color: Annotated[Color, typer.Option(help="Colour the relay.")] = Color.auto,
 ) -> None:
     """Show the relay alone, for a pitch review: stages, conversions, leads, handoffs, drops."""
