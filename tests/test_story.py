@@ -290,3 +290,30 @@ def test_ten_thousand_stages_take_time_linear_in_their_words() -> None:
     small, large = seconds(1_000), seconds(10_000)
     # Ten times the stages: about ten times the time (a pairwise comparison would be 100x).
     assert large < 30 * small + 0.5, (small, large)
+
+
+def _words_of(texts: list[str]) -> set[str]:
+    from funnelcheck.story import _words
+
+    return {w for text in texts for word in _words(normalise(text)) for w in word.split("-")}
+
+
+def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
+    """PyStemmer (C, for speed) stands in for snowballstemmer only because the stems agree:
+    on every word of the samples, the spec pages and the naughty strings."""
+    import Stemmer  # a runtime dependency: its absence is a failure, not a skip
+
+    from funnelcheck.story import _pure_english_stemmer
+
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("sample_strategies/*"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests").rglob("*.yaml"))]
+    blns = CORPORA / "blns" / "blns.txt"
+    if blns.is_file():
+        texts.append(blns.read_text(encoding="utf-8"))
+    words = _words_of(texts)
+    assert len(words) > 1000
+    c_stemmer, pure = Stemmer.Stemmer("english"), _pure_english_stemmer()
+    differ = {w: (c_stemmer.stemWord(w), pure.stemWord(w)) for w in words}
+    differ = {w: pair for w, pair in differ.items() if pair[0] != pair[1]}
+    assert differ == {}
