@@ -169,8 +169,12 @@ def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
             too_large=True,
         )
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(limits.max_bytes + 1)
+        with open(path, "rb", buffering=0) as fh:
+            # Asking for the limit would allocate a buffer of that size for every file;
+            # ask for the size seen, then for what a file growing meanwhile has added.
+            raw = fh.read(st.st_size + 1)
+            if len(raw) > st.st_size:
+                raw += fh.read(limits.max_bytes + 1 - len(raw))
     except OSError as exc:
         raise UnreadablePath(shown, f"cannot be read ({exc.strerror or exc})") from None
     return decode(raw, limits)
