@@ -882,6 +882,9 @@ class Config:
 
         self._per_file_cache: dict[str, tuple[int, ...]] = {}
         self._settings_cache: dict[tuple[str, tuple[int, ...]], RuleSettings | None] = {}
+        self._plan_cache: dict[
+            tuple[int, tuple[int, ...]], tuple[tuple[type[Rule], RuleSettings], ...]
+        ] = {}
 
     # -- what the engine asks ----------------------------------------------------------------
     def settings_for(self, rule: type[Rule], file: str) -> RuleSettings | None:
@@ -891,6 +894,25 @@ class Config:
         if key not in self._settings_cache:
             self._settings_cache[key] = self._settings(rule, matched)
         return self._settings_cache[key]
+
+    def rules_for(
+        self, rules: Mapping[str, type[Rule]], file: str
+    ) -> tuple[tuple[type[Rule], RuleSettings], ...]:
+        """The rules of `rules` that run on `file`, in their order, with their settings.
+
+        Files matched by the same per-file entries share one answer: asking rule by rule
+        for every file was a tenth of the engine's own time (issue 7).
+        """
+        matched = self._per_file(file)
+        key = (id(rules), matched)
+        plan = self._plan_cache.get(key)
+        if plan is None:
+            plan = self._plan_cache[key] = tuple(
+                (rule, settings)
+                for rule in rules.values()
+                if (settings := self.settings_for(rule, file)) is not None
+            )
+        return plan
 
     def excluded(self, file: str) -> bool:
         """Whether `exclude` drops this file when it is found by walking a folder."""

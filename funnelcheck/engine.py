@@ -153,10 +153,10 @@ class Checker:
         locations = loaded.locations if loaded is not None else Locations(LocNode(1, 1))
         findings: list[Finding] = []
         rules_run: list[str] = []
-        for code, rule_cls in self.rules.items():
-            settings = config.settings_for(rule_cls, config_path)
-            if settings is None or (not rule_cls.input_rule and not shaped):
+        for rule_cls, settings in config.rules_for(self.rules, config_path):
+            if not rule_cls.input_rule and not shaped:
                 continue
+            code = rule_cls.code
             rules_run.append(code)
             rule = self.rule(code)
             try:
