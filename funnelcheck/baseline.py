@@ -65,7 +65,7 @@ def _key(entry: dict[str, str]) -> tuple[str, str, str, str]:
 
 def write(report: Report, path: str) -> None:
     """Record every finding of the report (atomically)."""
-    entries = sorted((_entry(f, path) for f in report.findings()), key=_key)
+    entries = sorted((_entry(f, path) for f in report.iter_findings()), key=_key)
     text = json.dumps(
         {"funnelcheck_baseline": BASELINE_FORMAT, "entries": entries},
         indent=2,
@@ -112,9 +112,12 @@ def read(path: str) -> list[dict[str, str]]:
 
 def apply(report: Report, path: str) -> Report:
     """The report without the findings the baseline records, plus the entries now gone."""
+    from funnelcheck.spool import ResultSpool
+
     remaining = Counter(_key(e) for e in read(path))
     baselined = 0
-    files = []
+    # Kept as the report's own results are: out of memory, one file at a time.
+    files = ResultSpool()
     for result in report.files:
         kept = []
         for finding in result.findings:
@@ -124,7 +127,7 @@ def apply(report: Report, path: str) -> Report:
                 baselined += 1
             else:
                 kept.append(finding)
-        files.append(dataclasses.replace(result, findings=kept))
+        files.add(dataclasses.replace(result, findings=kept))
     fixed = [
         {"file": k[0], "code": k[1], "path": k[2], "fingerprint": k[3]}
         for k, n in sorted(remaining.items())

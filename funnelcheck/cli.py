@@ -231,6 +231,7 @@ def check(
         make_checker,
     )
     from funnelcheck.rules import RuleLoadError
+    from funnelcheck.spool import SpoolError
 
     if not paths:
         _fail("name at least one file or directory to check, e.g. `funnelcheck check strategies/`")
@@ -268,6 +269,8 @@ def check(
         _fail(f"{exc}; run with --no-plugins to check without third-party rules")
     except RuleCrashed as exc:
         _fail(str(exc))
+    except SpoolError as exc:
+        _fail(str(exc))
     if not results and not found.problems:
         if skip_non_strategies or (found.excluded and not found.sources):
             # pre-commit names whatever YAML is staged: none of it being a strategy (or all
@@ -279,11 +282,13 @@ def check(
             f"no strategy found in {', '.join(paths)}: a YAML file is a strategy when its "
             "top-level mapping has the key `funnelcheck` (name a file to check it anyway)"
         )
-    report = build_report(results, checker, found.problems)
-    if baseline is not None or write_baseline is not None:
-        report = _baseline(report, baseline, write_baseline)
-
-    _emit(report, specs, color, quiet, statistics, plugins=not no_plugins)
+    try:
+        report = build_report(results, checker, found.problems)
+        if baseline is not None or write_baseline is not None:
+            report = _baseline(report, baseline, write_baseline)
+        _emit(report, specs, color, quiet, statistics, plugins=not no_plugins)
+    except SpoolError as exc:
+        _fail(str(exc))
     threshold = overrides.fail_on or run_config.fail_on
     raise typer.Exit(_exit_code(report, threshold, exit_zero))
 
@@ -371,7 +376,7 @@ def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
     if exit_zero or threshold == "never":
         return EXIT_OK
     level = Severity.parse(threshold)
-    if any(f.severity >= level for f in report.findings()):
+    if any(n for severity, n in report.counts().items() if severity >= level):
         return EXIT_FINDINGS
     return EXIT_OK
 

@@ -36,6 +36,7 @@ from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadableP
 if TYPE_CHECKING:
     from funnelcheck.config import Config, ConfigResolver
     from funnelcheck.rules.base import Rule
+    from funnelcheck.spool import ResultSpool
     from funnelcheck.strategy import Strategy
 
 #: Codes whose presence means the data does not have the format's shape: content rules
@@ -308,9 +309,13 @@ def _worker_init(explicit: str | None, overrides: Any, plugins: bool, as_of: dt.
     _WORKER = make_checker(explicit, overrides, plugins, as_of)
 
 
-def _worker_check(source: Source) -> FileResult | None:
+def _worker_check(source: Source) -> tuple[str, tuple[int, int, int], str | None, bytes] | None:
+    """Check one file in a worker; the result goes back pickled, straight into the spool."""
+    from funnelcheck.spool import pickled
+
     assert _WORKER is not None
-    return _WORKER.check(source)
+    result = _WORKER.check(source)
+    return None if result is None else pickled(result)
 
 
 def make_checker(
@@ -332,10 +337,14 @@ def check_sources(
     sources: Sequence[Source],
     jobs: int = 1,
     worker_args: tuple[Any, ...] | None = None,
-) -> tuple[list[FileResult], int]:
-    """Check every source; return the results in input order and how many were passed over."""
-    results: Iterable[FileResult | None]
-    parallel = [s for s in sources if s.path != STDIN]
+) -> tuple[ResultSpool, int]:
+    """Check every source; return the results (a spool, in the report's order) and how
+    many were passed over. Raises SpoolError when the results cannot be kept."""
+    from funnelcheck.spool import ResultSpool
+
+    spool = ResultSpool()
+    checked = 0
+    parallel = [(n, s) for n, s in enumerate(sources) if s.path != STDIN]
     if jobs > 1 and len(parallel) > 1 and worker_args is not None:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -343,30 +352,45 @@ def check_sources(
         # fork keeps start-up cheap where it is safe (Linux); spawn elsewhere.
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         ctx = multiprocessing.get_context(method)
-        chunk = max(1, min(64, len(parallel) // (jobs * 4) or 1))
+        # Small chunks: the last ones decide when the run ends, and a chunk of big files
+        # left to one worker keeps the other idle.
+        chunk = max(1, min(16, len(parallel) // (jobs * 8) or 1))
+        for n, source in enumerate(sources):
+            if source.path == STDIN:  # read by this process, which holds standard input
+                result = checker.check(source)
+                if result is not None:
+                    spool.add(result, order=n)
+                    checked += 1
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=worker_args
         ) as pool:
-            by_path = dict(
-                zip(parallel, pool.map(_worker_check, parallel, chunksize=chunk), strict=True)
-            )
-        results = [by_path[s] if s.path != STDIN else checker.check(s) for s in sources]
+            outcomes = pool.map(_worker_check, [s for _, s in parallel], chunksize=chunk)
+            for (n, _source), outcome in zip(parallel, outcomes, strict=True):
+                if outcome is not None:
+                    spool.add_pickled(*outcome, order=n)
+                    checked += 1
     else:
-        results = [checker.check(s) for s in sources]
-    kept = [r for r in results if r is not None]
-    return kept, len(sources) - len(kept)
+        for source in sources:
+            result = checker.check(source)
+            if result is not None:
+                spool.add(result)
+                checked += 1
+    return spool, len(sources) - checked
 
 
 def build_report(
-    results: list[FileResult], checker: Checker, problems: Sequence[tuple[str, str]] = ()
+    results: Iterable[FileResult], checker: Checker, problems: Sequence[tuple[str, str]] = ()
 ) -> Report:
     """All files' results in a deterministic order, plus the rules this run knows."""
+    from funnelcheck.spool import ResultSpool
+
+    spool = results if isinstance(results, ResultSpool) else ResultSpool(results)
     # An argument that names nothing may hold undecodable bytes: shown as escapes, as always.
-    shown = [(display_name(path), why) for path, why in problems]
-    files = list(results) + [FileResult(path, error=f"{path}: {why}") for path, why in shown]
-    files.sort(key=lambda r: r.file)
+    for path, why in problems:
+        shown = display_name(path)
+        spool.add(FileResult(shown, error=f"{shown}: {why}"))
     return Report(
-        files=files,
+        files=spool,
         as_of=checker.as_of.isoformat(),
         version=__version__,
         rules={

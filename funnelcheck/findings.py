@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -201,9 +201,13 @@ class FileResult(_SentByFields):
 
 @dataclass(slots=True)
 class Report:
-    """All files' results, in a deterministic order, plus what a reporter needs to say."""
+    """All files' results, in a deterministic order, plus what a reporter needs to say.
 
-    files: list[FileResult]
+    `files` is a list, or in a run a `ResultSpool` that reads each result back from a
+    temporary file when asked (so a report over thousands of files is never held whole).
+    """
+
+    files: Sequence[FileResult]
     as_of: str
     version: str
     #: Rules known in this run (code -> (name, default severity, one-line summary)).
@@ -213,13 +217,25 @@ class Report:
     baselined: int = 0
 
     def findings(self) -> list[Finding]:
-        return [f for r in self.files for f in r.findings]
+        """Every finding, file by file, in one list (`iter_findings` holds one file's)."""
+        return list(self.iter_findings())
+
+    def iter_findings(self) -> Iterator[Finding]:
+        """Every finding, file by file, read afresh at each call."""
+        for result in self.files:
+            yield from result.findings
 
     def counts(self) -> dict[Severity, int]:
+        known = getattr(self.files, "counts", None)
+        if callable(known):  # a spool counted them as they came
+            return dict(known())
         counts = dict.fromkeys(Severity, 0)
-        for f in self.findings():
+        for f in self.iter_findings():
             counts[f.severity] += 1
         return counts
 
     def errors(self) -> list[FileResult]:
+        known = getattr(self.files, "errors", None)
+        if callable(known):
+            return list(known())
         return [r for r in self.files if r.error is not None]

@@ -131,7 +131,7 @@ class MarkdownReporter(Reporter):
             entries = "entry no longer occurs" if gone == 1 else "entries no longer occur"
             summary += f" {gone} baseline {entries}."
         blocks = ["## funnelcheck", summary]
-        if not report.findings():
+        if not any(counts.values()):
             blocks.append("No findings.")
         tail: list[str] = []
         if unreadable:

@@ -163,7 +163,7 @@ class SarifReporter(Reporter):
         seen: dict[str, int] = {}
         results = [
             _result(finding, rule_index[finding.code], ctx.cwd, seen)
-            for finding in report.findings()
+            for finding in report.iter_findings()
         ]
         unreadable = report.errors()
         run: dict[str, Any] = {
@@ -195,7 +195,7 @@ class SarifReporter(Reporter):
         """Every rule of the report, plus any code a finding carries that the report lacks
         (a result's `ruleIndex` must point somewhere), in code order."""
         known: dict[str, tuple[str, Severity, str]] = dict(report.rules)
-        for finding in report.findings():
+        for finding in report.iter_findings():
             known.setdefault(finding.code, (finding.name, finding.severity, finding.name))
         codes = sorted(known)
         texts = (

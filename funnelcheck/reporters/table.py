@@ -407,7 +407,7 @@ def findings_table(findings: Sequence[Finding], width: int, color: bool) -> list
 
 def _statistics(report: Report, width: int, color: bool) -> list[str]:
     counts: dict[tuple[str, str], int] = {}
-    for f in report.findings():
+    for f in report.iter_findings():
         counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
     columns = (Column("count", right=True, wraps=False), Column("code"), Column("rule"))
     rows: list[Row] = [
