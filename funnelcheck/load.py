@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,16 +94,24 @@ class UnreadablePath(Exception):
 
 
 class LocNode:
-    """Where one value sits, and where its children sit (a tree that mirrors the data)."""
+    """Where one collection sits, and where its children sit (a tree that mirrors the data).
+
+    A scalar's place is a plain (line, column) tuple: a strategy has hundreds of scalars,
+    and a tuple costs a fraction of an object (issue 7).
+    """
 
     __slots__ = ("children", "column", "keys", "line")
 
     def __init__(self, line: int, column: int) -> None:
         self.line = line
         self.column = column
-        self.children: dict[str, LocNode] | list[LocNode] | None = None
+        self.children: dict[str, Place] | list[Place] | None = None
         #: For mappings: where each key is written.
         self.keys: dict[str, tuple[int, int]] | None = None
+
+
+#: Where a value sits: a collection's LocNode, or a scalar's (line, column).
+Place = LocNode | tuple[int, int]
 
 
 @dataclass
@@ -115,9 +122,11 @@ class Locations:
 
     def find(self, path: Path, at_key: bool = False) -> tuple[int, int, int]:
         """Return (line, column, how many steps of the path were found)."""
-        node = self.root
+        node: Place = self.root
         depth = 0
         for step in path:
+            if isinstance(node, tuple):  # a scalar: nothing below it
+                break
             children = node.children
             if isinstance(children, dict) and isinstance(step, str) and step in children:
                 if at_key and depth == len(path) - 1 and node.keys is not None:
@@ -129,6 +138,8 @@ class Locations:
             else:
                 break
             depth += 1
+        if isinstance(node, tuple):
+            return node[0], node[1], depth
         return node.line, node.column, depth
 
 
@@ -283,10 +294,11 @@ _MERGE = _Merge()
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_mark", "loc", "merges", "weight")
+    __slots__ = ("anchor", "container", "is_map", "key", "key_mark", "loc", "merges", "weight")
 
     def __init__(self, container: Any, loc: LocNode, anchor: str | None) -> None:
         self.container = container
+        self.is_map = isinstance(container, dict)
         self.loc = loc
         self.anchor = anchor
         self.key: Any = None
@@ -299,7 +311,7 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
     """Parse one YAML document into data and locations; raise InputError where it cannot."""
     parser = _parser(text)
     try:
-        return _build(text, _events(parser), limits)
+        return _build(text, parser, limits)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (1, 1)
@@ -353,26 +365,20 @@ def _explain(problem: str, context: str, char: str = "") -> str:
     return f"YAML syntax: {problem}{context}"
 
 
-def _events(parser: Any) -> Iterator[Any]:
-    get = parser.get_event
-    while True:
-        event = get()
-        yield event
-        if isinstance(event, StreamEndEvent):
-            return
-
-
-def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
+def _build(text: str, parser: Any, limits: Limits) -> Loaded:
+    # The hot loop of a run (a strategy is ~400 events): scalars, the most frequent events,
+    # are placed inline; collections and aliases go through `attach`. A scalar's place is
+    # a plain (line, column) tuple, a collection's a LocNode (see `Locations.find`).
     issues: dict[str, list[Issue]] = {}
-    anchors: dict[str, tuple[Any, LocNode, int]] = {}
+    anchors: dict[str, tuple[Any, Place, int]] = {}
     stack: list[_Frame] = []
     root: Any = None
-    root_loc: LocNode | None = None
+    root_loc: Place | None = None
     documents = 0
     expanded = 0
     max_depth = limits.max_depth
 
-    def attach(value: Any, loc: LocNode, weight: int, mark: Any) -> None:
+    def attach(value: Any, loc: Place, weight: int, mark: Any) -> None:
         nonlocal root, root_loc
         if not stack:
             root, root_loc = value, loc
@@ -397,7 +403,7 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
                 )
             else:
                 frame.key = value
-            frame.key_mark = (loc.line, loc.column)
+            frame.key_mark = loc if isinstance(loc, tuple) else (loc.line, loc.column)
             return
         key = frame.key
         key_mark = frame.key_mark
@@ -407,42 +413,60 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
             return
         assert isinstance(frame.loc.children, dict) and frame.loc.keys is not None
         if key in container:
-            first = frame.loc.keys[key]
-            path = (*_path_of(stack), key)
-            issues.setdefault("FC003", []).append(
-                Issue(
-                    path=path,
-                    message=(
-                        f"the key `{key}` is repeated: {_where_repeated(first, key_mark)}; a "
-                        "YAML loader keeps only the last, and the first value is lost"
-                    ),
-                    at_key=True,
-                    subject=str(key),
-                    line=key_mark[0],
-                    column=key_mark[1],
-                    data={"first_line": first[0], "repeat_line": key_mark[0]},
-                )
-            )
+            _repeated(issues, stack, key, key_mark)
         container[key] = value
         frame.loc.children[key] = loc
         frame.loc.keys[key] = key_mark
 
-    for event in events:
+    get_event = parser.get_event
+    while True:
+        event = get_event()
         cls = event.__class__
         if cls is ScalarEvent:
             mark = event.start_mark
-            if stack and stack[-1].key_mark is None and isinstance(stack[-1].container, dict):
+            where = (mark.line + 1, mark.column + 1)
+            frame = stack[-1] if stack else None
+            if frame is not None and frame.key_mark is None and frame.is_map:
                 # A key: its text as written (`on:` stays "on", `1:` stays "1").
-                if event.tag not in (None, "!") and event.tag not in _SCALAR_TAGS:
-                    raise _refused_tag(event.tag, event)
-                plain = event.implicit[0] and event.tag is None
-                value = _MERGE if plain and event.value == "<<" else event.value
-            else:
+                tag = event.tag
+                if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
+                    raise _refused_tag(tag, event)
+                value = event.value
+                if value == "<<" and tag is None and event.implicit[0]:
+                    value = _MERGE
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, where, 1)
+                frame.weight += 1
+                frame.key = value
+                frame.key_mark = where
+                continue
+            value = event.value
+            if event.tag is not None:
                 value = _scalar(event)
-            loc = LocNode(mark.line + 1, mark.column + 1)
+            elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
+                # Plain text may be a number, a boolean or null; quoted text and plain text
+                # that no implicit type could claim (most values) stay as they are.
+                value = _scalar(event)
             if event.anchor is not None:
-                anchors[event.anchor] = (value, loc, 1)
-            attach(value, loc, 1, mark)
+                anchors[event.anchor] = (value, where, 1)
+            if frame is not None and frame.is_map and frame.key is not _MERGE:
+                frame.weight += 1
+                key = frame.key
+                key_mark = frame.key_mark
+                assert key_mark is not None
+                frame.key_mark = None
+                mapping = frame.container
+                if key in mapping:
+                    _repeated(issues, stack, key, key_mark)
+                mapping[key] = value
+                frame.loc.children[key] = where  # type: ignore[index]
+                frame.loc.keys[key] = key_mark  # type: ignore[index]
+            elif frame is not None and not frame.is_map:
+                frame.weight += 1
+                frame.container.append(value)
+                frame.loc.children.append(where)  # type: ignore[union-attr]
+            else:
+                attach(value, where, 1, mark)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             mark = event.start_mark
             if event.tag not in (None, "!", _CORE + "map", _CORE + "seq", _CORE + "omap"):
@@ -454,15 +478,15 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
                     mark.line + 1,
                     mark.column + 1,
                 )
-            loc = LocNode(mark.line + 1, mark.column + 1)
+            node = LocNode(mark.line + 1, mark.column + 1)
             if cls is MappingStartEvent:
                 container: Any = {}
-                loc.children = {}
-                loc.keys = {}
+                node.children = {}
+                node.keys = {}
             else:
                 container = []
-                loc.children = []
-            stack.append(_Frame(container, loc, event.anchor))
+                node.children = []
+            stack.append(_Frame(container, node, event.anchor))
         elif cls is MappingEndEvent or cls is SequenceEndEvent:
             frame = stack.pop()
             if frame.merges:
@@ -473,7 +497,7 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
         elif cls is AliasEvent:
             mark = event.start_mark
             try:
-                value, loc, weight = anchors[event.anchor]
+                value, place, weight = anchors[event.anchor]
             except KeyError:
                 raise InputError(
                     "FC001",
@@ -492,9 +516,11 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
                 )
             if stack and stack[-1].key_mark is None and isinstance(stack[-1].container, dict):
                 if isinstance(value, dict | list):
-                    attach(value, loc, weight, mark)  # raises: a collection as a key
+                    attach(value, place, weight, mark)  # raises: a collection as a key
                 value = str(value)
-            attach(value, loc, weight, mark)
+            attach(value, place, weight, mark)
+        elif cls is StreamEndEvent:
+            break
         elif cls is DocumentStartEvent:
             documents += 1
             if documents > 1:
@@ -509,8 +535,33 @@ def _build(text: str, events: Iterator[Any], limits: Limits) -> Loaded:
     return Loaded(
         text=text,
         data=root,
-        locations=Locations(root_loc or LocNode(1, 1)),
+        locations=Locations(
+            LocNode(*root_loc) if isinstance(root_loc, tuple) else root_loc or LocNode(1, 1)
+        ),
         issues=issues,
+    )
+
+
+def _repeated(
+    issues: dict[str, list[Issue]], stack: list[_Frame], key: Any, key_mark: tuple[int, int]
+) -> None:
+    """FC003: a key the innermost open mapping already holds."""
+    keys = stack[-1].loc.keys
+    assert keys is not None
+    first = keys[key]
+    issues.setdefault("FC003", []).append(
+        Issue(
+            path=(*_path_of(stack), key),
+            message=(
+                f"the key `{key}` is repeated: {_where_repeated(first, key_mark)}; a "
+                "YAML loader keeps only the last, and the first value is lost"
+            ),
+            at_key=True,
+            subject=str(key),
+            line=key_mark[0],
+            column=key_mark[1],
+            data={"first_line": first[0], "repeat_line": key_mark[0]},
+        )
     )
 
 
