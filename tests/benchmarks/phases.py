@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import shutil
 import sys
 import tempfile
@@ -65,6 +66,7 @@ def profile(paths: Sequence[str], as_of: dt.date) -> int:
     import funnelcheck.load as load
     import funnelcheck.schema as schema
     import funnelcheck.story as story
+    from funnelcheck.cli import _collect_garbage_rarely
     from funnelcheck.config import Overrides
     from funnelcheck.discover import discover
     from funnelcheck.reporters import RenderContext, get_reporter
@@ -86,18 +88,35 @@ def profile(paths: Sequence[str], as_of: dt.date) -> int:
         rule.check = timed(f"rule {code} {rule_cls.name}", rule.check, consume=True)  # type: ignore[method-assign]
     check = timed("engine: the rest", checker.check)
 
+    if not found.sources:
+        print("no strategy found in the paths given", file=sys.stderr)
+        return 1
+    # The collector as `funnelcheck check` sets it, and the time it takes (inside the
+    # phases below, also shown on its own).
+    _collect_garbage_rarely()
+    collecting = [0.0, 0.0]
+
+    def collector(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            collecting[1] = time.perf_counter()
+        else:
+            collecting[0] += time.perf_counter() - collecting[1]
+
+    gc.callbacks.append(collector)
     start = time.perf_counter()
     results = [r for r in (check(source) for source in found.sources) if r is not None]
     checking = time.perf_counter() - start
 
-    report = timed("report: build", engine.build_report)(results, checker)
+    report = timed("report: build (results to the spool)", engine.build_report)(results, checker)
     for name in ("json", "table"):
         reporter = get_reporter(name)
         timed(f"report: render {name}", reporter.render)(report, RenderContext(width=120))
 
     files = len(found.sources)
     findings = sum(len(r.findings) for r in results)
-    print(f"{files:,} files, {findings:,} findings; checking took {checking:.2f} s\n")
+    print(f"{files:,} files, {findings:,} findings; checking took {checking:.2f} s")
+    print(f"cycle collector, inside the phases: {collecting[0]:.3f} s\n")
+    gc.callbacks.remove(collector)
     total = sum(SPENT.values())
     rules = {k: v for k, v in SPENT.items() if k.startswith("rule ")}
     phases = {k: v for k, v in SPENT.items() if not k.startswith("rule ")}
