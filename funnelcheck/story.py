@@ -56,7 +56,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
 from types import MappingProxyType
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from funnelcheck.findings import Path
 from funnelcheck.strategy import Strategy, stage_texts
@@ -65,6 +65,15 @@ from funnelcheck.strategy import Strategy, stage_texts
 MIN_ROOT = 5
 #: The longer of two meeting stems adds at most this many letters to the shorter.
 MAX_TAIL = 3
+
+# Words and texts are read once and remembered: one strategy's texts repeat the same words,
+# and its pitches and claims are read by the analysis and again by FC104. The bounds keep a
+# run over thousands of files in flat memory (issue 7): a file uses about 160 distinct
+# words and 50 texts, so these hold many files' worth, and a word every file uses stays.
+#: Entries of each per-word cache (stems, words read).
+WORD_CACHE_SIZE = 4096
+#: Entries of each per-text cache (words, stems, content words of a text).
+TEXT_CACHE_SIZE = 1024
 
 # The project's English stop list: function words only, grouped as grammar groups them.
 # It covers the Snowball English stop list (tests compare the two) and adds the modal
@@ -225,7 +234,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem(word: str) -> str:
     """The Snowball English stem of one normalised word (a word with digits stays as it is)."""
     if not word.isalpha() and _HAS_DIGIT.search(word):
@@ -247,31 +256,49 @@ def stems_meet(a: str, b: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
 def _is_number(word: str) -> bool:
     return bool(_NUMBER.fullmatch(word)) or word in _NUMBER_WORDS
 
 
-@lru_cache(maxsize=65536)
-def _sequence_stems(word: str) -> tuple[str, ...]:
-    """The stems one word adds to a text's sequence: its parts that are not stopwords."""
-    return tuple(stem(part) for part in word.split("-") if part not in STOPWORDS)
+class _Word(NamedTuple):
+    """One normalised word as every step reads it, worked out once (`_word`)."""
+
+    #: The stems it adds to a text's sequence: its parts that are not stopwords.
+    sequence: tuple[str, ...]
+    #: The stems of every part, stopwords included.
+    full: tuple[str, ...]
+    #: A hyphenated word's stem written as one word ("e-mail" -> "email"); None otherwise.
+    joined: str | None
+    #: (stem, part) for the parts that count in FC104's measure.
+    content: tuple[tuple[str, str], ...]
+    #: A number in digits or words: FC104 leaves it out.
+    is_number: bool
+    #: A currency word ("usd", "dollars"): left out beside a number.
+    is_currency: bool
 
 
-@lru_cache(maxsize=65536)
-def _full_stems(word: str) -> tuple[str, ...]:
-    """The stems of every part of one word, stopwords included."""
-    return tuple(stem(part) for part in word.split("-"))
-
-
-@lru_cache(maxsize=65536)
-def _content_parts(word: str) -> tuple[tuple[str, str], ...]:
-    """(stem, part) for the parts of one word that count in FC104's measure."""
-    return tuple(
-        (stem(part), part)
-        for part in word.split("-")
-        if len(part) >= 2 and part not in STOPWORDS and not _is_number(part)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word(word: str) -> _Word:
+    parts = word.split("-")
+    return _Word(
+        sequence=tuple(stem(part) for part in parts if part not in STOPWORDS),
+        full=tuple(stem(part) for part in parts),
+        joined=stem(word.replace("-", "")) if len(parts) > 1 else None,
+        content=tuple(
+            (stem(part), part)
+            for part in parts
+            if len(part) >= 2 and part not in STOPWORDS and not _is_number(part)
+        ),
+        is_number=_is_number(word),
+        is_currency=word in _CURRENCY_WORDS,
     )
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _text_words(text: str) -> tuple[_Word, ...]:
+    """The words of a text, read (`_word`): shared by the concept matcher and FC104's
+    measure, which read the same pitches and claims."""
+    return tuple(map(_word, _words(normalise(text))))
 
 
 @dataclass(frozen=True)
@@ -286,16 +313,16 @@ class _TextStems:
     full: tuple[str, ...]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _text_stems(text: str) -> _TextStems:
     sequence: list[str] = []
     joined: list[str] = []
     full: list[str] = []
-    for word in _words(normalise(text)):
-        if "-" in word:
-            joined.append(stem(word.replace("-", "")))
-        sequence.extend(_sequence_stems(word))
-        full.extend(_full_stems(word))
+    for word in _text_words(text):
+        if word.joined is not None:
+            joined.append(word.joined)
+        sequence.extend(word.sequence)
+        full.extend(word.full)
     return _TextStems(tuple(sequence), tuple(joined), tuple(full))
 
 
@@ -305,20 +332,24 @@ def content_words(text: str) -> list[tuple[str, str]]:
     Left out: stopwords, numbers in digits or words, currency words standing beside a
     number (the money amount), and single letters. Hyphenated words count as their parts.
     """
-    words = _words(normalise(text))
-    numbers = [_is_number(w) for w in words]
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _content_words(text: str) -> tuple[tuple[str, str], ...]:
+    words = _text_words(text)
     last = len(words) - 1
     seen: dict[str, str] = {}
     for i, word in enumerate(words):
-        if numbers[i]:
+        if word.is_number:
             continue
-        if word in _CURRENCY_WORDS and (
-            (i > 0 and numbers[i - 1]) or (i < last and numbers[i + 1])
+        if word.is_currency and (
+            (i > 0 and words[i - 1].is_number) or (i < last and words[i + 1].is_number)
         ):
             continue  # "USD 499", "499 dollars": part of the money amount
-        for stem_, part in _content_parts(word):
+        for stem_, part in word.content:
             seen.setdefault(stem_, part)
-    return list(seen.items())
+    return tuple(seen.items())
 
 
 def content_stems(text: str) -> list[str]:
@@ -347,7 +378,8 @@ class StemIndex(Generic[_V]):
         self._memo: dict[str, tuple[_V, ...]] = {}
 
     def add(self, stem_: str, value: _V) -> None:
-        self._memo.clear()
+        if self._memo:
+            self._memo.clear()  # an answer remembered may now miss the new value
         self._exact.setdefault(stem_, []).append(value)
         if stem_.isalpha() and len(stem_) >= MIN_ROOT:
             self._roots.add(stem_[:MIN_ROOT])
@@ -377,13 +409,57 @@ class StemIndex(Generic[_V]):
         return isinstance(stem_, str) and bool(self.lookup(stem_))
 
 
-class StemSet(StemIndex[None]):
-    """A vocabulary: `stem in vocabulary` is true when a stem of it meets `stem`."""
+class StemSet:
+    """A vocabulary: `stem in vocabulary` is true when a stem of it meets `stem`.
+
+    `StemIndex`'s look-up with sets in place of lists of values: a vocabulary only answers
+    yes or no, and is built from a whole strategy's texts, so filing is the hot part.
+    """
 
     def __init__(self, stems: Iterable[str] = ()) -> None:
-        super().__init__()
-        for s in stems:
-            self.add(s, None)
+        self._exact: set[str] = set(stems)
+        #: Each filed stem's prefixes that a meeting stem could be (`StemIndex.add`).
+        self._by_prefix: set[str] = set()
+        #: The first MIN_ROOT letters of every filed stem that others may meet.
+        self._roots: set[str] = set()
+        by_prefix = self._by_prefix
+        for stem_ in self._exact:
+            if len(stem_) >= MIN_ROOT and stem_.isalpha():
+                self._roots.add(stem_[:MIN_ROOT])
+                by_prefix.update(
+                    stem_[:k] for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_))
+                )
+        self._memo: dict[str, bool] = {}
+
+    def _file_prefixes(self, stem_: str) -> None:
+        if len(stem_) >= MIN_ROOT and stem_.isalpha():
+            self._roots.add(stem_[:MIN_ROOT])
+            for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_)):
+                self._by_prefix.add(stem_[:k])
+
+    def add(self, stem_: str) -> None:
+        self._memo.clear()  # a "no" remembered may now be a "yes"
+        self._exact.add(stem_)
+        self._file_prefixes(stem_)
+
+    def __contains__(self, stem_: object) -> bool:
+        if not isinstance(stem_, str):
+            return False
+        found = self._memo.get(stem_)
+        if found is None:
+            found = self._memo[stem_] = self._meets(stem_)
+        return found
+
+    def _meets(self, stem_: str) -> bool:
+        if stem_ in self._exact:
+            return True
+        if len(stem_) < MIN_ROOT or stem_[:MIN_ROOT] not in self._roots or not stem_.isalpha():
+            return False
+        # `stem_` begins a longer filed stem, or a shorter filed stem begins `stem_`.
+        return stem_ in self._by_prefix or any(
+            stem_[:k] in self._exact
+            for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_))
+        )
 
 
 # -- concepts ---------------------------------------------------------------------------
@@ -399,7 +475,8 @@ class Concept:
         return (self.key, *self.wordings)
 
 
-def _variants(wording: str) -> list[tuple[bool, tuple[str, ...]]]:
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _variants(wording: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
     """The stem sequences a wording matches as, each with how: word for word (True: it holds
     a negation or a particle) or by its content stems (False). A wording that is one
     hyphenated word also matches written as one ("e-mail", "email"; "no-show", "noshow")."""
@@ -414,7 +491,7 @@ def _variants(wording: str) -> list[tuple[bool, tuple[str, ...]]]:
             out.append((False, content))
     if len(words) == 1 and "-" in words[0]:
         out.append((False, (stem(words[0].replace("-", "")),)))
-    return out
+    return tuple(out)
 
 
 _Phrase = tuple[int, tuple[str, ...]]
@@ -440,21 +517,40 @@ class _ConceptMatcher:
                         self._phrases.add(variant[0], (index, variant))
         self._has_phrases = bool(self._phrases._exact)
         self._has_literal = bool(self._literal._exact)
+        #: Answers by text: the analysis and several rules ask about the same texts.
+        self._by_text: dict[str, frozenset[int]] = {}
 
-    def indices(self, text: str) -> set[int]:
+    def indices(self, text: str) -> frozenset[int]:
+        """The indices of the concepts a text carries."""
+        found = self._by_text.get(text)
+        if found is None:
+            found = self._by_text[text] = frozenset(self._find(text))
+        return found
+
+    def _find(self, text: str) -> set[int]:
         stems = _text_stems(text)
         found: set[int] = set()
+        single = self._single
         sequence = stems.sequence
-        for position, stem_ in enumerate(sequence):
-            found.update(self._single.lookup(stem_))
-            if self._has_phrases:
-                _match_phrases(self._phrases.lookup(stem_), sequence, position, found)
+        if self._has_phrases:
+            phrases = self._phrases
+            for position, stem_ in enumerate(sequence):
+                if carried := single.lookup(stem_):
+                    found.update(carried)
+                if candidates := phrases.lookup(stem_):
+                    _match_phrases(candidates, sequence, position, found)
+        else:
+            for stem_ in sequence:
+                if carried := single.lookup(stem_):
+                    found.update(carried)
         for joined in stems.joined:
-            found.update(self._single.lookup(joined))
+            found.update(single.lookup(joined))
         if self._has_literal:
+            literal = self._literal
             full = stems.full
             for position, stem_ in enumerate(full):
-                _match_phrases(self._literal.lookup(stem_), full, position, found)
+                if candidates := literal.lookup(stem_):
+                    _match_phrases(candidates, full, position, found)
         return found
 
     def keys(self, text: str) -> tuple[str, ...]:
@@ -570,7 +666,10 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
         )
         for a, b in pairwise(order)
     )
-    vocabulary = StemSet(s for text in story_texts(strategy) for s in content_stems(text))
+    vocabulary_stems: set[str] = set()
+    for text in story_texts(strategy):
+        vocabulary_stems.update(dict(_content_words(text)))
+    vocabulary = StemSet(vocabulary_stems)
     return StoryAnalysis(concepts, MappingProxyType(stages), handoffs, vocabulary, matcher)
 
 
