@@ -563,6 +563,7 @@ _AMOUNT_RE = re.compile(
     rf"(?P<snum>{_NUMBER_BEFORE_CURRENCY})(?P<smag>{_MAGNITUDE})?{_SPACE}(?P<suf>{_SUFFIX})"
 )
 
+_DIGIT_RE = re.compile(r"\d")
 _CODE_AFTER_RE = re.compile(rf"{_SPACE}(?P<code>{_CODES_RE})(?![A-Za-z])")
 _UNIT_RE = re.compile(
     r"(?P<conn>\s*/\s*|\s*,?\s+per\s+|\s+a\s+|\s+an\s+|\s+each\s+|\s+every\s+|\s+for\s+each\s+)"
@@ -636,6 +637,8 @@ def find_amounts(text: str, default_currency: str | None) -> list[TextAmount]:
     forms read and the decisions made.
     """
     found: list[TextAmount] = []
+    if _DIGIT_RE.search(text) is None:
+        return found  # every amount has a digit; most texts have none, and a search costs
     position = 0
     while (match := _AMOUNT_RE.search(text, position)) is not None:
         read = _read_match(text, match, default_currency)

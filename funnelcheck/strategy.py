@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from funnelcheck.findings import Issue, Path
 
 if TYPE_CHECKING:
+    from funnelcheck.money import TextAmount
     from funnelcheck.story import StoryAnalysis
 
 #: Funnel roles in the order a customer meets them (FC504); `other` may stand anywhere.
@@ -32,6 +33,10 @@ class Strategy:
     text: str = ""
     #: What the load and validate steps found, by code (FC002, FC003, FC004 ...).
     input_issues: dict[str, list[Issue]] = field(default_factory=dict)
+    #: The money amounts read in each text so far (`amounts_in`).
+    _amounts: dict[str, tuple[TextAmount, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     # -- plain views -------------------------------------------------------------------
     @property
@@ -114,6 +119,17 @@ class Strategy:
         return f"stage {index + 1}"
 
     # -- derived views -------------------------------------------------------------------
+    def amounts_in(self, text: str) -> tuple[TextAmount, ...]:
+        """The money amounts of a text, as `money.find_amounts` reads them with the price's
+        currency: read once per file, since FC204, FC302 and FC305 read the same pitches
+        and claims."""
+        found = self._amounts.get(text)
+        if found is None:
+            from funnelcheck.money import find_amounts
+
+            found = self._amounts[text] = tuple(find_amounts(text, self.currency))
+        return found
+
     @cached_property
     def story(self) -> StoryAnalysis:
         """The problem story: concepts, what each stage carries, what each handoff passes."""

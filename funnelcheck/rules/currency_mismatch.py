@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Path, Severity
-from funnelcheck.money import find_amounts, money_from
+from funnelcheck.money import money_from
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy, stage_texts, value_at
 
@@ -88,7 +88,7 @@ class CurrencyMismatch(Rule):
         for stage_index, stage in strategy.stages():
             for relative, text in stage_texts(stage):
                 where = "the pitch" if relative[0] == "pitch" else "the claim"
-                for amount in find_amounts(text, price_currency):
+                for amount in strategy.amounts_in(text):
                     if amount.currency is None or amount.currency == price_currency:
                         continue
                     yield Issue(

@@ -13,7 +13,6 @@ from funnelcheck.money import (
     PERIOD_FACTORS,
     PlanPrice,
     TextAmount,
-    find_amounts,
     format_money,
     json_number,
     plans,
@@ -123,7 +122,7 @@ class PitchPriceMismatch(Rule):
         for stage_index, stage in strategy.stages():
             for relative, text in stage_texts(stage):
                 path: Path = ("stages", stage_index, *relative)
-                for amount in find_amounts(text, strategy.currency):
+                for amount in strategy.amounts_in(text):
                     issue = _check_amount(amount, path, text, all_plans, strategy, tolerance)
                     if issue is not None:
                         yield issue

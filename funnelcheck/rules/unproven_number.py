@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.money import TextAmount, find_amounts
+from funnelcheck.money import TextAmount
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy
 
@@ -114,7 +114,7 @@ class UnprovenNumber(Rule):
             evidence = claim.get("evidence")
             if not isinstance(text, str) or (isinstance(evidence, list) and evidence):
                 continue
-            figures = figures_to_prove(text, codes, find_amounts(text, strategy.currency))
+            figures = figures_to_prove(text, codes, strategy.amounts_in(text))
             if not figures:
                 continue
             stage_index = claim_path[1]
