@@ -59,7 +59,7 @@ from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from funnelcheck.findings import Path
-from funnelcheck.strategy import Strategy, stage_texts
+from funnelcheck.strategy import Strategy
 
 #: The shorter of two meeting stems has at least this many letters (see step 5 above).
 MIN_ROOT = 5
@@ -211,6 +211,9 @@ def _pure_english_stemmer() -> Any:
 # -- building blocks ----------------------------------------------------------------------
 def normalise(text: str) -> str:
     """NFKC, case-folded, with typographic apostrophes and hyphens made plain."""
+    if text.isascii():
+        # ASCII is its own NFKC form, folds as it lowers, and holds no typographic marks.
+        return text.lower()
     folded = unicodedata.normalize("NFKC", text).casefold()
     # Case folding can leave sequences that are not NFKC ("ǰ"); normalise once more.
     return unicodedata.normalize("NFKC", folded).translate(_PUNCTUATION)
@@ -644,10 +647,12 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     matcher = _ConceptMatcher(concepts)
     keys = tuple(c.key for c in concepts)
     stages: dict[int, StageStory] = {}
-    for index, stage in strategy.speaking_stages():
+    for index, texts in strategy.stages_with_texts():
+        if not texts:
+            continue  # a stage that says nothing carries nothing: not judged
         by_text: dict[Path, tuple[str, ...]] = {}
         carried: set[int] = set()
-        for path, text in stage_texts(stage):
+        for path, text in texts:
             found = matcher.indices(text)
             by_text[path] = tuple(k for i, k in enumerate(keys) if i in found)
             carried |= found

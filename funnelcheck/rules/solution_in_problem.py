@@ -116,7 +116,7 @@ def _reads_as_id(capability_id: str) -> bool:
 def _names(normalised_text: str, name: str) -> bool:
     """Whether a normalised text holds `name` as whole words (spaces as any whitespace)."""
     words = normalise(name).split()
-    if not words:
-        return False
+    if not words or any(word not in normalised_text for word in words):
+        return False  # each word must be in the text: no pattern to build (names vary by file)
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
     return re.search(pattern, normalised_text) is not None
