@@ -66,24 +66,48 @@ class Strategy:
 
     def stages(self) -> Iterator[tuple[int, dict[str, Any]]]:
         """Every stage with its index, first touch first."""
-        return indexed_mappings(self.data.get("stages"))
+        return iter(self._stages)
 
     def speaking_stages(self) -> list[tuple[int, dict[str, Any]]]:
         """The stages that say something (a pitch or a claim): the only ones story rules judge."""
-        return [(i, s) for i, s in self.stages() if stage_texts(s)]
+        return [(i, s) for i, s in self._stages if self.texts_of_stage(i)]
+
+    def texts_of_stage(self, index: int) -> list[tuple[Path, str]]:
+        """`stage_texts` of the stage at `index` (none for no such stage), read once."""
+        return self._stage_texts.get(index, [])
+
+    def stages_with_texts(self) -> Iterator[tuple[int, list[tuple[Path, str]]]]:
+        """Every stage's index with its `stage_texts` (maybe none), first touch first."""
+        return iter(self._stage_texts.items())
 
     def claims(self) -> Iterator[tuple[Path, dict[str, Any]]]:
         """Every claim with its path, stage by stage."""
-        for i, stage in self.stages():
-            for j, claim in indexed_mappings(stage.get("claims")):
-                yield ("stages", i, "claims", j), claim
+        return iter(self._claims)
 
     def promises(self) -> Iterator[tuple[Path, str]]:
         """Every capability id a claim promises, with its path, stage by stage."""
-        for claim_path, claim in self.claims():
+        for claim_path, claim in self._claims:
             for k, capability_id in enumerate(_list(claim.get("promises"))):
                 if isinstance(capability_id, str):
                     yield (*claim_path, "promises", k), capability_id
+
+    # The stages, their texts and claims, listed once: most rules walk them, and the data
+    # does not change while the rules read it.
+    @cached_property
+    def _stages(self) -> list[tuple[int, dict[str, Any]]]:
+        return list(indexed_mappings(self.data.get("stages")))
+
+    @cached_property
+    def _stage_texts(self) -> dict[int, list[tuple[Path, str]]]:
+        return {i: stage_texts(stage) for i, stage in self._stages}
+
+    @cached_property
+    def _claims(self) -> list[tuple[Path, dict[str, Any]]]:
+        return [
+            (("stages", i, "claims", j), claim)
+            for i, stage in self._stages
+            for j, claim in indexed_mappings(stage.get("claims"))
+        ]
 
     @cached_property
     def capability_indices(self) -> dict[str, int]:

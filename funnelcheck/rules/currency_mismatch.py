@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.money import money_from
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.strategy import Strategy, stage_texts, value_at
+from funnelcheck.strategy import Strategy, value_at
 
 
 class CurrencyMismatch(Rule):
@@ -85,8 +85,8 @@ class CurrencyMismatch(Rule):
                 subject=name,
                 data={"currency": money.currency, "price_currency": price_currency},
             )
-        for stage_index, stage in strategy.stages():
-            for relative, text in stage_texts(stage):
+        for stage_index, texts in strategy.stages_with_texts():
+            for relative, text in texts:
                 where = "the pitch" if relative[0] == "pitch" else "the claim"
                 for amount in strategy.amounts_in(text):
                     if amount.currency is None or amount.currency == price_currency:

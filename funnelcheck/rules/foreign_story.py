@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.story import describe_stage, foreign_words
-from funnelcheck.strategy import Strategy, stage_texts
+from funnelcheck.strategy import Strategy
 
 
 @dataclass(frozen=True)
@@ -88,8 +88,10 @@ class ForeignStory(Rule):
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         story = strategy.story
-        for index, stage in strategy.speaking_stages():
-            total, foreign = foreign_words(story, (text for _, text in stage_texts(stage)))
+        for index, texts in strategy.stages_with_texts():
+            if not texts:
+                continue  # a stage that says nothing is not judged
+            total, foreign = foreign_words(story, (text for _, text in texts))
             if total == 0:
                 continue  # only numbers and function words: nothing to measure
             share = len(foreign) / total

@@ -21,7 +21,7 @@ from funnelcheck.money import (
     yearly,
 )
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.strategy import Strategy, stage_texts
+from funnelcheck.strategy import Strategy
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,8 @@ class PitchPriceMismatch(Rule):
         all_plans = plans(strategy)
         if not all_plans:
             return
-        for stage_index, stage in strategy.stages():
-            for relative, text in stage_texts(stage):
+        for stage_index, texts in strategy.stages_with_texts():
+            for relative, text in texts:
                 path: Path = ("stages", stage_index, *relative)
                 for amount in strategy.amounts_in(text):
                     issue = _check_amount(amount, path, text, all_plans, strategy, tolerance)
