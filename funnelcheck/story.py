@@ -297,16 +297,9 @@ def _word(word: str) -> _Word:
     )
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _text_words(text: str) -> tuple[_Word, ...]:
-    """The words of a text, read (`_word`): shared by the concept matcher and FC104's
-    measure, which read the same pitches and claims."""
-    return tuple(map(_word, _words(normalise(text))))
-
-
-@dataclass(frozen=True)
-class _TextStems:
-    """A text as the concept matcher reads it."""
+class _Text(NamedTuple):
+    """A text as the concept matcher and FC104's measure read it, read once (`_text`):
+    the two read the same pitches and claims, and the story's wordings feed both too."""
 
     #: Stems of the words that are not stopwords, in order; hyphenated words as their parts.
     sequence: tuple[str, ...]
@@ -314,19 +307,32 @@ class _TextStems:
     joined: tuple[str, ...]
     #: Stems of every word, stopwords included: for wordings matched word for word.
     full: tuple[str, ...]
+    #: Distinct content stems with the first part that gave each (`content_words`).
+    content: tuple[tuple[str, str], ...]
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _text_stems(text: str) -> _TextStems:
+def _text(text: str) -> _Text:
+    words = tuple(map(_word, _words(normalise(text))))
     sequence: list[str] = []
     joined: list[str] = []
     full: list[str] = []
-    for word in _text_words(text):
+    content: dict[str, str] = {}
+    last = len(words) - 1
+    for i, word in enumerate(words):
         if word.joined is not None:
             joined.append(word.joined)
         sequence.extend(word.sequence)
         full.extend(word.full)
-    return _TextStems(tuple(sequence), tuple(joined), tuple(full))
+        if word.is_number:
+            continue
+        if word.is_currency and (
+            (i > 0 and words[i - 1].is_number) or (i < last and words[i + 1].is_number)
+        ):
+            continue  # "USD 499", "499 dollars": part of the money amount
+        for stem_, part in word.content:
+            content.setdefault(stem_, part)
+    return _Text(tuple(sequence), tuple(joined), tuple(full), tuple(content.items()))
 
 
 def content_words(text: str) -> list[tuple[str, str]]:
@@ -335,24 +341,7 @@ def content_words(text: str) -> list[tuple[str, str]]:
     Left out: stopwords, numbers in digits or words, currency words standing beside a
     number (the money amount), and single letters. Hyphenated words count as their parts.
     """
-    return list(_content_words(text))
-
-
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _content_words(text: str) -> tuple[tuple[str, str], ...]:
-    words = _text_words(text)
-    last = len(words) - 1
-    seen: dict[str, str] = {}
-    for i, word in enumerate(words):
-        if word.is_number:
-            continue
-        if word.is_currency and (
-            (i > 0 and words[i - 1].is_number) or (i < last and words[i + 1].is_number)
-        ):
-            continue  # "USD 499", "499 dollars": part of the money amount
-        for stem_, part in word.content:
-            seen.setdefault(stem_, part)
-    return tuple(seen.items())
+    return list(_text(text).content)
 
 
 def content_stems(text: str) -> list[str]:
@@ -489,7 +478,7 @@ def _variants(wording: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
     if any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
         out.append((True, tuple(stem(part) for part in parts)))
     else:
-        content = _text_stems(wording).sequence
+        content = _text(wording).sequence
         if content:
             out.append((False, content))
     if len(words) == 1 and "-" in words[0]:
@@ -498,6 +487,8 @@ def _variants(wording: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
 
 
 _Phrase = tuple[int, tuple[str, ...]]
+#: The probe of a stem that meets no concept's first word.
+_MEETS_NOTHING: tuple[tuple[int, ...], tuple[_Phrase, ...]] = ((), ())
 
 
 class _ConceptMatcher:
@@ -518,8 +509,10 @@ class _ConceptMatcher:
                         self._single.add(variant[0], index)
                     else:
                         self._phrases.add(variant[0], (index, variant))
-        self._has_phrases = bool(self._phrases._exact)
         self._has_literal = bool(self._literal._exact)
+        #: What each stem of a text's sequence meets: (single-word concepts, phrases that
+        #: start with it), one probe per distinct stem of the file.
+        self._probes: dict[str, tuple[tuple[int, ...], tuple[_Phrase, ...]]] = {}
         #: Answers by text: the analysis and several rules ask about the same texts.
         self._by_text: dict[str, frozenset[int]] = {}
 
@@ -530,24 +523,27 @@ class _ConceptMatcher:
             found = self._by_text[text] = frozenset(self._find(text))
         return found
 
+    def _probe(self, stem_: str) -> tuple[tuple[int, ...], tuple[_Phrase, ...]]:
+        found = self._single.lookup(stem_), self._phrases.lookup(stem_)
+        return found if found[0] or found[1] else _MEETS_NOTHING
+
     def _find(self, text: str) -> set[int]:
-        stems = _text_stems(text)
+        stems = _text(text)
         found: set[int] = set()
-        single = self._single
         sequence = stems.sequence
-        if self._has_phrases:
-            phrases = self._phrases
-            for position, stem_ in enumerate(sequence):
-                if carried := single.lookup(stem_):
-                    found.update(carried)
-                if candidates := phrases.lookup(stem_):
-                    _match_phrases(candidates, sequence, position, found)
-        else:
-            for stem_ in sequence:
-                if carried := single.lookup(stem_):
-                    found.update(carried)
+        probes = self._probes
+        for position, stem_ in enumerate(sequence):
+            probe = probes.get(stem_)
+            if probe is None:
+                probe = probes[stem_] = self._probe(stem_)
+            if probe is _MEETS_NOTHING:
+                continue  # most words of a text are no concept's
+            carried, candidates = probe
+            found.update(carried)
+            if candidates:
+                _match_phrases(candidates, sequence, position, found)
         for joined in stems.joined:
-            found.update(single.lookup(joined))
+            found.update(self._single.lookup(joined))
         if self._has_literal:
             literal = self._literal
             full = stems.full
@@ -673,7 +669,7 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     )
     vocabulary_stems: set[str] = set()
     for text in story_texts(strategy):
-        vocabulary_stems.update(dict(_content_words(text)))
+        vocabulary_stems.update(dict(_text(text).content))
     vocabulary = StemSet(vocabulary_stems)
     return StoryAnalysis(concepts, MappingProxyType(stages), handoffs, vocabulary, matcher)
 
