@@ -50,8 +50,9 @@ class JsonReporter(Reporter):
         # The head as its own document, without its closing brace, then "files" by hand.
         yield _dumps(head)[:-2] + ',\n  "files": ['
         for n, result in enumerate(report.files):
-            text = _dumps(_file(result), "    ")
-            yield ("," if n else "") + "\n    " + text
+            out = ["," if n else "", "\n    "]
+            _file(result, "\n    ", out)
+            yield "".join(out)
         yield "\n  ]" if report.files else "]"
         if report.fixed:
             fixed = _dumps([dict(entry) for entry in report.fixed], "  ")
@@ -145,35 +146,68 @@ def _key(key: Any) -> str:
     raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
 
 
-def _file(result: FileResult) -> dict[str, Any]:
-    out: dict[str, Any] = {"file": result.file, "error": result.error}
-    out["findings"] = [_finding(f) for f in result.findings]
-    out["suppressed"] = result.suppressed
-    out["relay"] = _relay(result.relay) if result.relay is not None else None
-    return out
+# Files and findings are most of a report: written from templates, the same text `_dumps`
+# gives for their dictionaries (the test holds the report to json.dumps's own layout).
+def _file(result: FileResult, newline: str, out: list[str]) -> None:
+    """Append one file's object, opened at the indent of `newline`."""
+    inner = newline + "  "
+    out.append(
+        f'{{{inner}"file": {encode_basestring(result.file)},'
+        f'{inner}"error": {_text_or_null(result.error)},{inner}"findings": '
+    )
+    if result.findings:
+        item = inner + "  "
+        for n, finding in enumerate(result.findings):
+            out.append(("," if n else "[") + item)
+            _finding(finding, item, out)
+        out.append(inner + "]")
+    else:
+        out.append("[]")
+    out.append(f',{inner}"suppressed": {int.__repr__(result.suppressed)},{inner}"relay": ')
+    if result.relay is None:
+        out.append("null")
+    else:
+        _encode(_relay(result.relay), inner, out)
+    out.append(newline + "}")
 
 
-def _location(loc: Location) -> dict[str, Any]:
-    return {
-        "file": loc.file,
-        "line": loc.line,
-        "column": loc.column,
-        "path": loc.path,
-        "stage": loc.stage,
-    }
+def _finding(f: Finding, newline: str, out: list[str]) -> None:
+    inner = newline + "  "
+    out.append(
+        f'{{{inner}"code": {encode_basestring(f.code)},'
+        f'{inner}"name": {encode_basestring(f.name)},'
+        f'{inner}"severity": {encode_basestring(f.severity.label)},'
+        f'{inner}"message": {encode_basestring(f.message)},'
+        f'{_location(f.location, inner)},{inner}"related": '
+    )
+    if f.related:
+        item = inner + "  "
+        out.append(
+            "["
+            + ",".join(f"{item}{{{_location(r, item + '  ')}{item}}}" for r in f.related)
+            + inner
+            + "]"
+        )
+    else:
+        out.append("[]")
+    out.append(f',{inner}"data": ')
+    _encode(_data(f.data), inner, out)
+    out.append(f',{inner}"fingerprint": "{fingerprint(f)}"{newline}}}')
 
 
-def _finding(f: Finding) -> dict[str, Any]:
-    return {
-        "code": f.code,
-        "name": f.name,
-        "severity": f.severity.label,
-        "message": f.message,
-        **_location(f.location),
-        "related": [_location(r) for r in f.related],
-        "data": _data(f.data),
-        "fingerprint": fingerprint(f),
-    }
+def _location(loc: Location, inner: str) -> str:
+    """A location's five members, each on its own line at `inner`, without braces."""
+    return (
+        f'{inner}"file": {encode_basestring(loc.file)},'
+        f'{inner}"line": {int.__repr__(loc.line)},'
+        f'{inner}"column": {int.__repr__(loc.column)},'
+        f'{inner}"path": {encode_basestring(loc.path)},'
+        f'{inner}"stage": {_text_or_null(loc.stage)}'
+    )
+
+
+def _text_or_null(text: str | None) -> str:
+    return "null" if text is None else encode_basestring(text)
 
 
 def _relay(relay: Relay) -> dict[str, Any]:
