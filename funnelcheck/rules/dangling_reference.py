@@ -12,7 +12,9 @@ from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy, defined_ids, indexed_mappings, value_at
 
 
-@dataclass(frozen=True)
+# Compared and hashed by identity (the four kinds below are the only ones): the check
+# looks a kind up for every reference, and a dataclass's generated hash is Python code.
+@dataclass(frozen=True, eq=False)
 class _Kind:
     """One kind of id: what a message calls it and where the strategy defines such ids."""
 
@@ -91,45 +93,42 @@ class DanglingReference(Rule):
             EVIDENCE: defined_ids(data.get("evidence")),
             STAKEHOLDER: _roles(strategy.segment.get("stakeholders")),
         }
-        for path, value, kind in _references(strategy):
-            if isinstance(value, str) and value not in known[kind]:
-                yield _dangling(data, path, value, kind, known[kind])
+        # Membership per reference in sets; the lists, in order, are what messages show.
+        known_sets = {kind: set(ids) for kind, ids in known.items()}
+        for list_path, value, kind in _reference_lists(strategy):
+            if not isinstance(value, list):
+                continue
+            ids = known_sets[kind]
+            for j, entry in enumerate(value):
+                if isinstance(entry, str) and entry not in ids:
+                    yield _dangling(data, (*list_path, j), entry, kind, known[kind])
 
 
-def _references(strategy: Strategy) -> Iterator[tuple[Path, Any, _Kind]]:
-    """Every place that names an id, its value and the kind of id it must name, in file order."""
+def _reference_lists(strategy: Strategy) -> Iterator[tuple[Path, Any, _Kind]]:
+    """Every list that names ids (or what stands where one should be), its path and the kind
+    of id its entries must name, in file order."""
     data = strategy.data
     problem = strategy.problem
-    yield from _named(("problem", "evidence"), problem.get("evidence"), EVIDENCE)
+    yield ("problem", "evidence"), problem.get("evidence"), EVIDENCE
     prevalence = problem.get("prevalence")
     if isinstance(prevalence, dict):
-        path: Path = ("problem", "prevalence", "evidence")
-        yield from _named(path, prevalence.get("evidence"), EVIDENCE)
+        yield ("problem", "prevalence", "evidence"), prevalence.get("evidence"), EVIDENCE
     relieves = strategy.value_proposition.get("relieves")
-    yield from _named(("value_proposition", "relieves"), relieves, PAIN)
+    yield ("value_proposition", "relieves"), relieves, PAIN
     for i, cap in indexed_mappings(data.get("capabilities")):
-        yield from _named(("capabilities", i, "relieves"), cap.get("relieves"), PAIN)
+        yield ("capabilities", i, "relieves"), cap.get("relieves"), PAIN
     for i, plan in strategy.plans():
-        yield from _named(("price", "plans", i, "includes"), plan.get("includes"), CAPABILITY)
+        yield ("price", "plans", i, "includes"), plan.get("includes"), CAPABILITY
     wtp = strategy.price.get("willingness_to_pay")
     if isinstance(wtp, dict):
-        path = ("price", "willingness_to_pay", "evidence")
-        yield from _named(path, wtp.get("evidence"), EVIDENCE)
+        yield ("price", "willingness_to_pay", "evidence"), wtp.get("evidence"), EVIDENCE
     for i, stage in strategy.stages():
-        yield from _named(("stages", i, "audience"), stage.get("audience"), STAKEHOLDER)
+        yield ("stages", i, "audience"), stage.get("audience"), STAKEHOLDER
         for k, claim in indexed_mappings(stage.get("claims")):
-            claim_path: Path = ("stages", i, "claims", k)
-            yield from _named((*claim_path, "promises"), claim.get("promises"), CAPABILITY)
-            yield from _named((*claim_path, "evidence"), claim.get("evidence"), EVIDENCE)
+            yield ("stages", i, "claims", k, "promises"), claim.get("promises"), CAPABILITY
+            yield ("stages", i, "claims", k, "evidence"), claim.get("evidence"), EVIDENCE
     for i, assumption in indexed_mappings(data.get("assumptions")):
-        yield from _named(("assumptions", i, "evidence"), assumption.get("evidence"), EVIDENCE)
-
-
-def _named(list_path: Path, value: Any, kind: _Kind) -> Iterator[tuple[Path, Any, _Kind]]:
-    """Each entry of a list of references with its own path."""
-    if isinstance(value, list):
-        for j, entry in enumerate(value):
-            yield (*list_path, j), entry, kind
+        yield ("assumptions", i, "evidence"), assumption.get("evidence"), EVIDENCE
 
 
 def _dangling(data: dict[str, Any], path: Path, value: str, kind: _Kind, known: list[str]) -> Issue:
