@@ -28,7 +28,7 @@ import inspect
 import json
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
@@ -158,25 +158,21 @@ class SarifReporter(Reporter):
         self._rule_texts = rule_texts
 
     def render(self, report: Report, ctx: RenderContext) -> str:
+        return "".join(self.stream(report, ctx))
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
+        """The text of `json.dumps(document, indent=2, sort_keys=True)`, result by result.
+
+        A run over thousands of files has hundreds of thousands of results: they are
+        written as they are read back, never held as one document (issue 7).
+        """
         rules = self._rules(report)
         rule_index = {rule["id"]: index for index, rule in enumerate(rules)}
-        seen: dict[str, int] = {}
-        results = [
-            _result(finding, rule_index[finding.code], ctx.cwd, seen)
-            for finding in report.iter_findings()
-        ]
         unreadable = report.errors()
-        run: dict[str, Any] = {
-            "tool": {
-                "driver": {
-                    "name": "funnelcheck",
-                    "version": report.version,
-                    "informationUri": INFORMATION_URI,
-                    "rules": rules,
-                }
-            },
+        # The run's members before "results" (keys sorted: columnKind, invocations,
+        # originalUriBaseIds), then the results, then "tool".
+        before = {
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {SOURCE_ROOT: {"uri": source_root_uri(ctx.cwd)}},
             "invocations": [
                 {
                     "executionSuccessful": not unreadable,
@@ -185,11 +181,28 @@ class SarifReporter(Reporter):
                     ],
                 }
             ],
-            "results": results,
+            "originalUriBaseIds": {SOURCE_ROOT: {"uri": source_root_uri(ctx.cwd)}},
         }
-        document = {"$schema": SCHEMA_URI, "version": SARIF_VERSION, "runs": [run]}
-        text = json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True)
-        return encodable(text) + "\n"
+        tool = {
+            "driver": {
+                "name": "funnelcheck",
+                "version": report.version,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }
+        }
+        opened = _dumps(before, "    ")[: -len("\n    }")]
+        yield encodable(f'{{\n  "$schema": {_dumps(SCHEMA_URI)},\n  "runs": [\n    {opened},')
+        yield '\n      "results": ['
+        seen: dict[str, int] = {}
+        separator = "\n        "
+        for finding in report.iter_findings():
+            result = _result(finding, rule_index[finding.code], ctx.cwd, seen)
+            yield encodable(separator + _dumps(result, "        "))
+            separator = ",\n        "
+        yield "]" if separator == "\n        " else "\n      ]"
+        yield encodable(f',\n      "tool": {_dumps(tool, "      ")}\n    }}\n  ],')
+        yield f'\n  "version": {_dumps(SARIF_VERSION)}\n}}\n'
 
     def _rules(self, report: Report) -> list[dict[str, Any]]:
         """Every rule of the report, plus any code a finding carries that the report lacks
@@ -217,6 +230,12 @@ class SarifReporter(Reporter):
                 }
             )
         return rules
+
+
+def _dumps(value: Any, indent: str = "") -> str:
+    """Sorted, indented JSON; lines after the first start with `indent`."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return text.replace("\n", "\n" + indent) if indent else text
 
 
 def _where(location: Location) -> str:

@@ -260,3 +260,18 @@ def test_naughty_strings_stay_schema_valid() -> None:
             assert unquote(artifact["uri"]) == relative
         else:
             assert artifact["uri"].startswith("file:///")
+
+
+@pytest.mark.parametrize("with_findings", [True, False])
+def test_written_result_by_result_as_json_dumps_would_write_the_document(
+    report: Report, ctx: RenderContext, with_findings: bool
+) -> None:
+    """The reporter streams the document; the text is still json.dumps's, keys sorted."""
+    if not with_findings:
+        report = dataclasses.replace(
+            report, files=[dataclasses.replace(r, findings=[]) for r in report.files]
+        )
+    text = SarifReporter(RULE_TEXTS).render(report, ctx)
+    document = json.loads(text)
+    assert bool(document["runs"][0]["results"]) is with_findings
+    assert text == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
