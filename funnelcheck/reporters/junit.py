@@ -39,7 +39,7 @@ non-blank token) is written in double quotes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -139,12 +139,15 @@ class JunitReporter(Reporter):
     extension = "xml"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
+        return "".join(self.stream(report, ctx))
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
+        """The document a test suite at a time (a file's), as the results are read back."""
         stamp = timestamp(report.as_of)
-        out = ['<?xml version="1.0" encoding="UTF-8"?>', "<testsuites>"]
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites>\n'
         for index, result in enumerate(report.files):
-            out.extend(self._suite(index, result, report, stamp))
-        out.append("</testsuites>")
-        return "\n".join(out) + "\n"
+            yield "\n".join(self._suite(index, result, report, stamp)) + "\n"
+        yield "</testsuites>\n"
 
     def _suite(self, index: int, result: FileResult, report: Report, stamp: str) -> list[str]:
         writer = _Writer()
