@@ -400,6 +400,11 @@ class StemIndex(Generic[_V]):
     def __contains__(self, stem_: object) -> bool:
         return isinstance(stem_, str) and bool(self.lookup(stem_))
 
+    def may_meet(self, stem_: str) -> bool:
+        """False when no filed stem can meet `stem_` (not filed, and no filed stem shares
+        its opening): a quick answer for the many words of a text that meet nothing."""
+        return stem_ in self._exact or (len(stem_) >= MIN_ROOT and stem_[:MIN_ROOT] in self._roots)
+
 
 class StemSet:
     """A vocabulary: `stem in vocabulary` is true when a stem of it meets `stem`.
@@ -524,6 +529,8 @@ class _ConceptMatcher:
         return found
 
     def _probe(self, stem_: str) -> tuple[tuple[int, ...], tuple[_Phrase, ...]]:
+        if not (self._single.may_meet(stem_) or self._phrases.may_meet(stem_)):
+            return _MEETS_NOTHING
         found = self._single.lookup(stem_), self._phrases.lookup(stem_)
         return found if found[0] or found[1] else _MEETS_NOTHING
 
