@@ -409,8 +409,9 @@ class StemIndex(Generic[_V]):
 class StemSet:
     """A vocabulary: `stem in vocabulary` is true when a stem of it meets `stem`.
 
-    `StemIndex`'s look-up with sets in place of lists of values: a vocabulary only answers
-    yes or no, and is built from a whole strategy's texts, so filing is the hot part.
+    `StemIndex`'s look-up with sets in place of lists of values and no memo: a vocabulary
+    only answers yes or no, is built from a whole strategy's texts, and is asked about each
+    stage's distinct words about once, so filing and probing must be cheap, not remembered.
     """
 
     def __init__(self, stems: Iterable[str] = ()) -> None:
@@ -419,35 +420,16 @@ class StemSet:
         self._by_prefix: set[str] = set()
         #: The first MIN_ROOT letters of every filed stem that others may meet.
         self._roots: set[str] = set()
-        by_prefix = self._by_prefix
         for stem_ in self._exact:
-            if len(stem_) >= MIN_ROOT and stem_.isalpha():
+            length = len(stem_)
+            if length >= MIN_ROOT and stem_.isalpha():
                 self._roots.add(stem_[:MIN_ROOT])
-                by_prefix.update(
-                    stem_[:k] for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_))
-                )
-        self._memo: dict[str, bool] = {}
-
-    def _file_prefixes(self, stem_: str) -> None:
-        if len(stem_) >= MIN_ROOT and stem_.isalpha():
-            self._roots.add(stem_[:MIN_ROOT])
-            for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_)):
-                self._by_prefix.add(stem_[:k])
-
-    def add(self, stem_: str) -> None:
-        self._memo.clear()  # a "no" remembered may now be a "yes"
-        self._exact.add(stem_)
-        self._file_prefixes(stem_)
+                for k in range(max(MIN_ROOT, length - MAX_TAIL), length):
+                    self._by_prefix.add(stem_[:k])
 
     def __contains__(self, stem_: object) -> bool:
         if not isinstance(stem_, str):
             return False
-        found = self._memo.get(stem_)
-        if found is None:
-            found = self._memo[stem_] = self._meets(stem_)
-        return found
-
-    def _meets(self, stem_: str) -> bool:
         if stem_ in self._exact:
             return True
         if len(stem_) < MIN_ROOT or stem_[:MIN_ROOT] not in self._roots or not stem_.isalpha():
