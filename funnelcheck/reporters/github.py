@@ -83,39 +83,29 @@ class GithubReporter(Reporter):
         self.per_level = per_level
 
     def render(self, report: Report, ctx: RenderContext) -> str:
-        # (severity, line) in report order: a file's read error, then its findings.
-        annotations: list[tuple[Severity, str]] = []
+        # Most severe first, report order within a level (a file's read error, then its
+        # findings); only the first `per_level` of each level are kept, the rest counted,
+        # so that a run with hundreds of thousands of findings holds thirty lines.
+        shown: dict[Severity, list[str]] = {severity: [] for severity in Severity}
+        left_out: dict[Severity, int] = dict.fromkeys(Severity, 0)
+
+        def room(severity: Severity) -> bool:
+            if len(shown[severity]) < self.per_level:
+                return True
+            left_out[severity] += 1
+            return False
+
         for result in report.files:
-            if result.error is not None:
+            if result.error is not None and room(Severity.ERROR):
                 properties = [
                     ("file", _file(result.file, ctx.cwd)),
                     ("title", "funnelcheck: could not read the file"),
                 ]
-                annotations.append((Severity.ERROR, command("error", properties, result.error)))
+                shown[Severity.ERROR].append(command("error", properties, result.error))
             for finding in result.findings:
-                location = finding.location
-                properties = [("file", _file(location.file, ctx.cwd))]
-                if location.line >= 1:
-                    properties.append(("line", str(location.line)))
-                    if location.column >= 1:
-                        properties.append(("col", str(location.column)))
-                properties.append(("title", f"{finding.code} {finding.name}"))
-                line = command(
-                    COMMANDS[finding.severity], properties, _finding_message(finding, ctx.cwd)
-                )
-                annotations.append((finding.severity, line))
-
-        # sorted() is stable: report order survives within a level.
-        annotations.sort(key=lambda pair: -pair[0])
-        shown: dict[Severity, int] = dict.fromkeys(Severity, 0)
-        left_out: dict[Severity, int] = dict.fromkeys(Severity, 0)
-        lines = []
-        for severity, line in annotations:
-            if shown[severity] < self.per_level:
-                shown[severity] += 1
-                lines.append(line)
-            else:
-                left_out[severity] += 1
+                if room(finding.severity):
+                    shown[finding.severity].append(_annotation(finding, ctx.cwd))
+        lines = [line for severity in sorted(Severity, reverse=True) for line in shown[severity]]
         if any(left_out.values()):
             counts = ", ".join(
                 f"{left_out[severity]} {COMMANDS[severity]}{'s' if left_out[severity] != 1 else ''}"
@@ -126,3 +116,14 @@ class GithubReporter(Reporter):
                 f"{self.per_level} of each level per step); the full report lists them all."
             )
         return "".join(line + "\n" for line in lines)
+
+
+def _annotation(finding: Finding, cwd: str) -> str:
+    location = finding.location
+    properties = [("file", _file(location.file, cwd))]
+    if location.line >= 1:
+        properties.append(("line", str(location.line)))
+        if location.column >= 1:
+            properties.append(("col", str(location.column)))
+    properties.append(("title", f"{finding.code} {finding.name}"))
+    return command(COMMANDS[finding.severity], properties, _finding_message(finding, cwd))

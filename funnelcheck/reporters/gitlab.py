@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from funnelcheck.findings import Finding, Report, Severity
+from funnelcheck.findings import FileResult, Finding, Report, Severity
 from funnelcheck.reporters.base import RenderContext, Reporter
 from funnelcheck.reporters.sarif import encodable, relative_to_cwd, result_fingerprint
 
@@ -62,35 +62,42 @@ class GitlabReporter(Reporter):
     extension = "json"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
+        return "".join(self.stream(report, ctx))
+
+    def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
+        """`json.dumps(entries, indent=2, sort_keys=True)`, an entry at a time as the
+        results are read back (never the whole list at once)."""
         seen: dict[str, int] = {}
-        entries: list[dict[str, Any]] = []
+        separator = "[\n  "
         for result in report.files:
-            path = _path(result.file, ctx.cwd)
-            if result.error is not None:
-                key = hashlib.sha256(
-                    f"{result.file}\0{READ_ERROR}".encode("utf-8", "surrogatepass")
-                ).hexdigest()[:32]
-                entries.append(
-                    {
-                        "description": f"could not read the file: {result.error}",
-                        "check_name": READ_ERROR,
-                        "fingerprint": _unique(key, seen),
-                        "severity": SEVERITIES[Severity.ERROR],
-                        "location": {"path": path, "lines": {"begin": 1}},
-                    }
-                )
-            for finding in result.findings:
-                entries.append(
-                    {
-                        "description": _description(finding),
-                        "check_name": finding.code,
-                        "fingerprint": result_fingerprint(finding, ctx.cwd, seen),
-                        "severity": SEVERITIES[finding.severity],
-                        "location": {
-                            "path": _path(finding.location.file, ctx.cwd),
-                            "lines": {"begin": max(finding.location.line, 1)},
-                        },
-                    }
-                )
-        text = json.dumps(entries, indent=2, ensure_ascii=False, sort_keys=True)
-        return encodable(text) + "\n"
+            for entry in _entries(result, ctx.cwd, seen):
+                text = json.dumps(entry, indent=2, ensure_ascii=False, sort_keys=True)
+                yield encodable(separator + text.replace("\n", "\n  "))
+                separator = ",\n  "
+        yield "[]\n" if separator == "[\n  " else "\n]\n"
+
+
+def _entries(result: FileResult, cwd: str, seen: dict[str, int]) -> Iterator[dict[str, Any]]:
+    """One file's Code Quality entries: its read error, then its findings."""
+    if result.error is not None:
+        key = hashlib.sha256(
+            f"{result.file}\0{READ_ERROR}".encode("utf-8", "surrogatepass")
+        ).hexdigest()[:32]
+        yield {
+            "description": f"could not read the file: {result.error}",
+            "check_name": READ_ERROR,
+            "fingerprint": _unique(key, seen),
+            "severity": SEVERITIES[Severity.ERROR],
+            "location": {"path": _path(result.file, cwd), "lines": {"begin": 1}},
+        }
+    for finding in result.findings:
+        yield {
+            "description": _description(finding),
+            "check_name": finding.code,
+            "fingerprint": result_fingerprint(finding, cwd, seen),
+            "severity": SEVERITIES[finding.severity],
+            "location": {
+                "path": _path(finding.location.file, cwd),
+                "lines": {"begin": max(finding.location.line, 1)},
+            },
+        }
