@@ -355,17 +355,21 @@ def check_sources(
         # Small chunks: the last ones decide when the run ends, and a chunk of big files
         # left to one worker keeps the other idle.
         chunk = max(1, min(16, len(parallel) // (jobs * 8) or 1))
-        for n, source in enumerate(sources):
-            if source.path == STDIN:  # read by this process, which holds standard input
-                result = checker.check(source)
-                if result is not None:
-                    spool.add(result, order=n)
-                    checked += 1
+        # Standard input is read by this process, which holds it; the first file is checked
+        # here too, before the workers start, so that forked workers inherit what it
+        # imported and built (the rules, the validator) instead of each paying for it.
+        here = [(n, s) for n, s in enumerate(sources) if s.path == STDIN] + parallel[:1]
+        for n, source in here:
+            result = checker.check(source)
+            if result is not None:
+                spool.add(result, order=n)
+                checked += 1
+        rest = parallel[1:]
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=worker_args
         ) as pool:
-            outcomes = pool.map(_worker_check, [s for _, s in parallel], chunksize=chunk)
-            for (n, _source), outcome in zip(parallel, outcomes, strict=True):
+            outcomes = pool.map(_worker_check, [s for _, s in rest], chunksize=chunk)
+            for (n, _source), outcome in zip(rest, outcomes, strict=True):
                 if outcome is not None:
                     spool.add_pickled(*outcome, order=n)
                     checked += 1
