@@ -93,6 +93,8 @@ def discover(
 
     def add(path: str, explicit: bool) -> None:
         key = os.path.normpath(path)
+        if key == path:
+            key = path  # one string, not two equal ones: a walk may list tens of thousands
         if key in seen:
             return
         seen.add(key)

@@ -369,9 +369,11 @@ def check_sources(
             max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=worker_args
         ) as pool:
             outcomes = pool.map(_worker_check, [s for _, s in rest], chunksize=chunk)
-            for (n, _source), outcome in zip(rest, outcomes, strict=True):
+            for (n, source), outcome in zip(rest, outcomes, strict=True):
                 if outcome is not None:
-                    spool.add_pickled(*outcome, order=n)
+                    # The name this process already holds, not the worker's copy of it.
+                    _name, counts, error, blob = outcome
+                    spool.add_pickled(source.display, counts, error, blob, order=n)
                     checked += 1
     else:
         for source in sources:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pickle
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
 
@@ -40,9 +41,15 @@ class ResultSpool(Sequence[FileResult]):
     def __init__(self, results: Iterable[FileResult] = ()) -> None:
         self._store = tempfile.SpooledTemporaryFile(max_size=IN_MEMORY_BYTES)  # noqa: SIM115
         self._end = 0
-        #: (file, order added, offset, length), sorted before the first read.
-        self._index: list[tuple[str, int, int, int]] = []
-        self._sorted = True
+        # One entry per result, in the order added, kept compact (a run may have tens of
+        # thousands): the file name, the order that breaks ties, where its pickle starts
+        # (it ends where the next begins).
+        self._names: list[str] = []
+        self._orders = array("q")
+        self._offsets = array("q")
+        #: Entries in the report's order, when the order added is not already it.
+        self._permutation: array[int] | None = None
+        self._in_order = True
         self._counts = dict.fromkeys(Severity, 0)
         self._errors: list[FileResult] = []
         for result in results:
@@ -66,11 +73,15 @@ class ResultSpool(Sequence[FileResult]):
             self._store.write(blob)
         except OSError as exc:
             raise SpoolError(_advice(exc)) from exc
-        self._index.append(
-            (file, len(self._index) if order is None else order, self._end, len(blob))
-        )
+        if order is None:
+            order = len(self._names)
+        if self._names and (file, order) < (self._names[-1], self._orders[-1]):
+            self._in_order = False
+        self._permutation = None
+        self._names.append(file)
+        self._orders.append(order)
+        self._offsets.append(self._end)
         self._end += len(blob)
-        self._sorted = False
         for severity, n in zip(Severity, counts, strict=True):
             self._counts[severity] += n
         if error is not None:
@@ -86,7 +97,7 @@ class ResultSpool(Sequence[FileResult]):
 
     # -- reading ------------------------------------------------------------------------
     def __len__(self) -> int:
-        return len(self._index)
+        return len(self._names)
 
     @overload
     def __getitem__(self, index: int) -> FileResult: ...
@@ -95,26 +106,29 @@ class ResultSpool(Sequence[FileResult]):
     def __getitem__(self, index: slice) -> list[FileResult]: ...
 
     def __getitem__(self, index: int | slice) -> FileResult | list[FileResult]:
-        self._sort()
         if isinstance(index, slice):
-            return [self._read(entry) for entry in self._index[index]]
-        return self._read(self._index[index])
+            return [self._read(i) for i in range(len(self))[index]]
+        if not -len(self) <= index < len(self):
+            raise IndexError("spool index out of range")
+        return self._read(index % len(self))
 
     def __iter__(self) -> Iterator[FileResult]:
-        self._sort()
-        for entry in self._index:
-            yield self._read(entry)
+        for position in range(len(self)):
+            yield self._read(position)
 
-    def _sort(self) -> None:
-        if not self._sorted:
-            self._index.sort()
-            self._sorted = True
-
-    def _read(self, entry: tuple[str, int, int, int]) -> FileResult:
-        _file, _order, offset, length = entry
+    def _read(self, position: int) -> FileResult:
+        """The result at `position` in the report's order."""
+        if not self._in_order and self._permutation is None:
+            names, orders = self._names, self._orders
+            self._permutation = array(
+                "q", sorted(range(len(names)), key=lambda i: (names[i], orders[i]))
+            )
+        entry = position if self._permutation is None else self._permutation[position]
+        start = self._offsets[entry]
+        end = self._offsets[entry + 1] if entry + 1 < len(self._offsets) else self._end
         try:
-            self._store.seek(offset)
-            blob = self._store.read(length)
+            self._store.seek(start)
+            blob = self._store.read(end - start)
         except OSError as exc:
             raise SpoolError(_advice(exc)) from exc
         result: FileResult = pickle.loads(blob)

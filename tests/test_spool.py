@@ -41,7 +41,10 @@ def test_results_come_back_by_file_name_then_as_added() -> None:
     assert list(spool) == [added[1], added[3], added[2], added[0]]
     assert spool[0] == added[1] and spool[-1] == added[0]
     assert spool[1:3] == [added[3], added[2]]
+    assert spool[-2] == added[2]
     assert len(spool) == 4
+    with pytest.raises(IndexError):
+        spool[4]
     # A second reading gives the same (reporters read more than once).
     assert list(spool) == list(spool)
 
@@ -51,6 +54,14 @@ def test_totals_and_unreadable_files_are_known_without_reading_back() -> None:
     _filled(spool)
     assert spool.counts() == {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 1}
     assert [r.file for r in spool.errors()] == ["b.yaml"]
+
+
+def test_results_added_in_the_reports_order_come_back_in_it() -> None:
+    spool = ResultSpool()
+    added = [_result(name, Severity.INFO) for name in ("a.yaml", "b.yaml", "c.yaml")]
+    for result in added:
+        spool.add(result)
+    assert list(spool) == added
 
 
 def test_an_explicit_order_breaks_ties_between_equal_names() -> None:
