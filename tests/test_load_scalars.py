@@ -1,0 +1,76 @@
+"""Plain scalars are typed as PyYAML's SafeLoader types them, dates kept as text.
+
+The loader skips the implicit resolvers for quoted text and for plain text whose first
+character no resolver claims (most values); these tests hold its answers to SafeLoader's
+where that could go wrong: every spelling of YAML 1.1's word scalars, words that begin
+like them, numbers, and arbitrary printable words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from funnelcheck.load import load_text
+
+WORD_SCALARS = [
+    spelling
+    for word in ("yes", "no", "true", "false", "on", "off", "null")
+    for spelling in (word, word.capitalize(), word.upper())
+]
+LOOK_ALIKES = [
+    "yesterday",
+    "Nobody",
+    "nothing",
+    "trueness",
+    "Truelove",
+    "falsehood",
+    "FALSEHOOD",
+    "online",
+    "Offline",
+    "nullable",
+    "NULLS",
+    "yes!",
+    "no-show",
+    "y",
+    "n",
+    "Tr",
+]
+NUMBERS = ["0", "12", "-3", "+4", "1_000", "0x1F", "0o17", "0b101", "1.5", "-.5", ".inf", "1e3"]
+
+
+def _safe_load(value: str) -> Any:
+    loaded = yaml.safe_load(f"k: {value}\n")["k"]
+    # funnelcheck keeps dates as the text written (`--as-of` compares them as dates).
+    return value if isinstance(loaded, dt.date) else loaded
+
+
+def _ours(value: str) -> Any:
+    return load_text(f"k: {value}\n").data["k"]
+
+
+def test_every_word_scalar_is_typed_by_safe_loader() -> None:
+    assert not any(isinstance(_safe_load(w), str) for w in WORD_SCALARS)
+
+
+@pytest.mark.parametrize("value", WORD_SCALARS + LOOK_ALIKES + NUMBERS + ["2026-11-22", "~"])
+def test_typed_as_safe_loader_types_it(value: str) -> None:
+    assert _ours(value) == _safe_load(value)
+    assert type(_ours(value)) is type(_safe_load(value))
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1))
+def test_any_plain_word_is_typed_as_safe_loader_types_it(value: str) -> None:
+    try:
+        expected = _safe_load(value)
+    except yaml.YAMLError:
+        return  # not a plain scalar on its own (`[`, `: `, ...): other tests cover syntax
+    if not re.fullmatch(r"[^\s#:,\[\]{}&*!|>'\"%@`]+", value):
+        return
+    assert _ours(value) == expected or (expected != expected and _ours(value) != _ours(value))
