@@ -1,10 +1,10 @@
 """Check files -> a Report. One file at a time: read, locate, validate, run the rules, drop.
 
 Nothing here prints or exits; the CLI decides what a user sees and the exit code.
-Strategies are read, checked and dropped one file at a time; only findings are kept, so
-memory stays flat in the number of files. With `jobs > 1` files are checked in worker
-processes and the results put back in input order, so the report is the same as a serial
-run's, byte for byte.
+Strategies are read, checked and dropped one file at a time; each file's result waits in
+a spool (a temporary file) until the reporters read it back, so memory stays flat in the
+number of files. With `jobs > 1` files are checked in worker processes and the results
+kept in the report's order, so the report is the same as a serial run's, byte for byte.
 """
 
 from __future__ import annotations
