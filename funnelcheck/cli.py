@@ -261,8 +261,16 @@ def check(
         if n_jobs < 1:
             _fail("--jobs takes a whole number of 1 or more")
         worker_args = (config, overrides, not no_plugins, day)
+        # A baseline drops findings after the check: texts rendered before it would be stale.
+        render_with = (
+            _renders_per_file(specs, plugins=not no_plugins)
+            if n_jobs > 1 and baseline is None
+            else None
+        )
         _collect_garbage_rarely()
-        results, _skipped = check_sources(checker, found.sources, n_jobs, worker_args)
+        results, _skipped = check_sources(
+            checker, found.sources, n_jobs, worker_args, render_with=render_with
+        )
     except ConfigError as exc:
         _fail(str(exc))
     except RuleLoadError as exc:
@@ -291,6 +299,17 @@ def check(
         _fail(str(exc))
     threshold = overrides.fail_on or run_config.fail_on
     raise typer.Exit(_exit_code(report, threshold, exit_zero))
+
+
+def _renders_per_file(specs: list[OutputSpec], plugins: bool) -> str | None:
+    """The first chosen format whose reporter can render a file's part on its own (the
+    workers of a parallel run then render it; see Reporter.render_file)."""
+    from funnelcheck.reporters import Reporter, get_reporter
+
+    for spec in specs:
+        if type(get_reporter(spec.format, plugins=plugins)).render_file is not Reporter.render_file:
+            return spec.format
+    return None
 
 
 def _collect_garbage_rarely() -> None:

@@ -35,6 +35,7 @@ from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadableP
 
 if TYPE_CHECKING:
     from funnelcheck.config import Config, ConfigResolver
+    from funnelcheck.reporters.base import Reporter
     from funnelcheck.rules.base import Rule
     from funnelcheck.spool import ResultSpool
     from funnelcheck.strategy import Strategy
@@ -302,20 +303,38 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
 
 # -- many files ----------------------------------------------------------------------------
 _WORKER: Checker | None = None
+#: The reporter whose per-file text the workers render in advance (`Reporter.render_file`).
+_RENDERER: Reporter | None = None
 
 
-def _worker_init(explicit: str | None, overrides: Any, plugins: bool, as_of: dt.date) -> None:
-    global _WORKER
+def _worker_init(
+    explicit: str | None,
+    overrides: Any,
+    plugins: bool,
+    as_of: dt.date,
+    render_with: str | None = None,
+) -> None:
+    global _WORKER, _RENDERER
     _WORKER = make_checker(explicit, overrides, plugins, as_of)
+    if render_with is not None:
+        from funnelcheck.reporters import get_reporter
+
+        _RENDERER = get_reporter(render_with, plugins=plugins)
 
 
-def _worker_check(source: Source) -> tuple[str, tuple[int, int, int], str | None, bytes] | None:
-    """Check one file in a worker; the result goes back pickled, straight into the spool."""
+def _worker_check(
+    source: Source,
+) -> tuple[str, tuple[int, int, int], str | None, bytes, str | None] | None:
+    """Check one file in a worker; the result goes back pickled, straight into the spool,
+    with the chosen reporter's text for it when that reporter renders file by file."""
     from funnelcheck.spool import pickled
 
     assert _WORKER is not None
     result = _WORKER.check(source)
-    return None if result is None else pickled(result)
+    if result is None:
+        return None
+    text = _RENDERER.render_file(result) if _RENDERER is not None else None
+    return (*pickled(result), text)
 
 
 def make_checker(
@@ -337,9 +356,15 @@ def check_sources(
     sources: Sequence[Source],
     jobs: int = 1,
     worker_args: tuple[Any, ...] | None = None,
+    render_with: str | None = None,
 ) -> tuple[ResultSpool, int]:
     """Check every source; return the results (a spool, in the report's order) and how
-    many were passed over. Raises SpoolError when the results cannot be kept."""
+    many were passed over. Raises SpoolError when the results cannot be kept.
+
+    `render_with` names a reporter whose `render_file` the workers of a parallel run call
+    on each result: the parent writes the report alone, and this takes most of that work
+    off it. A serial run renders at the end, as usual.
+    """
     from funnelcheck.spool import ResultSpool
 
     spool = ResultSpool()
@@ -365,15 +390,19 @@ def check_sources(
                 spool.add(result, order=n)
                 checked += 1
         rest = parallel[1:]
+        spool.rendered_by = render_with
         with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=ctx, initializer=_worker_init, initargs=worker_args
+            max_workers=jobs,
+            mp_context=ctx,
+            initializer=_worker_init,
+            initargs=(*worker_args, render_with),
         ) as pool:
             outcomes = pool.map(_worker_check, [s for _, s in rest], chunksize=chunk)
             for (n, source), outcome in zip(rest, outcomes, strict=True):
                 if outcome is not None:
                     # The name this process already holds, not the worker's copy of it.
-                    _name, counts, error, blob = outcome
-                    spool.add_pickled(source.display, counts, error, blob, order=n)
+                    _name, counts, error, blob, text = outcome
+                    spool.add_pickled(source.display, counts, error, blob, order=n, rendered=text)
                     checked += 1
     else:
         for source in sources:

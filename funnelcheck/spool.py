@@ -47,6 +47,10 @@ class ResultSpool(Sequence[FileResult]):
         self._names: list[str] = []
         self._orders = array("q")
         self._offsets = array("q")
+        #: Where each entry's text rendered in advance starts (-1: none); it ends where
+        #: the next pickle begins. `rendered_by` names the reporter that made them.
+        self._text_offsets = array("q")
+        self.rendered_by: str | None = None
         #: Entries in the report's order, when the order added is not already it.
         self._permutation: array[int] | None = None
         self._in_order = True
@@ -56,8 +60,10 @@ class ResultSpool(Sequence[FileResult]):
             self.add(result)
 
     # -- writing ------------------------------------------------------------------------
-    def add(self, result: FileResult, order: int | None = None) -> None:
-        self.add_pickled(*pickled(result), order=order)
+    def add(
+        self, result: FileResult, order: int | None = None, rendered: str | None = None
+    ) -> None:
+        self.add_pickled(*pickled(result), order=order, rendered=rendered)
 
     def add_pickled(
         self,
@@ -66,13 +72,19 @@ class ResultSpool(Sequence[FileResult]):
         error: str | None,
         blob: bytes,
         order: int | None = None,
+        rendered: str | None = None,
     ) -> None:
-        """Keep one result; `order` (default: as added) breaks ties between equal names."""
+        """Keep one result; `order` (default: as added) breaks ties between equal names;
+        `rendered` is its text from `rendered_by`'s `render_file`, made in advance."""
+        text = b"" if rendered is None else rendered.encode("utf-8", "surrogatepass")
         try:
             self._store.seek(self._end)
             self._store.write(blob)
+            if text:
+                self._store.write(text)
         except OSError as exc:
             raise SpoolError(_advice(exc)) from exc
+        self._text_offsets.append(self._end + len(blob) if rendered is not None else -1)
         if order is None:
             order = len(self._names)
         if self._names and (file, order) < (self._names[-1], self._orders[-1]):
@@ -81,7 +93,7 @@ class ResultSpool(Sequence[FileResult]):
         self._names.append(file)
         self._orders.append(order)
         self._offsets.append(self._end)
-        self._end += len(blob)
+        self._end += len(blob) + len(text)
         for severity, n in zip(Severity, counts, strict=True):
             self._counts[severity] += n
         if error is not None:
@@ -116,23 +128,45 @@ class ResultSpool(Sequence[FileResult]):
         for position in range(len(self)):
             yield self._read(position)
 
+    def rendered(self, position: int, reporter: str) -> str | None:
+        """The text `reporter` rendered in advance for the result at `position` (in the
+        report's order), or None: then the reporter renders the result itself."""
+        if reporter != self.rendered_by:
+            return None
+        entry = self._entry(position)
+        start = self._text_offsets[entry]
+        if start < 0:
+            return None
+        return self._bytes(start, self._entry_end(entry)).decode("utf-8", "surrogatepass")
+
     def _read(self, position: int) -> FileResult:
         """The result at `position` in the report's order."""
+        entry = self._entry(position)
+        start = self._offsets[entry]
+        end = self._text_offsets[entry]
+        result: FileResult = pickle.loads(
+            self._bytes(start, end if end >= 0 else self._entry_end(entry))
+        )
+        return result
+
+    def _entry(self, position: int) -> int:
+        """Which entry (in the order added) stands at `position` in the report's order."""
         if not self._in_order and self._permutation is None:
             names, orders = self._names, self._orders
             self._permutation = array(
                 "q", sorted(range(len(names)), key=lambda i: (names[i], orders[i]))
             )
-        entry = position if self._permutation is None else self._permutation[position]
-        start = self._offsets[entry]
-        end = self._offsets[entry + 1] if entry + 1 < len(self._offsets) else self._end
+        return position if self._permutation is None else self._permutation[position]
+
+    def _entry_end(self, entry: int) -> int:
+        return self._offsets[entry + 1] if entry + 1 < len(self._offsets) else self._end
+
+    def _bytes(self, start: int, end: int) -> bytes:
         try:
             self._store.seek(start)
-            blob = self._store.read(end - start)
+            return self._store.read(end - start)
         except OSError as exc:
             raise SpoolError(_advice(exc)) from exc
-        result: FileResult = pickle.loads(blob)
-        return result
 
     def close(self) -> None:
         self._store.close()

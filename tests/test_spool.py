@@ -98,3 +98,37 @@ def test_a_temporary_folder_that_cannot_be_written_is_a_clear_error(
     assert "cannot keep the results in a temporary file" in outcome.output
     assert str(not_a_folder) in outcome.output
     assert outcome.exception is None or isinstance(outcome.exception, SystemExit)
+
+
+def test_a_text_rendered_in_advance_is_kept_beside_its_result() -> None:
+    spool = ResultSpool()
+    spool.rendered_by = "json"
+    b, a = _result("b.yaml", Severity.ERROR), _result("a.yaml", Severity.INFO)
+    spool.add(b, rendered="text of b \udcff")  # a file name's undecodable byte survives
+    spool.add(a)  # checked by the parent: nothing rendered in advance
+    assert list(spool) == [a, b]
+    assert spool.rendered(1, "json") == "text of b \udcff"
+    assert spool.rendered(0, "json") is None
+    assert spool.rendered(1, "sarif") is None
+
+
+def test_the_json_report_takes_the_workers_text_and_renders_the_rest() -> None:
+    from funnelcheck.findings import Report
+    from funnelcheck.reporters.base import RenderContext
+    from funnelcheck.reporters.json import JsonReporter
+
+    reporter = JsonReporter()
+    a, b = _result("a.yaml", Severity.INFO), _result("b.yaml", Severity.ERROR)
+    spool = ResultSpool()
+    spool.rendered_by = "json"
+    spool.add(a, rendered=reporter.render_file(a))
+    spool.add(b)
+    report = Report(files=spool, as_of="2026-11-22", version="0")
+    plain = Report(files=[a, b], as_of="2026-11-22", version="0")
+    assert reporter.render(report, RenderContext()) == reporter.render(plain, RenderContext())
+
+    marked = ResultSpool()
+    marked.rendered_by = "json"
+    marked.add(a, rendered='"made by a worker"')
+    text = reporter.render(Report(files=marked, as_of="2026-11-22", version="0"), RenderContext())
+    assert '"made by a worker"' in text

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from funnelcheck.findings import Report
+from funnelcheck.findings import FileResult, Report
 
 
 @dataclass(frozen=True)
@@ -39,3 +39,13 @@ class Reporter:
         of files never holds the whole report text in memory at once.
         """
         yield self.render(report, ctx)
+
+    def render_file(self, result: FileResult) -> str | None:
+        """This reporter's text for one file, where it depends on that file's result alone
+        (and on no `RenderContext`); None where it does not.
+
+        In a parallel run the workers call it as they finish each file, so that the
+        parent, which writes the report alone, only copies the text (issue 7). `stream`
+        then takes a file's text from `report.files.rendered(...)` when it is there.
+        """
+        return None

@@ -49,15 +49,25 @@ class JsonReporter(Reporter):
         }
         # The head as its own document, without its closing brace, then "files" by hand.
         yield _dumps(head)[:-2] + ',\n  "files": ['
-        for n, result in enumerate(report.files):
-            out = ["," if n else "", "\n    "]
-            _file(result, "\n    ", out)
-            yield "".join(out)
-        yield "\n  ]" if report.files else "]"
+        files = report.files
+        # Made by the workers of a parallel run (see Reporter.render_file), or here.
+        rendered = getattr(files, "rendered", None)
+        for n in range(len(files)):
+            text = rendered(n, self.name) if rendered is not None else None
+            if text is None:
+                text = self.render_file(files[n])
+            yield ("," if n else "") + "\n    " + text
+        yield "\n  ]" if files else "]"
         if report.fixed:
             fixed = _dumps([dict(entry) for entry in report.fixed], "  ")
             yield ',\n  "baseline_fixed": ' + fixed
         yield "\n}\n"
+
+    def render_file(self, result: FileResult) -> str:
+        """One file's object, as it stands in the report's `files` list."""
+        out: list[str] = []
+        _file(result, "\n    ", out)
+        return "".join(out)
 
 
 def _dumps(value: Any, indent: str = "") -> str:
