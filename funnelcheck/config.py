@@ -883,7 +883,8 @@ class Config:
         self._per_file_cache: dict[str, tuple[int, ...]] = {}
         self._settings_cache: dict[tuple[str, tuple[int, ...]], RuleSettings | None] = {}
         self._plan_cache: dict[
-            tuple[int, tuple[int, ...]], tuple[tuple[type[Rule], RuleSettings], ...]
+            tuple[tuple[type[Rule], ...], tuple[int, ...]],
+            tuple[tuple[type[Rule], RuleSettings], ...],
         ] = {}
 
     # -- what the engine asks ----------------------------------------------------------------
@@ -904,7 +905,8 @@ class Config:
         for every file was a tenth of the engine's own time (issue 7).
         """
         matched = self._per_file(file)
-        key = (id(rules), matched)
+        # Keyed by the rules themselves, not the mapping's id (an id can be reused).
+        key = (tuple(rules.values()), matched)
         plan = self._plan_cache.get(key)
         if plan is None:
             plan = self._plan_cache[key] = tuple(
