@@ -60,6 +60,21 @@ def planted_drops(path: Path) -> list[tuple[str, str]]:
     return drops
 
 
+def resolves(data: Any, where: str) -> bool:
+    """``where`` (``stages[2].claims[0]``) names a node of ``data``."""
+    node = data
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", where):
+        if name:
+            if not isinstance(node, dict) or name not in node:
+                return False
+            node = node[name]
+        else:
+            if not isinstance(node, list) or int(index) >= len(node):
+                return False
+            node = node[int(index)]
+    return True
+
+
 def _related(a: str, b: str) -> bool:
     """One path is the other or lies inside it (``stages[2].claims[0]`` and its ``.text``)."""
     if a == b:
@@ -155,6 +170,11 @@ def main(argv: list[str] | None = None) -> int:
     if not aligned:
         sys.exit(f"no strategies under {args.corpus}")
     planted = {str(p.resolve()): planted_drops(p) for p in drifted}
+    for p in drifted:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        for code, where in planted[str(p.resolve())]:
+            if not resolves(data, where):
+                sys.exit(f"{p}: `# planted: {code} {where}` names no place in the file")
 
     with tempfile.TemporaryDirectory() as tmp:
         if args.legacy:
