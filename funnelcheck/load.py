@@ -318,6 +318,11 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         if mark is not None:
             line, column = mark.line + 1, mark.column + 1
         problem = exc.problem or str(exc)
+        if _PARSER_DEPTH_LIMIT in problem:
+            # libyaml 0.2.5 and later refuse nesting deeper than their own limit (1,000
+            # levels) in the scanner, which reads ahead of the events our bound counts:
+            # too deep is FC007 whichever layer notices it first.
+            raise InputError("FC007", _too_deep(limits), line, column) from None
         context = f" ({exc.context})" if exc.context else ""
         lines = text.splitlines()
         row = lines[line - 1] if 0 < line <= len(lines) else ""
@@ -342,6 +347,14 @@ def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> Loaded:
         raise InputError("FC001", f"YAML: {exc}") from None
     finally:
         parser.dispose()
+
+
+#: libyaml's words when nesting exceeds its own limit (libyaml 0.2.5 and later).
+_PARSER_DEPTH_LIMIT = "exceeded maximum nesting depth"
+
+
+def _too_deep(limits: Limits) -> str:
+    return f"the data is nested more than {limits.max_depth} levels deep; not read further"
 
 
 #: PyYAML's words for the faults people make most, and what to do about each.
@@ -474,7 +487,7 @@ def _build(text: str, parser: Any, limits: Limits) -> Loaded:
             if len(stack) >= max_depth:
                 raise InputError(
                     "FC007",
-                    f"the data is nested more than {max_depth} levels deep; not read further",
+                    _too_deep(limits),
                     mark.line + 1,
                     mark.column + 1,
                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import site
 import subprocess
 import sys
 import venv
@@ -31,10 +32,21 @@ def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: P
     )
     wheel = next(dist.glob("funnelcheck-*.whl"))
     env_dir = tmp_path / "env"
-    # The runtime dependencies come from this interpreter's site-packages (no network);
+    # The runtime dependencies come from the test environment's site-packages (no network,
+    # nothing installed globally): a .pth file names them. `system_site_packages` would name
+    # the base interpreter's, which has none of them in a fresh clone. A .pth in a folder a
+    # .pth names is not read, so the test environment's editable funnelcheck stays out;
     # funnelcheck itself comes from the wheel, which the check below proves.
-    venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    env_site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    ours = [p for p in site.getsitepackages() if Path(p).is_dir()]
+    (Path(env_site) / "test-environment.pth").write_text("\n".join(ours) + "\n")
     subprocess.run(
         [
             sys.executable,

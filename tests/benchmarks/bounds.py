@@ -49,7 +49,13 @@ def main() -> None:
     def codes(result: Any) -> str:
         return ",".join(sorted({f.code for f in result.findings})) or "no finding"
 
-    print(f"funnelcheck bounds ({PARSER} parser, Python {sys.version.split()[0]})")
+    import yaml
+
+    libyaml = getattr(getattr(yaml, "_yaml", None), "get_version_string", lambda: "absent")()
+    print(
+        f"funnelcheck bounds ({PARSER} parser, PyYAML {yaml.__version__}, libyaml {libyaml}, "
+        f"Python {sys.version.split()[0]})"
+    )
     seconds, result = check("bomb.yaml", BOMB)
     print(
         f"alias bomb (10^9 values if expanded): refused in {seconds * 1000:.1f} ms, {codes(result)}"
@@ -88,7 +94,8 @@ def main() -> None:
 
 
 def compare_plain_pyyaml(folder: Path) -> None:
-    """What the bound saves: plain `yaml.compose` with libyaml on the same nesting."""
+    """What the bound saves: plain `yaml.compose` with libyaml on the same nesting (a
+    SIGSEGV before libyaml 0.2.5, a ScannerError after)."""
     import signal
     import subprocess
 
@@ -104,6 +111,8 @@ def compare_plain_pyyaml(folder: Path) -> None:
             if proc.returncode < 0
             else f"exit {proc.returncode}"
         )
+        if proc.returncode > 0:  # libyaml 0.2.5 and later refuse deep nesting themselves
+            outcome += ": " + proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3]
         print(f"  (plain yaml.compose, C loader, {depth:,} levels: {seconds:.1f} s, {outcome})")
 
 

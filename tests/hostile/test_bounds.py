@@ -107,6 +107,45 @@ def test_nesting_is_bounded_at_200_levels(tmp_path: Path) -> None:
     assert "more than 200 levels" in message
 
 
+def test_a_parser_that_refuses_deep_nesting_itself_gives_fc007(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """libyaml 0.2.5 and later refuse deep nesting in the scanner ("exceeded maximum nesting
+    depth"), before our count of the events sees it; older ones leave it to our bound.
+    Whichever layer notices first, the user sees FC007: here the parser always does."""
+    import yaml
+
+    from funnelcheck import load
+
+    real = load._parser
+
+    class _Refusing:
+        def __init__(self, text: str) -> None:
+            self._inner = real(text)
+            self._events = 0
+
+        def get_event(self) -> Any:
+            self._events += 1
+            if self._events > 3:
+                mark = yaml.Mark("<file>", 0, 1, 7, None, None)
+                raise yaml.scanner.ScannerError(
+                    "while increasing flow level", mark, "exceeded maximum nesting depth", mark
+                )
+            return self._inner.get_event()
+
+        def __getattr__(self, name: str) -> Any:
+            return getattr(self._inner, name)
+
+    monkeypatch.setattr(load, "_parser", _Refusing)
+    path = tmp_path / "deep.yaml"
+    path.write_text(_nested(20))
+    result = _check(path)
+    assert [f.code for f in result.findings] == ["FC007"]
+    (message,) = _refusals(result)
+    assert "more than 200 levels" in message
+    assert (result.findings[0].location.line, result.findings[0].location.column) == (2, 8)
+
+
 def test_deep_nesting_in_process_raises_no_recursion_error(tmp_path: Path) -> None:
     # Deeper than Python's recursion limit: a recursive loader would fail here.
     path = tmp_path / "deep.yaml"
@@ -115,9 +154,10 @@ def test_deep_nesting_in_process_raises_no_recursion_error(tmp_path: Path) -> No
 
 
 def test_very_deep_nesting_is_refused_without_crashing_the_process(tmp_path: Path) -> None:
-    """libyaml's composer dies near 30,000 levels (SIGSEGV): the bound stops the events
-    long before. Block mappings this deep are written with explicit keys (`? ? ? x`), the
-    only block form that fits within the size limit at 100,000 levels."""
+    """libyaml's composer died near 30,000 levels (SIGSEGV) before libyaml 0.2.5, which
+    refuses past 1,000 levels itself: either way the user sees FC007. Block mappings this
+    deep are written with explicit keys (`? ? ? x`), the only block form that fits within
+    the size limit at 100,000 levels."""
     files = {
         "flow-30000.yaml": _nested(30_000),
         "flow-100000.yaml": "funnelcheck: 1\nx: " + "[" * 100_000 + "\n",  # never closed
