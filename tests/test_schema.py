@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpora import corpus, spec
 from jsonschema import Draft202012Validator
 
 import funnelcheck.schema as schema_module
@@ -24,8 +25,6 @@ from funnelcheck.schema import (
 )
 
 ROOT = Path(__file__).resolve().parents[1]
-SPEC = ROOT / ".." / "shared" / "spec" / "strategy-format.md"
-CORPORA = ROOT / ".." / "shared" / "corpora"
 
 # What jsonschema says to schema authors, and Python's own reprs: never in a user's message.
 RAW_TEXT = re.compile(
@@ -44,9 +43,8 @@ def _format_page_example() -> str:
 
 
 def test_the_sample_is_the_format_page_example_unchanged() -> None:
-    if not SPEC.is_file():
-        pytest.skip("the format page is absent")
-    blocks = re.findall(r"```yaml\n(.*?)```", SPEC.read_text(encoding="utf-8"), re.S)
+    page = spec("strategy-format.md")
+    blocks = re.findall(r"```yaml\n(.*?)```", page.read_text(encoding="utf-8"), re.S)
     assert _format_page_example() == blocks[-1]
 
 
@@ -534,10 +532,7 @@ def test_an_unknown_schema_is_a_clear_error() -> None:
 
 
 def test_naughty_strings_as_values_and_keys_give_plain_messages(example: dict[str, Any]) -> None:
-    corpus = CORPORA / "blns" / "blns.json"
-    if not corpus.is_file():
-        pytest.skip("corpus absent")
-    strings = json.loads(corpus.read_text(encoding="utf-8"))
+    strings = json.loads(corpus("blns/blns.json").read_text(encoding="utf-8"))
     for text in strings:
 
         def hostile(data: dict[str, Any], text: str = text) -> None:
@@ -554,9 +549,7 @@ def test_naughty_strings_as_values_and_keys_give_plain_messages(example: dict[st
 
 
 def test_every_yaml_test_suite_document_validates_without_a_crash() -> None:
-    folder = CORPORA / "yaml-test-suite"
-    if not folder.is_dir():
-        pytest.skip("corpus absent")
+    folder = corpus("yaml-test-suite")
     checked = 0
     for case in sorted(folder.glob("*.yaml")):
         try:

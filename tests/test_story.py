@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from corpora import corpus, optional_corpus
 
 from funnelcheck.story import (
     STOPWORDS,
@@ -26,7 +27,6 @@ from funnelcheck.story import (
 )
 from funnelcheck.strategy import Strategy
 
-CORPORA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpora"
 AS_OF = dt.date(2026, 11, 22)
 
 
@@ -178,9 +178,7 @@ def test_a_currency_word_counts_when_no_amount_stands_beside_it() -> None:
 
 
 def test_the_stop_list_covers_the_snowball_english_list() -> None:
-    path = CORPORA / "snowball-stopwords" / "english.txt"
-    if not path.is_file():
-        pytest.skip("corpus absent")
+    path = corpus("snowball-stopwords/english.txt")
     snowball = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         word = line.split("|", 1)[0].strip()
@@ -308,8 +306,8 @@ def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
     root = Path(__file__).resolve().parents[1]
     texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("sample_strategies/*"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests").rglob("*.yaml"))]
-    blns = CORPORA / "blns" / "blns.txt"
-    if blns.is_file():
+    blns = optional_corpus("blns/blns.txt")
+    if blns is not None:
         texts.append(blns.read_text(encoding="utf-8"))
     words = _words_of(texts)
     assert len(words) > 1000

@@ -15,23 +15,14 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import pytest
+from corpora import corpus as corpus  # the shared rule for absent corpora
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPORA = ROOT / ".." / "shared" / "corpora"
 AS_OF = "2026-11-22"
 AS_OF_DATE = dt.date.fromisoformat(AS_OF)
 #: A generous hang guard for one CLI run; never a timing assertion.
 HANG_GUARD = 180
 FORMATS = ("json", "sarif", "junit", "github", "gitlab", "markdown", "table")
-
-
-def corpus(name: str) -> Path:
-    """A shared corpus folder; the test is skipped where it is missing."""
-    path = CORPORA / name
-    if not path.exists():
-        pytest.skip("corpus absent")
-    return path
 
 
 def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:

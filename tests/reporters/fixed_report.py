@@ -23,11 +23,10 @@ import json
 import os
 from pathlib import Path
 
-import pytest
+from corpora import corpus
 
 from funnelcheck.findings import FileResult, Finding, Location, Report, Severity
 
-CORPORA = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpora"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 #: The working directory the fixed report is rendered from; a space in it tests URI encoding.
@@ -199,13 +198,6 @@ def check_golden(name: str, text: str) -> None:
         path.write_bytes(data)
     assert path.exists(), f"{path} is missing; run UPDATE_GOLDEN=1 pytest tests/reporters"
     assert data == path.read_bytes(), f"output differs from {path} (UPDATE_GOLDEN=1 rewrites it)"
-
-
-def corpus(relative: str) -> Path:
-    """A file of the shared corpora; skips the test where the corpora are absent."""
-    if not CORPORA.is_dir():
-        pytest.skip("corpus absent")
-    return CORPORA / relative
 
 
 def naughty_strings() -> list[str]:
