@@ -18,17 +18,27 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 from funnelcheck import __version__
+from funnelcheck.reporters import REPORTERS
 
 app = typer.Typer(
     name="funnelcheck",
     help="Check that a product strategy tells one problem story from the first ad to the renewal.",
-    add_completion=False,
+    # --install-completion / --show-completion: shell completion, as typer makes it.
+    add_completion=True,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    # `-h` as `--help`, on every command (click passes it down to the subcommands).
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+#: The exit codes, as `check --help` and `relay --help` print them.
+EXIT_CODES_HELP = (
+    "Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; "
+    "2 a usage, configuration or read error (2 wins over 1)."
+)
 
 
 class Color(StrEnum):
@@ -54,10 +64,19 @@ class OutputSpec:
 
 # Options that `check` and `relay` share, declared once so their help cannot drift apart.
 AsOfOption = Annotated[
-    str | None, typer.Option(help="The day to check as of (YYYY-MM-DD); default today.")
+    str | None,
+    typer.Option(metavar="DATE", help="The day to check as of (YYYY-MM-DD); default today."),
 ]
 ConfigOption = Annotated[
-    str | None, typer.Option("--config", "-c", help="Use this configuration for all files.")
+    str | None,
+    typer.Option("--config", "-c", metavar="PATH", help="Use this configuration for all files."),
+]
+FailOnOption = Annotated[
+    FailOn | None,
+    typer.Option(
+        help="Exit 1 when a finding is at or above this severity (default: the "
+        "configuration's fail-on, else error)."
+    ),
 ]
 
 
@@ -143,52 +162,63 @@ def _codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def _use_color(choice: Color) -> bool:
-    if choice is Color.always:
-        return True
-    if choice is Color.never or os.environ.get("NO_COLOR"):
+    """`--color` wins; then NO_COLOR (no-color.org) over FORCE_COLOR (force-color.org),
+    each when set to anything but the empty string; then whether stdout is a terminal."""
+    if choice is not Color.auto:
+        return choice is Color.always
+    if os.environ.get("NO_COLOR"):
         return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
     return sys.stdout.isatty()
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Files, directories or glob patterns; '-' reads standard input."),
+        typer.Argument(
+            metavar="PATH...",
+            help="Files, directories or glob patterns; '-' reads standard input.",
+        ),
     ] = None,
     format: Annotated[
         list[str] | None,
         typer.Option(
             "--format",
             "-f",
-            help="Output format, repeatable: table, json, sarif, junit, github, gitlab, "
-            "markdown; FORMAT:FILE writes that report to FILE.",
+            metavar="FORMAT",
+            help=f"Output format, repeatable: {', '.join(REPORTERS)} (or a plugin's); "
+            "FORMAT:FILE writes that report to FILE.",
         ),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write the (one) report to this file.")
+        str | None,
+        typer.Option("--output", "-o", metavar="PATH", help="Write the (one) report to this file."),
     ] = None,
-    fail_on: Annotated[
-        FailOn | None,
-        typer.Option(help="Exit 1 when a finding is at or above this severity (default error)."),
-    ] = None,
+    fail_on: FailOnOption = None,
     as_of: AsOfOption = None,
     config: ConfigOption = None,
     select: Annotated[
-        list[str] | None, typer.Option(help="Only these rules (codes, names, families).")
+        list[str] | None,
+        typer.Option(metavar="RULES", help="Only these rules (codes, names, families)."),
     ] = None,
     ignore: Annotated[
-        list[str] | None, typer.Option(help="Not these rules (codes, names, families).")
+        list[str] | None,
+        typer.Option(metavar="RULES", help="Not these rules (codes, names, families)."),
     ] = None,
     stdin_filename: Annotated[
-        str | None, typer.Option(help="The name standard input has in reports.")
+        str | None, typer.Option(metavar="NAME", help="The name standard input has in reports.")
     ] = None,
     color: Annotated[Color, typer.Option(help="Colour the table.")] = Color.auto,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="Print only findings and errors.")
     ] = False,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", help="Files checked in parallel (default: CPUs).")
+        int | None,
+        typer.Option(
+            "--jobs", "-j", metavar="N", help="Files checked in parallel (default: CPUs)."
+        ),
     ] = None,
     no_plugins: Annotated[
         bool, typer.Option("--no-plugins", help="Load no third-party rules.")
@@ -197,7 +227,12 @@ def check(
         bool, typer.Option("--exit-zero", help="Exit 0 even when there are findings.")
     ] = False,
     statistics: Annotated[
-        bool, typer.Option("--statistics", help="Count findings per rule.")
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Count findings per rule: in the table, in the JSON report, and on standard "
+            "error when no chosen report holds them.",
+        ),
     ] = False,
     force_exclude: Annotated[
         bool,
@@ -214,10 +249,12 @@ def check(
         ),
     ] = False,
     baseline: Annotated[
-        str | None, typer.Option(help="Report only findings not in this baseline file.")
+        str | None,
+        typer.Option(metavar="PATH", help="Report only findings not in this baseline file."),
     ] = None,
     write_baseline: Annotated[
-        str | None, typer.Option(help="Record the current findings in this baseline file.")
+        str | None,
+        typer.Option(metavar="PATH", help="Record the current findings in this baseline file."),
     ] = None,
 ) -> None:
     """Check strategies and report every baton drop."""
@@ -381,6 +418,16 @@ def _emit(
                 _fail(
                     f"cannot write the {spec.format} report to {spec.file}: {exc.strerror or exc}"
                 )
+    if stats and not any(spec.format in _HOLD_STATISTICS for spec in specs):
+        # SARIF, JUnit, GitHub, GitLab and Markdown have no place for them: never dropped.
+        from funnelcheck.reporters.table import statistics_text
+
+        sys.stderr.write(statistics_text(report))
+        sys.stderr.flush()
+
+
+#: The reports that carry `--statistics` themselves.
+_HOLD_STATISTICS = frozenset({"table", "json"})
 
 
 def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
@@ -400,19 +447,25 @@ def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
     return EXIT_OK
 
 
-@app.command()
+@app.command(epilog=EXIT_CODES_HELP)
 def relay(
-    paths: Annotated[list[str], typer.Argument(help="The strategy files to show.")],
+    paths: Annotated[
+        list[str], typer.Argument(metavar="PATH...", help="The strategy files to show.")
+    ],
     as_of: AsOfOption = None,
     config: ConfigOption = None,
+    fail_on: FailOnOption = None,
     color: Annotated[Color, typer.Option(help="Colour the relay.")] = Color.auto,
 ) -> None:
-    """Show the relay alone, for a pitch review: stages, conversions, leads, handoffs, drops."""
+    """Show the relay alone, for a pitch review: stages, conversions, leads, handoffs, drops.
+
+    The strategies are checked as by `check`, so the exit code says the same.
+    """
     check(
         paths=paths,
         format=["relay"],
         output=None,
-        fail_on=None,
+        fail_on=fail_on,
         as_of=as_of,
         config=config,
         select=None,
@@ -433,7 +486,9 @@ def relay(
 
 @app.command()
 def rules(
-    format: Annotated[str, typer.Option("--format", "-f", help="table or json")] = "table",
+    format: Annotated[
+        str, typer.Option("--format", "-f", metavar="FORMAT", help="table or json")
+    ] = "table",
     no_plugins: Annotated[
         bool, typer.Option("--no-plugins", help="List no third-party rules.")
     ] = False,
@@ -482,7 +537,10 @@ def rules(
 
 @app.command()
 def explain(
-    rule: Annotated[str, typer.Argument(help="A rule code (FC103) or name (handoff-drift).")],
+    rule: Annotated[
+        str,
+        typer.Argument(metavar="RULE", help="A rule code (FC103) or name (handoff-drift)."),
+    ],
 ) -> None:
     """Print a rule's reference page: what it checks, why, examples, options."""
     import difflib
@@ -513,7 +571,9 @@ def explain(
 
 @app.command()
 def schema(
-    name: Annotated[str, typer.Argument(help="strategy (default), config or report.")] = "strategy",
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="strategy (default), config or report.")
+    ] = "strategy",
 ) -> None:
     """Print a published JSON Schema."""
     from funnelcheck.schema import schema_path
@@ -530,10 +590,12 @@ def schema(
 @app.command("config")
 def show_config(
     path: Annotated[
-        str, typer.Argument(help="The file or folder whose configuration to show.")
+        str,
+        typer.Argument(metavar="PATH", help="The file or folder whose configuration to show."),
     ] = ".",
     config: Annotated[
-        str | None, typer.Option("--config", "-c", help="Use this configuration file.")
+        str | None,
+        typer.Option("--config", "-c", metavar="PATH", help="Use this configuration file."),
     ] = None,
 ) -> None:
     """Print the effective configuration for PATH and where each value came from."""

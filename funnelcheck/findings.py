@@ -234,6 +234,15 @@ class Report:
             counts[f.severity] += 1
         return counts
 
+    def per_rule(self) -> list[tuple[str, str, int]]:
+        """`--statistics`: (code, name, findings) for each rule that found something, the
+        most frequent first, then by code."""
+        counts: dict[tuple[str, str], int] = {}
+        for f in self.iter_findings():
+            counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [(code, name, n) for (code, name), n in ordered]
+
     def errors(self) -> list[FileResult]:
         known = getattr(self.files, "errors", None)
         if callable(known):

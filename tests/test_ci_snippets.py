@@ -70,6 +70,77 @@ def test_action_check_step_writes_sarif_and_annotations(tmp_path: Path) -> None:
     assert upload["with"]["sarif_file"] == "${{ steps.check.outputs.sarif }}"
 
 
+def _run_check_step(
+    tmp_path: Path, paths: str, fail_on: str, cwd: Path | None = None
+) -> tuple[subprocess.CompletedProcess[str], str]:
+    """The action's check step as the runner runs it (bash -e), and what it wrote to
+    GITHUB_OUTPUT."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    check = next(s for s in action["runs"]["steps"] if s.get("id") == "check")
+    output = tmp_path / "github_output"
+    output.write_text("", encoding="utf-8")
+    env = {
+        **os.environ,
+        "PATH": f"{funnelcheck_bin(tmp_path)}{os.pathsep}{os.environ['PATH']}",
+        "PATHS": paths,
+        "FAIL_ON": fail_on,
+        "ARGS": "--as-of 2026-11-22",
+        "GITHUB_OUTPUT": str(output),
+        "RUNNER_TEMP": str(tmp_path),
+    }
+    proc = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", check["run"]],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+    )
+    return proc, output.read_text(encoding="utf-8")
+
+
+def test_action_passes_fail_on_only_when_the_input_is_given(tmp_path: Path) -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["inputs"]["fail-on"].get("default", "") == ""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(SAMPLE, repo / "ledgerline.yaml")  # holds an error (FC201)
+    (repo / ".funnelcheck.yaml").write_text("fail-on: never\n", encoding="utf-8")
+    # No input: the repository's configured fail-on decides, as in a local run.
+    proc, _ = _run_check_step(tmp_path, "ledgerline.yaml", "", cwd=repo)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "::error " in proc.stdout  # still reported, only not failing
+    # Given: the input wins over the configuration.
+    proc, _ = _run_check_step(tmp_path, "ledgerline.yaml", "error", cwd=repo)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+
+
+def test_action_skips_the_upload_saying_why_when_the_check_wrote_no_sarif(
+    tmp_path: Path,
+) -> None:
+    stale = tmp_path / "funnelcheck.sarif"
+    stale.write_text("{}", encoding="utf-8")  # an earlier run's report must not be reused
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    shutil.copy(SAMPLE, repo / "ledgerline.yaml")
+    (repo / ".funnelcheck.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    proc, outputs = _run_check_step(tmp_path, "ledgerline.yaml", "", cwd=repo)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert ".funnelcheck.yaml" in proc.stderr  # the configuration error, named
+    assert not stale.exists()
+    assert "sarif=" not in outputs
+    assert "::notice" in proc.stdout and "No SARIF report to upload" in proc.stdout
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    upload = next(s for s in action["runs"]["steps"] if s["name"] == "Upload SARIF")
+    # GitHub evaluates this; the step is skipped when the check set no `sarif` output.
+    assert "steps.check.outputs.sarif != ''" in upload["if"]
+    # Exit 2 after the report (a path that cannot be read, beside good ones): uploaded.
+    proc, outputs = _run_check_step(tmp_path, f"{SAMPLE} {tmp_path / 'missing.yaml'}", "never")
+    assert proc.returncode == 2
+    sarif = Path(outputs.strip().removeprefix("sarif="))
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
 def test_action_install_step_installs_this_package() -> None:
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     install = action["runs"]["steps"][0]

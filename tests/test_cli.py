@@ -75,8 +75,9 @@ def test_samples_print_tables_and_exit_1_for_the_input_mistakes() -> None:
 
 def test_json_report_validates_against_the_published_schema() -> None:
     schema = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
-    rc, document = check_json("sample_strategies/")
+    rc, document = check_json("sample_strategies/", "--statistics")
     assert rc == 1
+    assert document["statistics"], "--statistics puts its block in the JSON report"
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )

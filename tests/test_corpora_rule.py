@@ -30,14 +30,16 @@ NEEDING_SHARED = (
 WIDENED_BY_SHARED = "tests/test_story.py::test_the_c_stemmer_gives_the_pure_python_stems"
 
 
+PYTEST = (sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rsf")
+
+
 def _pytest(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "PYTEST_ADDOPTS")}
     env["FUNNELCHECK_SHARED"] = str(tmp_path / "no-shared-here")
     if ci is not None:
         env["CI"] = ci
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-rsf"]
-        + [*NEEDING_SHARED, WIDENED_BY_SHARED],
+        [*PYTEST, *NEEDING_SHARED, WIDENED_BY_SHARED],
         cwd=ROOT,
         env=env,
         capture_output=True,

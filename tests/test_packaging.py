@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import site
 import subprocess
 import sys
@@ -10,6 +11,8 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+#: The new environment's own: a PYTHONPATH naming a source tree would hide the wheel.
+ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
 
 
 def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: Path) -> None:
@@ -44,6 +47,7 @@ def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: P
         check=True,
         capture_output=True,
         text=True,
+        env=ENV,
     ).stdout.strip()
     ours = [p for p in site.getsitepackages() if Path(p).is_dir()]
     (Path(env_site) / "test-environment.pth").write_text("\n".join(ours) + "\n")
@@ -68,13 +72,19 @@ def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: P
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=ENV,
     ).stdout.strip()
     assert Path(where).is_relative_to(env_dir), f"funnelcheck imported from {where}"
 
     script = env_dir / "bin" / "funnelcheck"
     for name in ("strategy", "config", "report"):
         shown = subprocess.run(
-            [str(script), "schema", name], check=True, capture_output=True, text=True, cwd=tmp_path
+            [str(script), "schema", name],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=ENV,
         )
         assert json.loads(shown.stdout)["$schema"].startswith("https://json-schema.org/")
     sample = ROOT / "sample_strategies" / "ledgerline.yaml"
@@ -83,6 +93,7 @@ def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: P
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=ENV,
     )
     assert checked.returncode == 1, checked.stderr
     codes = {f["code"] for f in json.loads(checked.stdout)["files"][0]["findings"]}

@@ -58,6 +58,9 @@ class JsonReporter(Reporter):
                 text = self.render_file(files[n])
             yield ("," if n else "") + "\n    " + text
         yield "\n  ]" if files else "]"
+        if ctx.statistics:
+            per_rule = [{"code": c, "name": n, "findings": k} for c, n, k in report.per_rule()]
+            yield ',\n  "statistics": ' + _dumps(per_rule, "  ")
         if report.fixed:
             fixed = _dumps([dict(entry) for entry in report.fixed], "  ")
             yield ',\n  "baseline_fixed": ' + fixed

@@ -405,14 +405,17 @@ def findings_table(findings: Sequence[Finding], width: int, color: bool) -> list
     return table(columns, rows, width, color)
 
 
+def statistics_text(report: Report, width: int | None = None, color: bool = False) -> str:
+    """The "Findings per rule" table alone: what `--statistics` prints on standard error
+    when none of the chosen reports holds it."""
+    return _lines(_statistics(report, width or DEFAULT_WIDTH, color))
+
+
 def _statistics(report: Report, width: int, color: bool) -> list[str]:
-    counts: dict[tuple[str, str], int] = {}
-    for f in report.iter_findings():
-        counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
     columns = (Column("count", right=True, wraps=False), Column("code"), Column("rule"))
     rows: list[Row] = [
         ((str(n), PLAIN), (clean(code), PLAIN), (clean(name), PLAIN))
-        for (code, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        for code, name, n in report.per_rule()
     ]
     lines = [paint("Findings per rule", BOLD, color)]
     lines += table(columns, rows, width, color)

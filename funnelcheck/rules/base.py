@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -84,9 +85,11 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The docstring's first line: what `funnelcheck rules` shows."""
-        doc = (cls.__doc__ or "").strip()
-        return doc.splitlines()[0] if doc else ""
+        """The docstring's first paragraph on one line: what `funnelcheck rules`, SARIF's
+        `shortDescription` and every other listing show. A paragraph, not a line, so that a
+        sentence wrapped in the source is never cut where the line happens to break."""
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        return " ".join(doc.split("\n\n", 1)[0].split())
 
     @classmethod
     def family(cls) -> str:
