@@ -59,29 +59,32 @@ _C6 = frozenset({'day', 'month', 'once', 'quarter', 'week', 'year'})
 _C7 = frozenset({'amount', 'currency', 'per'})
 _C8 = frozenset({'evidence', 'share'})
 _C9 = frozenset({'alternatives', 'cost', 'evidence', 'id', 'pains', 'prevalence', 'statement', 'terms'})
-_C10 = frozenset({'blocker', 'buyer', 'champion', 'economic_buyer', 'influencer', 'technical_buyer', 'user'})
-_C11 = frozenset({'cares_about', 'role', 'title'})
-_C12 = frozenset({'budget', 'description', 'name', 'size', 'stakeholders'})
-_C13 = frozenset({'differentiators', 'relieves', 'statement'})
-_C14 = frozenset({'beta', 'planned', 'shipped'})
-_C15 = frozenset({'eta', 'id', 'relieves', 'status', 'text'})
-_C16 = frozenset({'freemium', 'one-time', 'subscription', 'usage'})
-_C17 = frozenset({'month', 'once', 'quarter', 'seat-month', 'seat-year', 'year'})
-_C18 = frozenset({'amount', 'id', 'includes', 'per', 'seats_min'})
-_C19 = frozenset({'evidence', 'high', 'low', 'per'})
-_C20 = frozenset({'currency', 'model', 'plans', 'willingness_to_pay'})
+_C10 = frozenset({'plan_mix', 'quantities', 'revenue_per_account', 'volumes'})
+_C11 = frozenset({'blocker', 'buyer', 'champion', 'economic_buyer', 'influencer', 'technical_buyer', 'user'})
+_C12 = frozenset({'cares_about', 'role', 'title'})
+_C13 = frozenset({'budget', 'description', 'name', 'size', 'stakeholders', 'typical_customer'})
+_C14 = frozenset({'differentiators', 'relieves', 'statement'})
+_C15 = frozenset({'beta', 'planned', 'shipped'})
+_C16 = frozenset({'eta', 'id', 'relieves', 'status', 'text'})
+_C17 = frozenset({'freemium', 'hybrid', 'one-time', 'subscription', 'usage'})
+_C18 = frozenset({'month', 'once', 'quarter', 'seat-month', 'seat-year', 'year'})
+_C19 = frozenset({'amount', 'block', 'fee', 'fixed', 'included', 'life_years', 'minimum', 'of', 'per', 'percent', 'unit'})
+_C20 = frozenset({'amount', 'per'})
 _C21 = frozenset({'month', 'quarter', 'year'})
-_C22 = frozenset({'capacity', 'customers', 'per', 'revenue'})
-_C23 = frozenset({'marketing', 'other', 'pricing', 'product', 'referral', 'retention', 'sales'})
-_C24 = frozenset({'evidence', 'promises', 'text'})
-_C25 = frozenset({'benchmark', 'guess', 'measured'})
-_C26 = frozenset({'audience', 'basis', 'channels', 'claims', 'conversion', 'name', 'owner', 'pitch', 'role'})
-_C27 = frozenset({'evaluation', 'name', 'paid', 'reached_via', 'trust', 'why_bought', 'why_that_price', 'why_us'})
-_C28 = frozenset({'analytics', 'benchmark', 'interview', 'pilot', 'purchase', 'survey'})
-_C29 = frozenset({'date', 'id', 'kind', 'n', 'source'})
-_C30 = frozenset({'assumed', 'invalidated', 'testing', 'validated'})
-_C31 = frozenset({'evidence', 'id', 'last_checked', 'status', 'text'})
-_C32 = frozenset({'assumptions', 'capabilities', 'evidence', 'funnelcheck', 'goals', 'owner', 'price', 'problem', 'product', 'reference_customers', 'reviewed', 'segment', 'stages', 'value_proposition'})
+_C22 = frozenset({'amount', 'billed', 'billing_options', 'components', 'id', 'includes', 'life_years', 'per', 'seats_min'})
+_C23 = frozenset({'about', 'evidence', 'high', 'low', 'per'})
+_C24 = frozenset({'currency', 'model', 'plans', 'willingness_to_pay'})
+_C25 = frozenset({'capacity', 'customers', 'per', 'revenue'})
+_C26 = frozenset({'marketing', 'other', 'pricing', 'product', 'referral', 'retention', 'sales'})
+_C27 = frozenset({'evidence', 'promises', 'text'})
+_C28 = frozenset({'benchmark', 'guess', 'measured'})
+_C29 = frozenset({'audience', 'basis', 'channels', 'claims', 'conversion', 'name', 'owner', 'pitch', 'role'})
+_C30 = frozenset({'evaluation', 'name', 'paid', 'reached_via', 'trust', 'why_bought', 'why_that_price', 'why_us'})
+_C31 = frozenset({'analytics', 'benchmark', 'interview', 'pilot', 'purchase', 'survey'})
+_C32 = frozenset({'date', 'id', 'kind', 'n', 'source'})
+_C33 = frozenset({'assumed', 'invalidated', 'testing', 'validated'})
+_C34 = frozenset({'evidence', 'id', 'last_checked', 'status', 'text'})
+_C35 = frozenset({'assumptions', 'capabilities', 'evidence', 'funnelcheck', 'goals', 'owner', 'price', 'problem', 'product', 'reference_customers', 'reviewed', 'segment', 'stages', 'value_proposition'})
 
 
 def _v0(x: Any) -> bool:
@@ -334,8 +337,12 @@ def _v18(x: Any) -> bool:
 
 
 def _v19(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C10):
+    if not (isinstance(x, dict)):
         return False
+    if isinstance(x, dict):
+        for k, v in x.items():
+            if k not in _C3 and not False and not _v10(v):
+                return False
     return True
 
 
@@ -343,10 +350,48 @@ def _v20(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
+        for k, v in x.items():
+            if k not in _C3 and not False and not _v14(v):
+                return False
+    return True
+
+
+def _v21(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        v = x.get('quantities', _MISSING)
+        if v is not _MISSING and not _v19(v):
+            return False
+        v = x.get('volumes', _MISSING)
+        if v is not _MISSING and not _v19(v):
+            return False
+        v = x.get('plan_mix', _MISSING)
+        if v is not _MISSING and not _v20(v):
+            return False
+        v = x.get('revenue_per_account', _MISSING)
+        if v is not _MISSING and not _v13(v):
+            return False
+        for k, v in x.items():
+            if k not in _C10 and not False and not False:
+                return False
+    return True
+
+
+def _v22(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C11):
+        return False
+    return True
+
+
+def _v23(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
         if 'role' not in x:
             return False
         v = x.get('role', _MISSING)
-        if v is not _MISSING and not _v19(v):
+        if v is not _MISSING and not _v22(v):
             return False
         v = x.get('title', _MISSING)
         if v is not _MISSING and not _v1(v):
@@ -355,22 +400,22 @@ def _v20(x: Any) -> bool:
         if v is not _MISSING and not _v5(v):
             return False
         for k, v in x.items():
-            if k not in _C11 and not False and not False:
+            if k not in _C12 and not False and not False:
                 return False
     return True
 
 
-def _v21(x: Any) -> bool:
+def _v24(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v20(item):
+            if not _v23(item):
                 return False
     return True
 
 
-def _v22(x: Any) -> bool:
+def _v25(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -388,16 +433,19 @@ def _v22(x: Any) -> bool:
         v = x.get('budget', _MISSING)
         if v is not _MISSING and not _v13(v):
             return False
-        v = x.get('stakeholders', _MISSING)
+        v = x.get('typical_customer', _MISSING)
         if v is not _MISSING and not _v21(v):
             return False
+        v = x.get('stakeholders', _MISSING)
+        if v is not _MISSING and not _v24(v):
+            return False
         for k, v in x.items():
-            if k not in _C12 and not False and not False:
+            if k not in _C13 and not False and not False:
                 return False
     return True
 
 
-def _v23(x: Any) -> bool:
+def _v26(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -413,24 +461,24 @@ def _v23(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C13 and not False and not False:
+            if k not in _C14 and not False and not False:
                 return False
     return True
 
 
-def _v24(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C14):
+def _v27(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C15):
         return False
     return True
 
 
-def _v25(x: Any) -> bool:
+def _v28(x: Any) -> bool:
     if not (isinstance(x, str) or _is_integer(x)):
         return False
     return True
 
 
-def _v26(x: Any) -> bool:
+def _v29(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -447,51 +495,211 @@ def _v26(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('status', _MISSING)
-        if v is not _MISSING and not _v24(v):
+        if v is not _MISSING and not _v27(v):
             return False
         v = x.get('relieves', _MISSING)
         if v is not _MISSING and not _v15(v):
             return False
         v = x.get('eta', _MISSING)
-        if v is not _MISSING and not _v25(v):
+        if v is not _MISSING and not _v28(v):
             return False
         for k, v in x.items():
-            if k not in _C15 and not False and not False:
+            if k not in _C16 and not False and not False:
                 return False
     return True
 
 
-def _v27(x: Any) -> bool:
+def _v30(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v26(item):
+            if not _v29(item):
                 return False
     return True
 
 
-def _v28(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C16):
-        return False
-    return True
-
-
-def _v29(x: Any) -> bool:
+def _v31(x: Any) -> bool:
     if not (isinstance(x, str) and x in _C17):
         return False
     return True
 
 
-def _v30(x: Any) -> bool:
+def _v32(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C18):
+        return False
+    return True
+
+
+def _v33(x: Any) -> bool:
+    if not (_is_number(x)):
+        return False
+    if _is_number(x):
+        if not (x > 0):
+            return False
+    return True
+
+
+def _v34(x: Any) -> bool:
+    if not (_is_number(x)):
+        return False
+    if _is_number(x):
+        if not (x >= 0):
+            return False
+        if not (x <= 100):
+            return False
+    return True
+
+
+def _v35(x: Any) -> bool:
+    if isinstance(x, dict):
+        if 'unit' not in x:
+            return False
+    return True
+
+
+def _v36(x: Any) -> bool:
+    if isinstance(x, dict):
+        if 'fee' not in x:
+            return False
+    return True
+
+
+def _v37(x: Any) -> bool:
+    if isinstance(x, dict):
+        if 'percent' not in x:
+            return False
+    return True
+
+
+def _v38(x: Any) -> bool:
+    if not (any(f(x) for f in (_v35, _v36, _v37,))):
+        return False
+    return True
+
+
+def _v39(x: Any) -> bool:
+    if isinstance(x, dict):
+        if 'amount' not in x:
+            return False
+    return True
+
+
+def _v40(x: Any) -> bool:
+    if not (any(f(x) for f in (_v39, _v37,))):
+        return False
+    return True
+
+
+def _v41(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        if 'percent' in x and not ('of' in x):
+            return False
+        if 'fixed' in x and not ('unit' in x):
+            return False
+        v = x.get('unit', _MISSING)
+        if v is not _MISSING and not _v1(v):
+            return False
+        v = x.get('fee', _MISSING)
+        if v is not _MISSING and not _v1(v):
+            return False
+        v = x.get('amount', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        v = x.get('per', _MISSING)
+        if v is not _MISSING and not _v12(v):
+            return False
+        v = x.get('included', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        v = x.get('minimum', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        v = x.get('block', _MISSING)
+        if v is not _MISSING and not _v33(v):
+            return False
+        v = x.get('percent', _MISSING)
+        if v is not _MISSING and not _v34(v):
+            return False
+        v = x.get('of', _MISSING)
+        if v is not _MISSING and not _v1(v):
+            return False
+        v = x.get('fixed', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        v = x.get('life_years', _MISSING)
+        if v is not _MISSING and not _v33(v):
+            return False
+        for k, v in x.items():
+            if k not in _C19 and not False and not False:
+                return False
+    if not (all(f(x) for f in (_v38, _v40,))):
+        return False
+    return True
+
+
+def _v42(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if isinstance(x, list):
+        for item in x:
+            if not _v41(item):
+                return False
+    return True
+
+
+def _v43(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        if 'amount' not in x:
+            return False
+        if 'per' not in x:
+            return False
+        v = x.get('amount', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        v = x.get('per', _MISSING)
+        if v is not _MISSING and not _v32(v):
+            return False
+        for k, v in x.items():
+            if k not in _C20 and not False and not False:
+                return False
+    return True
+
+
+def _v44(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if isinstance(x, list):
+        for item in x:
+            if not _v43(item):
+                return False
+    return True
+
+
+def _v45(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C21):
+        return False
+    return True
+
+
+def _v46(x: Any) -> bool:
+    if isinstance(x, dict):
+        if 'components' not in x:
+            return False
+    return True
+
+
+def _v47(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
         if 'id' not in x:
             return False
-        if 'amount' not in x:
-            return False
-        if 'per' not in x:
+        if 'amount' in x and not ('per' in x):
             return False
         v = x.get('id', _MISSING)
         if v is not _MISSING and not _v4(v):
@@ -500,7 +708,7 @@ def _v30(x: Any) -> bool:
         if v is not _MISSING and not _v10(v):
             return False
         v = x.get('per', _MISSING)
-        if v is not _MISSING and not _v29(v):
+        if v is not _MISSING and not _v32(v):
             return False
         v = x.get('seats_min', _MISSING)
         if v is not _MISSING and not _v18(v):
@@ -508,25 +716,39 @@ def _v30(x: Any) -> bool:
         v = x.get('includes', _MISSING)
         if v is not _MISSING and not _v15(v):
             return False
+        v = x.get('components', _MISSING)
+        if v is not _MISSING and not _v42(v):
+            return False
+        v = x.get('billing_options', _MISSING)
+        if v is not _MISSING and not _v44(v):
+            return False
+        v = x.get('billed', _MISSING)
+        if v is not _MISSING and not _v45(v):
+            return False
+        v = x.get('life_years', _MISSING)
+        if v is not _MISSING and not _v33(v):
+            return False
         for k, v in x.items():
-            if k not in _C18 and not False and not False:
+            if k not in _C22 and not False and not False:
                 return False
+    if not (any(f(x) for f in (_v39, _v46,))):
+        return False
     return True
 
 
-def _v31(x: Any) -> bool:
+def _v48(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         if len(x) < 1:
             return False
         for item in x:
-            if not _v30(item):
+            if not _v47(item):
                 return False
     return True
 
 
-def _v32(x: Any) -> bool:
+def _v49(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -543,48 +765,45 @@ def _v32(x: Any) -> bool:
         if v is not _MISSING and not _v10(v):
             return False
         v = x.get('per', _MISSING)
-        if v is not _MISSING and not _v29(v):
+        if v is not _MISSING and not _v32(v):
+            return False
+        v = x.get('about', _MISSING)
+        if v is not _MISSING and not _v1(v):
             return False
         v = x.get('evidence', _MISSING)
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C19 and not False and not False:
+            if k not in _C23 and not False and not False:
                 return False
     return True
 
 
-def _v33(x: Any) -> bool:
+def _v50(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
         if 'plans' not in x:
             return False
         v = x.get('model', _MISSING)
-        if v is not _MISSING and not _v28(v):
+        if v is not _MISSING and not _v31(v):
             return False
         v = x.get('currency', _MISSING)
         if v is not _MISSING and not _v11(v):
             return False
         v = x.get('plans', _MISSING)
-        if v is not _MISSING and not _v31(v):
+        if v is not _MISSING and not _v48(v):
             return False
         v = x.get('willingness_to_pay', _MISSING)
-        if v is not _MISSING and not _v32(v):
+        if v is not _MISSING and not _v49(v):
             return False
         for k, v in x.items():
-            if k not in _C20 and not False and not False:
+            if k not in _C24 and not False and not False:
                 return False
     return True
 
 
-def _v34(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C21):
-        return False
-    return True
-
-
-def _v35(x: Any) -> bool:
+def _v51(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -596,7 +815,7 @@ def _v35(x: Any) -> bool:
         if v is not _MISSING and not _v18(v):
             return False
         v = x.get('per', _MISSING)
-        if v is not _MISSING and not _v34(v):
+        if v is not _MISSING and not _v45(v):
             return False
         v = x.get('revenue', _MISSING)
         if v is not _MISSING and not _v13(v):
@@ -605,28 +824,28 @@ def _v35(x: Any) -> bool:
         if v is not _MISSING and not _v18(v):
             return False
         for k, v in x.items():
-            if k not in _C22 and not False and not False:
+            if k not in _C25 and not False and not False:
                 return False
     return True
 
 
-def _v36(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C23):
+def _v52(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C26):
         return False
     return True
 
 
-def _v37(x: Any) -> bool:
+def _v53(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v19(item):
+            if not _v22(item):
                 return False
     return True
 
 
-def _v38(x: Any) -> bool:
+def _v54(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -642,34 +861,34 @@ def _v38(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C24 and not False and not False:
+            if k not in _C27 and not False and not False:
                 return False
     return True
 
 
-def _v39(x: Any) -> bool:
+def _v55(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v38(item):
+            if not _v54(item):
                 return False
     return True
 
 
-def _v40(x: Any) -> bool:
+def _v56(x: Any) -> bool:
     if not (_is_number(x)):
         return False
     return True
 
 
-def _v41(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C25):
+def _v57(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C28):
         return False
     return True
 
 
-def _v42(x: Any) -> bool:
+def _v58(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -681,13 +900,13 @@ def _v42(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('role', _MISSING)
-        if v is not _MISSING and not _v36(v):
+        if v is not _MISSING and not _v52(v):
             return False
         v = x.get('owner', _MISSING)
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('audience', _MISSING)
-        if v is not _MISSING and not _v37(v):
+        if v is not _MISSING and not _v53(v):
             return False
         v = x.get('channels', _MISSING)
         if v is not _MISSING and not _v5(v):
@@ -696,49 +915,49 @@ def _v42(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('claims', _MISSING)
-        if v is not _MISSING and not _v39(v):
+        if v is not _MISSING and not _v55(v):
             return False
         v = x.get('conversion', _MISSING)
-        if v is not _MISSING and not _v40(v):
+        if v is not _MISSING and not _v56(v):
             return False
         v = x.get('basis', _MISSING)
-        if v is not _MISSING and not _v41(v):
+        if v is not _MISSING and not _v57(v):
             return False
         for k, v in x.items():
-            if k not in _C26 and not False and not False:
+            if k not in _C29 and not False and not False:
                 return False
     return True
 
 
-def _v43(x: Any) -> bool:
+def _v59(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v42(item):
+            if not _v58(item):
                 return False
     return True
 
 
-def _v44(x: Any) -> bool:
+def _v60(x: Any) -> bool:
     if not (isinstance(x, str) or x is None):
         return False
     return True
 
 
-def _v45(x: Any) -> bool:
+def _v61(x: Any) -> bool:
     if not (x is None):
         return False
     return True
 
 
-def _v46(x: Any) -> bool:
-    if not (any(f(x) for f in (_v13, _v45,))):
+def _v62(x: Any) -> bool:
+    if not (any(f(x) for f in (_v13, _v61,))):
         return False
     return True
 
 
-def _v47(x: Any) -> bool:
+def _v63(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -748,49 +967,49 @@ def _v47(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('why_bought', _MISSING)
-        if v is not _MISSING and not _v44(v):
+        if v is not _MISSING and not _v60(v):
             return False
         v = x.get('paid', _MISSING)
-        if v is not _MISSING and not _v46(v):
+        if v is not _MISSING and not _v62(v):
             return False
         v = x.get('why_that_price', _MISSING)
-        if v is not _MISSING and not _v44(v):
+        if v is not _MISSING and not _v60(v):
             return False
         v = x.get('trust', _MISSING)
-        if v is not _MISSING and not _v44(v):
+        if v is not _MISSING and not _v60(v):
             return False
         v = x.get('evaluation', _MISSING)
-        if v is not _MISSING and not _v44(v):
+        if v is not _MISSING and not _v60(v):
             return False
         v = x.get('why_us', _MISSING)
-        if v is not _MISSING and not _v44(v):
+        if v is not _MISSING and not _v60(v):
             return False
         v = x.get('reached_via', _MISSING)
-        if v is not _MISSING and not _v44(v):
+        if v is not _MISSING and not _v60(v):
             return False
         for k, v in x.items():
-            if k not in _C27 and not False and not False:
+            if k not in _C30 and not False and not False:
                 return False
     return True
 
 
-def _v48(x: Any) -> bool:
+def _v64(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v47(item):
+            if not _v63(item):
                 return False
     return True
 
 
-def _v49(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C28):
+def _v65(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C31):
         return False
     return True
 
 
-def _v50(x: Any) -> bool:
+def _v66(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -802,7 +1021,7 @@ def _v50(x: Any) -> bool:
         if v is not _MISSING and not _v4(v):
             return False
         v = x.get('kind', _MISSING)
-        if v is not _MISSING and not _v49(v):
+        if v is not _MISSING and not _v65(v):
             return False
         v = x.get('n', _MISSING)
         if v is not _MISSING and not _v18(v):
@@ -814,28 +1033,28 @@ def _v50(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         for k, v in x.items():
-            if k not in _C29 and not False and not False:
+            if k not in _C32 and not False and not False:
                 return False
     return True
 
 
-def _v51(x: Any) -> bool:
+def _v67(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v50(item):
+            if not _v66(item):
                 return False
     return True
 
 
-def _v52(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C30):
+def _v68(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C33):
         return False
     return True
 
 
-def _v53(x: Any) -> bool:
+def _v69(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -852,7 +1071,7 @@ def _v53(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('status', _MISSING)
-        if v is not _MISSING and not _v52(v):
+        if v is not _MISSING and not _v68(v):
             return False
         v = x.get('last_checked', _MISSING)
         if v is not _MISSING and not _v3(v):
@@ -861,22 +1080,22 @@ def _v53(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C31 and not False and not False:
+            if k not in _C34 and not False and not False:
                 return False
     return True
 
 
-def _v54(x: Any) -> bool:
+def _v70(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v53(item):
+            if not _v69(item):
                 return False
     return True
 
 
-def _v55(x: Any) -> bool:
+def _v71(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -912,36 +1131,36 @@ def _v55(x: Any) -> bool:
         if v is not _MISSING and not _v17(v):
             return False
         v = x.get('segment', _MISSING)
-        if v is not _MISSING and not _v22(v):
+        if v is not _MISSING and not _v25(v):
             return False
         v = x.get('value_proposition', _MISSING)
-        if v is not _MISSING and not _v23(v):
+        if v is not _MISSING and not _v26(v):
             return False
         v = x.get('capabilities', _MISSING)
-        if v is not _MISSING and not _v27(v):
+        if v is not _MISSING and not _v30(v):
             return False
         v = x.get('price', _MISSING)
-        if v is not _MISSING and not _v33(v):
+        if v is not _MISSING and not _v50(v):
             return False
         v = x.get('goals', _MISSING)
-        if v is not _MISSING and not _v35(v):
-            return False
-        v = x.get('stages', _MISSING)
-        if v is not _MISSING and not _v43(v):
-            return False
-        v = x.get('reference_customers', _MISSING)
-        if v is not _MISSING and not _v48(v):
-            return False
-        v = x.get('evidence', _MISSING)
         if v is not _MISSING and not _v51(v):
             return False
+        v = x.get('stages', _MISSING)
+        if v is not _MISSING and not _v59(v):
+            return False
+        v = x.get('reference_customers', _MISSING)
+        if v is not _MISSING and not _v64(v):
+            return False
+        v = x.get('evidence', _MISSING)
+        if v is not _MISSING and not _v67(v):
+            return False
         v = x.get('assumptions', _MISSING)
-        if v is not _MISSING and not _v54(v):
+        if v is not _MISSING and not _v70(v):
             return False
         for k, v in x.items():
-            if k not in _C32 and not False and not False:
+            if k not in _C35 and not False and not False:
                 return False
     return True
 
 
-is_valid = _v55
+is_valid = _v71

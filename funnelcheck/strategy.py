@@ -60,6 +60,11 @@ class Strategy:
         return _mapping(self.data.get("goals"))
 
     @property
+    def typical_customer(self) -> dict[str, Any]:
+        """`segment.typical_customer`: quantities, volumes, plan mix, revenue per account."""
+        return _mapping(self.segment.get("typical_customer"))
+
+    @property
     def currency(self) -> str | None:
         cur = self.price.get("currency")
         return cur if isinstance(cur, str) else None
