@@ -2,10 +2,10 @@
 
 Two jobs live here, shared by the price rules (FC301-FC306) and the reference rules:
 
-- **Putting money on a year.** The catalog's definitions: × 365 a day, × 52 a week, × 12 a
-  month, × 4 a quarter, × 1 a year; seat prices are also multiplied by `seats_min`. A price
-  `per: once` has no yearly figure: it is compared as it is with an amount given once, and
-  otherwise with the yearly figure, with a note saying so (`compare_price`).
+- **Putting an amount on a year.** The catalog's definitions: × 365 a day, × 52 a week,
+  × 12 a month, × 4 a quarter, × 1 a year (`yearly`, `Money`). What a customer pays on a
+  plan (seats, components, one-time fees, billing options) is priced in one place only,
+  `funnelcheck.footing`, which every price rule compares on.
 - **Finding amounts in text** (`find_amounts`): "$399 a month", "€1,200 per year",
   "£49 per seat per month", "from $1.5k"... with their currency, period and qualifiers.
 
@@ -66,8 +66,7 @@ from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from funnelcheck.findings import Path
-    from funnelcheck.strategy import Strategy
+    pass
 
 #: Periods with a yearly figure, and what one year holds of each.
 PERIOD_FACTORS: dict[str, int] = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 1}
@@ -170,168 +169,6 @@ def money_from(value: Any, default_currency: str | None) -> Money | None:
     )
 
 
-# -- plans ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PlanPrice:
-    """One plan of `price.plans`, read: where it sits, its amount, period and fewest seats."""
-
-    index: int
-    id: str
-    amount: Decimal
-    per: str
-    seats_min: int
-    currency: str | None
-
-    @property
-    def path(self) -> Path:
-        return ("price", "plans", self.index)
-
-    @property
-    def is_free(self) -> bool:
-        return self.amount == 0
-
-    @property
-    def is_seat_plan(self) -> bool:
-        return self.per in SEAT_PERIODS
-
-    @property
-    def yearly(self) -> Decimal | None:
-        """The yearly price the cheapest customer pays (seat prices × `seats_min`)."""
-        return yearly(self.amount, self.per, self.seats_min)
-
-    @property
-    def first_year(self) -> Decimal | None:
-        """What a customer pays in the first year: the yearly figure, or a one-time price."""
-        return self.amount if self.per == ONCE else self.yearly
-
-    @property
-    def seat_yearly(self) -> Decimal | None:
-        """One seat's yearly price on a seat plan (None on a flat plan)."""
-        return yearly(self.amount, self.per, 1) if self.is_seat_plan else None
-
-    def describe(self) -> str:
-        """The price as written: "$499 a month", "$30 a seat a month, at least 10 seats"."""
-        text = format_money(self.amount, self.currency, self.per)
-        if self.is_seat_plan and self.seats_min > 1:
-            text += f", at least {self.seats_min:,} seats"
-        return text
-
-    def describe_yearly(self) -> str:
-        """The yearly figure, with the price as written where that differs."""
-        figure = self.yearly
-        if figure is None:
-            return self.describe()
-        text = format_money(figure, self.currency, "year")
-        if self.per != "year" or (self.is_seat_plan and self.seats_min > 1):
-            text += f" ({self.describe()})"
-        return text
-
-
-def plan_yearly(plan: Mapping[str, Any]) -> Decimal | None:
-    """A plan mapping's yearly price (seat prices × `seats_min`); None for `once`."""
-    amount = to_decimal(plan.get("amount"))
-    per = plan.get("per")
-    if amount is None or not isinstance(per, str):
-        return None
-    return yearly(amount, per, _seats_min(plan))
-
-
-def _seats_min(plan: Mapping[str, Any]) -> int:
-    seats = plan.get("seats_min", 1)
-    return seats if isinstance(seats, int) and not isinstance(seats, bool) and seats >= 1 else 1
-
-
-def plans(strategy: Strategy) -> list[PlanPrice]:
-    """Every plan with a readable amount and period, in the order written."""
-    out: list[PlanPrice] = []
-    for index, plan in strategy.plans():
-        amount = to_decimal(plan.get("amount"))
-        per = plan.get("per")
-        if amount is None or not isinstance(per, str):
-            continue
-        if per not in PERIOD_FACTORS and per not in SEAT_PERIODS and per != ONCE:
-            continue
-        plan_id = plan.get("id")
-        out.append(
-            PlanPrice(
-                index=index,
-                id=plan_id if isinstance(plan_id, str) else f"plan {index + 1}",
-                amount=amount,
-                per=per,
-                seats_min=_seats_min(plan),
-                currency=strategy.currency,
-            )
-        )
-    return out
-
-
-def paid_plans(strategy: Strategy) -> list[PlanPrice]:
-    """The plans a customer pays for: free plans (amount 0) are never compared."""
-    return [plan for plan in plans(strategy) if not plan.is_free]
-
-
-def cheapest_paid_plan(strategy: Strategy) -> PlanPrice | None:
-    """The paid plan a customer pays least for in a year (a one-time price as it is).
-
-    Budget, cost and revenue comparisons use it: the customer can buy that one. Ties go
-    to the plan written first.
-    """
-    priced = [(plan.first_year, plan) for plan in paid_plans(strategy)]
-    known = [(figure, plan) for figure, plan in priced if figure is not None]
-    if not known:
-        return None
-    return min(known, key=lambda pair: pair[0])[1]
-
-
-def cheapest_plan_phrase(plan: PlanPrice, strategy: Strategy) -> str:
-    """How a message names the plan compared: "the `team` plan", or, where several plans are
-    paid, "the cheapest paid plan, `team`," (the comma closes the apposition before "is")."""
-    if len(paid_plans(strategy)) > 1:
-        return f"the cheapest paid plan, `{plan.id}`,"
-    return f"the `{plan.id}` plan"
-
-
-@dataclass(frozen=True)
-class PriceComparison:
-    """A plan's price and another amount, both on the figure they are compared on."""
-
-    price: Decimal
-    other: Decimal
-    #: "year" (both yearly), or "once" (a one-time price against an amount given once).
-    basis: str
-    #: Why the two figures are not on the same footing, for the message; "" when they are.
-    note: str
-
-
-def compare_price(plan: PlanPrice, other: Money, other_name: str) -> PriceComparison | None:
-    """Put a plan's price and a budget or cost on one figure, as the catalog says.
-
-    Both recurring: yearly figures. Both once: as they are. A one-time price against a
-    recurring amount: the price as it is against the yearly figure, and the reverse, with a
-    note. None when the other amount has no usable period.
-    """
-    if other.per == ONCE:
-        if plan.per == ONCE:
-            return PriceComparison(plan.amount, other.amount, ONCE, "")
-        price = plan.yearly
-        if price is None:
-            return None
-        note = f"{other_name} is given once, so it is compared with the plan's yearly price"
-        return PriceComparison(price, other.amount, "year", note)
-    other_yearly = other.yearly
-    if other_yearly is None:
-        return None
-    if plan.per == ONCE:
-        note = f"the plan's one-time price is compared with {other_name}'s yearly figure"
-        return PriceComparison(plan.amount, other_yearly, "year", note)
-    price = plan.yearly
-    if price is None:
-        return None
-    return PriceComparison(price, other_yearly, "year", "")
-
-
 def same_currency(first: str | None, second: str | None) -> bool:
     """Whether two amounts may be compared: an unknown currency is the price's, so it may."""
     return first is None or second is None or first == second
@@ -341,9 +178,18 @@ def same_currency(first: str | None, second: str | None) -> bool:
 
 
 def format_amount(amount: Decimal) -> str:
-    """5988 -> "5,988"; 333.3333 -> "333.33"; 12.5 -> "12.50" (cents shown when there are any)."""
+    """5988 -> "5,988"; 333.3333 -> "333.33"; 12.5 -> "12.50" (cents shown when there are any).
+
+    Below one, an amount of up to six decimals is shown as it is: a rate of 0.0079 is
+    "0.0079", never "0.01" (issue 14: amounts are reported as written).
+    """
     if amount == amount.to_integral_value():
         return f"{int(amount):,}"
+    if abs(amount) < 1 and amount.is_finite():
+        exact = amount.normalize()
+        exponent = exact.as_tuple().exponent
+        if isinstance(exponent, int) and -6 <= exponent < -2:
+            return f"{exact:f}"
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
     return f"{cents:,.2f}"
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from funnelcheck.findings import Issue, Path
 
 if TYPE_CHECKING:
+    from funnelcheck.footing import Footing
     from funnelcheck.money import TextAmount
     from funnelcheck.story import StoryAnalysis
 
@@ -158,6 +159,14 @@ class Strategy:
 
             found = self._amounts[text] = tuple(find_amounts(text, self.currency))
         return found
+
+    @cached_property
+    def footing(self) -> Footing:
+        """The plans priced for the typical customer (`funnelcheck.footing`): every price
+        rule compares on these figures."""
+        from funnelcheck.footing import Footing
+
+        return Footing(self)
 
     @cached_property
     def story(self) -> StoryAnalysis:

@@ -21,10 +21,11 @@ class CurrencyMismatch(Rule):
     so, on the amount whose currency differs from the price's, so that nothing is skipped
     unseen. Often it is a real drop too: a pitch written for another market.
 
-    What it reads: `segment.budget`, `problem.cost`, `goals.revenue` and each reference
-    customer's `paid` (an amount without a currency is in the price's), and every amount
-    in a stage's `pitch` or claims' `text` (a symbol names the price's currency where that
-    currency writes it so: "$" is CAD in a CAD strategy, USD otherwise). Nothing is
+    What it reads: `segment.budget`, `problem.cost`, `goals.revenue`,
+    `segment.typical_customer.revenue_per_account` and each reference customer's `paid`
+    (an amount without a currency is in the price's), and every amount in a stage's
+    `pitch` or claims' `text` (a symbol names the price's currency where that currency
+    writes it so: "$" is CAD in a CAD strategy, USD otherwise). Nothing is
     reported when the price names no currency.
 
     **Failing example.**
@@ -113,6 +114,11 @@ def _money_fields(strategy: Strategy) -> Iterator[tuple[Path, str, str]]:
     yield ("segment", "budget"), "the segment's budget", "the budget check (FC301)"
     yield ("problem", "cost"), "the problem's cost", "the cost check (FC303)"
     yield ("goals", "revenue"), "the revenue goal", "the revenue check (FC306)"
+    yield (
+        ("segment", "typical_customer", "revenue_per_account"),
+        "the revenue per account",
+        "the revenue check (FC306)",
+    )
     for index, customer in strategy.reference_customers():
         name = customer.get("name")
         label = name.strip() if isinstance(name, str) and name.strip() else f"#{index + 1}"

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
+from funnelcheck.footing import (
+    Bill,
+    Explainer,
+    Footing,
+    Part,
+    TextPercent,
+    assumed,
+    explainers,
+    explains,
+    fee_words,
+    is_at_most,
+    name_words,
+    not_a_price,
+    percent_parts,
+    percents_in,
+    reaches,
+)
 from funnelcheck.money import (
     ONCE,
     PERIOD_FACTORS,
-    PlanPrice,
     TextAmount,
     format_money,
     json_number,
-    plans,
     same_currency,
     to_decimal,
-    yearly,
 )
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
@@ -33,16 +48,6 @@ class Options:
         check_range("tolerance", self.tolerance, at_least=0, at_most=1)
 
 
-@dataclass(frozen=True)
-class _Footing:
-    """A written amount and one plan's price, put on the same period."""
-
-    written: Decimal
-    price: Decimal
-    #: The plan's price as the message shows it, on the written amount's period.
-    shown: str
-
-
 class PitchPriceMismatch(Rule):
     """A money amount in a pitch or claim matches no plan's price, once both are on one period.
 
@@ -51,22 +56,33 @@ class PitchPriceMismatch(Rule):
     misled, and the deal stalls or closes at a discount nobody planned. The number in the
     pitch must be a price the customer can actually buy.
 
-    How it reads: every amount in a stage's `pitch` and claims' `text` ("$399", "$399/mo",
-    "399 USD a month", "€1,200 per year", "£49 per seat per month", "$1.5k", "from $399", "a
-    $5,988 annual contract") is a price claim, unless words of loss or saving introduce it
-    ("save", "lose", "waste", "costs you", "worth"), or it is a figure of the customer's
-    business ("companies with $2M ARR", "$5M-$50M in revenue", "raised $10M"), which
-    describes the segment, not the price. It matches a plan when, put on the same period
-    (yearly figures: × 365 a day, × 52 a week, × 12 a month, × 4 a quarter), it is within
-    `tolerance` of that plan's price. An amount "per seat", "per user", "per employee", "per
-    member" or "per agent" is compared with a seat plan's price for one seat; any other
-    amount with a period is compared with the plan's price for its fewest seats (any other
-    "per X", such as "per location", reads as a flat price). An amount with no period is
-    compared with each plan's amount as written; an amount given "once" only with one-time
-    plans. "from", "starting at" and "as low as" compare with the cheapest paid plan. "$0"
-    matches a free plan; other plans of amount 0 are never compared. Amounts in another
-    currency than the price's are FC305's and are not compared; amounts "per hour" cannot be
-    put on a plan's period and are left alone.
+    How it reads, as a reviewer would (the price footing, see docs/format.md): every money
+    amount in a stage's `pitch` and claims' `text` ("$399", "$399/mo", "399 USD a month",
+    "€1,200 per year", "£49 per seat per month", "$0.0079 per message", "$1.5k", "from
+    $299", "a $5,988 annual contract") must be explained by the price model, within
+    `tolerance`, on the same footing (yearly figures: × 365 a day, × 52 a week, × 12 a
+    month, × 4 a quarter):
+
+    - a plan's base price, on its own period or another ("$5,988 a year" for $499 a
+      month), on any of its billing options; a seat plan's price for one seat ("per seat",
+      "per user", "per employee"...) or for the typical customer's seats;
+    - a component's rate: a unit or overage rate ("$8 per employee", "$1.50 per extra
+      1,000"), a fixed fee per transaction ("30¢"), a one-time fee ("$3,000 onboarding");
+    - the typical customer's bill: a month, a year, the one-time part, the first year; or
+      the bill at another whole number of seats or units ("$1,200 a month for 50 people");
+    - "from $X", "starting at", "as low as": the least figure of its kind (the cheapest
+      plan, the cheapest variant of a fee such as a device); "less than", "under", "up to":
+      any figure at most that; "$0": a free plan or a plan with no base fee.
+
+    Amounts that are not the product's price are not compared: savings and losses ("save",
+    "lose", "costs you", "worth"), figures of the customer's business ("$2M ARR"), credit,
+    discounts and refunds ("$15 of free credit", "$100 off"), a competitor's or the status
+    quo's price ("agencies charge", "instead of", "compared to", "vs"), penalties, a
+    threshold ("orders over $50"), what the customer spends or earns, and a fee the plan
+    names as such ("$15 per dispute" where a plan has a `dispute` fee). Amounts in another
+    currency are FC305's; amounts "per hour" cannot be put on a plan's period. An amount
+    is reported as written ("$0.0079", never "$0.01"). Where it could be the bill at
+    quantities the strategy does not state, the finding is an info naming the assumption.
 
     **Failing example.**
 
@@ -116,14 +132,30 @@ class PitchPriceMismatch(Rule):
         tolerance = to_decimal(options.tolerance)
         if tolerance is None:
             return
-        all_plans = plans(strategy)
-        if not all_plans:
+        foot = strategy.footing
+        if not foot.plans:
             return
+        found = explainers(foot)
+        product = strategy.data.get("product")
+        product_name = product.get("name") if isinstance(product, dict) else None
+        own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
+        alternatives = strategy.problem.get("alternatives")
+        names = (
+            [a for a in alternatives if isinstance(a, str)]
+            if isinstance(alternatives, list)
+            else []
+        )
+        context = _Context(fee_words(foot), name_words(names, exclude=own), own)
+        rates = percent_parts(foot)
         for stage_index, texts in strategy.stages_with_texts():
             for relative, text in texts:
                 path: Path = ("stages", stage_index, *relative)
                 for amount in strategy.amounts_in(text):
-                    issue = _check_amount(amount, path, text, all_plans, strategy, tolerance)
+                    issue = _check_amount(amount, path, text, foot, found, context, tolerance)
+                    if issue is not None:
+                        yield issue
+                for percent in percents_in(text):
+                    issue = _check_percent(percent, path, text, rates, context, tolerance)
                     if issue is not None:
                         yield issue
 
@@ -135,120 +167,178 @@ def _check_amount(
     amount: TextAmount,
     path: Path,
     text: str,
-    all_plans: list[PlanPrice],
-    strategy: Strategy,
+    foot: Footing,
+    found: list[Explainer],
+    context: _Context,
     tolerance: Decimal,
 ) -> Issue | None:
     """The finding for one written amount, or None where it is no price claim or matches."""
     if amount.is_saving or amount.is_business_figure:
         return None  # a loss, a saving or the customer's revenue is no price
-    if not same_currency(amount.currency, strategy.currency):
+    if not same_currency(amount.currency, foot.currency):
         return None  # another currency is FC305's
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
         return None  # "per hour": no plan can be put on that period
-    paid = [plan for plan in all_plans if not plan.is_free]
+    start, end = amount.span
+    if not_a_price(text, start, end, context.fees, context.others, context.own) is not None:
+        return None
+    paid = foot.paid
     if amount.amount == 0:
-        if len(paid) < len(all_plans):
-            return None  # "$0" is the free plan
-        return _issue(amount, path, text, paid, [], "no plan is free", tolerance, has_free=False)
-    footings = {plan.index: _footing(amount, plan) for plan in paid}
-    candidates = [plan for plan in paid if footings[plan.index] is not None]
-    if amount.floor and candidates:
-        # "from $X" speaks of the cheapest plan the customer can buy.
-        candidates = [min(candidates, key=lambda plan: _price(footings[plan.index]))]
-    for plan in candidates:
-        footing = footings[plan.index]
-        if footing is not None and abs(footing.written - footing.price) <= tolerance * (
-            footing.price
+        if len(paid) < len(foot.plans) or any(
+            bill.amount == 0 for plan in foot.plans for bill in plan.bills
         ):
-            return None
-    why_none = _why_none(amount, paid)
-    has_free = len(paid) < len(all_plans)
-    return _issue(amount, path, text, paid, candidates, why_none, tolerance, has_free=has_free)
-
-
-def _price(footing: _Footing | None) -> Decimal:
-    return footing.price if footing is not None else Decimal(0)
-
-
-def _footing(amount: TextAmount, plan: PlanPrice) -> _Footing | None:
-    """Put a written amount and a plan on one period; None where they cannot meet.
-
-    A period with a yearly figure compares yearly figures and shows the plan on the
-    written period; "once" meets one-time plans only; no period meets the plan's amount
-    as written. "per seat" meets seat plans only, one seat's price.
-    """
-    if amount.per_seat and not plan.is_seat_plan:
+            return None  # "$0" is the free plan, or a plan with no base fee
+        return _issue(amount, path, text, foot, "no plan is free", tolerance)
+    at_most = is_at_most(text, start)
+    if explains(
+        found,
+        amount.amount,
+        amount.per,
+        per_unit=amount.per_seat,
+        floor=amount.floor,
+        at_most=at_most,
+        tolerance=tolerance,
+    ):
         return None
-    currency = plan.currency
-    if amount.per is None:
-        return _Footing(amount.amount, plan.amount, plan.describe())
-    if amount.per == ONCE or plan.per == ONCE:
-        if amount.per != plan.per:
-            return None
-        return _Footing(amount.amount, plan.amount, plan.describe())
-    factor = PERIOD_FACTORS[amount.per]
-    written = amount.amount * factor
-    if amount.per_seat:
-        price = plan.seat_yearly
-        if price is None:
-            return None
-        per = f"seat-{amount.per}" if amount.per in ("month", "year") else amount.per
-        shown = format_money(price / factor, currency, per)
-        if not per.startswith("seat-"):
-            shown += " a seat"
-        return _Footing(written, price, shown)
-    price = yearly(plan.amount, plan.per, plan.seats_min)
-    if price is None:
+    if not amount.floor and not amount.per_seat and amount.per != ONCE:
+        yearly_targets = (
+            [amount.amount * PERIOD_FACTORS[amount.per]]
+            if amount.per is not None
+            else [amount.amount * 12, amount.amount]
+        )
+        for plan in paid:
+            for bill in plan.bills:
+                if any(reaches(bill, target, tolerance, coarse=True) for target in yearly_targets):
+                    return None  # the bill at another whole number of seats or units
+    return _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What tells a price from other money in a text: the plan's per-event fee names, the
+    alternatives' names, the product's own name."""
+
+    fees: frozenset[str]
+    others: frozenset[str]
+    own: frozenset[str]
+
+
+def _check_percent(
+    percent: TextPercent,
+    path: Path,
+    text: str,
+    rates: list[tuple[str, Part, Decimal]],
+    context: _Context,
+    tolerance: Decimal,
+) -> Issue | None:
+    """A percentage named as a price ("2.5% + 30¢ per charge") must be a plan's percentage
+    component; checked where some plan has one (elsewhere "3% per order" may be anything)."""
+    if not rates:
         return None
-    shown = format_money(price / factor, currency, amount.per)
-    if plan.is_seat_plan:
-        shown += f" ({plan.describe()})"
-    return _Footing(written, price, shown)
+    start, end = percent.span
+    if not_a_price(text, start, end, context.fees, context.others, context.own) is not None:
+        return None
+    for _, _, rate in rates:
+        if abs(percent.value - rate) <= tolerance * rate:
+            return None
+    where = "the pitch" if "pitch" in path else "the claim"
+    listed = ", ".join(f"`{plan_id}` takes {part.text}" for plan_id, part, _ in rates)
+    return Issue(
+        path=path,
+        message=f"{where} names {percent.raw}; no plan takes that share: {listed}",
+        related=tuple(part.path for _, part, _ in rates),
+        subject=text,
+        data={
+            "written": percent.raw,
+            "percent": json_number(percent.value),
+            "tolerance": json_number(tolerance),
+            "plans": [{"id": plan_id, "percent": json_number(r)} for plan_id, _, r in rates],
+        },
+    )
 
 
-def _why_none(amount: TextAmount, paid: list[PlanPrice]) -> str:
+def _why_none(amount: TextAmount, foot: Footing) -> str:
     """Why no plan could be compared at all, or "" where some could."""
+    paid = foot.paid
     if not paid:
         return "every plan is free"
-    if amount.per_seat and not any(plan.is_seat_plan for plan in paid):
+    bills = [plan.own for plan in paid]
+    if amount.per_seat and not any(
+        part.seats is not None or part.kind != "base" for bill in bills for part in bill.parts
+    ):
         return "no plan is priced per seat"
-    if amount.per == ONCE and not any(plan.per == ONCE for plan in paid):
+    if amount.per == ONCE and not any(bill.has_one_time for bill in bills):
         return "no plan is a one-time price"
-    if amount.per not in (None, ONCE) and all(plan.per == ONCE for plan in paid):
+    if amount.per not in (None, ONCE) and not any(bill.has_recurring for bill in bills):
         return "every paid plan is a one-time price"
     return ""
+
+
+def _shown(amount: TextAmount, bill: Bill) -> str:
+    """A plan's price on the written amount's footing, as the message shows it."""
+    cur = bill.currency
+    base = bill.parts[0]
+    extra = _components_text(bill)
+    if amount.per is None or (amount.per == ONCE) != (bill.per == ONCE) or amount.per == ONCE:
+        return bill.written() + extra
+    factor = Decimal(PERIOD_FACTORS[amount.per])
+    if amount.per_seat and base.step_yearly is not None and base.seats is not None:
+        per = f"seat-{amount.per}" if amount.per in ("month", "year") else amount.per
+        text = format_money(_tidy(base.step_yearly / factor), cur, per)
+        if not per.startswith("seat-"):
+            text += " a seat"
+        return text + extra
+    text = format_money(_tidy(base.yearly / factor), cur, amount.per)
+    if base.seats is not None:
+        text += f" ({bill.written()})"
+    return text + extra
+
+
+def _components_text(bill: Bill) -> str:
+    parts = [part.text for part in bill.parts[1:] if part.text]
+    return (" + " + " + ".join(parts)) if parts else ""
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    if amount == amount.to_integral_value():
+        return amount.to_integral_value()
+    return amount.quantize(Decimal("0.01")) if abs(amount) >= 1 else amount
 
 
 def _issue(
     amount: TextAmount,
     path: Path,
     text: str,
-    paid: list[PlanPrice],
-    candidates: list[PlanPrice],
+    foot: Footing,
     why_none: str,
     tolerance: Decimal,
-    *,
-    has_free: bool,
 ) -> Issue:
+    paid = foot.paid
     where = "the pitch" if "pitch" in path else "the claim"
     named = f"{where} names {amount.describe()}"
-    shown: list[tuple[PlanPrice, str]] = []
-    for plan in paid:
-        footing = _footing(amount, plan)
-        shown.append((plan, footing.shown if footing is not None else plan.describe()))
+    shown = [(plan, _shown(amount, plan.own)) for plan in paid]
     listed = ", ".join(f"`{plan.id}` is {price}" for plan, price in shown)
+    has_free = len(paid) < len(foot.plans)
     if why_none:
         message = f"{named}; {why_none}" + (f": {listed}" if listed else "")
-    elif amount.floor and candidates:
-        cheapest = candidates[0]
+    elif amount.floor and paid:
+        cheapest = min(paid, key=lambda plan: plan.cheapest.first_year)
         price = next(price for plan, price in shown if plan.id == cheapest.id)
-        message = f"{named}; the cheapest paid plan, `{cheapest.id}`, is {price}"
+        which = "the cheapest paid plan"
+        if len(paid) == 1:
+            which = "the only paid plan" if has_free else "the only plan"
+        message = f"{named}; {which}, `{cheapest.id}`, is {price}"
     elif len(paid) == 1:
         only = "the only paid plan" if has_free else "the only plan"
         message = f"{named}; {only}, `{paid[0].id}`, is {shown[0][1]}"
     else:
         message = f"{named}; no plan is that price: {listed}"
+    notes = tuple(
+        dict.fromkeys(note for plan in paid for note in plan.assumptions if _varies(plan.own))
+    )
+    rests = bool(notes) and not amount.floor and amount.per != ONCE
+    if rests:
+        message += "; it may be the bill at quantities the strategy does not state" + assumed(notes)
     data: dict[str, Any] = {
         "written": amount.raw,
         "amount": json_number(amount.amount),
@@ -258,11 +348,18 @@ def _issue(
         "floor": amount.floor,
         "tolerance": json_number(tolerance),
         "plans": [{"id": plan.id, "price": price} for plan, price in shown],
+        "assumptions": list(notes),
     }
     return Issue(
         path=path,
         message=message,
+        severity=Severity.INFO if rests else None,
         related=tuple(plan.path for plan in paid),
         subject=text,
         data=data,
     )
+
+
+def _varies(bill: Bill) -> bool:
+    """Whether the bill has two or more parts that grow with a quantity (one is searched)."""
+    return sum(1 for p in bill.parts if p.step_yearly or p.continuous) >= 2

@@ -8,17 +8,15 @@ from decimal import Decimal
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
+from funnelcheck.footing import Bill, PlanFooting, reaches
 from funnelcheck.money import (
     ONCE,
-    SEAT_PERIODS,
     Money,
-    PlanPrice,
+    format_amount,
     format_money,
     json_number,
     money_from,
-    paid_plans,
     same_currency,
-    yearly,
 )
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy, customer_name
@@ -33,19 +31,6 @@ class Options:
         check_range("tolerance", self.tolerance, at_least=0, at_most=1)
 
 
-@dataclass(frozen=True)
-class _Footing:
-    """What was paid and one plan's price, on the same period."""
-
-    paid: Decimal
-    price: Decimal
-    #: The period both figures are on: `year`, `once`, or the plan's own (no `per` paid).
-    period: str
-    #: The seats the plan's price is for (seat plans only).
-    seats: int | None
-    one_time_meets_recurring: bool
-
-
 class ReferencePriceMismatch(Rule):
     """What a reference customer paid matches no paid plan within 10% on the same period.
 
@@ -55,16 +40,25 @@ class ReferencePriceMismatch(Rule):
     than the customer who proves the funnel paid) or the reference was won on a deal nobody
     else will get. Either way the price runner is not the one that carried this customer.
 
-    How it compares: `paid` and each paid plan (amount above 0) are put on a yearly figure
-    (day × 365, week × 52, month × 12, quarter × 4); `paid` matches a plan within ±10% of the
-    plan's yearly price. A seat plan's price is multiplied by `seats_min`, as the catalog's
-    money definition says (a reference who bought more seats than the minimum is reported:
-    say what they paid per seat-period, or lower `seats_min` to what sells). A
-    one-time amount (`per: once`) is compared as it is with a one-time plan, and otherwise
-    with the yearly figure, with a note saying so; an amount with no `per` is compared with
-    each plan's amount as written. `paid` without a currency is in the price's currency;
-    amounts in another currency are not compared (FC305 reports currency mismatches). A
-    customer who paid nothing is not compared; free plans never are.
+    How it compares (the price footing, see docs/format.md): `paid` is put on a yearly
+    figure (day × 365, week × 52, month × 12, quarter × 4) and matches a paid plan (amount
+    above 0 or a priced component) when some bill that plan gives is within ±10% of it:
+
+    - **base + units × quantity.** A reference customer is one customer, not the typical
+      one: any whole number of seats (at least `seats_min`), of units or blocks of a
+      component (at least its `minimum`, beyond what is `included`) may be what they paid
+      for, the other parts at the typical customer's quantities; a percentage of a volume
+      or usage charged per unit can be any amount above the rest of the bill.
+    - **every billing option**: "$60 a year" matches a plan of $6 a month sold at $60 a year.
+    - **one-time parts**: a payment given `once` is compared with the one-time part of a
+      plan (a device, onboarding) and with its first-year bill; a yearly payment with the
+      recurring bill and with the first-year bill. A one-time payment against a plan with
+      nothing one-time is compared with its yearly figure, with a note.
+    - an amount with no `per` is compared with each plan's amount as written.
+
+    `paid` without a currency is in the price's currency; amounts in another currency are
+    not compared (FC305 reports currency mismatches). A customer who paid nothing is not
+    compared; free plans never are.
 
     **Failing example.**
 
@@ -102,7 +96,7 @@ class ReferencePriceMismatch(Rule):
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         tolerance = Decimal(repr(options.tolerance))
-        plans = paid_plans(strategy)
+        plans = strategy.footing.paid
         for index, customer in strategy.reference_customers():
             # `paid` without a currency is in the price's currency (the format says so).
             paid = money_from(customer.get("paid"), strategy.currency)
@@ -124,7 +118,7 @@ def _mismatch(
     customer: dict[str, Any],
     index: int,
     paid: Money,
-    plans: list[PlanPrice],
+    plans: list[PlanFooting],
     tolerance: Decimal,
 ) -> Issue | None:
     """The finding for one customer, or None where what they paid matches some plan."""
@@ -150,18 +144,19 @@ def _mismatch(
     descriptions: list[str] = []
     one_time_note = False
     for plan in plans:
-        footing = _footing(paid, plan)
-        if abs(footing.paid - footing.price) <= tolerance * footing.price:
-            return None
-        one_time_note = one_time_note or footing.one_time_meets_recurring
-        descriptions.append(_plan_text(plan, footing))
+        for bill in plan.bills:
+            matched, note = _matches(paid, bill, tolerance)
+            if matched:
+                return None
+            one_time_note = one_time_note or note
+        bill = plan.own
+        descriptions.append(_plan_text(bill))
         compared.append(
             {
                 "id": plan.id,
-                "paid": json_number(footing.paid),
-                "price": json_number(footing.price),
-                "period": footing.period,
-                "seats": footing.seats,
+                "first_year": json_number(bill.first_year),
+                "one_time": json_number(bill.one_time),
+                "yearly": json_number(bill.yearly),
             }
         )
     message = (
@@ -179,36 +174,43 @@ def _mismatch(
     )
 
 
-def _footing(paid: Money, plan: PlanPrice) -> _Footing:
-    """Put `paid` and one plan on the same period (see the rule's reference)."""
+def _near(paid: Decimal, price: Decimal, tolerance: Decimal) -> bool:
+    return price > 0 and abs(paid - price) <= tolerance * price
+
+
+def _matches(paid: Money, bill: Bill, tolerance: Decimal) -> tuple[bool, bool]:
+    """Whether `paid` is a bill this plan gives, and whether a one-time amount met a yearly
+    figure (for the note)."""
     if paid.per is None:
-        # No period given: the amount is read as the plan's own, as FC302 reads "$499".
-        paid_figure, unit, period = paid.amount, plan.amount, SEAT_PERIODS.get(plan.per, plan.per)
-    else:
-        # `check` let through only amounts given once or with a yearly figure.
-        paid_figure = paid.amount if paid.per == ONCE else paid.yearly or paid.amount
-        plan_unit_yearly = yearly(plan.amount, plan.per)  # one seat on a seat plan
-        if plan_unit_yearly is None:
-            unit, period = plan.amount, ONCE
-        else:
-            unit, period = plan_unit_yearly, "year"
-    mixed = paid.per is not None and (paid.per == ONCE) != (plan.per == ONCE)
-    if not plan.is_seat_plan:
-        return _Footing(paid_figure, unit, period, None, mixed)
-    # The catalog's money definition: a seat price is multiplied by `seats_min`.
-    seats = plan.seats_min
-    return _Footing(paid_figure, unit * seats, period, seats, mixed)
+        seats = bill.parts[0].seats or Decimal(1)
+        written = {bill.amount, bill.amount * seats, bill.monthly, bill.yearly, bill.first_year}
+        written.add(bill.one_time)
+        return any(_near(paid.amount, figure, tolerance) for figure in written), False
+    if paid.per == ONCE:
+        if bill.has_one_time:
+            figures = (bill.one_time, bill.first_year)
+            return any(_near(paid.amount, f, tolerance) for f in figures), False
+        return reaches(bill, paid.amount, tolerance), True
+    paid_yearly = paid.yearly
+    if paid_yearly is None:
+        return True, False  # a period the format does not define is the schema's
+    if _near(paid_yearly, bill.first_year, tolerance):
+        return True, False
+    return reaches(bill, paid_yearly, tolerance), False
 
 
-def _plan_text(plan: PlanPrice, footing: _Footing) -> str:
-    """ "the `team` plan is $5,988 a year ($499 a month)", on the footing it was compared."""
-    compared = format_money(footing.price, plan.currency, footing.period)
-    if footing.seats is not None:
-        seat_word = "seat" if footing.seats == 1 else "seats"
-        return (
-            f"the `{plan.id}` plan is {compared} for {footing.seats:,} {seat_word} "
-            f"({plan.describe()})"
-        )
-    if footing.period == plan.per:
-        return f"the `{plan.id}` plan is {plan.describe()}"
-    return f"the `{plan.id}` plan is {compared} ({plan.describe()})"
+def _plan_text(bill: Bill) -> str:
+    """ "the `team` plan is $5,988 a year ($499 a month)"; a seat plan names its seats."""
+    base = bill.parts[0]
+    if bill.is_simple and base.seats is not None:
+        seats = format_amount(base.seats)
+        word = "seat" if base.seats == 1 else "seats"
+        yearly_text = format_money(bill.yearly, bill.currency, "year")
+        written = format_money(bill.amount, bill.currency, bill.per)
+        if base.seats > 1:
+            written += f", at least {seats} seats" if not base.seats_stated else ""
+        return f"the `{bill.plan_id}` plan is {yearly_text} for {seats} {word} ({written})"
+    text = f"the `{bill.plan_id}` plan is {bill.describe()}"
+    if any(part.step_yearly or part.continuous for part in bill.parts[1:]):
+        text += " for the typical customer, and no whole number of its units gives that"
+    return text
