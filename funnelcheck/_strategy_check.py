@@ -78,13 +78,14 @@ _C25 = frozenset({'capacity', 'customers', 'per', 'revenue'})
 _C26 = frozenset({'marketing', 'other', 'pricing', 'product', 'referral', 'retention', 'sales'})
 _C27 = frozenset({'evidence', 'promises', 'text'})
 _C28 = frozenset({'benchmark', 'guess', 'measured'})
-_C29 = frozenset({'audience', 'basis', 'channels', 'claims', 'conversion', 'name', 'owner', 'pitch', 'role'})
-_C30 = frozenset({'evaluation', 'name', 'paid', 'reached_via', 'trust', 'why_bought', 'why_that_price', 'why_us'})
-_C31 = frozenset({'analytics', 'benchmark', 'interview', 'pilot', 'purchase', 'survey'})
-_C32 = frozenset({'date', 'id', 'kind', 'n', 'source'})
-_C33 = frozenset({'assumed', 'invalidated', 'testing', 'validated'})
-_C34 = frozenset({'evidence', 'id', 'last_checked', 'status', 'text'})
-_C35 = frozenset({'assumptions', 'capabilities', 'evidence', 'funnelcheck', 'goals', 'owner', 'price', 'problem', 'product', 'reference_customers', 'reviewed', 'segment', 'stages', 'value_proposition'})
+_C29 = frozenset({'audience', 'basis', 'channels', 'claims', 'conversion', 'name', 'owner', 'path', 'pitch', 'role', 'share'})
+_C30 = frozenset({'id', 'name', 'share'})
+_C31 = frozenset({'evaluation', 'name', 'paid', 'reached_via', 'trust', 'why_bought', 'why_that_price', 'why_us'})
+_C32 = frozenset({'analytics', 'benchmark', 'interview', 'pilot', 'purchase', 'survey'})
+_C33 = frozenset({'date', 'id', 'kind', 'n', 'source'})
+_C34 = frozenset({'assumed', 'invalidated', 'testing', 'validated'})
+_C35 = frozenset({'evidence', 'id', 'last_checked', 'status', 'text'})
+_C36 = frozenset({'assumptions', 'capabilities', 'evidence', 'funnelcheck', 'goals', 'owner', 'paths', 'price', 'problem', 'product', 'reference_customers', 'reviewed', 'segment', 'stages', 'value_proposition'})
 
 
 def _v0(x: Any) -> bool:
@@ -889,6 +890,17 @@ def _v57(x: Any) -> bool:
 
 
 def _v58(x: Any) -> bool:
+    if not (_is_number(x)):
+        return False
+    if _is_number(x):
+        if not (x <= 1):
+            return False
+        if not (x > 0):
+            return False
+    return True
+
+
+def _v59(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -923,41 +935,80 @@ def _v58(x: Any) -> bool:
         v = x.get('basis', _MISSING)
         if v is not _MISSING and not _v57(v):
             return False
+        v = x.get('share', _MISSING)
+        if v is not _MISSING and not _v58(v):
+            return False
+        v = x.get('path', _MISSING)
+        if v is not _MISSING and not _v4(v):
+            return False
         for k, v in x.items():
             if k not in _C29 and not False and not False:
                 return False
     return True
 
 
-def _v59(x: Any) -> bool:
+def _v60(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v58(item):
+            if not _v59(item):
                 return False
     return True
 
 
-def _v60(x: Any) -> bool:
+def _v61(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        if 'id' not in x:
+            return False
+        if 'share' not in x:
+            return False
+        v = x.get('id', _MISSING)
+        if v is not _MISSING and not _v4(v):
+            return False
+        v = x.get('name', _MISSING)
+        if v is not _MISSING and not _v1(v):
+            return False
+        v = x.get('share', _MISSING)
+        if v is not _MISSING and not _v58(v):
+            return False
+        for k, v in x.items():
+            if k not in _C30 and not False and not False:
+                return False
+    return True
+
+
+def _v62(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if isinstance(x, list):
+        for item in x:
+            if not _v61(item):
+                return False
+    return True
+
+
+def _v63(x: Any) -> bool:
     if not (isinstance(x, str) or x is None):
         return False
     return True
 
 
-def _v61(x: Any) -> bool:
+def _v64(x: Any) -> bool:
     if not (x is None):
         return False
     return True
 
 
-def _v62(x: Any) -> bool:
-    if not (any(f(x) for f in (_v13, _v61,))):
+def _v65(x: Any) -> bool:
+    if not (any(f(x) for f in (_v13, _v64,))):
         return False
     return True
 
 
-def _v63(x: Any) -> bool:
+def _v66(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -967,73 +1018,28 @@ def _v63(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('why_bought', _MISSING)
-        if v is not _MISSING and not _v60(v):
+        if v is not _MISSING and not _v63(v):
             return False
         v = x.get('paid', _MISSING)
-        if v is not _MISSING and not _v62(v):
-            return False
-        v = x.get('why_that_price', _MISSING)
-        if v is not _MISSING and not _v60(v):
-            return False
-        v = x.get('trust', _MISSING)
-        if v is not _MISSING and not _v60(v):
-            return False
-        v = x.get('evaluation', _MISSING)
-        if v is not _MISSING and not _v60(v):
-            return False
-        v = x.get('why_us', _MISSING)
-        if v is not _MISSING and not _v60(v):
-            return False
-        v = x.get('reached_via', _MISSING)
-        if v is not _MISSING and not _v60(v):
-            return False
-        for k, v in x.items():
-            if k not in _C30 and not False and not False:
-                return False
-    return True
-
-
-def _v64(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    if isinstance(x, list):
-        for item in x:
-            if not _v63(item):
-                return False
-    return True
-
-
-def _v65(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C31):
-        return False
-    return True
-
-
-def _v66(x: Any) -> bool:
-    if not (isinstance(x, dict)):
-        return False
-    if isinstance(x, dict):
-        if 'id' not in x:
-            return False
-        if 'kind' not in x:
-            return False
-        v = x.get('id', _MISSING)
-        if v is not _MISSING and not _v4(v):
-            return False
-        v = x.get('kind', _MISSING)
         if v is not _MISSING and not _v65(v):
             return False
-        v = x.get('n', _MISSING)
-        if v is not _MISSING and not _v18(v):
+        v = x.get('why_that_price', _MISSING)
+        if v is not _MISSING and not _v63(v):
             return False
-        v = x.get('date', _MISSING)
-        if v is not _MISSING and not _v3(v):
+        v = x.get('trust', _MISSING)
+        if v is not _MISSING and not _v63(v):
             return False
-        v = x.get('source', _MISSING)
-        if v is not _MISSING and not _v1(v):
+        v = x.get('evaluation', _MISSING)
+        if v is not _MISSING and not _v63(v):
+            return False
+        v = x.get('why_us', _MISSING)
+        if v is not _MISSING and not _v63(v):
+            return False
+        v = x.get('reached_via', _MISSING)
+        if v is not _MISSING and not _v63(v):
             return False
         for k, v in x.items():
-            if k not in _C32 and not False and not False:
+            if k not in _C31 and not False and not False:
                 return False
     return True
 
@@ -1049,12 +1055,57 @@ def _v67(x: Any) -> bool:
 
 
 def _v68(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C33):
+    if not (isinstance(x, str) and x in _C32):
         return False
     return True
 
 
 def _v69(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        if 'id' not in x:
+            return False
+        if 'kind' not in x:
+            return False
+        v = x.get('id', _MISSING)
+        if v is not _MISSING and not _v4(v):
+            return False
+        v = x.get('kind', _MISSING)
+        if v is not _MISSING and not _v68(v):
+            return False
+        v = x.get('n', _MISSING)
+        if v is not _MISSING and not _v18(v):
+            return False
+        v = x.get('date', _MISSING)
+        if v is not _MISSING and not _v3(v):
+            return False
+        v = x.get('source', _MISSING)
+        if v is not _MISSING and not _v1(v):
+            return False
+        for k, v in x.items():
+            if k not in _C33 and not False and not False:
+                return False
+    return True
+
+
+def _v70(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if isinstance(x, list):
+        for item in x:
+            if not _v69(item):
+                return False
+    return True
+
+
+def _v71(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C34):
+        return False
+    return True
+
+
+def _v72(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -1071,7 +1122,7 @@ def _v69(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('status', _MISSING)
-        if v is not _MISSING and not _v68(v):
+        if v is not _MISSING and not _v71(v):
             return False
         v = x.get('last_checked', _MISSING)
         if v is not _MISSING and not _v3(v):
@@ -1080,22 +1131,22 @@ def _v69(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C34 and not False and not False:
+            if k not in _C35 and not False and not False:
                 return False
     return True
 
 
-def _v70(x: Any) -> bool:
+def _v73(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v69(item):
+            if not _v72(item):
                 return False
     return True
 
 
-def _v71(x: Any) -> bool:
+def _v74(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -1146,21 +1197,24 @@ def _v71(x: Any) -> bool:
         if v is not _MISSING and not _v51(v):
             return False
         v = x.get('stages', _MISSING)
-        if v is not _MISSING and not _v59(v):
+        if v is not _MISSING and not _v60(v):
+            return False
+        v = x.get('paths', _MISSING)
+        if v is not _MISSING and not _v62(v):
             return False
         v = x.get('reference_customers', _MISSING)
-        if v is not _MISSING and not _v64(v):
-            return False
-        v = x.get('evidence', _MISSING)
         if v is not _MISSING and not _v67(v):
             return False
-        v = x.get('assumptions', _MISSING)
+        v = x.get('evidence', _MISSING)
         if v is not _MISSING and not _v70(v):
             return False
+        v = x.get('assumptions', _MISSING)
+        if v is not _MISSING and not _v73(v):
+            return False
         for k, v in x.items():
-            if k not in _C35 and not False and not False:
+            if k not in _C36 and not False and not False:
                 return False
     return True
 
 
-is_valid = _v71
+is_valid = _v74

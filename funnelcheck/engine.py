@@ -31,6 +31,7 @@ from funnelcheck.findings import (
     Severity,
     format_path,
 )
+from funnelcheck.funnel import leads_needed
 from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath
 
 if TYPE_CHECKING:
@@ -260,6 +261,8 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
     except Exception:  # the relay view is a courtesy; a story fault shows in the rules
         return None
     stages = []
+    declared = strategy.funnel.paths if strategy.data.get("paths") is not None else ()
+    known_paths = {p.id for p in declared}
     for index, stage in strategy.stages():
         told = story.stages.get(index)
         conversion = stage.get("conversion")
@@ -273,6 +276,7 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
                 misses=told.misses if told else (),
                 conversion=None if conversion is None else str(conversion),
                 says_something=told is not None,
+                path=_on_path(stage, known_paths),
             )
         )
     handoffs = tuple(
@@ -280,25 +284,28 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
     )
     leads: int | None = None
     customers: str | None = None
-    try:
-        from funnelcheck.rules.leads_needed import leads_needed
-
-        figure, _missing = leads_needed(strategy)
-        if figure is not None:
-            leads = int(figure)
-            goal = strategy.goals.get("customers")
-            if goal is not None:
-                count = f"{goal:,}" if isinstance(goal, int) else str(goal)
-                customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
-    except ImportError:
-        pass
+    figure = leads_needed(strategy.funnel, strategy.goals.get("customers"))
+    if figure is not None:
+        leads = figure
+        goal = strategy.goals.get("customers")
+        count = f"{goal:,}" if isinstance(goal, int) else str(goal)
+        customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
     return Relay(
         stages=tuple(stages),
         handoffs=handoffs,
         concepts=tuple(c.key for c in story.concepts),
         leads_needed=leads,
         customers_out=customers,
+        paths=tuple(
+            f"{p.id} {(p.share * 100).normalize():f}%" if p.share is not None else p.id
+            for p in declared
+        ),
     )
+
+
+def _on_path(stage: dict[str, Any], known: set[str]) -> str | None:
+    path = stage.get("path")
+    return path if isinstance(path, str) and path in known else None
 
 
 # -- many files ----------------------------------------------------------------------------

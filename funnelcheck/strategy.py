@@ -17,6 +17,7 @@ from funnelcheck.findings import Issue, Path
 
 if TYPE_CHECKING:
     from funnelcheck.footing import Footing
+    from funnelcheck.funnel import Funnel
     from funnelcheck.money import TextAmount
     from funnelcheck.story import StoryAnalysis
 
@@ -167,6 +168,13 @@ class Strategy:
         from funnelcheck.footing import Footing
 
         return Footing(self)
+
+    @cached_property
+    def funnel(self) -> Funnel:
+        """The funnel's shape: who hands their entrants to whom, along `paths`."""
+        from funnelcheck.funnel import read_funnel
+
+        return read_funnel(self.data.get("stages"), self.data.get("paths"))
 
     @cached_property
     def story(self) -> StoryAnalysis:

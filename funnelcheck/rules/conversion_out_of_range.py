@@ -1,43 +1,18 @@
 """FC501 conversion-out-of-range: a stage's conversion is not in (0, 1].
 
-This module also owns what a usable conversion is (`exact_conversion`): the funnel-math
-rules (FC502, FC503) and the relay view read conversions through it, so that a figure
-FC501 rejects is never multiplied.
+What a usable conversion is lives in `funnelcheck.funnel` (`conversion_of`): the
+funnel-math rules (FC502, FC503) and the relay view read conversions through it, so that a
+figure FC501 rejects is never multiplied.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal, InvalidOperation
-from typing import Any
 
 from funnelcheck.findings import Issue, Severity
+from funnelcheck.funnel import exact_number, exact_share
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy
-
-
-def exact_number(value: Any) -> Decimal | None:
-    """A number as written, exactly: 0.1 is Decimal("0.1"), not the float nearest to it.
-
-    The loader gives floats; `repr` of a float is the shortest text that reads back as the
-    same float, which for anything a person types is what they typed. Booleans, text and
-    non-finite values (`.inf`, `.nan`) are not numbers here.
-    """
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    try:
-        number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
-    except InvalidOperation:  # pragma: no cover - repr of a float always parses
-        return None
-    return number if number.is_finite() else None
-
-
-def exact_conversion(value: Any) -> Decimal | None:
-    """The conversion as an exact decimal when it is usable (above 0, at most 1), else None."""
-    number = exact_number(value)
-    if number is None or not (0 < number <= 1):
-        return None
-    return number
 
 
 class ConversionOutOfRange(Rule):
@@ -83,7 +58,7 @@ class ConversionOutOfRange(Rule):
             if "conversion" not in stage or stage["conversion"] is None:
                 continue
             value = stage["conversion"]
-            if exact_conversion(value) is not None:
+            if exact_share(value) is not None:
                 continue
             number = exact_number(value)
             if number is None and not isinstance(value, float):

@@ -15,11 +15,12 @@ ID_LISTS: tuple[tuple[Path, str], ...] = (
     (("price", "plans"), "plan"),
     (("evidence",), "evidence"),
     (("assumptions",), "assumption"),
+    (("paths",), "path"),
 )
 
 
 class DuplicateId(Rule):
-    """Two capabilities, pains, plans, evidence or assumptions share an id.
+    """Two capabilities, pains, plans, evidence, assumptions or paths share an id.
 
     **Why.** An id is how the rest of the strategy points at a thing: a claim promises a
     capability by id, a plan includes it, a capability relieves a pain. When two share an

@@ -1,6 +1,6 @@
 """FC502 leads-needed: the leads the goal needs at the top of the funnel, against its limits.
 
-`leads_needed(strategy)` is the figure itself, a pure function the relay view reuses.
+The figure itself is `funnelcheck.funnel.leads_needed`, which the relay view reads too.
 """
 
 from __future__ import annotations
@@ -12,67 +12,18 @@ from fractions import Fraction
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
+from funnelcheck.funnel import (
+    FunnelYield,
+    PathYield,
+    decimal_text,
+    exact_number,
+    funnel_yield,
+    goal_customers,
+)
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.rules.conversion_out_of_range import exact_conversion, exact_number
 from funnelcheck.strategy import Strategy
 
-#: Stages from the first of these roles on keep customers, they do not win them.
-AFTER_THE_SALE = ("retention", "referral")
-
 _PERIOD_WORDS = {"month": "a month", "quarter": "a quarter", "year": "a year"}
-
-
-def winning_stages(strategy: Strategy) -> list[tuple[int, dict[str, Any]]]:
-    """The stages a lead passes before becoming a customer: those before the first
-    retention or referral stage (every stage where there is none)."""
-    out: list[tuple[int, dict[str, Any]]] = []
-    for i, stage in strategy.stages():
-        if stage.get("role") in AFTER_THE_SALE:
-            break
-        out.append((i, stage))
-    return out
-
-
-def leads_needed(strategy: Strategy) -> tuple[Decimal | None, int | None]:
-    """Leads needed per `goals.per`: `goals.customers` ÷ the product of the winning stages'
-    conversions, computed exactly and rounded up (an integral Decimal).
-
-    Returns `(leads, None)` when computed; `(None, index)` when the stage at `index` has no
-    usable conversion (missing, or out of range: FC501); `(None, None)` when there is no
-    `goals.customers` to work back from.
-    """
-    customers = _customers(strategy)
-    if customers is None:
-        return None, None
-    conversions, missing = _winning_conversions(strategy)
-    if missing is not None:
-        return None, missing
-    return Decimal(math.ceil(Fraction(customers) / _product(conversions))), None
-
-
-def _winning_conversions(strategy: Strategy) -> tuple[list[Decimal], int | None]:
-    """The winning stages' conversions, in funnel order; `([], index)` where the stage at
-    `index` has none usable."""
-    conversions: list[Decimal] = []
-    for i, stage in winning_stages(strategy):
-        conversion = exact_conversion(stage.get("conversion"))
-        if conversion is None:
-            return [], i
-        conversions.append(conversion)
-    return conversions, None
-
-
-def _product(conversions: list[Decimal]) -> Fraction:
-    # Fractions multiply and divide exactly, whatever the number of digits: a quotient
-    # that is a whole number is never rounded up by one, nor one a hair above cut down.
-    # Numerators and denominators multiplied as integers and reduced once: the same
-    # fraction as multiplying Fractions, without a gcd at every step.
-    numerator = denominator = 1
-    for conversion in conversions:
-        top, bottom = conversion.as_integer_ratio()
-        numerator *= top
-        denominator *= bottom
-    return Fraction(numerator, denominator)
 
 
 class LeadsNeeded(Rule):
@@ -85,6 +36,28 @@ class LeadsNeeded(Rule):
     written (exact decimals), so 40 ÷ (0.1 × 0.4 × 0.5 × 0.6) is 3,333.33… and needs
     3,334 leads, and 36 ÷ (0.1 × 0.3 × 0.5 × 0.6) needs exactly 4,000 (in floats it comes
     to 4,000.0000000000005, which would round up to 4,001 and may cross a capacity).
+
+    **Funnels that branch.** Not every lead passes every stage (docs/format.md, "Funnels
+    that branch"), and multiplying every conversion would count an optional sales call
+    against every lead. The arithmetic follows the funnel's shape instead:
+
+    - a stage with `share: s` (only that share of its entrants pass through it; the rest go
+      straight on) keeps `(1 − s) + s × conversion` of its entrants: written
+      `(0.75 + 0.25 × 0.4)` for a call a quarter of the leads take and 40% of them pass;
+    - a branch keeps the sum, over its paths, of each path's `share` times the product of
+      its stages' conversions (a path with no stage there keeps all its share): written
+      `(0.8 × 0.25 × 0.6 + 0.2 × 0.35 × 0.5)` for a self-serve path taken by 80% of the
+      entrants (trial 25%, checkout 60%) and a sales-assisted path taken by 20% (demo 35%,
+      proposal 50%);
+    - these factors multiply with the stages every lead passes, as in a funnel that is one
+      line: 30 ÷ (0.04 × (0.8 × 0.25 × 0.6 + 0.2 × 0.35 × 0.5)) = 30 ÷ 0.0062 = 4,838.7…,
+      so 4,839 leads (multiplied as one line, the same rates would ask for 28,572).
+
+    The message then gives each path of the first branch its part: the formula, the
+    customers it brings and the leads (or, where stages every lead passes come first, the
+    entrants at the branch) that take it, so a person can check the sum by hand. Where the
+    paths cannot be followed (shares that do not add up to 1, a branch that never joins
+    again: FC011), the figure is not computed until the shape is whole.
 
     The figure is an info note on `goals` (it is the goal, read at the top of the funnel).
     It becomes a warning where it exceeds what the top can bring in that period
@@ -136,18 +109,26 @@ class LeadsNeeded(Rule):
         customers = _customers(strategy)
         if customers is None:
             return
-        conversions, missing = _winning_conversions(strategy)
-        if missing is not None:
-            yield _not_computed(strategy, missing)
-            return
-        product = _product(conversions)
-        exact = Fraction(customers) / product
-        leads = math.ceil(exact)  # what leads_needed(strategy) returns, without walking again
+        figure = funnel_yield(strategy.funnel)
+        if figure.overall is None:
+            if figure.missing is not None:
+                yield _not_computed(strategy, figure.missing)
+            return  # a shape fault: FC011 says what is wrong with the paths
+        product = figure.overall.keeps
+        factors = figure.overall.factors
         per = strategy.goals.get("per")
         per_text = f" {_PERIOD_WORDS[per]}" if per in _PERIOD_WORDS else ""
+        if figure.overall.negligible:
+            yield _negligible(customers, per_text, factors)
+            return
+        exact = Fraction(customers) / product
+        leads = math.ceil(exact)
+        product_text = " × ".join(factors)
+        if len(factors) != 1 or not product_text.startswith("("):
+            product_text = f"({product_text})"  # one branch alone is bracketed already
         formula = (
-            f"{customers:,} ÷ ({' × '.join(f'{c:f}' for c in conversions)})"
-            if conversions
+            f"{customers:,} ÷ {product_text}"
+            if factors
             else f"{customers:,} ÷ 1 (no stage before retention)"
         )
         arithmetic = (
@@ -159,6 +140,8 @@ class LeadsNeeded(Rule):
             f"{customers:,} customers{per_text} need {leads:,} leads{per_text} at the top "
             f"of the funnel ({arithmetic})"
         )
+        if figure.by_path:
+            head += _by_path(strategy, figure, customers, exact)
         limits = _limits(strategy)
         exceeded = [(what, limit, path) for what, limit, path in limits if leads > limit]
         within = [(what, limit, path) for what, limit, path in limits if leads <= limit]
@@ -166,14 +149,26 @@ class LeadsNeeded(Rule):
             "leads_needed": leads,
             "customers": customers,
             "per": per if isinstance(per, str) else None,
-            "conversions": [f"{c:f}" for c in conversions],
-            "stages": [strategy.stage_name(i) for i, _ in winning_stages(strategy)],
-            "product": _decimal_text(product),
+            "conversions": list(factors),
+            "stages": [strategy.stage_name(i) for i in figure.stages],
+            "product": _fraction_text(product),
             # The quotient before rounding, exactly: "10000/3" for 3,333.33…
             "exact": str(exact),
             "limits": {what: limit for what, limit, _ in limits},
             "exceeded": [what for what, _, _ in exceeded],
         }
+        if figure.by_path:
+            data["paths"] = [
+                {
+                    "path": part.path,
+                    "share": decimal_text(part.share),
+                    "keeps": _fraction_text(part.keeps),
+                    "formula": part.formula,
+                    "entrants": str(_entrants(figure, part, exact)),
+                    "customers": str(_path_customers(figure, part, exact)),
+                }
+                for part in figure.by_path
+            ]
         if exceeded:
             over = " and ".join(_limit_text(what, limit, per_text) for what, limit, _ in exceeded)
             yield Issue(
@@ -199,12 +194,38 @@ class LeadsNeeded(Rule):
         )
 
 
+def _entrants(figure: FunnelYield, part: PathYield, leads: Fraction) -> Fraction:
+    """How many of the leads (exactly, before rounding) take the path at its branch."""
+    return leads * figure.before_branch * Fraction(part.share)
+
+
+def _path_customers(figure: FunnelYield, part: PathYield, leads: Fraction) -> Fraction:
+    """How many of the customers come through the path."""
+    return _entrants(figure, part, leads) * part.keeps * figure.after_branch
+
+
+def _by_path(strategy: Strategy, figure: FunnelYield, customers: int, leads: Fraction) -> str:
+    """ "; by path: self-serve (0.8 × 0.3) brings 34.3 customers from 2,858 leads, ..." """
+    who = "leads" if figure.before_branch == 1 else "entrants at the branch"
+    parts = []
+    for part in figure.by_path:
+        entrants = math.ceil(_entrants(figure, part, leads))
+        brought = _one_decimal(_path_customers(figure, part, leads))
+        parts.append(
+            f"`{part.path}` ({part.formula}) brings {brought} customers from {entrants:,} {who}"
+        )
+    return "; by path: " + ", ".join(parts)
+
+
+def _one_decimal(value: Fraction) -> str:
+    """34.2857… → "34.3", 8 → "8": a share of the goal, readable."""
+    tenths = round(value * 10)
+    whole, rest = divmod(tenths, 10)
+    return f"{whole:,}" if rest == 0 else f"{whole:,}.{rest}"
+
+
 def _customers(strategy: Strategy) -> int | None:
-    value = strategy.goals.get("customers")
-    number = exact_number(value)
-    if number is None or number < 0 or number != number.to_integral_value():
-        return None
-    return int(number)
+    return goal_customers(strategy.goals.get("customers"))
 
 
 def _limits(strategy: Strategy) -> list[tuple[str, int, Path]]:
@@ -236,12 +257,28 @@ def _exact_text(value: Fraction) -> str:
     return f"{whole:,}.{cents:02d}{'…' if cut else ''}"
 
 
-def _decimal_text(value: Fraction) -> str:
-    """A product of decimals, written out in full (it always ends: its denominator is a
-    power of ten)."""
+def _fraction_text(value: Fraction) -> str:
+    """A product of decimal shares, written out in full: it always ends, its denominator
+    being a product of powers of ten (sums of such products too)."""
     with localcontext() as context:
         context.prec = max(28, len(str(value.denominator)) + len(str(value.numerator)) + 2)
         return f"{Decimal(value.numerator) / Decimal(value.denominator):f}"
+
+
+def _negligible(customers: int, per_text: str, factors: tuple[str, ...]) -> Issue:
+    shown = " × ".join(factors[:8]) + (" × …" if len(factors) > 8 else "")
+    return Issue(
+        path=("goals",),
+        message=(
+            f"{customers:,} customers{per_text} need more than {customers:,} × 10^30 leads"
+            f"{per_text} at the top of the funnel: the stages before retention keep less "
+            f"than one lead in 10^30 ({shown}); a conversion or share is far smaller than "
+            "it should be"
+        ),
+        severity=Severity.WARNING,
+        subject="leads needed",
+        data={"leads_needed": None, "customers": customers, "negligible": True},
+    )
 
 
 def _not_computed(strategy: Strategy, index: int) -> Issue:
@@ -252,7 +289,7 @@ def _not_computed(strategy: Strategy, index: int) -> Issue:
         reason = f"`{name}` has no conversion"
     else:
         number = exact_number(value)
-        written = f"{number:f}" if number is not None else str(value)
+        written = decimal_text(number) if number is not None else str(value)
         reason = f"the conversion of `{name}` is {written}, outside (0, 1] (FC501)"
     customers = _customers(strategy)
     return Issue(
