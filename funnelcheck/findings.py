@@ -165,11 +165,14 @@ class RelayStage(_SentByFields):
     misses: tuple[str, ...]
     conversion: str | None
     says_something: bool
+    #: The path the stage is on, in a funnel that branches (None: every lead passes it).
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Handoff(_SentByFields):
-    """The pass between two adjacent stages that say something: which concepts go across."""
+    """The pass from a stage that says something to the next that does (on each path, in a
+    funnel that branches): which concepts go across."""
 
     source: int
     target: int
@@ -184,6 +187,8 @@ class Relay(_SentByFields):
     concepts: tuple[str, ...]
     leads_needed: int | None = None
     customers_out: str | None = None
+    #: A branching funnel's paths, as shown: "self-serve 80%" (empty for one line).
+    paths: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

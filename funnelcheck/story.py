@@ -650,14 +650,19 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
             misses=tuple(k for i, k in enumerate(keys) if i not in carried),
             by_text=MappingProxyType(by_text),
         )
-    order = sorted(stages)
+    if strategy.data.get("paths") is None and not any(
+        "share" in stage for _, stage in strategy.stages()
+    ):
+        pairs: Iterable[tuple[int, int]] = pairwise(sorted(stages))  # one line: the usual case
+    else:
+        pairs = strategy.funnel.handoffs_between(stages)
     handoffs = tuple(
         HandoffStory(
             source=a,
             target=b,
             passed=tuple(k for k in stages[a].carries if k in stages[b].carries),
         )
-        for a, b in pairwise(order)
+        for a, b in pairs
     )
     vocabulary_stems: set[str] = set()
     for text in story_texts(strategy):

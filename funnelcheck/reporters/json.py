@@ -14,6 +14,7 @@ from funnelcheck.findings import (
     Finding,
     Location,
     Relay,
+    RelayStage,
     Report,
     Severity,
     fingerprint,
@@ -224,21 +225,9 @@ def _text_or_null(text: str | None) -> str:
 
 
 def _relay(relay: Relay) -> dict[str, Any]:
-    return {
+    out = {
         "concepts": list(relay.concepts),
-        "stages": [
-            {
-                "index": s.index,
-                "name": s.name,
-                "role": s.role,
-                "line": s.line,
-                "says_something": s.says_something,
-                "carries": list(s.carries),
-                "misses": list(s.misses),
-                "conversion": s.conversion,
-            }
-            for s in relay.stages
-        ],
+        "stages": [_relay_stage(s) for s in relay.stages],
         "handoffs": [
             {"from": h.source, "to": h.target, "passed": list(h.passed), "held": h.held}
             for h in relay.handoffs
@@ -246,6 +235,25 @@ def _relay(relay: Relay) -> dict[str, Any]:
         "leads_needed": relay.leads_needed,
         "customers_out": relay.customers_out,
     }
+    if relay.paths:  # a branching funnel; one line's report stays as it was
+        out["paths"] = list(relay.paths)
+    return out
+
+
+def _relay_stage(stage: RelayStage) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "index": stage.index,
+        "name": stage.name,
+        "role": stage.role,
+        "line": stage.line,
+        "says_something": stage.says_something,
+        "carries": list(stage.carries),
+        "misses": list(stage.misses),
+        "conversion": stage.conversion,
+    }
+    if stage.path is not None:
+        out["path"] = stage.path
+    return out
 
 
 def _data(data: Mapping[str, Any]) -> dict[str, Any]:

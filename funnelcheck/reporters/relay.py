@@ -36,6 +36,7 @@ from funnelcheck.reporters.table import (
     hanging,
     paint,
     paragraph,
+    relay_steps,
     stage_index,
     wrap,
 )
@@ -98,20 +99,28 @@ def _file(result: FileResult, width: int, color: bool) -> list[str]:
     leads, customers = _ends(relay)
     if leads:
         lines += hanging("  ", PLAIN, leads, BOLD, width, color)
-    handoff_into = {handoff.target: handoff for handoff in relay.handoffs}
     # One width for every stage's conversion and role, so that they line up down the funnel.
     conversion_width = max((cell_width(_conversion(stage)) for stage in relay.stages), default=0)
     role_width = max((cell_width(clean(stage.role)) for stage in relay.stages), default=0)
     role_width = max(role_width, _ROLE_WIDTH)
-    for stage in relay.stages:
-        handoff = handoff_into.get(stage.index)
-        if handoff is not None:
+    branched = bool(relay.paths)
+    in_branch = False
+    for stage, handoffs in relay_steps(relay):
+        if branched and (stage.path is not None) != in_branch:
+            in_branch = not in_branch
+            if in_branch:
+                paths = ", ".join(clean(p) for p in relay.paths)
+                lines += hanging(f"{_INDENT}↳ paths split: ", BOLD, paths, DIM, width, color)
+            else:
+                lines += hanging(f"{_INDENT}↲ paths join", BOLD, "", PLAIN, width, color)
+        for handoff in handoffs:
+            source = f" from {handoff.source + 1}" if branched else ""
             if handoff.held:
                 passed = ", ".join(clean(c) for c in handoff.passed)
-                lines += hanging(f"{_INDENT}↓ held: ", GREEN, passed, DIM, width, color)
+                lines += hanging(f"{_INDENT}↓ held{source}: ", GREEN, passed, DIM, width, color)
             else:
                 lines += hanging(
-                    f"{_INDENT}↓ DROPPED: ",
+                    f"{_INDENT}↓ DROPPED{source}: ",
                     BOLD_RED,
                     "no concept passes across",
                     RED,
@@ -160,7 +169,8 @@ def _stage_line(
     before = cell_width(number) + 1 + role_width + 1
     # The name takes what the number, role and conversion leave (a few columns at least).
     name_width = max(width - before - 1 - conversion_width, 10)
-    names = wrap(clean(stage.name), name_width)
+    shown = clean(stage.name) if stage.path is None else f"{clean(stage.path)}: {clean(stage.name)}"
+    names = wrap(shown, name_width)
     conversion = _conversion(stage)
     first = (
         paint(number, BOLD, color)

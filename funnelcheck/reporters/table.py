@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from funnelcheck.findings import FileResult, Finding, Relay, Report, Severity
+from funnelcheck.findings import FileResult, Finding, Handoff, Relay, RelayStage, Report, Severity
 from funnelcheck.reporters.base import RenderContext, Reporter
 from funnelcheck.terminal import clean
 
@@ -312,21 +312,33 @@ RELAY_COLUMNS = (
 
 
 def relay_table(relay: Relay, width: int, color: bool) -> list[str]:
-    """The relay, one row per stage, each handoff held or dropped between them."""
-    handoff_into = {h.target: h for h in relay.handoffs}
+    """The relay, one row per stage, each handoff held or dropped between them. In a
+    funnel that branches, the stages of each path are named with it, the rows before a
+    branch and where the paths join say so, and each handoff names the stage it comes from
+    (a stage may be handed leads by several)."""
     rows: list[Row] = []
-    for stage in relay.stages:
-        handoff = handoff_into.get(stage.index)
-        if handoff is not None:
+    branched = bool(relay.paths)
+    in_branch = False
+    for stage, handoffs in relay_steps(relay):
+        if branched and (stage.path is not None) != in_branch:
+            in_branch = not in_branch
+            if in_branch:
+                rows.append(_marker("  ↳ paths split", ", ".join(clean(p) for p in relay.paths)))
+            else:
+                rows.append(_marker("  ↲ paths join", ""))
+        for handoff in handoffs:
+            source = f" from {handoff.source + 1}" if branched else ""
             if handoff.held:
                 passed = ", ".join(clean(c) for c in handoff.passed)
-                rows.append((("", ""), ("", ""), ("  ↓ held", GREEN), (passed, DIM), ("", "")))
+                rows.append(
+                    (("", ""), ("", ""), (f"  ↓ held{source}", GREEN), (passed, DIM), ("", ""))
+                )
             else:
                 rows.append(
                     (
                         ("", ""),
                         ("", ""),
-                        ("  ↓ DROPPED", BOLD_RED),
+                        (f"  ↓ DROPPED{source}", BOLD_RED),
                         ("no concept passes across", RED),
                         ("", ""),
                     )
@@ -338,16 +350,32 @@ def relay_table(relay: Relay, width: int, color: bool) -> list[str]:
             )
         else:
             carries = ("(says nothing)", DIM)
+        name = (
+            clean(stage.name) if stage.path is None else f"{clean(stage.path)}: {clean(stage.name)}"
+        )
         rows.append(
             (
                 (str(stage.index + 1), PLAIN),
                 (clean(stage.role), PLAIN),
-                (clean(stage.name), PLAIN),
+                (name, PLAIN),
                 carries,
                 (clean(stage.conversion) if stage.conversion else "-", PLAIN),
             )
         )
     return table(RELAY_COLUMNS, rows, width, color)
+
+
+def relay_steps(relay: Relay) -> Iterator[tuple[RelayStage, list[Handoff]]]:
+    """Each stage in funnel order with the handoffs into it (from its earlier stages)."""
+    into: dict[int, list[Handoff]] = {}
+    for handoff in relay.handoffs:
+        into.setdefault(handoff.target, []).append(handoff)
+    for stage in relay.stages:
+        yield stage, into.get(stage.index, [])
+
+
+def _marker(label: str, text: str) -> Row:
+    return (("", ""), ("", ""), (label, BOLD), (text, DIM), ("", ""))
 
 
 def stage_index(finding: Finding) -> int | None:

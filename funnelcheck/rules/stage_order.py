@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import NoOptions, Rule
@@ -25,7 +26,9 @@ class StageOrder(Rule):
     both exist), then pricing, then retention, then referral; a stage of role `other` may
     stand anywhere. The finding sits on the first stage that comes after a stage of a
     later role, and names that stage as the related location; one finding per funnel
-    (fixing the first misplaced stage often fixes the rest).
+    (fixing the first misplaced stage often fixes the rest). In a funnel that branches
+    (`paths`), the order is followed along each path: a sales-assisted path's demo may be
+    written after the self-serve path's checkout, since no lead meets both.
 
     **Failing example.**
 
@@ -56,16 +59,23 @@ class StageOrder(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        latest: tuple[int, str, int] | None = None  # (index, role, rank) of the latest role
-        for i, stage in strategy.stages():
+        # The latest role a lead has met on its way into each stage, along the handoffs
+        # (one line, or each path of a branching funnel): (index, role, rank).
+        funnel = strategy.funnel
+        before: dict[int, tuple[int, str, int]] = {}
+        for source, target in sorted(funnel.edges):  # every way into a stage comes first
+            out = _after(funnel.stages[source], source, before.get(source))
+            if out is None:
+                continue
+            held = before.get(target)
+            if held is None or out[2] > held[2] or (out[2] == held[2] and out[0] < held[0]):
+                before[target] = out
+        for i, stage in funnel.stages.items():
             role = stage.get("role")
             if not isinstance(role, str) or role not in ROLE_ORDER:
                 continue  # `other` stands anywhere; an unknown role is the schema's
-            rank = ROLE_ORDER[role]
-            if latest is None or rank > latest[2]:
-                latest = (i, role, rank)
-                continue
-            if rank < latest[2]:
+            latest = before.get(i)
+            if latest is not None and ROLE_ORDER[role] < latest[2]:
                 earlier_index, earlier_role, _ = latest
                 name, earlier_name = strategy.stage_name(i), strategy.stage_name(earlier_index)
                 yield Issue(
@@ -85,3 +95,16 @@ class StageOrder(Rule):
                     },
                 )
                 return
+
+
+def _after(
+    stage: Mapping[str, Any], index: int, latest: tuple[int, str, int] | None
+) -> tuple[int, str, int] | None:
+    """The latest role a lead has met once past this stage."""
+    role = stage.get("role")
+    if not isinstance(role, str) or role not in ROLE_ORDER:
+        return latest
+    rank = ROLE_ORDER[role]
+    if latest is None or rank > latest[2]:
+        return (index, role, rank)
+    return latest
