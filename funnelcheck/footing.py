@@ -105,6 +105,8 @@ class Bill:
     parts: tuple[Part, ...]
     assumptions: tuple[str, ...]
     currency: str | None
+    #: False where the plan gives no `amount` (its components are the whole price).
+    has_base: bool = True
 
     @cached_property
     def one_time(self) -> Decimal:
@@ -153,6 +155,8 @@ class Bill:
     def written(self) -> str:
         """The base price as written: "$499 a month", "$60 a year", "$150 a seat a month";
         a seat plan says how many seats are counted: "40 seats at $150 a seat a month"."""
+        if not self.has_base:
+            return " + ".join(part.text for part in self.parts[1:] if part.text) or "nothing"
         text = format_money(self.amount, self.currency, self.per)
         base = self.parts[0] if self.parts else None
         if base is not None and base.seats is not None:
@@ -301,12 +305,14 @@ class Footing:
         name = plan_id if isinstance(plan_id, str) else f"plan {index + 1}"
         path: Path = ("price", "plans", index)
         bases: list[tuple[int | None, Decimal, str]] = []
+        has_base = True
         amount, per = _number(plan.get("amount")), plan.get("per")
         components = [c for c in _list(plan.get("components")) if isinstance(c, Mapping)]
         if amount is not None and _is_plan_period(per):
             bases.append((None, amount, str(per)))
         elif plan.get("amount") is None and components:
             bases.append((None, Decimal(0), "month"))
+            has_base = False
         else:
             return None  # the schema reports what cannot be read
         for k, option in enumerate(_list(plan.get("billing_options"))):
@@ -337,6 +343,7 @@ class Footing:
                     parts=(base, *shared),
                     assumptions=tuple(dict.fromkeys(notes)),
                     currency=self.currency,
+                    has_base=has_base or option is not None,
                 )
             )
         return PlanFooting(index=index, id=name, bills=tuple(bills))
@@ -487,7 +494,7 @@ def describe_component(component: Mapping[str, Any], currency: str | None) -> st
     per = per if isinstance(per, str) and (per in PERIOD_FACTORS or per == ONCE) else None
     percent = _number(component.get("percent"))
     if percent is not None:
-        text = f"{format_amount(percent)}% of {_name(component.get('of')) or 'volume'}"
+        text = f"{percent.normalize():f}% of {_name(component.get('of')) or 'volume'}"
         fixed = _number(component.get("fixed"))
         if fixed:
             text += f" + {format_money(fixed, currency, None)} per {unit or 'transaction'}"
@@ -576,8 +583,10 @@ def plan_phrase(bill: Bill, foot: Footing) -> str:
     `team`," or "the cheapest plan of the plan mix, `team`," (the comma closes the
     apposition before "is"); a billing option says how it is billed."""
     billed = f" billed {bill.written()}" if bill.option is not None else ""
-    if foot.mix and len(foot.typical_plans()) > 1:
-        return f"the cheapest plan of the plan mix, `{bill.plan_id}`{billed},"
+    if foot.mix:
+        if len(foot.typical_plans()) > 1:
+            return f"the cheapest plan of the plan mix, `{bill.plan_id}`{billed},"
+        return f"the `{bill.plan_id}` plan{billed}"
     if len(foot.paid) > 1:
         return f"the cheapest paid plan, `{bill.plan_id}`{billed},"
     return f"the `{bill.plan_id}` plan{billed}"
@@ -756,7 +765,8 @@ _NOT_PRICE_FAR_RE = re.compile(
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
-    r"rather\s+than|unlike|other\s+tools|legacy)\b(?:\s+\S+){0,6}?\s*$",
+    r"rather\s+than|unlike|other\s+tools|legacy|intro(?:ductory)?|promo(?:tional)?|"
+    r"first\s+month)\b(?:\s+\S+){0,6}?\s*$",
     re.IGNORECASE,
 )
 _NOT_PRICE_NEAR_RE = re.compile(
@@ -770,18 +780,33 @@ _THRESHOLD_RE = re.compile(
     re.IGNORECASE,
 )
 _NOT_PRICE_AFTER_RE = re.compile(
-    r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|off|back|discount|bonus|rebate|"
+    r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|(?:\w+\s+)?value|off|back|discount|"
+    r"bonus|rebate|"
     r"refund|cash\s?back|free|gift|penalty|fine|in\s+fines|in\s+(?:fees|penalties)|"
     r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
     r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments)|"
     r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
-    r"spend|turnover|GMV|payouts|billings)|worth\s+of)\b",
+    r"spend|turnover|GMV|payouts|billings)|worth\s+of"
+    r"|for\s+(?:the\s+)?(?:first\s+)?(?:\d+|one|two|three|six|twelve)\s+(?:days?|weeks?|months?)"
+    r"|for\s+(?:the|your)\s+first\s+(?:month|year|week))\b",
     re.IGNORECASE,
 )
 _BRAND_VERB_RE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?P<name>(?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+(?:costs?|charges?|"
     r"starts?\s+(?:at|from)|prices?\s+(?:at|from)|is\s+priced\s+at|asks?)\s+"
     r"(?:(?:just|only|about|around|from|at)\s+)?$"
+)
+#: Words that name a plan rather than a company ("the Pro plan costs").
+_OWN_WORDS = frozenset(
+    {"the", "our", "plan", "plans", "tier", "tiers", "edition", "package", "bundle", "it", "this"}
+)
+#: Before a percentage: a change or a loss, not a price ("cut failed payments by 20% of
+#: sales", "merchants lose 2% of revenue").
+_PERCENT_NOT_PRICE_RE = re.compile(
+    r"\b(?:save|saves|saving|lose|loses|losing|lost|cut|cuts|reduce|reduces|reduced|lower|"
+    r"lowers|increase|increases|boost|boosts|grow|grows|raise|raises|recover|recovers|"
+    r"improve|improves|drop|drops|up\s+to|by|average|averages)\b(?:\s+\S+){0,4}?\s*$",
+    re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(
     r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%"
@@ -821,9 +846,14 @@ def not_a_price(
     named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
     if others and named & others:
         return "another company's price"
+    lowered = " ".join(before.lower().split())
+    if any(f" {phrase} " in f" {lowered} " for phrase in others if " " in phrase):
+        return "an alternative's price"
     brand = _BRAND_VERB_RE.search(before)
-    if brand is not None and not set(brand.group("name").split()) <= own:
-        return "another company's price"
+    if brand is not None:
+        words = {w.lower() for w in brand.group("name").split()}
+        if not words <= {w.lower() for w in own} | _OWN_WORDS:
+            return "another company's price"
     if (
         _NOT_PRICE_FAR_RE.search(before)
         or _NOT_PRICE_NEAR_RE.search(before)
@@ -831,7 +861,7 @@ def not_a_price(
         or _NOT_PRICE_AFTER_RE.match(after)
     ):
         return "not the product's price"
-    words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", after)[:4]}
+    words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", text[start:end] + " " + after)[:6]}
     words |= {unit_key(w) for w in re.findall(r"[A-Za-z]+", before)[-3:]}
     if words & fee_words:
         return "a fee named as such"
@@ -880,6 +910,9 @@ def percents_in(text: str) -> list[TextPercent]:
     sales"). "30% faster" and "70% of teams" are not prices."""
     out: list[TextPercent] = []
     for match in _PERCENT_RE.finditer(text):
+        before = _clause(text[max(0, match.start() - 60) : match.start()], last=True)
+        if _PERCENT_NOT_PRICE_RE.search(before):
+            continue
         value = Decimal(match.group("value").replace(",", "."))
         out.append(TextPercent(value, match.span(), match.group(0)))
     return out
@@ -897,12 +930,17 @@ def percent_parts(foot: Footing) -> list[tuple[str, Part, Decimal]]:
 
 def name_words(names: list[str], exclude: frozenset[str] = frozenset()) -> frozenset[str]:
     """The capitalised words of names ("GitLab self-managed" -> {"GitLab"}), as a claim
-    would write them; `exclude` (the product's own name) taken out."""
+    would write them, and each short name as a lower-case phrase ("a gym membership" ->
+    "gym membership"); `exclude` (the product's own name) taken out."""
     words: set[str] = set()
     for name in names:
         for word in re.findall(r"[A-Za-z][\w&'-]*", name):
             if word[0].isupper() and len(word) > 2 and word not in exclude:
                 words.add(word)
+        # The alternative as a phrase too, without its article: "gym membership".
+        phrase = re.sub(r"^(?:a|an|the|our|their)\s+", "", " ".join(name.lower().split()))
+        if " " in phrase and len(phrase.split()) <= 4:
+            words.add(phrase)
     return frozenset(words - _COMMON_CAPITALS)
 
 

@@ -465,8 +465,9 @@ _BUSINESS_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_BEFORE_RE = re.compile(
+    r"(?<!billed\s)(?<!paid\s)(?<!charged\s)"
     r"\b(?P<word>monthly|annual|annually|yearly|quarterly|weekly|daily|one[- ]time|one[- ]off|"
-    r"lifetime)\b(?:\s+\S+){0,4}?\s*$",
+    r"lifetime)\b(?!\s+or\b)(?:\s+\S+){0,4}?\s*$",
     re.IGNORECASE,
 )
 _SEAT_BEFORE_RE = re.compile(

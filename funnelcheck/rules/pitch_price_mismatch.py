@@ -76,13 +76,17 @@ class PitchPriceMismatch(Rule):
 
     Amounts that are not the product's price are not compared: savings and losses ("save",
     "lose", "costs you", "worth"), figures of the customer's business ("$2M ARR"), credit,
-    discounts and refunds ("$15 of free credit", "$100 off"), a competitor's or the status
-    quo's price ("agencies charge", "instead of", "compared to", "vs"), penalties, a
-    threshold ("orders over $50"), what the customer spends or earns, and a fee the plan
-    names as such ("$15 per dispute" where a plan has a `dispute` fee). Amounts in another
-    currency are FC305's; amounts "per hour" cannot be put on a plan's period. An amount
-    is reported as written ("$0.0079", never "$0.01"). Where it could be the bill at
-    quantities the strategy does not state, the finding is an info naming the assumption.
+    discounts, refunds and stated values ("$15 of free credit", "$100 off", "a $250
+    value"), an introductory offer ("$1 a month for 3 months"), a competitor's or the
+    status quo's price (a name from `problem.alternatives` in the clause, another company's
+    name before "costs" or "charges", "agencies charge", "instead of", "compared to", "vs"),
+    penalties, a threshold ("orders over $50"), what the customer spends or earns ("$60,000
+    of monthly card sales"), and a fee the plan names as such ("$15 per dispute" where a
+    plan has a `dispute` fee). "$0 setup fee" says there is no such fee: not compared.
+    Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
+    period. An amount is reported as written ("$0.0079", never "$0.01"). Where it could be
+    the bill at quantities the strategy does not state, the finding is an info naming the
+    assumption.
 
     **Failing example.**
 
@@ -139,6 +143,7 @@ class PitchPriceMismatch(Rule):
         product = strategy.data.get("product")
         product_name = product.get("name") if isinstance(product, dict) else None
         own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
+        own |= frozenset(w for plan in foot.plans for w in plan.id.split("-"))
         alternatives = strategy.problem.get("alternatives")
         names = (
             [a for a in alternatives if isinstance(a, str)]
@@ -183,6 +188,8 @@ def _check_amount(
     if not_a_price(text, start, end, context.fees, context.others, context.own) is not None:
         return None
     paid = foot.paid
+    if amount.amount == 0 and _NO_FEE_AFTER_RE.match(text, end):
+        return None  # "$0 setup fee", "$0 down": no such fee, which no plan contradicts
     if amount.amount == 0:
         if len(paid) < len(foot.plans) or any(
             bill.amount == 0 for plan in foot.plans for bill in plan.bills
@@ -190,16 +197,21 @@ def _check_amount(
             return None  # "$0" is the free plan, or a plan with no base fee
         return _issue(amount, path, text, foot, "no plan is free", tolerance)
     at_most = is_at_most(text, start)
-    if explains(
-        found,
-        amount.amount,
-        amount.per,
-        per_unit=amount.per_seat,
-        floor=amount.floor,
-        at_most=at_most,
-        tolerance=tolerance,
-    ):
-        return None
+    per_unit_options = [amount.per_seat]
+    if not amount.per_seat and _PER_UNIT_RE.search(_sentence(text, start)):
+        # "$49 per user a month, or $59 billed monthly": the second is per user too.
+        per_unit_options.append(True)
+    for per_unit in per_unit_options:
+        if explains(
+            found,
+            amount.amount,
+            amount.per,
+            per_unit=per_unit,
+            floor=amount.floor,
+            at_most=at_most,
+            tolerance=tolerance,
+        ):
+            return None
     if not amount.floor and not amount.per_seat and amount.per != ONCE:
         yearly_targets = (
             [amount.amount * PERIOD_FACTORS[amount.per]]
@@ -211,6 +223,26 @@ def _check_amount(
                 if any(reaches(bill, target, tolerance, coarse=True) for target in yearly_targets):
                     return None  # the bill at another whole number of seats or units
     return _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
+
+
+_NO_FEE_AFTER_RE = re.compile(
+    r"\s*(?:in\s+)?(?:setup|set-up|onboarding|activation|installation|upfront|up-front|down|"
+    r"hidden|monthly|annual|transaction|cancellation|per\s+\w+)?\s*(?:fees?|charges?|down|"
+    r"upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
+    re.IGNORECASE,
+)
+_PER_UNIT_RE = re.compile(
+    r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
+    r"people|editor|host|driver|location|device)s?\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence(text: str, start: int) -> str:
+    """The sentence an amount is in (up to where it starts and a little after)."""
+    head = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    tail = text.find(". ", start)
+    return text[head + 1 : tail if tail != -1 else len(text)]
 
 
 @dataclass(frozen=True)
@@ -279,6 +311,8 @@ def _shown(amount: TextAmount, bill: Bill) -> str:
     cur = bill.currency
     base = bill.parts[0]
     extra = _components_text(bill)
+    if not bill.has_base:
+        return bill.written()
     if amount.per is None or (amount.per == ONCE) != (bill.per == ONCE) or amount.per == ONCE:
         return bill.written() + extra
     factor = Decimal(PERIOD_FACTORS[amount.per])

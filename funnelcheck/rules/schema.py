@@ -15,7 +15,8 @@ class Schema(InputRule):
     run only once the file has the format's shape, and this finding says, in plain words,
     which value is wrong and what it should be: the path (`stages[2].conversion`), the value
     found, and what the format expects there. A missing required key sits on the line of
-    the mapping that lacks it and says what the key is for.
+    the mapping that lacks it and says what the key is for. docs/format.md describes every
+    key of the format.
 
     Ranges and keys that have a rule of their own are left to it, so one defect gives one
     finding: a conversion outside (0, 1] is FC501, a key the format does not define is

@@ -18,7 +18,8 @@ class UnknownKey(InputRule):
     missing `name` is not reported a second time as FC002.
 
     The keys of `problem.terms` are the problem's own words, not format keys: any term is
-    allowed there.
+    allowed there; so are the unit, volume and plan names of `segment.typical_customer`.
+    docs/format.md lists every key the format defines.
 
     **Failing example.**
 

@@ -98,3 +98,19 @@ def test_a_drifted_copy_raises_exactly_its_planted_price_drops(path: Path) -> No
         if not any(f["code"] == code and _at(f, label) for code, label in labels)
     ]
     assert (missed, unplanted) == ([], [])
+
+
+ALIGNED_HERE = sorted((Path(__file__).resolve().parent / "aligned").glob("*.yaml"))
+
+
+def test_composites_in_the_phrasings_of_pricing_pages_raise_no_price_alarm() -> None:
+    """Per-seat tiers on two billing periods, a base plus a card rate with an introductory
+    offer, a device with financing and a stated value: written apart from tests/realworld,
+    as a check of the kind of case, not of its files."""
+    found = _findings(ALIGNED_HERE)
+    loud = {
+        name: [f"{f['code']} {f['path']}: {f['message']}" for f in _loud_price(findings)]
+        for name, findings in found.items()
+    }
+    assert len(found) == 3
+    assert {name: lines for name, lines in loud.items() if lines} == {}
