@@ -91,6 +91,21 @@ class Part:
     percent: Decimal | None = None
 
 
+def on_period(yearly_figure: Decimal, per: str) -> Decimal:
+    """A yearly figure shown on another period ("month", "seat-month"...): ÷ 12, ÷ 4...;
+    to the cent at and above one, as it is below (a rate of $0.0079 stays that)."""
+    figure = yearly_figure / PERIOD_FACTORS[SEAT_PERIODS.get(per, per)]
+    return _cents(figure)
+
+
+def rate_yearly(part: Part) -> Decimal | None:
+    """One unit's (or one seat's, or the fee's) price on a year; None for a one-time rate
+    or a rate per unit used (usage has no period of its own)."""
+    if part.per is None or part.per == ONCE:
+        return None
+    return part.rate * PERIOD_FACTORS[SEAT_PERIODS.get(part.per, part.per)]
+
+
 @dataclass(frozen=True)
 class Bill:
     """What the typical customer pays on one plan, billed one way."""

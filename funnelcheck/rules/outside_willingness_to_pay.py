@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from funnelcheck.findings import Issue, Path, Severity
@@ -14,6 +14,8 @@ from funnelcheck.footing import (
     Part,
     PlanFooting,
     assumed,
+    on_period,
+    rate_yearly,
     unit_key,
 )
 from funnelcheck.money import (
@@ -210,25 +212,22 @@ def _place_plan(plan: PlanFooting, per: str) -> _Placed | None:
             if is_seat:
                 return _place_seat(plan, bill, part, per)
         return None  # a flat price has no seat to put on the range
-    factor = PERIOD_FACTORS[per]
     if not bill.has_recurring and bill.has_one_time:
         note = "the plan's one-time price is compared with the range's yearly figure"
         return _Placed(
             label, bill.path, bill.one_time, bill.describe(), note, bill.assumptions, plan.id
         )
-    shown = format_money(_tidy(bill.yearly / factor), cur, per)
+    shown = format_money(on_period(bill.yearly, per), cur, per)
     if not bill.is_simple or bill.per != per or (bill.parts[0].seats or 1) > 1:
         shown += f" ({bill.written()})"
     return _Placed(label, bill.path, bill.yearly, shown, "", bill.assumptions, plan.id)
 
 
 def _place_seat(plan: PlanFooting, bill: Bill, part: Part, per: str) -> _Placed | None:
-    part_per = SEAT_PERIODS.get(part.per or "month", part.per or "month")
-    seat_yearly = yearly(part.rate, part_per)
+    seat_yearly = rate_yearly(replace(part, per=part.per or "month"))
     if seat_yearly is None:
         return None
-    factor = PERIOD_FACTORS[SEAT_PERIODS[per]]
-    shown = format_money(_tidy(seat_yearly / factor), bill.currency, per)
+    shown = format_money(on_period(seat_yearly, per), bill.currency, per)
     return _Placed(bill.label(), bill.path, seat_yearly, shown, "", (), plan.id)
 
 
@@ -243,26 +242,17 @@ def _place_part(plan: PlanFooting, bill: Bill, part: Part, per: str) -> _Placed 
     if per in SEAT_PERIODS:
         return _place_seat(plan, bill, part, per)
     if part.per == ONCE:
+        shown = format_money(part.rate, cur, ONCE)
         if per == ONCE:
-            return _Placed(
-                label, part.path, part.rate, format_money(part.rate, cur, ONCE), "", (), plan.id
-            )
+            return _Placed(label, part.path, part.rate, shown, "", (), plan.id)
         note = "a one-time price is compared with the range's yearly figure"
-        return _Placed(
-            label, part.path, part.rate, format_money(part.rate, cur, ONCE), note, (), plan.id
-        )
-    part_yearly = yearly(part.rate, part.per or "month")
+        return _Placed(label, part.path, part.rate, shown, note, (), plan.id)
+    part_yearly = rate_yearly(replace(part, per=part.per or "month"))
     if part_yearly is None:
         return None
     if per == ONCE:
         note = "the range is given once; it is compared with the yearly price"
-        shown = format_money(_tidy(part_yearly), cur, "year")
+        shown = format_money(on_period(part_yearly, "year"), cur, "year")
         return _Placed(label, part.path, part_yearly, shown, note, (), plan.id)
-    shown = format_money(_tidy(part_yearly / PERIOD_FACTORS[per]), cur, per)
+    shown = format_money(on_period(part_yearly, per), cur, per)
     return _Placed(label, part.path, part_yearly, shown, "", (), plan.id)
-
-
-def _tidy(amount: Decimal) -> Decimal:
-    if amount == amount.to_integral_value():
-        return amount.to_integral_value()
-    return amount.quantize(Decimal("0.01")) if abs(amount) >= 1 else amount

@@ -22,6 +22,7 @@ from funnelcheck.footing import (
     is_at_most,
     name_words,
     not_a_price,
+    on_period,
     percent_parts,
     percents_in,
     reaches,
@@ -315,14 +316,13 @@ def _shown(amount: TextAmount, bill: Bill) -> str:
         return bill.written()
     if amount.per is None or (amount.per == ONCE) != (bill.per == ONCE) or amount.per == ONCE:
         return bill.written() + extra
-    factor = Decimal(PERIOD_FACTORS[amount.per])
     if amount.per_seat and base.step_yearly is not None and base.seats is not None:
         per = f"seat-{amount.per}" if amount.per in ("month", "year") else amount.per
-        text = format_money(_tidy(base.step_yearly / factor), cur, per)
+        text = format_money(on_period(base.step_yearly, amount.per), cur, per)
         if not per.startswith("seat-"):
             text += " a seat"
         return text + extra
-    text = format_money(_tidy(base.yearly / factor), cur, amount.per)
+    text = format_money(on_period(base.yearly, amount.per), cur, amount.per)
     if base.seats is not None:
         text += f" ({bill.written()})"
     return text + extra
@@ -331,12 +331,6 @@ def _shown(amount: TextAmount, bill: Bill) -> str:
 def _components_text(bill: Bill) -> str:
     parts = [part.text for part in bill.parts[1:] if part.text]
     return (" + " + " + ".join(parts)) if parts else ""
-
-
-def _tidy(amount: Decimal) -> Decimal:
-    if amount == amount.to_integral_value():
-        return amount.to_integral_value()
-    return amount.quantize(Decimal("0.01")) if abs(amount) >= 1 else amount
 
 
 def _issue(
