@@ -387,10 +387,10 @@ class Footing:
             stated = self.stated_seats(seats_min)
             seats = stated if stated is not None else Decimal(seats_min)
             if stated is None and amount > 0:
-                plural = "seat" if seats_min == 1 else "seats"
+                plural = "seat is" if seats_min == 1 else "seats are"
                 notes.append(
                     f"no typical number of seats is given, so {seats_min:,} {plural} "
-                    "(the fewest the plan sells) are assumed"
+                    "assumed (the fewest the plan sells)"
                 )
             step = amount * PERIOD_FACTORS[SEAT_PERIODS[per]]
             return Part(

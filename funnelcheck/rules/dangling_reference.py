@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity, format_path
+from funnelcheck.footing import unit_key
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy, defined_ids, indexed_mappings, value_at
 
@@ -27,6 +28,10 @@ CAPABILITY = _Kind("capability", "capabilities", ("capabilities",))
 PAIN = _Kind("pain", "pains", ("problem", "pains"))
 EVIDENCE = _Kind("evidence", "evidence ids", ("evidence",))
 STAKEHOLDER = _Kind("stakeholder role", "stakeholder roles", ("segment", "stakeholders"))
+PLAN = _Kind("plan", "plans", ("price", "plans"))
+PRICED = _Kind(
+    "plan or price component", "plan ids and component units and fees", ("price", "plans")
+)
 
 
 class DanglingReference(Rule):
@@ -43,8 +48,10 @@ class DanglingReference(Rule):
     `price.plans[].includes`; pain ids in `value_proposition.relieves` and
     `capabilities[].relieves`; evidence ids in `problem.evidence`,
     `problem.prevalence.evidence`, `stages[].claims[].evidence`,
-    `price.willingness_to_pay.evidence` and `assumptions[].evidence`; and the roles in each
-    stage's `audience`, which must be listed under `segment.stakeholders`.
+    `price.willingness_to_pay.evidence` and `assumptions[].evidence`; the roles in each
+    stage's `audience`, which must be listed under `segment.stakeholders`; the plan ids of
+    `segment.typical_customer.plan_mix`; and `price.willingness_to_pay.about`, which names
+    a plan id or a component's `unit` or `fee`.
 
     **Failing example.**
 
@@ -102,6 +109,21 @@ class DanglingReference(Rule):
             for j, entry in enumerate(value):
                 if isinstance(entry, str) and entry not in ids:
                     yield _dangling(data, (*list_path, j), entry, kind, known[kind])
+        plan_ids = defined_ids(strategy.price.get("plans"))
+        mix = strategy.typical_customer.get("plan_mix")
+        if isinstance(mix, dict):
+            for key in mix:
+                if isinstance(key, str) and key not in plan_ids:
+                    mix_path = ("segment", "typical_customer", "plan_mix", key)
+                    yield _dangling(data, mix_path, key, PLAN, plan_ids)
+        wtp = strategy.price.get("willingness_to_pay")
+        about = wtp.get("about") if isinstance(wtp, dict) else None
+        if isinstance(about, str) and about.strip():
+            priced = plan_ids + _component_names(strategy)
+            if about.strip() not in priced and unit_key(about) not in map(unit_key, priced):
+                yield _dangling(
+                    data, ("price", "willingness_to_pay", "about"), about, PRICED, priced
+                )
 
 
 def _reference_lists(strategy: Strategy) -> Iterator[tuple[Path, Any, _Kind]]:
@@ -161,6 +183,18 @@ def _dangling(data: dict[str, Any], path: Path, value: str, kind: _Kind, known: 
         subject=value,
         data={"kind": kind.singular, "id": value, "known": list(known)},
     )
+
+
+def _component_names(strategy: Strategy) -> list[str]:
+    """The `unit` and `fee` names of every plan's components, in order, without repeats."""
+    names: list[str] = []
+    for _, plan in strategy.plans():
+        for _, component in indexed_mappings(plan.get("components")):
+            for key in ("fee", "unit"):
+                name = component.get(key)
+                if isinstance(name, str) and name.strip() and name not in names:
+                    names.append(name)
+    return names
 
 
 def _roles(value: Any) -> list[str]:

@@ -100,7 +100,7 @@ def test_a_missing_quantity_is_the_least_the_plan_bills_and_is_named() -> None:
     ).footing
     seats, payroll, pay = footing.plans
     assert seats.own.yearly == D(7200)
-    assert "20 seats (the fewest the plan sells)" in seats.assumptions[0]
+    assert "20 seats are assumed (the fewest the plan sells)" in seats.assumptions[0]
     assert payroll.own.monthly == D(59 + 5 * 8)
     assert "`employee`" in payroll.assumptions[0] and "5 a month" in payroll.assumptions[0]
     assert pay.own.yearly == 0 and "payment volume" in pay.assumptions[0]

@@ -55,7 +55,8 @@ def test_a_malformed_price_shape_is_one_plain_input_finding(
         head + f"  plans:\n    - {plan}\nstages:\n  - {{name: Ads, role: marketing}}\n",
         encoding="utf-8",
     )
-    found = _input_findings(path)
+    # (The plan mix of the shapes names plans this file lacks: FC005's, not the schema's.)
+    found = [f for f in _input_findings(path) if f[0] != "FC005"]
     assert len(found) == 1, found
     code, message = found[0]
     assert code in {"FC002", "FC004"}
