@@ -71,8 +71,10 @@ class OutsideWillingnessToPay(Rule):
 
     A bill priced at quantities the strategy does not state is at the least the plan bills:
     above the range there, it is above under every reading; below the range, the verdict
-    rests on the assumption and is an info naming it. The range is in the price's currency,
-    so there is no currency to reconcile.
+    rests on the assumption and is an info naming it. So is a plan outside a range that
+    names no plan (`about`) while another plan is inside it: the range may well be about
+    that one (a dearer tier for bigger customers is not a drop by itself). The range is in
+    the price's currency, so there is no currency to reconcile.
 
     **Failing example.**
 
@@ -122,7 +124,14 @@ class OutsideWillingnessToPay(Rule):
         currency = strategy.currency
         range_text = f"{format_money(low, currency, None)} to {format_money(high, currency, per)}"
         low_figure, high_figure = _range_figure(low, per), _range_figure(high, per)
-        for placed in _targets(strategy, wtp.get("about"), per):
+        about = wtp.get("about")
+        targets = list(_targets(strategy, about, per))
+        inside = [p for p in targets if low_figure <= p.figure <= high_figure]
+        # With no `about`, which plan the range speaks of is unstated: a plan outside it
+        # while another plan is inside is only a note (a dearer tier for bigger customers,
+        # a starter tier), not a warning; with every plan outside, it holds whichever.
+        unstated = not (isinstance(about, str) and about.strip()) and bool(inside)
+        for placed in targets:
             if low_figure <= placed.figure <= high_figure:
                 continue
             above = placed.figure > high_figure
@@ -134,10 +143,16 @@ class OutsideWillingnessToPay(Rule):
             message = f"{placed.label} is {placed.shown}, {side} ({range_text})"
             if placed.note:
                 message += f"; {placed.note}"
-            message += assumed(placed.assumptions)
+            notes = placed.assumptions
+            if unstated:
+                notes = (
+                    *notes,
+                    f"the range names no plan (`about`), and {_names(inside)} within it",
+                )
+            message += assumed(notes)
             # Above the range at the least the plan bills holds under every reading; below
             # it, more seats or usage could lift the bill into the range.
-            rests = not above and bool(placed.assumptions)
+            rests = unstated or (not above and bool(placed.assumptions))
             yield Issue(
                 path=placed.path,
                 message=message,
@@ -155,6 +170,13 @@ class OutsideWillingnessToPay(Rule):
                     "assumptions": list(placed.assumptions),
                 },
             )
+
+
+def _names(placed: list[_Placed]) -> str:
+    ids = [f"`{p.plan_id}`" for p in placed]
+    if len(ids) == 1:
+        return f"{ids[0]} is"
+    return ", ".join(ids[:-1]) + f" and {ids[-1]} are"
 
 
 def _range_figure(amount: Decimal, per: str) -> Decimal:
