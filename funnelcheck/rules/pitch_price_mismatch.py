@@ -232,6 +232,10 @@ _NO_FEE_AFTER_RE = re.compile(
     r"upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
     re.IGNORECASE,
 )
+_RATE_RE = re.compile(
+    r"(?:\bper|/|\beach)\s*(?!(?:day|week|month|quarter|year|annum|mo|yr)\b)[a-z]",
+    re.IGNORECASE,
+)
 _PER_UNIT_RE = re.compile(
     r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
     r"people|editor|host|driver|location|device)s?\b",
@@ -351,8 +355,12 @@ def _issue(
         message = f"{named}; {why_none}" + (f": {listed}" if listed else "")
     elif amount.floor and paid:
         cheapest = min(paid, key=lambda plan: plan.cheapest.first_year)
-        price = next(price for plan, price in shown if plan.id == cheapest.id)
         which = "the cheapest paid plan"
+        seated = [p for p in paid if p.own.parts[0].step_yearly is not None]
+        if amount.per_seat and seated:
+            cheapest = min(seated, key=lambda p: p.own.parts[0].step_yearly or Decimal(0))
+            which = "the cheapest seat plan" if len(seated) > 1 else "the only seat plan"
+        price = next(price for plan, price in shown if plan.id == cheapest.id)
         if len(paid) == 1:
             which = "the only paid plan" if has_free else "the only plan"
         message = f"{named}; {which}, `{cheapest.id}`, is {price}"
@@ -364,7 +372,9 @@ def _issue(
     notes = tuple(
         dict.fromkeys(note for plan in paid for note in plan.assumptions if _varies(plan.own))
     )
-    rests = bool(notes) and not amount.floor and amount.per != ONCE
+    # A rate ("$0.12 per GB", "$9 per user") is no bill, whatever the quantities.
+    is_rate = amount.per_seat or _RATE_RE.search(amount.raw) is not None
+    rests = bool(notes) and not amount.floor and amount.per != ONCE and not is_rate
     if rests:
         message += "; it may be the bill at quantities the strategy does not state" + assumed(notes)
     data: dict[str, Any] = {

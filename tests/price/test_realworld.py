@@ -78,7 +78,14 @@ def test_aligned_real_strategies_raise_no_price_warning_or_error() -> None:
     assert {n: codes for n, codes in unread.items() if codes} == {}
 
 
-@pytest.mark.parametrize("path", DRIFTED, ids=[p.name for p in DRIFTED])
+DRIFTED_HERE = sorted((Path(__file__).resolve().parent / "drifted").glob("*.yaml"))
+
+
+@pytest.mark.parametrize(
+    "path",
+    DRIFTED + DRIFTED_HERE,
+    ids=[f"{p.parent.parent.name}/{p.name}" for p in DRIFTED + DRIFTED_HERE],
+)
 def test_a_drifted_copy_raises_exactly_its_planted_price_drops(path: Path) -> None:
     labels = [
         (m.group(1), m.group(2))
@@ -112,5 +119,5 @@ def test_composites_in_the_phrasings_of_pricing_pages_raise_no_price_alarm() -> 
         name: [f"{f['code']} {f['path']}: {f['message']}" for f in _loud_price(findings)]
         for name, findings in found.items()
     }
-    assert len(found) == 3
+    assert len(found) == 4
     assert {name: lines for name, lines in loud.items() if lines} == {}
