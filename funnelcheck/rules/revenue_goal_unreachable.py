@@ -143,6 +143,17 @@ class RevenueGoalUnreachable(Rule):
             if brought >= goal:
                 return
             notes = tuple(dict.fromkeys(n for b, _ in mix for n in b.assumptions))
+            dearest_mix = [
+                (max(plan.bills, key=lambda b: b.first_year), share) for plan, share in foot.mix
+            ]
+            high = sum((b.first_year * s for b, s in dearest_mix), Decimal(0)) / total_share
+            if customers_yearly * high >= goal:
+                at_most = format_money(_cents(customers_yearly * high), currency, "year")
+                notes = (
+                    *notes,
+                    "each plan of the mix on its cheapest billing option; on the dearest the "
+                    f"accounts bring {at_most}",
+                )
             shares = ", ".join(f"`{b.plan_id}` {_percent(s / total_share)}" for b, s in mix)
             yield _issue(
                 f"{customers_text} on the plan mix ({shares}) at "
