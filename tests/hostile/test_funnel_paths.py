@@ -70,3 +70,36 @@ def test_many_paths_and_optional_stages_finish_with_every_fault_named(tmp_path: 
     # Same input, same bytes, in a second process and with another worker count.
     again = _check(tmp_path, data, "--jobs", "2")
     assert json.dumps(again, sort_keys=True) == json.dumps(first, sort_keys=True)
+
+
+def test_the_format_pages_branching_examples_validate_and_give_the_pages_figures(
+    tmp_path: Path,
+) -> None:
+    """docs/format.md, "Funnels that branch": its examples are what the checker reads."""
+    import re
+
+    import yaml
+
+    from hostile_support import ROOT
+
+    page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    section = page[page.index("## Funnels that branch") :]
+    section = section[: section.index("\n## ", 5)]
+    blocks = [yaml.safe_load(b) for b in re.findall(r"```yaml\n(.*?)```", section, re.S)]
+    optional, branched = blocks
+    sample = yaml.safe_load((ROOT / "sample_strategies" / "ledgerline.yaml").read_text("utf-8"))
+    for example, expected in (
+        (optional, "(0.75 + 0.25 × 0.4)"),
+        (branched, "30 customers a month need 4,839 leads a month"),
+    ):
+        data = {**sample, **example, "reviewed": "2026-10-30", "evidence": []}
+        data["goals"] = {"customers": 30 if "paths" in example else 40, "per": "month"}
+        target = tmp_path / "strategy.yaml"
+        target.write_text(to_yaml(data), encoding="utf-8")
+        done = run_cli("check", target, "-f", "json", "--as-of", AS_OF)
+        report = json.loads(done.stdout)
+        codes = {f["code"] for f in report["files"][0]["findings"]}
+        assert not {c for c in codes if c.startswith("FC0")} - {"FC005"}, codes
+        (leads,) = _messages(report, "FC502")
+        assert expected in leads
+    assert "4,839 leads a month" in section and "28,572" in section
