@@ -8,10 +8,12 @@ which floats would round).
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
-from hostile_support import AS_OF, base_strategy, run_cli, to_yaml
+import yaml
+from hostile_support import AS_OF, ROOT, base_strategy, run_cli, to_yaml
 
 
 def _check(tmp_path: Path, data: dict[str, Any], *extra: str) -> dict[str, Any]:
@@ -76,12 +78,6 @@ def test_the_format_pages_branching_examples_validate_and_give_the_pages_figures
     tmp_path: Path,
 ) -> None:
     """docs/format.md, "Funnels that branch": its examples are what the checker reads."""
-    import re
-
-    import yaml
-
-    from hostile_support import ROOT
-
     page = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     section = page[page.index("## Funnels that branch") :]
     section = section[: section.index("\n## ", 5)]
