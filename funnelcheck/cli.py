@@ -77,6 +77,14 @@ FailOnOption = Annotated[
         "configuration's fail-on, else error)."
     ),
 ]
+WhyOption = Annotated[
+    bool,
+    typer.Option(
+        "--why",
+        help="Show why each stage carries each concept: the words that met which wording, "
+        "and where (in the table, and as `why` per relay stage in JSON).",
+    ),
+]
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
@@ -257,6 +265,7 @@ def check(
         str | None,
         typer.Option(metavar="PATH", help="Record the current findings in this baseline file."),
     ] = None,
+    show_why: WhyOption = False,
 ) -> None:
     """Check strategies and report every baton drop."""
     from funnelcheck.config import ConfigError, Overrides
@@ -283,6 +292,7 @@ def check(
     stdin_bytes = sys.stdin.buffer.read() if "-" in paths else b""
     try:
         checker = make_checker(config, overrides, not no_plugins, day, stdin_bytes)
+        checker.why = show_why
         run_config = checker.resolver.for_file(os.path.join(os.getcwd(), "-"))
         found = discover(
             paths,
@@ -457,6 +467,7 @@ def relay(
     config: ConfigOption = None,
     fail_on: FailOnOption = None,
     color: Annotated[Color, typer.Option(help="Colour the relay.")] = Color.auto,
+    show_why: WhyOption = False,
 ) -> None:
     """Show the relay alone, for a pitch review: stages, conversions, leads, handoffs, drops.
 
@@ -482,6 +493,7 @@ def relay(
         skip_non_strategies=False,
         baseline=None,
         write_baseline=None,
+        show_why=show_why,
     )
 
 

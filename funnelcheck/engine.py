@@ -29,6 +29,7 @@ from funnelcheck.findings import (
     RelayStage,
     Report,
     Severity,
+    Why,
     format_path,
 )
 from funnelcheck.funnel import leads_needed
@@ -74,6 +75,8 @@ class Checker:
     rules: Mapping[str, type[Rule]]
     as_of: dt.date
     stdin_bytes: bytes = b""
+    #: Give each relay stage the evidence of what it carries (`--why`).
+    why: bool = False
     _instances: dict[str, Rule] = field(default_factory=dict)
 
     def rule(self, code: str) -> Rule:
@@ -175,7 +178,7 @@ class Checker:
                 findings, strategy, config, config_path, locations, rules_run
             )
         findings.sort(key=Finding.sort_key)
-        relay = _relay(strategy, locations) if shaped else None
+        relay = _relay(strategy, locations, why=self.why) if shaped else None
         return FileResult(
             source.display,
             findings=findings,
@@ -254,8 +257,9 @@ def _location(
     return Location(strategy.file, line, column or 1, format_path(path), stage)
 
 
-def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
-    """The relay view the table leads with: stages, what each carries, each handoff."""
+def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay | None:
+    """The relay view the table leads with: stages, what each carries, each handoff; with
+    `why`, the evidence of each concept a stage carries."""
     try:
         story = strategy.story
     except Exception:  # the relay view is a courtesy; a story fault shows in the rules
@@ -277,6 +281,7 @@ def _relay(strategy: Strategy, locations: Locations) -> Relay | None:
                 conversion=None if conversion is None else str(conversion),
                 says_something=told is not None,
                 path=_on_path(stage, known_paths),
+                why=_why(strategy, locations, index) if why else None,
             )
         )
     handoffs = tuple(
@@ -308,6 +313,38 @@ def _on_path(stage: dict[str, Any], known: set[str]) -> str | None:
     return path if isinstance(path, str) and path in known else None
 
 
+def _why(strategy: Strategy, locations: Locations, index: int) -> tuple[Why, ...]:
+    """Each place a stage's pitch and claims carry a concept, located in the file: at the
+    words themselves when the text stands on its line as written (a plain or quoted
+    one-line scalar), else at the start of the text."""
+    story = strategy.story
+    lines = strategy.text.splitlines()
+    out: list[Why] = []
+    for path, text in strategy.texts_of_stage(index):
+        full = ("stages", index, *path)
+        line, column, _ = locations.find(full)
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        # A plain scalar starts at its column, a quoted one a character after it.
+        at = next(
+            (start for start in (column - 1, column) if source[start : start + len(text)] == text),
+            None,
+        )
+        for match in story.matches(text):
+            exact = at is not None and match.start >= 0
+            out.append(
+                Why(
+                    concept=match.concept,
+                    wording=match.wording,
+                    words=match.words,
+                    path=format_path(full),
+                    line=line,
+                    column=at + match.start + 1 if exact and at is not None else column,
+                    exact=exact,
+                )
+            )
+    return tuple(out)
+
+
 # -- many files ----------------------------------------------------------------------------
 _WORKER: Checker | None = None
 #: The reporter whose per-file text the workers render in advance (`Reporter.render_file`).
@@ -320,9 +357,11 @@ def _worker_init(
     plugins: bool,
     as_of: dt.date,
     render_with: str | None = None,
+    why: bool = False,
 ) -> None:
     global _WORKER, _RENDERER
     _WORKER = make_checker(explicit, overrides, plugins, as_of)
+    _WORKER.why = why
     if render_with is not None:
         from funnelcheck.reporters import get_reporter
 
@@ -402,7 +441,7 @@ def check_sources(
             max_workers=jobs,
             mp_context=ctx,
             initializer=_worker_init,
-            initargs=(*worker_args, render_with),
+            initargs=(*worker_args, render_with, checker.why),
         ) as pool:
             outcomes = pool.map(_worker_check, [s for _, s in rest], chunksize=chunk)
             for (n, source), outcome in zip(rest, outcomes, strict=True):

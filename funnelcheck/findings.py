@@ -154,6 +154,25 @@ def fingerprint(finding: Finding) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Why(_SentByFields):
+    """The evidence that a stage carries a concept (`--why`): which of its words met which
+    wording of the concept, and where."""
+
+    concept: str
+    #: The concept's key or listed wording that the words met.
+    wording: str
+    #: The stage's words that met it, as written.
+    words: str
+    #: The pitch or claim text they are in, as findings write paths ("stages[1].claims[0].text").
+    path: str
+    #: Where the words are; the start of the text when they cannot be placed exactly
+    #: (a folded or escaped scalar): `exact` says which.
+    line: int
+    column: int
+    exact: bool
+
+
+@dataclass(frozen=True, slots=True)
 class RelayStage(_SentByFields):
     """One runner of the relay as the default table shows it."""
 
@@ -167,6 +186,8 @@ class RelayStage(_SentByFields):
     says_something: bool
     #: The path the stage is on, in a funnel that branches (None: every lead passes it).
     path: str | None = None
+    #: With `--why`: the evidence of each concept it carries; None without.
+    why: tuple[Why, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

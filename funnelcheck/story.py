@@ -477,6 +477,18 @@ def _variants(wording: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
 
 
 _Phrase = tuple[int, tuple[str, ...]]
+
+
+class _Hit(NamedTuple):
+    """One place a text carries a concept (`_ConceptMatcher.hits`)."""
+
+    concept: int
+    #: Which stems of the text: "sequence", "joined" or "full" (see `_Text`).
+    stems: str
+    first: int
+    length: int
+
+
 #: The probe of a stem that meets no concept's first word.
 _MEETS_NOTHING: tuple[tuple[int, ...], tuple[_Phrase, ...]] = ((), ())
 
@@ -544,6 +556,38 @@ class _ConceptMatcher:
                     _match_phrases(candidates, full, position, found)
         return found
 
+    def hits(self, text: str) -> list[_Hit]:
+        """Every place a text carries a concept, as `_find` finds them (the evidence `--why`
+        shows): the concept's index, which stems of `_text(text)` ("sequence", "joined" or
+        "full") and the first and how many of them. Slower than `_find`, which stops at the
+        first place: only asked for when a user wants to see why."""
+        stems = _text(text)
+        out: list[_Hit] = []
+        sequence = stems.sequence
+        for position, stem_ in enumerate(sequence):
+            probe = self._probes.get(stem_)
+            if probe is None:
+                probe = self._probes[stem_] = self._probe(stem_)
+            carried, candidates = probe
+            out.extend(_Hit(index, "sequence", position, 1) for index in dict.fromkeys(carried))
+            out.extend(
+                _Hit(index, "sequence", position, len(phrase))
+                for index, phrase in candidates
+                if _phrase_at(phrase, sequence, position)
+            )
+        for position, joined in enumerate(stems.joined):
+            found = dict.fromkeys(self._single.lookup(joined))
+            out.extend(_Hit(index, "joined", position, 1) for index in found)
+        if self._has_literal:
+            full = stems.full
+            for position, stem_ in enumerate(full):
+                out.extend(
+                    _Hit(index, "full", position, len(phrase))
+                    for index, phrase in self._literal.lookup(stem_)
+                    if _phrase_at(phrase, full, position)
+                )
+        return out
+
     def keys(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
         found = self.indices(text)
@@ -555,10 +599,102 @@ def _match_phrases(
 ) -> None:
     """Add the concepts whose phrase starts at `position` (its first stem already meets)."""
     for index, phrase in candidates:
-        if index in found or position + len(phrase) > len(sequence):
-            continue
-        if all(stems_meet(sequence[position + k], phrase[k]) for k in range(1, len(phrase))):
+        if index not in found and _phrase_at(phrase, sequence, position):
             found.add(index)
+
+
+def _phrase_at(phrase: tuple[str, ...], sequence: tuple[str, ...], position: int) -> bool:
+    """Whether `phrase` runs on from `position` of `sequence` (its first stem already meets)."""
+    return position + len(phrase) <= len(sequence) and all(
+        stems_meet(sequence[position + k], phrase[k]) for k in range(1, len(phrase))
+    )
+
+
+class Match(NamedTuple):
+    """One place where a text carries a concept: what `--why` shows."""
+
+    #: The concept's key.
+    concept: str
+    #: The key or listed wording that the text met.
+    wording: str
+    #: The text's words that met it, as written (from the first to the last).
+    words: str
+    #: Where those words are in the text: character offsets, end exclusive.
+    start: int
+    end: int
+
+
+# A word as written, before normalising: `_WORD` with the typographic apostrophes and
+# hyphens (and the invisible soft hyphen) that `normalise` makes plain.
+_RAW_WORD = re.compile(r"[^\W_]+(?:['\-\u2019\u02bc\u2018\u2010\u2011\u00ad][^\W_]+)*")
+
+
+def _spans(text: str, words: list[str]) -> list[tuple[int, int]] | None:
+    """Each normalised word's place in the text as written; None when normalising the text
+    whole does not give the same words as normalising it word by word (a rare compatibility
+    character that splits or joins words), so that no place is ever shown wrong."""
+    spans: list[tuple[int, int]] = []
+    for match in _RAW_WORD.finditer(text):
+        for _ in _words(normalise(match.group())):
+            spans.append(match.span())
+    if len(spans) != len(words):
+        return None
+    if [w for m in _RAW_WORD.finditer(text) for w in _words(normalise(m.group()))] != words:
+        return None
+    return spans
+
+
+def _matches(concepts: tuple[Concept, ...], hits: list[_Hit], text: str) -> tuple[Match, ...]:
+    """The hits of a text as the words and wordings a user can read (`StoryAnalysis.matches`)."""
+    if not hits:
+        return ()
+    words = _words(normalise(text))
+    parsed = [_word(w) for w in words]
+    owners: dict[str, list[int]] = {"sequence": [], "joined": [], "full": []}
+    for i, word in enumerate(parsed):
+        owners["sequence"].extend([i] * len(word.sequence))
+        owners["full"].extend([i] * len(word.full))
+        if word.joined is not None:
+            owners["joined"].append(i)
+    spans = _spans(text, words)
+    stems = _text(text)
+    out: dict[tuple[int, int, int], Match] = {}
+    for hit in hits:
+        own = owners[hit.stems]
+        first, last = own[hit.first], own[hit.first + hit.length - 1]
+        if spans is not None:
+            start, end = spans[first][0], spans[last][1]
+            shown = text[start:end]
+        else:
+            start = end = -1
+            shown = " ".join(words[first : last + 1])
+        matched = getattr(stems, hit.stems)[hit.first : hit.first + hit.length]
+        concept = concepts[hit.concept]
+        key = (hit.concept, first, last)
+        if key not in out:
+            out[key] = Match(concept.key, _wording_met(concept, matched), shown, start, end)
+    # A place inside a longer one of the same concept ("ledger" in "general ledger") says
+    # nothing more: the longer is shown.
+    kept = [
+        key
+        for key in out
+        if not any(
+            other != key and other[0] == key[0] and other[1] <= key[1] and key[2] <= other[2]
+            for other in out
+        )
+    ]
+    return tuple(out[key] for key in sorted(kept, key=lambda k: (k[1], k[2], k[0])))
+
+
+def _wording_met(concept: Concept, matched: tuple[str, ...]) -> str:
+    """The first of a concept's wordings whose stems meet `matched`."""
+    for wording in concept.all_wordings:
+        for _literal, variant in _variants(wording):
+            if len(variant) == len(matched) and all(
+                stems_meet(a, b) for a, b in zip(variant, matched, strict=True)
+            ):
+                return wording
+    return concept.key
 
 
 def concepts_of(terms: Any) -> tuple[Concept, ...]:
@@ -618,6 +754,11 @@ class StoryAnalysis:
     def concepts_in(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
         return self._matcher.keys(text)
+
+    def matches(self, text: str) -> tuple[Match, ...]:
+        """The evidence of what a text carries: each place a concept is carried, with the
+        wording it met and the text's words that met it, first place first."""
+        return _matches(self.concepts, self._matcher.hits(text), text)
 
     @property
     def keys(self) -> tuple[str, ...]:

@@ -315,3 +315,49 @@ def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
     differ = {w: (c_stemmer.stemWord(w), pure.stemWord(w)) for w in words}
     differ = {w: pair for w, pair in differ.items() if pair[0] != pair[1]}
     assert differ == {}
+
+
+def _story_of(path: Path) -> tuple[Strategy, StoryAnalysis]:
+    import yaml
+
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    strategy = Strategy(file=str(path), data=data if isinstance(data, dict) else {}, as_of=AS_OF)
+    return strategy, strategy.story
+
+
+def test_the_evidence_of_a_match_is_what_the_matcher_found() -> None:
+    """`--why` shows the engine's own evidence: for every text of the samples, the concepts
+    its matches name are exactly the concepts it carries, and each match's words are the
+    text's own, at the offsets given."""
+    root = Path(__file__).resolve().parents[1] / "sample_strategies"
+    checked = 0
+    for path in sorted(root.glob("*.yaml")):
+        strategy, story = _story_of(path)
+        if not story.concepts:
+            continue
+        for _index, texts in strategy.stages_with_texts():
+            for _path, text in texts:
+                matches = story.matches(text)
+                assert {m.concept for m in matches} == set(story.concepts_in(text)), text
+                for match in matches:
+                    assert text[match.start : match.end] == match.words
+                    assert match.wording in next(
+                        c.all_wordings for c in story.concepts if c.key == match.concept
+                    )
+                checked += 1
+    assert checked > 20
+
+
+def test_the_evidence_names_the_wording_and_the_words_as_written() -> None:
+    strategy = _strategy(
+        {"ledger": ["general ledger", "books"], "no-show": ["missed appointment"]},
+        [{"name": "Ads", "role": "marketing", "pitch": "x"}],
+    )
+    text = "Your General Ledger, no\u2010shows and the month\u2019s books"
+    shown = [(m.concept, m.wording, m.words) for m in strategy.story.matches(text)]
+    # "ledger" inside "general ledger" says nothing more: the longer place is shown.
+    assert shown == [
+        ("ledger", "general ledger", "General Ledger"),
+        ("no-show", "no-show", "no\u2010shows"),
+        ("ledger", "books", "books"),
+    ]

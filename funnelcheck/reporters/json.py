@@ -253,6 +253,19 @@ def _relay_stage(stage: RelayStage) -> dict[str, Any]:
     }
     if stage.path is not None:
         out["path"] = stage.path
+    if stage.why is not None:  # only with --why: the report is otherwise as it always was
+        out["why"] = [
+            {
+                "concept": w.concept,
+                "wording": w.wording,
+                "words": w.words,
+                "path": w.path,
+                "line": w.line,
+                "column": w.column,
+                "exact": w.exact,
+            }
+            for w in stage.why
+        ]
     return out
 
 

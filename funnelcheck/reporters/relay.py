@@ -7,6 +7,8 @@ Made to be read from the back of a room, on a projector or a shared screen 80 co
 - one line per stage in funnel order: number, role, name and conversion, then what the
   stage carries of the problem's concepts;
 - between two stages, the handoff, held (with the concepts passed across) or DROPPED;
+- with `--why`, under what a stage carries, the evidence: each concept with the words that
+  carried it, the wording they met and their line:column;
 - under each stage, the findings that sit on it, each on its own lines: severity, code
   and line:column, then the message wrapped under itself (never squeezed into a column);
 - findings that belong to no stage (price, evidence, goals...) follow in one short list,
@@ -38,6 +40,7 @@ from funnelcheck.reporters.table import (
     paragraph,
     relay_steps,
     stage_index,
+    why_text,
     wrap,
 )
 from funnelcheck.terminal import clean
@@ -130,6 +133,8 @@ def _file(result: FileResult, width: int, color: bool) -> list[str]:
         lines += _stage_line(stage, role_width, conversion_width, width, color)
         body, style = _carries(stage)
         lines += hanging(f"{_INDENT}carries: ", PLAIN, body, style, width, color)
+        for why in stage.why or ():
+            lines += hanging(f"{_INDENT}  why: ", DIM, why_text(why), PLAIN, width, color)
         for finding in on_stage.get(stage.index, ()):
             lines += _finding(finding, _INDENT, width, color)
     if customers:

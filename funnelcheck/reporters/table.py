@@ -18,7 +18,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from funnelcheck.findings import FileResult, Finding, Handoff, Relay, RelayStage, Report, Severity
+from funnelcheck.findings import (
+    FileResult,
+    Finding,
+    Handoff,
+    Relay,
+    RelayStage,
+    Report,
+    Severity,
+    Why,
+)
 from funnelcheck.reporters.base import RenderContext, Reporter
 from funnelcheck.terminal import clean
 
@@ -343,8 +352,10 @@ def relay_table(relay: Relay, width: int, color: bool) -> list[str]:
                         ("", ""),
                     )
                 )
-        if stage.says_something:
-            carries: Cell = (
+        if stage.says_something and stage.why:
+            carries: Cell = ("; ".join(why_text(w) for w in stage.why), PLAIN)
+        elif stage.says_something:
+            carries = (
                 ", ".join(clean(c) for c in stage.carries) or "nothing",
                 PLAIN if stage.carries else RED,
             )
@@ -376,6 +387,18 @@ def relay_steps(relay: Relay) -> Iterator[tuple[RelayStage, list[Handoff]]]:
 
 def _marker(label: str, text: str) -> Row:
     return (("", ""), ("", ""), (label, BOLD), (text, DIM), ("", ""))
+
+
+def why_text(why: Why) -> str:
+    """One piece of `--why` evidence: `payout ← “Stripe payouts” (as “payout”) 12:9`; the
+    place is the text's start, said so, when the words cannot be placed exactly."""
+    words = clean(why.words)
+    wording = clean(why.wording)
+    shown = f"{clean(why.concept)} ← “{words}”"
+    if wording.casefold() != words.casefold():
+        shown += f" (as “{wording}”)"
+    place = f"{why.line}:{why.column}"
+    return f"{shown} {place}" if why.exact else f"{shown} in the text at {place}"
 
 
 def stage_index(finding: Finding) -> int | None:
