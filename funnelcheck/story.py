@@ -137,6 +137,25 @@ MEANINGFUL_FUNCTION_WORDS: frozenset[str] = _word_set(
     """
 )
 
+# Function words whose loss changes nothing a wording means: articles and possessive
+# determiners ("the books", "your invoices" mean "books", "invoices"). A wording that drops
+# any other function word and keeps a single word ("how to meditate", "every day", "within
+# days") is matched word for word: see `collapsed`.
+_EMPTY_DETERMINERS = _word_set("a an the my your our their his her its")
+
+# Adjectives made from a noun with "-ly" that mean something else than the noun: "hourly"
+# staff are paid by the hour, they are not hours; "friendly" is no friend, "timely" no
+# time. Snowball stems them to the noun ("hourly" -> "hour"), so each is given a stem of its
+# own that meets only itself (see `stem`). A short list, the time units first: "-ly" on an
+# adjective ("quickly", "automatically", "manually") keeps the meaning and is left alone.
+_DENOMINAL_LY = _word_set(
+    """
+    hourly weekly monthly quarterly yearly nightly fortnightly biweekly bimonthly
+    friendly unfriendly timely untimely orderly disorderly lovely homely worldly earthly
+    likely unlikely manly scholarly
+    """
+)
+
 # Numbers written as words: FC104 leaves them out with numbers written in digits.
 _NUMBER_WORDS = _word_set(
     """
@@ -246,6 +265,9 @@ def stem(word: str) -> str:
     if not word.isalpha() and _HAS_DIGIT.search(word):
         # "q2", "401k", "2027": no English suffix to strip, and stemming them costs time.
         return word
+    if word in _DENOMINAL_LY:
+        # Not the noun's stem, and not a word of letters only: it meets no derived form.
+        return word + "+"
     return str(_english_stemmer().stemWord(word))
 
 
@@ -458,14 +480,15 @@ class Concept:
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _variants(wording: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
+def _variants(wording: str, as_written: bool = False) -> tuple[tuple[bool, tuple[str, ...]], ...]:
     """The stem sequences a wording matches as, each with how: word for word (True: it holds
-    a negation or a particle) or by its content stems (False). A wording that is one
+    a negation or a particle, or is `as_written`: see `Collapsed`) or by its content stems
+    (False). A wording that is one
     hyphenated word also matches written as one ("e-mail", "email"; "no-show", "noshow")."""
     words = _words(normalise(wording))
     parts = [part for word in words for part in word.split("-")]
     out: list[tuple[bool, tuple[str, ...]]] = []
-    if any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
+    if as_written or any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
         out.append((True, tuple(stem(part) for part in parts)))
     else:
         content = _text(wording).sequence
@@ -474,6 +497,25 @@ def _variants(wording: str) -> tuple[tuple[bool, tuple[str, ...]], ...]:
     if len(words) == 1 and "-" in words[0]:
         out.append((False, (stem(words[0].replace("-", "")),)))
     return tuple(out)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def collapsed(wording: str) -> str | None:
+    """The one word a wording of several keeps once its function words are dropped, when
+    the dropped words carried meaning ("how to meditate" keeps "meditate", "every day" keeps
+    "day"); None otherwise. Where that word is common in the strategy, the wording is
+    matched word for word (`Collapsed`). Dropping only articles and possessives ("the
+    books") changes nothing, and a wording with a negation or a particle is word for word
+    already."""
+    words = _words(normalise(wording))
+    parts = [part for word in words for part in word.split("-")]
+    if len(parts) < 2 or any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
+        return None
+    kept = [part for part in parts if part not in STOPWORDS]
+    dropped = [part for part in parts if part in STOPWORDS]
+    if len(kept) != 1 or all(part in _EMPTY_DETERMINERS for part in dropped):
+        return None
+    return kept[0]
 
 
 _Phrase = tuple[int, tuple[str, ...]]
@@ -496,15 +538,17 @@ _MEETS_NOTHING: tuple[tuple[int, ...], tuple[_Phrase, ...]] = ((), ())
 class _ConceptMatcher:
     """Finds the concepts a text carries in one pass over its stems."""
 
-    def __init__(self, concepts: tuple[Concept, ...]) -> None:
+    def __init__(self, concepts: tuple[Concept, ...], as_written: frozenset[str] = frozenset()):
         self._keys = tuple(c.key for c in concepts)
+        #: Wordings matched word for word whatever they hold (`Collapsed`).
+        self.as_written = as_written
         self._single: StemIndex[int] = StemIndex()
         self._phrases: StemIndex[_Phrase] = StemIndex()
         #: Wordings matched word for word ("no-show"), against every word of a text.
         self._literal: StemIndex[_Phrase] = StemIndex()
         for index, concept in enumerate(concepts):
             for wording in concept.all_wordings:
-                for literal, variant in _variants(wording):
+                for literal, variant in _variants(wording, wording in as_written):
                     if literal:
                         self._literal.add(variant[0], (index, variant))
                     elif len(variant) == 1:
@@ -644,7 +688,9 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _matches(concepts: tuple[Concept, ...], hits: list[_Hit], text: str) -> tuple[Match, ...]:
+def _matches(
+    concepts: tuple[Concept, ...], hits: list[_Hit], text: str, as_written: frozenset[str]
+) -> tuple[Match, ...]:
     """The hits of a text as the words and wordings a user can read (`StoryAnalysis.matches`)."""
     if not hits:
         return ()
@@ -672,7 +718,9 @@ def _matches(concepts: tuple[Concept, ...], hits: list[_Hit], text: str) -> tupl
         concept = concepts[hit.concept]
         key = (hit.concept, first, last)
         if key not in out:
-            out[key] = Match(concept.key, _wording_met(concept, matched), shown, start, end)
+            out[key] = Match(
+                concept.key, _wording_met(concept, matched, as_written), shown, start, end
+            )
     # A place inside a longer one of the same concept ("ledger" in "general ledger") says
     # nothing more: the longer is shown.
     kept = [
@@ -686,10 +734,10 @@ def _matches(concepts: tuple[Concept, ...], hits: list[_Hit], text: str) -> tupl
     return tuple(out[key] for key in sorted(kept, key=lambda k: (k[1], k[2], k[0])))
 
 
-def _wording_met(concept: Concept, matched: tuple[str, ...]) -> str:
+def _wording_met(concept: Concept, matched: tuple[str, ...], as_written: frozenset[str]) -> str:
     """The first of a concept's wordings whose stems meet `matched`."""
     for wording in concept.all_wordings:
-        for _literal, variant in _variants(wording):
+        for _literal, variant in _variants(wording, wording in as_written):
             if len(variant) == len(matched) and all(
                 stems_meet(a, b) for a, b in zip(variant, matched, strict=True)
             ):
@@ -750,6 +798,8 @@ class StoryAnalysis:
     #: FC104's vocabulary: the content stems of the texts that set the story.
     vocabulary: StemSet = field(repr=False, compare=False)
     _matcher: _ConceptMatcher = field(repr=False, compare=False)
+    #: Wordings matched as written because they keep one common word (FC109 says so).
+    collapsed: tuple[Collapsed, ...] = ()
 
     def concepts_in(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
@@ -758,7 +808,8 @@ class StoryAnalysis:
     def matches(self, text: str) -> tuple[Match, ...]:
         """The evidence of what a text carries: each place a concept is carried, with the
         wording it met and the text's words that met it, first place first."""
-        return _matches(self.concepts, self._matcher.hits(text), text)
+        matcher = self._matcher
+        return _matches(self.concepts, matcher.hits(text), text, matcher.as_written)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -770,10 +821,81 @@ class StoryAnalysis:
         return min(self.stages) if self.stages else None
 
 
+#: Words every problem statement uses and no story turns on (time units, "team", "spend",
+#: the segment's "size"...): FC109 never suggests them as terms, and a wording that keeps
+#: only one of them (`Collapsed`) would be carried by every strategy's texts.
+GENERIC_WORDS = _word_set(
+    """
+    second minute hour day week month quarter year time team company people customer user
+    size small large
+    business spend take make get use help way thing lot instead want need like also just
+    still even much many well
+    """
+)
+
+
+@dataclass(frozen=True)
+class Collapsed:
+    """A wording that keeps one common word once its function words are dropped ("how to
+    meditate" keeps "meditate", which the statement says; "every day" keeps "day"). Matched
+    by that word alone, every mention of it would carry the concept, so it is matched word
+    for word, as written; FC109 tells the user why."""
+
+    concept: str
+    #: The wording's place in the concept's `all_wordings` (0: the key).
+    index: int
+    wording: str
+    #: The one word it keeps.
+    keeps: str
+    #: Why that word is common: "generic", "said" (the problem or value proposition use
+    #: it: `form` is how) or "shared" (another wording holds it: `form` is that wording).
+    reason: str
+    form: str
+
+
+def _collapsed_wordings(strategy: Strategy, concepts: tuple[Concept, ...]) -> tuple[Collapsed, ...]:
+    generic = StemSet(stem(w) for w in GENERIC_WORDS)
+    candidates = [
+        (concept, j, wording, word)
+        for concept in concepts
+        for j, wording in enumerate(concept.all_wordings)
+        if (word := collapsed(wording)) is not None
+    ]
+    if not candidates:
+        return ()
+    proposition = strategy.value_proposition
+    texts = [
+        *_strings(strategy.problem.get("statement")),
+        *_strings(proposition.get("statement")),
+        *_strings(proposition.get("differentiators")),
+    ]
+    said = [(stem_, word) for text in texts for stem_, word in content_words(text)]
+    out: list[Collapsed] = []
+    for concept, j, wording, word in candidates:
+        kept = stem(word)
+        alone = StemSet([kept])
+        if kept in generic:
+            out.append(Collapsed(concept.key, j, wording, word, "generic", word))
+        elif form := next((w for s, w in said if s in alone), None):
+            out.append(Collapsed(concept.key, j, wording, word, "said", form))
+        elif other := next(
+            (
+                w
+                for c in concepts
+                for w in c.all_wordings
+                if w != wording and any(s in alone for s in content_stems(w))
+            ),
+            None,
+        ):
+            out.append(Collapsed(concept.key, j, wording, word, "shared", other))
+    return tuple(out)
+
+
 def analyse(strategy: Strategy) -> StoryAnalysis:
     """Concepts, what each speaking stage carries, and what passes at each handoff."""
     concepts = concepts_of(strategy.problem.get("terms"))
-    matcher = _ConceptMatcher(concepts)
+    collapsed_wordings = _collapsed_wordings(strategy, concepts)
+    matcher = _ConceptMatcher(concepts, frozenset(c.wording for c in collapsed_wordings))
     keys = tuple(c.key for c in concepts)
     stages: dict[int, StageStory] = {}
     for index, texts in strategy.stages_with_texts():
@@ -809,7 +931,9 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     for text in story_texts(strategy):
         vocabulary_stems.update(dict(_text(text).content))
     vocabulary = StemSet(vocabulary_stems)
-    return StoryAnalysis(concepts, MappingProxyType(stages), handoffs, vocabulary, matcher)
+    return StoryAnalysis(
+        concepts, MappingProxyType(stages), handoffs, vocabulary, matcher, collapsed_wordings
+    )
 
 
 def story_texts(strategy: Strategy) -> Iterator[str]:

@@ -361,3 +361,52 @@ def test_the_evidence_names_the_wording_and_the_words_as_written() -> None:
         ("no-show", "no-show", "no\u2010shows"),
         ("ledger", "books", "books"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("term", "text", "carried"),
+    [
+        ("hours", "Built for hourly staff.", False),
+        ("month", "A monthly plan.", False),
+        ("friend", "A friendly interface.", False),
+        ("hourly staff", "Every hourly employee and their hourly staff.", True),
+        ("onboard", "Onboarding in a day.", True),
+        ("onboarding", "We onboard every new hire.", True),
+        ("on-boarding", "Onboarded in a day.", True),
+        ("automatic", "Payouts reconciled automatically.", True),
+        ("manual", "Stop doing it manually.", True),
+    ],
+)
+def test_a_derived_form_meets_its_base_only_where_the_meaning_holds(
+    term: str, text: str, carried: bool
+) -> None:
+    strategy = _strategy({term: []}, [{"name": "Ads", "role": "marketing", "pitch": text}])
+    assert bool(strategy.story.concepts_in(text)) is carried
+
+
+def test_a_wording_that_keeps_one_common_word_is_matched_as_written() -> None:
+    """ "how to meditate" drops "how to" and keeps "meditate", which the statement says:
+    matched by that word, every mention of meditating would carry `beginner`."""
+    data: dict[str, Any] = {
+        "funnelcheck": 1,
+        "problem": {
+            "statement": "Adults who want to start meditating give up within two weeks.",
+            "terms": {
+                "beginner": ["first-timer", "how to meditate"],
+                "habit": ["streak", "every day"],
+                "payment": ["via ACH"],
+            },
+        },
+        "stages": [],
+    }
+    story = Strategy(file="x.yaml", data=data, as_of=AS_OF).story
+    assert story.concepts_in("Meditate to ocean sounds, every morning.") == ()
+    assert story.concepts_in("Learn how to meditate.") == ("beginner",)
+    assert story.concepts_in("Five minutes a day.") == ()
+    assert story.concepts_in("A streak you keep every day.") == ("habit",)
+    # "ACH" is no common word: matched alone it still means the payment.
+    assert story.concepts_in("Paid by ACH.") == ("payment",)
+    assert [(c.wording, c.keeps, c.reason) for c in story.collapsed] == [
+        ("how to meditate", "meditate", "said"),
+        ("every day", "day", "generic"),
+    ]

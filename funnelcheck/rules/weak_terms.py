@@ -7,20 +7,13 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.story import StemSet, content_stems, content_words, stem
+from funnelcheck.story import GENERIC_WORDS, StemSet, content_stems, content_words, stem
 from funnelcheck.strategy import Strategy, nonblank_strings
 
 #: How many words the message suggests.
 _SUGGESTIONS = 5
-#: Words every problem statement uses and no story turns on (time units, "team",
-#: "spend", the segment's "size"...): never suggested as terms.
-_GENERIC_WORDS = (
-    "second minute hour day week month quarter year time team company people customer user "
-    "size small large "
-    "business spend take make get use help way thing lot instead want need like also just "
-    "still even much many well"
-)
-_GENERIC = frozenset(stem(word) for word in _GENERIC_WORDS.split())
+#: Never suggested as terms (`story.GENERIC_WORDS`).
+_GENERIC = frozenset(stem(word) for word in GENERIC_WORDS)
 
 
 @dataclass(frozen=True)
@@ -75,6 +68,10 @@ class WeakTerms(Rule):
     severity = Severity.INFO
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        yield from self._weak(strategy, options)
+        yield from _collapsed_wordings(strategy)
+
+    def _weak(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         concepts = strategy.story.concepts
         without_wordings = [c.key for c in concepts if not c.wordings]
         too_few = len(concepts) < options.min_terms
@@ -118,6 +115,37 @@ class WeakTerms(Rule):
 
     # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
     Options = Options
+
+
+def _collapsed_wordings(strategy: Strategy) -> Iterator[Issue]:
+    """Wordings that keep one common word once their function words are dropped ("how to
+    meditate" keeps "meditate"): the engine matches them word for word (`story.Collapsed`);
+    the user is told, with the reason."""
+    terms = strategy.problem.get("terms")
+    for found in strategy.story.collapsed:
+        if found.reason == "generic":
+            why = f"“{found.keeps}” is a word every strategy uses"
+        elif found.reason == "said":
+            why = f"the problem and value proposition say “{found.form}”"
+        else:
+            why = f"“{found.keeps}” is also in the wording “{found.form}”"
+        key = found.concept
+        listed = isinstance(terms, dict) and isinstance(terms.get(key), list)
+        at_key = found.index == 0 or not listed
+        yield Issue(
+            path=("problem", "terms", key)
+            if at_key
+            else ("problem", "terms", key, found.index - 1),
+            at_key=at_key,
+            message=(
+                f"the wording “{found.wording}” of `{key}` keeps only “{found.keeps}” once its "
+                f"function words are dropped, and {why}: matched by that word alone, every "
+                f"mention of it would carry `{key}`, so it is matched only as written; list "
+                f"instead a wording whose own words say `{key}`, or drop it"
+            ),
+            subject=f"{key}: {found.wording}",
+            data={"concept": key, "wording": found.wording, "keeps": found.keeps},
+        )
 
 
 def _same_terms(strategy: Strategy) -> list[tuple[str, str]]:
