@@ -800,6 +800,9 @@ class StoryAnalysis:
     _matcher: _ConceptMatcher = field(repr=False, compare=False)
     #: Wordings matched as written because they keep one common word (FC109 says so).
     collapsed: tuple[Collapsed, ...] = ()
+    #: Words FC104 leaves out of its measure: the segment's own (who has the problem, not
+    #: what it is) and `GENERIC_WORDS`.
+    neutral: StemSet = field(default_factory=StemSet, repr=False, compare=False)
 
     def concepts_in(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
@@ -928,12 +931,47 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
         for a, b in pairs
     )
     vocabulary_stems: set[str] = set()
+    told_stems: set[str] = set()
+    who = set(_who_texts(strategy))
     for text in story_texts(strategy):
-        vocabulary_stems.update(dict(_text(text).content))
+        stems = dict(_text(text).content)
+        vocabulary_stems.update(stems)
+        if text not in who:
+            told_stems.update(stems)
     vocabulary = StemSet(vocabulary_stems)
+    # The segment's own words (who has the problem) say neither that a stage is on the
+    # story nor that it is off it, and a word every strategy uses is not another story:
+    # FC104 leaves them out (a generic word the story uses still counts for it).
+    told = StemSet(told_stems)
+    generic = _generic_stems()
+    who_only = {
+        s for text in who for s, _ in _text(text).content if s not in told and s not in generic
+    }
+    neutral = StemSet(who_only | {s for s in generic if s not in vocabulary})
     return StoryAnalysis(
-        concepts, MappingProxyType(stages), handoffs, vocabulary, matcher, collapsed_wordings
+        concepts,
+        MappingProxyType(stages),
+        handoffs,
+        vocabulary,
+        matcher,
+        collapsed_wordings,
+        neutral,
     )
+
+
+@cache
+def _generic_stems() -> frozenset[str]:
+    return frozenset(stem(word) for word in GENERIC_WORDS)
+
+
+def _who_texts(strategy: Strategy) -> Iterator[str]:
+    """The texts that say who has the problem: the segment's name and description and its
+    stakeholders' titles (what they care about is the story, not who they are)."""
+    segment = strategy.segment
+    yield from _strings(segment.get("name"))
+    yield from _strings(segment.get("description"))
+    for stakeholder in _items(segment.get("stakeholders")):
+        yield from _strings(stakeholder.get("title"))
 
 
 def story_texts(strategy: Strategy) -> Iterator[str]:
@@ -990,9 +1028,13 @@ def describe_stage(strategy: Strategy, index: int) -> str:
 
 def foreign_words(analysis: StoryAnalysis, texts: Iterable[str]) -> tuple[int, list[str]]:
     """FC104's measure for a stage's texts: how many distinct content stems they hold, and
-    the words (as first written, normalised) whose stems meet nothing in the vocabulary."""
+    the words (as first written, normalised) whose stems meet nothing in the vocabulary.
+    Neutral words (`StoryAnalysis.neutral`: the segment's own, the generic) are in neither
+    count: "for engineering teams" says who, not which story."""
     seen: dict[str, str] = {}
+    neutral = analysis.neutral
     for text in texts:
         for stem_, word in content_words(text):
-            seen.setdefault(stem_, word)
+            if stem_ not in neutral:
+                seen.setdefault(stem_, word)
     return len(seen), [word for stem_, word in seen.items() if stem_ not in analysis.vocabulary]

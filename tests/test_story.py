@@ -410,3 +410,27 @@ def test_a_wording_that_keeps_one_common_word_is_matched_as_written() -> None:
         ("how to meditate", "meditate", "said"),
         ("every day", "day", "generic"),
     ]
+
+
+def test_the_segments_own_words_and_generic_words_are_neither_on_nor_off_the_story() -> None:
+    """ "for engineering teams" says who has the problem, not which story a stage tells:
+    FC104's measure leaves out the segment's own words ("engineering"), and the words every
+    strategy uses where the story does not use them ("faster" is another story, "a lot" is
+    no story at all); a generic word the strategy uses ("teams") still counts for it."""
+    from funnelcheck.story import foreign_words
+
+    data: dict[str, Any] = {
+        "funnelcheck": 1,
+        "problem": {
+            "statement": "Flaky tests fail at random, so builds are re-run by hand.",
+            "terms": {"flaky test": ["flaky tests"], "build": ["builds", "CI"]},
+        },
+        "segment": {"name": "Engineering teams with large monorepos"},
+        "stages": [],
+    }
+    story = Strategy(file="x.yaml", data=data, as_of=AS_OF).story
+    total, foreign = foreign_words(story, ["The all-in-one project tool for engineering teams."])
+    assert (total, sorted(foreign)) == (3, ["project", "tool"])
+    # A segment word the problem also uses is the story's: "builds" stays on it.
+    total, foreign = foreign_words(story, ["Faster builds for monorepos, and a lot more."])
+    assert (total, foreign) == (2, ["faster"])
