@@ -313,12 +313,16 @@ def _on_path(stage: dict[str, Any], known: set[str]) -> str | None:
     return path if isinstance(path, str) and path in known else None
 
 
+#: Where YAML breaks lines, as the loader counts them (not every break str.splitlines knows).
+_YAML_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
 def _why(strategy: Strategy, locations: Locations, index: int) -> tuple[Why, ...]:
     """Each place a stage's pitch and claims carry a concept, located in the file: at the
     words themselves when the text stands on its line as written (a plain or quoted
     one-line scalar), else at the start of the text."""
     story = strategy.story
-    lines = strategy.text.splitlines()
+    lines = _YAML_BREAK.split(strategy.text)
     out: list[Why] = []
     for path, text in strategy.texts_of_stage(index):
         full = ("stages", index, *path)
