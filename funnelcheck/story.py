@@ -801,8 +801,8 @@ class StoryAnalysis:
     #: Wordings matched as written because they keep one common word (FC109 says so).
     collapsed: tuple[Collapsed, ...] = ()
     #: Words FC104 leaves out of its measure: the segment's own (who has the problem, not
-    #: what it is) and `GENERIC_WORDS`.
-    neutral: StemSet = field(default_factory=StemSet, repr=False, compare=False)
+    #: what it is); `GENERIC_WORDS` the story does not use are left out too.
+    neutral: frozenset[str] = frozenset()
 
     def concepts_in(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
@@ -857,7 +857,6 @@ class Collapsed:
 
 
 def _collapsed_wordings(strategy: Strategy, concepts: tuple[Concept, ...]) -> tuple[Collapsed, ...]:
-    generic = StemSet(stem(w) for w in GENERIC_WORDS)
     candidates = [
         (concept, j, wording, word)
         for concept in concepts
@@ -866,6 +865,7 @@ def _collapsed_wordings(strategy: Strategy, concepts: tuple[Concept, ...]) -> tu
     ]
     if not candidates:
         return ()
+    generic = _generic_stem_set()
     proposition = strategy.value_proposition
     texts = [
         *_strings(strategy.problem.get("statement")),
@@ -942,12 +942,20 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     # The segment's own words (who has the problem) say neither that a stage is on the
     # story nor that it is off it, and a word every strategy uses is not another story:
     # FC104 leaves them out (a generic word the story uses still counts for it).
-    told = StemSet(told_stems)
     generic = _generic_stems()
-    who_only = {
-        s for text in who for s, _ in _text(text).content if s not in told and s not in generic
-    }
-    neutral = StemSet(who_only | {s for s in generic if s not in vocabulary})
+    neutral: set[str] = set()
+    if who:
+        # Told stems by their opening, so that a derived form of a told word is told too
+        # without filing every told stem's prefixes (a StemSet) for a handful of look-ups.
+        told: dict[str, list[str]] = {}
+        for t in told_stems:
+            told.setdefault(t[:MIN_ROOT], []).append(t)
+        for text in who:
+            for s, _ in _text(text).content:
+                if s not in generic and not any(
+                    stems_meet(s, t) for t in told.get(s[:MIN_ROOT], ())
+                ):
+                    neutral.add(s)
     return StoryAnalysis(
         concepts,
         MappingProxyType(stages),
@@ -955,13 +963,18 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
         vocabulary,
         matcher,
         collapsed_wordings,
-        neutral,
+        frozenset(neutral),
     )
 
 
 @cache
 def _generic_stems() -> frozenset[str]:
     return frozenset(stem(word) for word in GENERIC_WORDS)
+
+
+@cache
+def _generic_stem_set() -> StemSet:
+    return StemSet(_generic_stems())
 
 
 def _who_texts(strategy: Strategy) -> Iterator[str]:
@@ -1032,9 +1045,10 @@ def foreign_words(analysis: StoryAnalysis, texts: Iterable[str]) -> tuple[int, l
     Neutral words (`StoryAnalysis.neutral`: the segment's own, the generic) are in neither
     count: "for engineering teams" says who, not which story."""
     seen: dict[str, str] = {}
-    neutral = analysis.neutral
+    neutral, generic, vocabulary = analysis.neutral, _generic_stems(), analysis.vocabulary
     for text in texts:
         for stem_, word in content_words(text):
-            if stem_ not in neutral:
-                seen.setdefault(stem_, word)
+            if stem_ in neutral or (stem_ in generic and stem_ not in vocabulary):
+                continue
+            seen.setdefault(stem_, word)
     return len(seen), [word for stem_, word in seen.items() if stem_ not in analysis.vocabulary]
