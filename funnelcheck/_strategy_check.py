@@ -645,6 +645,8 @@ def _v42(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
+        if len(x) < 1:
+            return False
         for item in x:
             if not _v41(item):
                 return False

@@ -180,7 +180,7 @@ def same_currency(first: str | None, second: str | None) -> bool:
 def format_amount(amount: Decimal) -> str:
     """5988 -> "5,988"; 333.3333 -> "333.33"; 12.5 -> "12.50" (cents shown when there are any).
 
-    Below one, an amount of up to six decimals is shown as it is: a rate of 0.0079 is
+    Below one, an amount of up to ten decimals is shown as it is: a rate of 0.0079 is
     "0.0079", never "0.01" (issue 14: amounts are reported as written).
     """
     if amount == amount.to_integral_value():
@@ -188,7 +188,7 @@ def format_amount(amount: Decimal) -> str:
     if abs(amount) < 1 and amount.is_finite():
         exact = amount.normalize()
         exponent = exact.as_tuple().exponent
-        if isinstance(exponent, int) and -6 <= exponent < -2:
+        if isinstance(exponent, int) and -10 <= exponent < -2:
             return f"{exact:f}"
     cents = amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_EVEN)
     return f"{cents:,.2f}"

@@ -61,3 +61,16 @@ def test_a_malformed_price_shape_is_one_plain_input_finding(
     code, message = found[0]
     assert code in {"FC002", "FC004"}
     assert says in message
+
+
+def test_components_left_empty_are_refused_not_skipped(tmp_path: Path) -> None:
+    text = SHAPES.read_text(encoding="utf-8")
+    head, _, _ = text.partition("  plans:\n")
+    path = tmp_path / "empty.yaml"
+    path.write_text(
+        head
+        + "  plans:\n    - {id: team, components: []}\nstages:\n  - {name: Ads, role: marketing}\n",
+        encoding="utf-8",
+    )
+    found = [f for f in _input_findings(path) if f[0] != "FC005"]
+    assert [code for code, _ in found] == ["FC002"]
