@@ -180,6 +180,32 @@ def _use_color(choice: Color) -> bool:
     return sys.stdout.isatty()
 
 
+@app.command(
+    epilog="Exit codes: 0 written; 1 end of input before the last answer (nothing written); "
+    "2 the file exists (use --force) or the answers file is bad; 130 interrupted."
+)
+def init(
+    file: Annotated[
+        str, typer.Argument(metavar="FILE", help="The strategy file to write.")
+    ] = "strategy.yaml",
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Write a commented template without asking.")
+    ] = False,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            metavar="FILE",
+            help="Take the answers from this YAML or JSON file (schemas/answers.schema.json).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite FILE if it exists.")] = False,
+) -> None:
+    """Start a strategy from one reference customer, asked backwards, and check it."""
+    from funnelcheck import init_cli
+
+    raise typer.Exit(init_cli.run(file, no_input=no_input, answers=answers, force=force))
+
+
 @app.command(epilog=EXIT_CODES_HELP)
 def check(
     paths: Annotated[
