@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import math
 import os
 import re
 import types
@@ -50,7 +51,7 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from funnelcheck.findings import Path, Severity, format_path
-from funnelcheck.load import InputError, Limits, load_text
+from funnelcheck.load import MAX_BITS, MAX_DIGITS, InputError, Limits, load_text
 from funnelcheck.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -238,6 +239,8 @@ def _read_yaml(text: str, shown: str, real: str) -> _Document:
         raise ConfigError(exc.message, shown, exc.line, exc.column) from None
     # A repeated key keeps only its last value: a setting the user wrote would be dropped
     # silently (TOML refuses the same), so it is an error at the repeat.
+    for bad in loaded.issues.get("FC002", ()):  # NaN, a bad `!!int`, ...: as read
+        raise ConfigError(bad.message, shown, bad.line, bad.column)
     for repeated in loaded.issues.get("FC003", ()):
         raise ConfigError(
             f"the key `{repeated.subject}` is repeated (first on line "
@@ -274,6 +277,11 @@ def _read_toml(text: str, shown: str, real: str) -> _Document | None:
         if where is None and "end of document" in str(exc):
             line, column = text.count("\n") + 1, 1
         raise ConfigError(f"TOML syntax: {exc}", shown, line, column) from None
+    except ValueError:  # an integer over Python's digit limit; tomllib says not where
+        line = _long_number_line(text)
+        raise ConfigError(
+            f"a number has more than {MAX_DIGITS:,} digits; write a smaller one", shown, line
+        ) from None
     table: Any = document
     if is_pyproject or "tool" in document:
         table = document.get("tool", {}).get("funnelcheck")
@@ -281,7 +289,34 @@ def _read_toml(text: str, shown: str, real: str) -> _Document | None:
             return None
         if not isinstance(table, dict):
             raise ConfigError("`tool.funnelcheck` must be a table", shown, 1, 1)
-    return _Document(shown, real, table, _TomlLocator(text, table).locate)
+    doc = _Document(shown, real, table, _TomlLocator(text, table).locate)
+    _check_numbers(doc, doc.data, ())
+    return doc
+
+
+def _long_number_line(text: str) -> int | None:
+    """The line of the first run of more than MAX_DIGITS digits (hex digits too)."""
+    found = re.search(rf"[0-9A-Fa-f_]{{{MAX_DIGITS + 1},}}", text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _check_numbers(doc: _Document, value: Any, path: Path) -> None:
+    """A configuration holds no NaN, no infinity and no integer too long to print (TOML
+    reads `nan`, `inf` and long hexadecimal integers; YAML's are refused as it is read)."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise doc.error(
+            f"`{value}` is not a finite number: NaN and infinities are not settings; "
+            "write a figure",
+            path,
+        )
+    if type(value) is int and value.bit_length() > MAX_BITS:
+        raise doc.error(f"a number has more than {MAX_DIGITS:,} digits; write a smaller one", path)
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_numbers(doc, item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _check_numbers(doc, item, (*path, index))
 
 
 class _TomlLocator:

@@ -16,7 +16,9 @@ constructed.
 
 from __future__ import annotations
 
+import math
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from typing import Any
@@ -249,6 +251,42 @@ def _resolve_plain(value: str) -> str:
     return _CORE + "str"
 
 
+#: The most digits a number may have: Python's own bound for reading and printing whole
+#: numbers (`sys.int_info.default_max_str_digits`). A hexadecimal or sexagesimal integer
+#: is held to the same bound (as bits: 2**14284 < 10**4300), so every number read can be
+#: printed in a report.
+MAX_DIGITS = 4300
+MAX_BITS = 14284
+_NOT_DIGIT = re.compile(r"[^0-9A-Za-z]")
+#: What a placeholder holds where a value could not be read (FC002 is reported at its
+#: line, so no content rule ever sees it): the schema finds nothing more to say there.
+_PLACEHOLDERS: dict[str, Any] = {"int": 0, "float": 0.0, "bool": False, "null": None}
+_ADVICE_BY_KIND = {
+    "int": "write a whole number such as 12",
+    "float": "write a number such as 0.25",
+    "bool": "write true or false",
+    "null": "write null or ~",
+}
+
+
+class BadScalar(Exception):
+    """A scalar that no figure can hold: an explicit core tag on text of another type
+    (`!!bool maybe`, `!!int ""`), NaN or an infinity, a float beyond the double range, or
+    an integer of more than `MAX_DIGITS` digits. Reported as FC002 at its line (in a
+    configuration, as a configuration error there), never a crash."""
+
+    def __init__(self, message: str, placeholder: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.placeholder = placeholder
+
+
+def _shown(value: str) -> str:
+    if not value.strip():
+        return "an empty value"
+    return f"`{value[:24]}…`" if len(value) > 25 else f"`{value}`"
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     value = event.value
@@ -262,19 +300,57 @@ def _scalar(event: Any) -> Any:
             return _MERGE
         if tag == _CORE + "value":
             return value
+        explicit = False
     elif tag not in _SCALAR_TAGS:
         raise _refused_tag(tag, event)
+    else:
+        explicit = True
     if tag in (_CORE + "str", _CORE + "timestamp"):
         return value
+    return _typed(tag.rsplit(":", 1)[-1], value, explicit)
+
+
+def _typed(kind: str, value: str, explicit: bool) -> Any:
+    """A core-typed scalar, or BadScalar: every failure of the constructor (KeyError,
+    IndexError, OverflowError, ...) is an input error, whatever the text."""
+    placeholder = _PLACEHOLDERS[kind]
+    # Counted before anything is built: a long sexagesimal number costs quadratic time.
+    if (
+        kind in ("int", "float")
+        and len(value) > MAX_DIGITS
+        and len(_NOT_DIGIT.sub("", value)) > MAX_DIGITS
+    ):
+        raise BadScalar(
+            f"the number {_shown(value)} has more than {MAX_DIGITS:,} digits; "
+            "write a smaller figure",
+            placeholder,
+        )
     try:
-        return _CONSTRUCT[tag](ScalarNode(tag, value))
-    except (ValueError, TypeError, yaml.YAMLError):
-        raise InputError(
-            "FC001",
-            f"{value!r} cannot be read as {tag.rsplit(':', 1)[-1]}",
-            event.start_mark.line + 1,
-            event.start_mark.column + 1,
-        ) from None
+        result = _CONSTRUCT[_CORE + kind](ScalarNode(_CORE + kind, value))
+    except Exception as exc:
+        article = "an" if kind == "int" else "a"
+        if isinstance(exc, ValueError) and "digits" in str(exc):
+            why = f"has more than {MAX_DIGITS:,} digits"
+        elif isinstance(exc, OverflowError):
+            why = f"is too large for {article} {kind}"
+        else:
+            why = f"is not {article} {kind}"
+        tagged = f" (the tag `!!{kind}` asks for one)" if explicit and "not" in why else ""
+        advice = _ADVICE_BY_KIND[kind] + (", or remove the tag" if explicit else "")
+        raise BadScalar(f"{_shown(value)} {why}{tagged}: {advice}", placeholder) from None
+    if isinstance(result, float) and not math.isfinite(result):
+        if math.isnan(result) or value.strip().lstrip("+-").lower() in (".inf", "inf"):
+            why = "NaN and infinities are not figures: they cannot be compared or added"
+        else:
+            why = "it is beyond the largest number a figure can hold (about 1.8 × 10^308)"
+        raise BadScalar(f"{_shown(value)} is not a finite number: {why}; write a figure", 0.0)
+    if type(result) is int and result.bit_length() > MAX_BITS:
+        raise BadScalar(
+            f"the number {_shown(value)} has more than {MAX_DIGITS:,} digits; "
+            "write a smaller figure",
+            0,
+        )
+    return result
 
 
 def _refused_tag(tag: str, event: Any) -> InputError:
@@ -454,12 +530,16 @@ def _build(text: str, parser: Any, limits: Limits) -> Loaded:
                 frame.key_mark = where
                 continue
             value = event.value
-            if event.tag is not None:
-                value = _scalar(event)
-            elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
-                # Plain text may be a number, a boolean or null; quoted text and plain text
-                # that no implicit type could claim (most values) stay as they are.
-                value = _scalar(event)
+            try:
+                if event.tag is not None:
+                    value = _scalar(event)
+                elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
+                    # Plain text may be a number, a boolean or null; quoted text and plain
+                    # text that no implicit type could claim (most values) stay as they are.
+                    value = _scalar(event)
+            except BadScalar as exc:
+                value = exc.placeholder
+                _bad_scalar(issues, stack, exc, where)
             if event.anchor is not None:
                 anchors[event.anchor] = (value, where, 1)
             if frame is not None and frame.is_map and frame.key is not _MERGE:
@@ -552,6 +632,19 @@ def _build(text: str, parser: Any, limits: Limits) -> Loaded:
             LocNode(*root_loc) if isinstance(root_loc, tuple) else root_loc or LocNode(1, 1)
         ),
         issues=issues,
+    )
+
+
+def _bad_scalar(
+    issues: dict[str, list[Issue]], stack: list[_Frame], exc: BadScalar, where: tuple[int, int]
+) -> None:
+    """FC002 at a value no figure can hold; the value is read as a placeholder."""
+    path: list[str | int] = list(_path_of(stack))
+    if stack:
+        frame = stack[-1]
+        path.append(frame.key if frame.is_map else len(frame.container))
+    issues.setdefault("FC002", []).append(
+        Issue(path=tuple(path), message=exc.message, line=where[0], column=where[1])
     )
 
 

@@ -9,6 +9,7 @@ like them, numbers, and arbitrary printable words.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any
 
@@ -42,7 +43,10 @@ LOOK_ALIKES = [
     "n",
     "Tr",
 ]
-NUMBERS = ["0", "12", "-3", "+4", "1_000", "0x1F", "0o17", "0b101", "1.5", "-.5", ".inf", "1e3"]
+NUMBERS = ["0", "12", "-3", "+4", "1_000", "0x1F", "0o17", "0b101", "1.5", "-.5", "1e3"]
+#: Typed as floats by SafeLoader, and refused here: no figure can be NaN or infinite
+#: (FC002 at its line, issue 12).
+NOT_FINITE = [".inf", "-.inf", "+.INF", ".nan", ".NaN", ".NAN", "1.0e+999"]
 
 
 def _safe_load(value: str) -> Any:
@@ -73,4 +77,16 @@ def test_any_plain_word_is_typed_as_safe_loader_types_it(value: str) -> None:
         return  # not a plain scalar on its own (`[`, `: `, ...): other tests cover syntax
     if not re.fullmatch(r"[^\s#:,\[\]{}&*!|>'\"%@`]+", value):
         return
-    assert _ours(value) == expected or (expected != expected and _ours(value) != _ours(value))
+    if isinstance(expected, float) and not math.isfinite(expected):
+        assert "FC002" in load_text(f"k: {value}\n").issues
+        return
+    assert _ours(value) == expected
+
+
+@pytest.mark.parametrize("value", NOT_FINITE)
+def test_safe_loader_reads_a_float_that_is_no_figure_and_we_refuse_it(value: str) -> None:
+    expected = _safe_load(value)
+    assert isinstance(expected, float) and not math.isfinite(expected)
+    [issue] = load_text(f"k: {value}\n").issues["FC002"]
+    assert (issue.line, issue.column, issue.path) == (1, 4, ("k",))
+    assert "not a finite number" in issue.message
