@@ -297,7 +297,6 @@ def check(
     from funnelcheck.config import ConfigError, Overrides
     from funnelcheck.discover import discover, exclusion
     from funnelcheck.engine import (
-        RuleCrashed,
         build_report,
         check_sources,
         default_jobs,
@@ -349,8 +348,6 @@ def check(
         _fail(str(exc))
     except RuleLoadError as exc:
         _fail(f"{exc}; run with --no-plugins to check without third-party rules")
-    except RuleCrashed as exc:
-        _fail(str(exc))
     except SpoolError as exc:
         _fail(str(exc))
     if not results and not found.problems:

@@ -49,24 +49,6 @@ SHAPE_FAULTS = ("FC001", "FC002", "FC006", "FC007")
 _SUPPRESSION_MARK = re.compile(r"#\s*funnelcheck\s*:")
 
 
-class RuleCrashed(Exception):
-    """A rule raised while checking a file: a bug in that rule, never in the strategy.
-
-    Built from a message alone, so that it crosses from a worker process intact.
-    """
-
-    @classmethod
-    def of(cls, rule: type[Rule], file: str, error: Exception) -> RuleCrashed:
-        module = rule.__module__
-        origin = "funnelcheck" if module.startswith("funnelcheck.") else module.split(".")[0]
-        hint = f"--ignore {rule.code}" + (" or --no-plugins" if origin != "funnelcheck" else "")
-        return cls(
-            f"the rule {rule.code} ({rule.name}, from {origin}) failed on {file}: "
-            f"{type(error).__name__}: {error}. This is a bug in that rule, not in the "
-            f"strategy; please report it to {origin}'s authors, and meanwhile run with {hint}"
-        )
-
-
 @dataclass
 class Checker:
     """Everything that stays the same from file to file in one run."""
@@ -170,8 +152,10 @@ class Checker:
                     findings.append(
                         self._finding(rule_cls, issue, settings.severity, strategy, locations)
                     )
-            except Exception as exc:  # a rule's bug, most likely a plugin's: name it
-                raise RuleCrashed.of(rule_cls, source.display, exc) from exc
+            except Exception as exc:  # a rule's bug: FC010 on this file, the rest goes on
+                if os.environ.get("FUNNELCHECK_DEBUG"):
+                    raise
+                findings.append(self._rule_failed(rule_cls, exc, strategy, locations))
         suppressed = 0
         if text and _SUPPRESSION_MARK.search(text):
             findings, suppressed = self._suppress(
@@ -186,6 +170,33 @@ class Checker:
             rules_run=tuple(rules_run),
             suppressed=suppressed,
         )
+
+    def _rule_failed(
+        self, rule: type[Rule], error: Exception, strategy: Strategy, locations: Locations
+    ) -> Finding:
+        """FC010: `rule` raised on this file; its findings here are missing."""
+        from funnelcheck.rules.rule_failed import RuleFailed
+
+        module = rule.__module__
+        origin = "funnelcheck" if module.startswith("funnelcheck.") else module.split(".")[0]
+        hint = f"--ignore {rule.code}" + (" or --no-plugins" if origin != "funnelcheck" else "")
+        said = str(error)
+        said = f": {said[:200]}{'…' if len(said) > 200 else ''}" if said else ""
+        issue = Issue(
+            path=(),
+            message=(
+                f"the rule {rule.code} ({rule.name}, from {origin}) failed on this file "
+                f"({type(error).__name__}{said}), so its findings here are missing; the "
+                f"other rules ran. This is a bug in that rule, not in the strategy: please "
+                f"report it to {origin}'s authors (FUNNELCHECK_DEBUG=1 shows the traceback); "
+                f"meanwhile {hint} checks without it"
+            ),
+            line=1,
+            column=1,
+            subject=rule.code,
+            data={"rule": rule.code, "rule_name": rule.name, "error": type(error).__name__},
+        )
+        return self._finding(RuleFailed, issue, Severity.ERROR, strategy, locations)
 
     def _suppress(
         self,
@@ -289,12 +300,15 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
     )
     leads: int | None = None
     customers: str | None = None
-    figure = leads_needed(strategy.funnel, strategy.goals.get("customers"))
-    if figure is not None:
-        leads = figure
-        goal = strategy.goals.get("customers")
-        count = f"{goal:,}" if isinstance(goal, int) else str(goal)
-        customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
+    try:  # a courtesy too: a failure here is FC502's to report (as FC010)
+        figure = leads_needed(strategy.funnel, strategy.goals.get("customers"))
+        if figure is not None:
+            leads = figure
+            goal = strategy.goals.get("customers")
+            count = f"{goal:,}" if isinstance(goal, int) else str(goal)
+            customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
+    except Exception:
+        leads = customers = None
     return Relay(
         stages=tuple(stages),
         handoffs=handoffs,

@@ -28,6 +28,7 @@ BUILTIN_RULES: tuple[str, ...] = (
     "input_refused:InputRefused",  # FC007
     "duplicate_id:DuplicateId",  # FC008
     "suppression:Suppression",  # FC009
+    "rule_failed:RuleFailed",  # FC010
     "funnel_paths:FunnelPaths",  # FC011
     "stage_off_problem:StageOffProblem",  # FC101
     "opening_off_problem:OpeningOffProblem",  # FC102

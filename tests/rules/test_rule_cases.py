@@ -12,16 +12,18 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from funnelcheck.config import Overrides
+from funnelcheck.config import ConfigResolver, Overrides
 from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
-from funnelcheck.findings import Finding
+from funnelcheck.engine import Checker, make_checker
+from funnelcheck.findings import Finding, Issue, Severity
+from funnelcheck.rules.base import Rule
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "rules" / "cases"
@@ -99,6 +101,19 @@ def _strategy_text(spec: dict[str, Any], case: dict[str, Any]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
 
 
+class FailingRule(Rule):
+    """A test rule with a bug: it divides by zero where a stage has no conversion."""
+
+    code = "FC999"
+    name = "failing-rule"
+    severity = Severity.WARNING
+
+    def check(self, strategy: Any, options: Any) -> Iterator[Issue]:
+        for index, stage in strategy.stages():
+            if "conversion" not in stage:
+                yield Issue(path=("stages", index), message=f"{1 / 0}")
+
+
 def _matches(finding: Finding, expected: dict[str, Any]) -> bool:
     if finding.location.path != expected["path"]:
         return False
@@ -135,6 +150,14 @@ def test_rule_case(
     checker = make_checker(
         str(config_file) if config_file else None, Overrides(), plugins=False, as_of=as_of
     )
+    if case.get("failing_rule"):
+        # A rule that raises where the case says, as a plugin's buggy rule would (FC010).
+        rules = {**checker.rules, FailingRule.code: FailingRule}
+        checker = Checker(
+            ConfigResolver(str(config_file) if config_file else None, Overrides(), rules),
+            rules,
+            as_of,
+        )
     result = checker.check(Source(str(target), "strategy.yaml", explicit=True))
     assert result is not None and result.error is None, result
     found = [f for f in result.findings if f.code == code]
