@@ -113,6 +113,7 @@ class Checker:
         loaded: Loaded | None,
         input_issues: dict[str, list[Issue]],
     ) -> FileResult:
+        from funnelcheck.money import exact_arithmetic
         from funnelcheck.strategy import Strategy
 
         data: Any = None
@@ -120,7 +121,12 @@ class Checker:
             from funnelcheck.schema import validate
 
             data = loaded.data
+            # A value the loader could not read is FC002 there already; the placeholder it
+            # left (0 for `!!int forty`) is not the user's to be told about again.
+            unread = {issue.path for issue in loaded.issues.get("FC002", ())}
             for code, issues in validate(data).items():
+                if unread:
+                    issues = [issue for issue in issues if issue.path not in unread]
                 input_issues.setdefault(code, []).extend(issues)
         # A misspelt required key is reported once, as FC004, but the data still lacks it.
         misspelt_required = any(
@@ -139,6 +145,19 @@ class Checker:
             input_issues=input_issues,
         )
         locations = loaded.locations if loaded is not None else Locations(LocNode(1, 1))
+        with exact_arithmetic():  # every rule's money and funnel figures: exact, bounded
+            return self._run_rules(source, config, config_path, text, strategy, locations, shaped)
+
+    def _run_rules(
+        self,
+        source: Source,
+        config: Config,
+        config_path: str,
+        text: str,
+        strategy: Strategy,
+        locations: Locations,
+        shaped: bool,
+    ) -> FileResult:
         findings: list[Finding] = []
         rules_run: list[str] = []
         for rule_cls, settings in config.rules_for(self.rules, config_path):
@@ -301,11 +320,15 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
     leads: int | None = None
     customers: str | None = None
     try:  # a courtesy too: a failure here is FC502's to report (as FC010)
+        from funnelcheck.load import MAX_DIGITS
+        from funnelcheck.money import format_count
+
         figure = leads_needed(strategy.funnel, strategy.goals.get("customers"))
-        if figure is not None:
+        # A figure too long to print is FC502's to state, readably.
+        if figure is not None and figure.bit_length() < 3 * MAX_DIGITS:
             leads = figure
             goal = strategy.goals.get("customers")
-            count = f"{goal:,}" if isinstance(goal, int) else str(goal)
+            count = format_count(goal) if isinstance(goal, int) else str(goal)
             customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
     except Exception:
         leads = customers = None

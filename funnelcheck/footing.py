@@ -32,7 +32,15 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from funnelcheck.money import PERIOD_FACTORS, SEAT_PERIODS, format_amount, format_money, to_decimal
+from funnelcheck.money import (
+    PERIOD_FACTORS,
+    SEAT_PERIODS,
+    format_amount,
+    format_count,
+    format_money,
+    format_percent,
+    to_decimal,
+)
 
 if TYPE_CHECKING:
     from funnelcheck.findings import Path
@@ -389,7 +397,7 @@ class Footing:
             if stated is None and amount > 0:
                 plural = "seat is" if seats_min == 1 else "seats are"
                 notes.append(
-                    f"no typical number of seats is given, so {seats_min:,} {plural} "
+                    f"no typical number of seats is given, so {format_count(seats_min)} {plural} "
                     "assumed (the fewest the plan sells)"
                 )
             step = amount * PERIOD_FACTORS[SEAT_PERIODS[per]]
@@ -590,7 +598,7 @@ def payback_months(one_time: Decimal, saved_monthly: Decimal) -> Decimal | None:
 
 def percent_text(share: Decimal) -> str:
     """0.8317 -> "83%": whole percent, as a buyer would say it."""
-    return f"{(share * 100).quantize(Decimal(1)):,}%"
+    return format_percent(share)
 
 
 def plan_phrase(bill: Bill, foot: Footing) -> str:

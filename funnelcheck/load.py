@@ -253,10 +253,10 @@ def _resolve_plain(value: str) -> str:
 
 #: The most digits a number may have: Python's own bound for reading and printing whole
 #: numbers (`sys.int_info.default_max_str_digits`). A hexadecimal or sexagesimal integer
-#: is held to the same bound (as bits: 2**14284 < 10**4300), so every number read can be
-#: printed in a report.
+#: is held to the same bound, so every number read can be printed in a report.
 MAX_DIGITS = 4300
-MAX_BITS = 14284
+MAX_BITS = 14284  # 2**14284 < 10**4300: fewer bits, fewer digits
+_TOO_MANY_DIGITS = 10**MAX_DIGITS
 _NOT_DIGIT = re.compile(r"[^0-9A-Za-z]")
 #: What a placeholder holds where a value could not be read (FC002 is reported at its
 #: line, so no content rule ever sees it): the schema finds nothing more to say there.
@@ -344,7 +344,7 @@ def _typed(kind: str, value: str, explicit: bool) -> Any:
         else:
             why = "it is beyond the largest number a figure can hold (about 1.8 × 10^308)"
         raise BadScalar(f"{_shown(value)} is not a finite number: {why}; write a figure", 0.0)
-    if type(result) is int and result.bit_length() > MAX_BITS:
+    if type(result) is int and result.bit_length() > MAX_BITS and abs(result) >= _TOO_MANY_DIGITS:
         raise BadScalar(
             f"the number {_shown(value)} has more than {MAX_DIGITS:,} digits; "
             "write a smaller figure",

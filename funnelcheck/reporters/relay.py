@@ -156,7 +156,9 @@ def _ends(relay: Relay) -> tuple[str, str]:
         count, unit = int(match.group(1)), match.group(2)
         period = f" a {unit}"
         customers = f"{count:,} customer{'s' if count != 1 else ''}{period}"
-    leads = f"{relay.leads_needed:,} leads{period} needed at the top"
+    from funnelcheck.money import format_count
+
+    leads = f"{format_count(relay.leads_needed)} leads{period} needed at the top"
     return leads, f"{customers} out at the bottom" if customers else ""
 
 

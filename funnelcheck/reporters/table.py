@@ -308,7 +308,10 @@ def relay_title(relay: Relay) -> str:
 
 def leads_caption(relay: Relay) -> str:
     out = clean(relay.customers_out or "")
-    return f"{relay.leads_needed:,} leads needed at the top for {out} out at the bottom"
+    from funnelcheck.money import format_count
+
+    leads = format_count(relay.leads_needed or 0)
+    return f"{leads} leads needed at the top for {out} out at the bottom"
 
 
 RELAY_COLUMNS = (

@@ -11,7 +11,9 @@ from funnelcheck.footing import assumed, plan_phrase
 from funnelcheck.money import (
     ONCE,
     PERIOD_FACTORS,
+    format_count,
     format_money,
+    format_percent,
     json_number,
     money_from,
     same_currency,
@@ -102,9 +104,9 @@ class RevenueGoalUnreachable(Rule):
             return  # two currencies are never compared: FC305 reports it
         goal = revenue.yearly
         customers_yearly = customers * PERIOD_FACTORS[goal_per]
-        customers_text = f"{customers:,} customers a {goal_per}"
+        customers_text = f"{format_count(customers)} customers a {goal_per}"
         if goal_per != "year":
-            customers_text += f" ({customers_yearly:,} a year)"
+            customers_text += f" ({format_count(customers_yearly)} a year)"
         goal_text = f"the revenue goal is {revenue.describe_yearly()}"
         currency = strategy.currency
         foot = strategy.footing
@@ -221,7 +223,7 @@ def _issue(
 
 
 def _percent(share: Decimal) -> str:
-    return f"{(share * 100).quantize(Decimal(1)):,}%"
+    return format_percent(share)
 
 
 def _cents(amount: Decimal) -> Decimal:
