@@ -56,3 +56,53 @@ def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def _identity(path: str) -> tuple[str, object] | None:
+    """What makes two paths one file: device and inode where it exists (links, hard links
+    and `..` all resolve to it), the resolved path where it does not yet. None for a
+    device, pipe or socket: writing two reports into /dev/null loses nothing."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ("path", os.path.realpath(path))
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return ("inode", (st.st_dev, st.st_ino))
+
+
+def overwrite_clash(
+    writes: Iterable[tuple[str, str]],
+    reads: Iterable[tuple[str, str]],
+    stdout_used: bool = False,
+) -> str | None:
+    """Why this run would write over what it reads, or write two outputs to one file;
+    None when it would not. `writes` and `reads` are (path, how the user knows it).
+
+    Every report, `--output` and `--write-baseline` path is held against every file the
+    run reads (the strategies, `--baseline`, the configuration files) and against the
+    other outputs; standard output too where it is a regular file (`>> s.yaml`).
+    """
+    read_ids: dict[tuple[str, object], str] = {}
+    for path, what in reads:
+        key = _identity(path)
+        if key is not None:
+            read_ids.setdefault(key, what)
+    seen: dict[tuple[str, object], str] = {}
+    for path, what in writes:
+        key = _identity(path)
+        if key is None:
+            continue
+        if key in read_ids:
+            return f"{what} would be written over {read_ids[key]}, which this run reads"
+        if key in seen:
+            return f"{seen[key]} and {what} are the same file: give each its own"
+        seen[key] = what
+    if stdout_used:
+        with contextlib.suppress(OSError, ValueError):
+            st = os.fstat(1)
+            if stat.S_ISREG(st.st_mode):
+                key = ("inode", (st.st_dev, st.st_ino))
+                if key in read_ids:
+                    return f"standard output is {read_ids[key]}, which this run reads"
+    return None

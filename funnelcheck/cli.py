@@ -149,7 +149,12 @@ def _outputs(formats: list[str], output: str | None, plugins: bool = True) -> li
             _fail("--output has no format to go to: every --format already names its file")
         else:
             _fail("--output names one file, but several formats have none; use FORMAT:FILE")
-    targets = [os.path.abspath(s.file) for s in specs if s.file is not None]
+    # A device (`json:/dev/null -f sarif:/dev/null`) holds no report to lose.
+    targets = [
+        os.path.abspath(s.file)
+        for s in specs
+        if s.file is not None and (os.path.isfile(s.file) or not os.path.exists(s.file))
+    ]
     if len(set(targets)) != len(targets):
         _fail("two reports would be written to the same file; give each format its own")
     if not specs:
@@ -325,6 +330,7 @@ def check(
             force_exclude=force_exclude,
             stdin_name=stdin_filename,
         )
+        _refuse_overwrites(checker, found.sources, specs, baseline, write_baseline)
         if skip_non_strategies:
             found = dataclasses.replace(
                 found,
@@ -370,6 +376,42 @@ def check(
         _fail(str(exc))
     threshold = overrides.fail_on or run_config.fail_on
     raise typer.Exit(_exit_code(report, threshold, exit_zero))
+
+
+def _refuse_overwrites(
+    checker: Any,
+    sources: list[Any],
+    specs: list[OutputSpec],
+    baseline: str | None,
+    write_baseline: str | None,
+) -> None:
+    """Exit 2, before anything is written, where an output would replace a file this run
+    reads (a strategy, the baseline, a configuration) or another output of the run."""
+    from funnelcheck.atomic import overwrite_clash
+    from funnelcheck.discover import STDIN
+
+    checked = [s for s in sources if s.path != STDIN]
+    for source in checked:
+        checker.resolver.for_file(source.path)  # the configurations it will read
+    reads = [(s.path, s.display) for s in checked]
+    # `--baseline b.json --write-baseline b.json` refreshes the baseline (read, then
+    # written whole): that one write over a read is meant; a report over it is not.
+    refresh = (
+        baseline is not None
+        and write_baseline is not None
+        and os.path.realpath(baseline) == os.path.realpath(write_baseline)
+    )
+    if baseline is not None and not refresh:
+        reads.append((baseline, f"the baseline {baseline}"))
+    for path in checker.resolver.files_read():
+        shown = os.path.relpath(path)
+        reads.append((path, f"the configuration {path if shown.startswith('..') else shown}"))
+    writes = [(s.file, f"the {s.format} report {s.file}") for s in specs if s.file is not None]
+    if write_baseline is not None:
+        writes.append((write_baseline, f"--write-baseline {write_baseline}"))
+    clash = overwrite_clash(writes, reads, stdout_used=any(s.file is None for s in specs))
+    if clash is not None:
+        _fail(f"{clash}; nothing was written")
 
 
 def _renders_per_file(specs: list[OutputSpec], plugins: bool) -> str | None:

@@ -676,8 +676,11 @@ class _Reader:
 
     def __init__(self, index: _RuleIndex) -> None:
         self.index = index
+        #: Every configuration file read, `extends` bases too (no report may overwrite one).
+        self.files_read: set[str] = set()
 
     def read(self, path: str, chain: tuple[str, ...] = ()) -> _Layered | None:
+        self.files_read.add(os.path.abspath(path))
         doc = _read_document(path)
         if doc is None:
             return None
@@ -1176,6 +1179,10 @@ class ConfigResolver:
         for seen in walked:
             self._by_folder[seen] = config
         return config
+
+    def files_read(self) -> list[str]:
+        """Every configuration file read so far (absolute paths), `extends` bases too."""
+        return sorted(self._reader.files_read)
 
     def _in_folder(self, folder: str) -> Config | None:
         for name in (CONFIG_FILE, PYPROJECT):
