@@ -533,6 +533,9 @@ def relay(
     fail_on: FailOnOption = None,
     color: Annotated[Color, typer.Option(help="Colour the relay.")] = Color.auto,
     show_why: WhyOption = False,
+    no_plugins: Annotated[
+        bool, typer.Option("--no-plugins", help="Load no third-party rules.")
+    ] = False,
 ) -> None:
     """Show the relay alone, for a pitch review: stages, conversions, leads, handoffs, drops.
 
@@ -551,7 +554,7 @@ def relay(
         color=color,
         quiet=False,
         jobs=1,
-        no_plugins=False,
+        no_plugins=no_plugins,
         exit_zero=False,
         statistics=False,
         force_exclude=False,
@@ -579,7 +582,7 @@ def rules(
     try:
         known = all_rules(plugins=not no_plugins)
     except RuleLoadError as exc:
-        _fail(str(exc))
+        _fail(f"{exc}; run with --no-plugins to list the built-in rules alone")
     if format == "json":
         typer.echo(
             json.dumps(
@@ -619,15 +622,21 @@ def explain(
         str,
         typer.Argument(metavar="RULE", help="A rule code (FC103) or name (handoff-drift)."),
     ],
+    no_plugins: Annotated[
+        bool, typer.Option("--no-plugins", help="Know no third-party rules.")
+    ] = False,
 ) -> None:
     """Print a rule's reference page: what it checks, why, examples, options."""
     import difflib
     import inspect
     from dataclasses import fields
 
-    from funnelcheck.rules import all_rules
+    from funnelcheck.rules import RuleLoadError, all_rules
 
-    known = all_rules()
+    try:
+        known = all_rules(plugins=not no_plugins)
+    except RuleLoadError as exc:
+        _fail(f"{exc}; run with --no-plugins to use the built-in rules alone")
     wanted = rule.strip()
     found = known.get(wanted.upper()) or next(
         (r for r in known.values() if r.name == wanted.lower()), None
@@ -675,16 +684,22 @@ def show_config(
         str | None,
         typer.Option("--config", "-c", metavar="PATH", help="Use this configuration file."),
     ] = None,
+    no_plugins: Annotated[
+        bool, typer.Option("--no-plugins", help="Know no third-party rules.")
+    ] = False,
 ) -> None:
     """Print the effective configuration for PATH and where each value came from."""
     from funnelcheck.config import ConfigError, ConfigResolver, Overrides
-    from funnelcheck.rules import all_rules
+    from funnelcheck.rules import RuleLoadError, all_rules
 
     target = os.path.join(path, "-") if os.path.isdir(path) else path
     try:
-        resolved = ConfigResolver(config, Overrides(), all_rules()).for_file(target)
+        rules = all_rules(plugins=not no_plugins)
+        resolved = ConfigResolver(config, Overrides(), rules).for_file(target)
     except ConfigError as exc:
         _fail(str(exc))
+    except RuleLoadError as exc:
+        _fail(f"{exc}; run with --no-plugins to use the built-in rules alone")
     typer.echo(f"configuration: {resolved.source or 'defaults (no configuration file found)'}")
     for key, value, source in resolved.describe(None if os.path.isdir(path) else path):
         typer.echo(f"{key} = {value!r}    # {source}")

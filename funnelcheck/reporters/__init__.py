@@ -24,9 +24,9 @@ __all__ = ["REPORTERS", "RenderContext", "Reporter", "get_reporter", "reporter_n
 def reporter_names(plugins: bool = True) -> list[str]:
     names = set(REPORTERS)
     if plugins:
-        from importlib.metadata import entry_points
+        from funnelcheck.plugins import entry_points
 
-        names.update(ep.name for ep in entry_points(group="funnelcheck.reporters"))
+        names.update(ep.name for ep in entry_points("funnelcheck.reporters"))
     return sorted(names)
 
 
@@ -37,9 +37,9 @@ def get_reporter(name: str, plugins: bool = True) -> Reporter:
         module = importlib.import_module(f"funnelcheck.reporters.{module_name}")
         cls = getattr(module, class_name)
     else:
-        from importlib.metadata import entry_points
+        from funnelcheck.plugins import entry_points
 
-        eps = [ep for ep in entry_points(group="funnelcheck.reporters") if ep.name == name]
+        eps = [ep for ep in entry_points("funnelcheck.reporters") if ep.name == name]
         if not plugins or not eps:
             raise KeyError(name)
         cls = eps[0].load()

@@ -2,9 +2,9 @@
 
 A rule is one module under `funnelcheck/rules/`, named after the rule, holding one `Rule`
 subclass. Third parties register theirs in the entry-point group `funnelcheck.rules`
-(`myrule = "mypkg.rules:MyRule"`); plugins load only from installed distributions and
-`--no-plugins` turns them off. Modules are imported on first use, so `funnelcheck --version`
-pays for none of them.
+(`myrule = "mypkg.rules:MyRule"`); plugins load only from installed distributions, never
+from the working directory (funnelcheck/plugins.py), and `--no-plugins` turns them off.
+Modules are imported on first use, so `funnelcheck --version` pays for none of them.
 """
 
 from __future__ import annotations
@@ -111,8 +111,10 @@ def may_declare(group: str) -> bool:
         for finder in sys.meta_path
     ):
         return True
+    from funnelcheck.plugins import plugin_path
+
     header = f"[{group}]"
-    for entry in sys.path:
+    for entry in plugin_path():
         folder = entry or "."
         if folder.endswith(".egg"):
             return True
@@ -139,10 +141,10 @@ def plugin_rules() -> tuple[type[Rule], ...]:
     """Rules from installed packages' `funnelcheck.rules` entry points."""
     if not may_declare("funnelcheck.rules"):
         return ()
-    from importlib.metadata import entry_points
+    from funnelcheck.plugins import entry_points
 
     found: list[type[Rule]] = []
-    for ep in sorted(entry_points(group="funnelcheck.rules"), key=lambda e: e.name):
+    for ep in sorted(entry_points("funnelcheck.rules"), key=lambda e: e.name):
         try:
             rule = ep.load()
         except Exception as exc:  # a broken plugin must not hide the built-in checks
