@@ -109,6 +109,9 @@ def _root(
     ] = False,
 ) -> None:
     """Check product strategies written as YAML."""
+    from funnelcheck.terminal import guard_streams
+
+    guard_streams()  # where main() did not (an embedding that calls `app`)
 
 
 def _as_of(value: str | None) -> dt.date:
@@ -485,8 +488,11 @@ def _emit(
         # Written as it is made: a report over thousands of files is never held whole.
         chunks = reporter.stream(report, ctx)
         if spec.file is None:
-            sys.stdout.writelines(chunks)
-            sys.stdout.flush()
+            from funnelcheck.terminal import writing_as
+
+            with writing_as(reporter):  # the one cleaner, and no stray workflow command
+                sys.stdout.writelines(chunks)
+                sys.stdout.flush()
         else:
             try:
                 write_atomic(spec.file, chunks)
@@ -609,11 +615,15 @@ def rules(
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "family", "severity", "checks"):
         table.add_column(column, overflow="fold")
+    from funnelcheck.terminal import clean, own_styling
+
     for code, rule in known.items():
-        table.add_row(code, rule.name, rule.family() + "xx", rule.severity.label, rule.summary())
+        cells = (code, rule.name, rule.family() + "xx", rule.severity.label, rule.summary())
+        table.add_row(*(clean(cell) for cell in cells))  # a plugin's names are text too
     # Piped, a listing is read whole: a wide line rather than summaries wrapped in a column.
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-    Console(highlight=False, markup=False, emoji=False, width=width).print(table)
+    with own_styling():
+        Console(highlight=False, markup=False, emoji=False, width=width).print(table)
 
 
 @app.command()
@@ -707,6 +717,11 @@ def show_config(
 
 def main() -> None:
     """The console script: typer's usage errors exit 2; so do ours."""
+    from funnelcheck.terminal import guard_streams
+
+    # Everything printed from here on, by any command, click or Python, goes through the
+    # one cleaner (and, under GitHub Actions, starts no workflow command by accident).
+    guard_streams()
     try:
         app()
     except KeyboardInterrupt:

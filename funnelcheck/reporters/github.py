@@ -78,6 +78,7 @@ def _finding_message(finding: Finding, cwd: str) -> str:
 class GithubReporter(Reporter):
     name = "github"
     extension = "txt"
+    workflow_commands = True
 
     def __init__(self, per_level: int = ANNOTATIONS_PER_LEVEL) -> None:
         self.per_level = per_level

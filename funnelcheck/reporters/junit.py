@@ -137,6 +137,7 @@ def _failure_message(findings: list[Finding]) -> str:
 class JunitReporter(Reporter):
     name = "junit"
     extension = "xml"
+    escape_style = "xml"
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         return "".join(self.stream(report, ctx))

@@ -15,11 +15,11 @@ claim's text shows as the text it is:
 - It cannot format or hide anything: `\\`, `` ` ``, `*`, `_`, `[`, `]`, `~` and `$` are
   backslash-escaped (no code spans, emphasis, strike-through, math, or links whose target
   differs from their text), and `#` becomes `&#35;` (no heading).
-- It cannot notify or cross-reference: `@name` mentions and `#123` issue references are
-  defused by a zero-width space after the `@` or `#` (`&#8203;`), as Renovate does in its
-  pull requests. A reader sees the same characters; GitHub's mention and reference
-  filters do not match them. Bare URLs stay as written: GitHub may link them, but a link
-  then shows exactly where it goes.
+- It cannot notify or cross-reference: `@name` mentions and `#123` and `GH-123` issue
+  references are defused by a zero-width space after the `@`, `#` or `GH-` (`&#8203;`),
+  as Renovate does in its pull requests. A reader sees the same characters; GitHub's
+  mention and reference filters do not match them. Bare URLs stay as written: GitHub may
+  link them, but a link then shows exactly where it goes.
 
 A comment must be postable: GitHub refuses a body over 65,536 characters, so a report that
 would be longer keeps its summary, shows the rows that fit (report order: file by file,
@@ -69,7 +69,11 @@ def _escape_line(line: str) -> str:
             out.append("\\" + char)
         else:
             out.append(char)
-        if (char == "@" and following.isalnum()) or (char == "#" and following.isdigit()):
+        if (
+            (char == "@" and following.isalnum())
+            or (char == "#" and following.isdigit())
+            or (char == "-" and following.isdigit() and line[index - 2 : index].lower() == "gh")
+        ):
             out.append(ZERO_WIDTH_SPACE)
     return "".join(out)
 

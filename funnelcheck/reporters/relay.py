@@ -55,6 +55,7 @@ _INDENT = "    "
 class RelayReporter(Reporter):
     name = "relay"
     extension = "txt"
+    terminal_safe = True  # every text through clean(); colours of its own
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         return "".join(self.stream(report, ctx))

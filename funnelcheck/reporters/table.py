@@ -255,6 +255,7 @@ def _row_lines(
 class TableReporter(Reporter):
     name = "table"
     extension = "txt"
+    terminal_safe = True  # every cell through clean(); colours of its own
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         return "".join(self.stream(report, ctx))
