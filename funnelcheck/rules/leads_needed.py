@@ -20,9 +20,13 @@ from funnelcheck.funnel import (
     funnel_yield,
     goal_customers,
 )
+from funnelcheck.load import MAX_BITS
+from funnelcheck.money import format_count, json_number, scientific
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy
 
+#: From here up a quotient is shown in figures ("1.2 × 10^28…"), not to the cent.
+_LARGE = 10**15
 _PERIOD_WORDS = {"month": "a month", "quarter": "a quarter", "year": "a year"}
 
 
@@ -127,9 +131,9 @@ class LeadsNeeded(Rule):
         if len(factors) != 1 or not product_text.startswith("("):
             product_text = f"({product_text})"  # one branch alone is bracketed already
         formula = (
-            f"{customers:,} ÷ {product_text}"
+            f"{format_count(customers)} ÷ {product_text}"
             if factors
-            else f"{customers:,} ÷ 1 (no stage before retention)"
+            else f"{format_count(customers)} ÷ 1 (no stage before retention)"
         )
         arithmetic = (
             f"{formula} = {_exact_text(exact)}, rounded up"
@@ -137,7 +141,8 @@ class LeadsNeeded(Rule):
             else f"{formula} = {_exact_text(exact)}"
         )
         head = (
-            f"{customers:,} customers{per_text} need {leads:,} leads{per_text} at the top "
+            f"{format_count(customers)} customers{per_text} need {format_count(leads)} "
+            f"leads{per_text} at the top "
             f"of the funnel ({arithmetic})"
         )
         if figure.by_path:
@@ -146,14 +151,14 @@ class LeadsNeeded(Rule):
         exceeded = [(what, limit, path) for what, limit, path in limits if leads > limit]
         within = [(what, limit, path) for what, limit, path in limits if leads <= limit]
         data: dict[str, Any] = {
-            "leads_needed": leads,
+            "leads_needed": json_number(Decimal(leads)),
             "customers": customers,
             "per": per if isinstance(per, str) else None,
             "conversions": list(factors),
             "stages": [strategy.stage_name(i) for i in figure.stages],
             "product": _fraction_text(product),
             # The quotient before rounding, exactly: "10000/3" for 3,333.33…
-            "exact": str(exact),
+            "exact": _ratio_data(exact),
             "limits": {what: limit for what, limit, _ in limits},
             "exceeded": [what for what, _, _ in exceeded],
         }
@@ -164,8 +169,8 @@ class LeadsNeeded(Rule):
                     "share": decimal_text(part.share),
                     "keeps": _fraction_text(part.keeps),
                     "formula": part.formula,
-                    "entrants": str(_entrants(figure, part, exact)),
-                    "customers": str(_path_customers(figure, part, exact)),
+                    "entrants": _ratio_data(_entrants(figure, part, exact)),
+                    "customers": _ratio_data(_path_customers(figure, part, exact)),
                 }
                 for part in figure.by_path
             ]
@@ -212,7 +217,8 @@ def _by_path(strategy: Strategy, figure: FunnelYield, customers: int, leads: Fra
         entrants = math.ceil(_entrants(figure, part, leads))
         brought = _one_decimal(_path_customers(figure, part, leads))
         parts.append(
-            f"`{part.path}` ({part.formula}) brings {brought} customers from {entrants:,} {who}"
+            f"`{part.path}` ({part.formula}) brings {brought} customers from "
+            f"{format_count(entrants)} {who}"
         )
     return "; by path: " + ", ".join(parts)
 
@@ -221,6 +227,8 @@ def _one_decimal(value: Fraction) -> str:
     """34.2857… → "34.3", 8 → "8": a share of the goal, readable."""
     tenths = round(value * 10)
     whole, rest = divmod(tenths, 10)
+    if abs(whole) >= _LARGE:
+        return format_count(whole)
     return f"{whole:,}" if rest == 0 else f"{whole:,}.{rest}"
 
 
@@ -242,15 +250,17 @@ def _limits(strategy: Strategy) -> list[tuple[str, int, Path]]:
 
 def _limit_text(what: str, limit: int, per_text: str) -> str:
     if what == "capacity":
-        return f"the capacity of {limit:,} leads{per_text} (`goals.capacity`)"
-    return f"the segment's {limit:,} reachable accounts (`segment.size`)"
+        return f"the capacity of {format_count(limit)} leads{per_text} (`goals.capacity`)"
+    return f"the segment's {format_count(limit)} reachable accounts (`segment.size`)"
 
 
 def _exact_text(value: Fraction) -> str:
     """An exact quotient for people: whole numbers as they are, others to two decimals
     followed by an ellipsis where digits were cut ("3,333.33…")."""
     if value.denominator == 1:
-        return f"{value.numerator:,}"
+        return format_count(value.numerator)
+    if value >= _LARGE:
+        return scientific(Decimal(value.numerator) / Decimal(value.denominator)) + "…"
     hundredths = math.floor(value * 100)
     cut = Fraction(hundredths, 100) != value
     whole, cents = divmod(hundredths, 100)
@@ -261,8 +271,17 @@ def _fraction_text(value: Fraction) -> str:
     """A product of decimal shares, written out in full: it always ends, its denominator
     being a product of powers of ten (sums of such products too)."""
     with localcontext() as context:
-        context.prec = max(28, len(str(value.denominator)) + len(str(value.numerator)) + 2)
+        # Digits from bits (str() of an integer of over 4,300 digits is refused).
+        digits = (value.denominator.bit_length() + value.numerator.bit_length()) * 302 // 1000
+        context.prec = max(28, digits + 4)
         return f"{Decimal(value.numerator) / Decimal(value.denominator):f}"
+
+
+def _ratio_data(value: Fraction) -> str:
+    """ "10000/3": exact where both parts print; the quotient in figures where they do not."""
+    if max(value.numerator.bit_length(), value.denominator.bit_length()) < MAX_BITS:
+        return str(value)
+    return scientific(Decimal(value.numerator) / Decimal(value.denominator))
 
 
 def _negligible(customers: int, per_text: str, factors: tuple[str, ...]) -> Issue:
@@ -270,7 +289,8 @@ def _negligible(customers: int, per_text: str, factors: tuple[str, ...]) -> Issu
     return Issue(
         path=("goals",),
         message=(
-            f"{customers:,} customers{per_text} need more than {customers:,} × 10^30 leads"
+            f"{format_count(customers)} customers{per_text} need more than "
+            f"{format_count(customers)} × 10^30 leads"
             f"{per_text} at the top of the funnel: the stages before retention keep less "
             f"than one lead in 10^30 ({shown}); a conversion or share is far smaller than "
             "it should be"
@@ -295,7 +315,8 @@ def _not_computed(strategy: Strategy, index: int) -> Issue:
     return Issue(
         path=("stages", index),
         message=(
-            f"the leads {customers:,} customers need are not computed: {reason}; give every "
+            f"the leads {format_count(customers or 0)} customers need are not computed: "
+            f"{reason}; give every "
             "stage before retention a conversion to see the funnel's size"
         ),
         severity=Severity.INFO,

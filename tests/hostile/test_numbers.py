@@ -123,7 +123,9 @@ def test_the_figures_the_issue_names_are_reported(run: dict[str, Any]) -> None:
         return [f["message"] for f in files[name]["findings"] if f["code"] == code]
 
     assert any("$1 × 10^28 a month" in m for m in messages("claim-10^28", "FC302"))
-    assert any("10^4801 leads" in m for m in messages("sixteen-tiny-conversions", "FC502"))
+    # FC502 says the funnel keeps less than one lead in 10^30 (the funnel's own bound).
+    assert any("10^30" in m for m in messages("sixteen-tiny-conversions", "FC502"))
+    assert any("10^4301 leads" in m for m in messages("customers-4300-digits", "FC502"))
     assert messages("amount-4300-digits", "FC301")  # over the budget, and said so
     assert any("10^-7" in m for m in messages("claim-tiny", "FC302"))
 
@@ -142,7 +144,7 @@ def test_relay_of_the_huge_and_tiny_figures(run: dict[str, Any]) -> None:
     proc = run_cli("relay", *names, "--as-of", AS_OF, cwd=folder)
     assert proc.returncode == 1
     out = proc.stdout.decode()
-    assert "10^4301 leads" in out  # 7.7…×10^4299 customers need that many, shown readably
+    assert "10^4301" in out  # 7.7…×10^4299 customers need that many leads, shown readably
     assert not LONG_FIGURE.search(out)
 
 
