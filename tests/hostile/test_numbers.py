@@ -127,7 +127,10 @@ def test_the_figures_the_issue_names_are_reported(run: dict[str, Any]) -> None:
     assert any("10^30" in m for m in messages("sixteen-tiny-conversions", "FC502"))
     assert any("10^4301 leads" in m for m in messages("customers-4300-digits", "FC502"))
     assert messages("amount-4300-digits", "FC301")  # over the budget, and said so
-    assert any("10^-7" in m for m in messages("claim-tiny", "FC302"))
+    # A rate is shown to ten decimals as written; only a smaller one goes to × 10^n.
+    assert any("$0.0000001 a month" in m for m in messages("claim-tiny", "FC302"))
+    shown = messages("tiny-amount", "FC302") + messages("tiny-amount", "FC301")
+    assert all("10^-300" in m for m in shown if "plan" in m), shown
 
 
 def test_every_format_is_written_for_every_case(run: dict[str, Any]) -> None:
