@@ -669,14 +669,14 @@ def explain(
 @app.command()
 def schema(
     name: Annotated[
-        str, typer.Argument(metavar="NAME", help="strategy (default), config or report.")
+        str, typer.Argument(metavar="NAME", help="strategy (default), config, report or answers.")
     ] = "strategy",
 ) -> None:
     """Print a published JSON Schema."""
     from funnelcheck.schema import schema_path
 
-    if name not in ("strategy", "config", "report"):
-        _fail(f"unknown schema {name!r}; choose strategy, config or report")
+    if name not in ("strategy", "config", "report", "answers"):
+        _fail(f"unknown schema {name!r}; choose strategy, config, report or answers")
     try:
         text = schema_path(f"{name}.schema.json").read_text(encoding="utf-8")
     except OSError as exc:

@@ -215,8 +215,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "segment.description",
         "Who exactly is in the segment?",
-        "A sentence: size, industry, situation.",
-        "",
+        "A sentence: size, industry, situation; - leaves it out.",
+        SKIP,
         optional=True,
     ),
     Question(

@@ -318,3 +318,9 @@ def test_terminal_ctrl_c_writes_nothing(tmp_path: Path) -> None:
     assert child.exitstatus == 130
     assert not (tmp_path / "s.yaml").exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_schema_command_prints_the_answers_schema() -> None:
+    proc = run("schema", "answers")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["$id"].endswith("/answers.schema.json")
