@@ -141,6 +141,11 @@ def _outputs(formats: list[str], output: str | None, plugins: bool = True) -> li
         # (importlib.metadata: ~15 ms of a one-file check); built-ins win over plugins anyway.
         if name not in REPORTERS and name not in (known := reporter_names(plugins)):
             _fail(f"unknown format {name!r}; choose from {', '.join(known)}")
+        if name == "html":
+            import importlib.util
+
+            if importlib.util.find_spec("jinja2") is None:
+                _fail("the html format needs jinja2: pip install 'funnelcheck[html]'")
         specs.append(OutputSpec(name, file if sep and file else None))
     if output is not None:
         bare = [i for i, s in enumerate(specs) if s.file is None]
@@ -232,7 +237,7 @@ def check(
             # Every built-in format (tests hold this to the registry; importing it here
             # would load the reporters for `--version` too).
             help="Output format, repeatable: table, json, sarif, junit, github, gitlab, "
-            "markdown, relay (or a plugin's); FORMAT:FILE writes that report to FILE.",
+            "markdown, relay, html (or a plugin's); FORMAT:FILE writes that report to FILE.",
         ),
     ] = None,
     output: Annotated[

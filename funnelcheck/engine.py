@@ -10,6 +10,7 @@ kept in the report's order, so the report is the same as a serial run's, byte fo
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import os
 import re
 import sys
@@ -518,6 +519,7 @@ def build_report(
         rules={
             code: (rule.name, rule.severity, rule.summary()) for code, rule in checker.rules.items()
         },
+        pages={code: inspect.cleandoc(rule.__doc__ or "") for code, rule in checker.rules.items()},
     )
 
 

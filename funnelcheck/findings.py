@@ -241,6 +241,8 @@ class Report:
     #: Baseline entries that no longer occur.
     fixed: Sequence[Mapping[str, str]] = ()
     baselined: int = 0
+    #: Each known rule's reference page (its docstring), for reports that fold it in (HTML).
+    pages: Mapping[str, str] = field(default_factory=dict)
 
     def findings(self) -> list[Finding]:
         """Every finding, file by file, in one list (`iter_findings` holds one file's)."""

@@ -16,6 +16,7 @@ REPORTERS: dict[str, str] = {
     "gitlab": "gitlab:GitlabReporter",
     "markdown": "markdown:MarkdownReporter",
     "relay": "relay:RelayReporter",
+    "html": "html:HtmlReporter",
 }
 
 __all__ = ["REPORTERS", "RenderContext", "Reporter", "get_reporter", "reporter_names"]
