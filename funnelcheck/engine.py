@@ -9,6 +9,7 @@ kept in the report's order, so the report is the same as a serial run's, byte fo
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import inspect
 import os
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from funnelcheck import __version__
 from funnelcheck.discover import STDIN, STDIN_DISPLAY, Source, display_name, looks_like_strategy
 from funnelcheck.findings import (
+    MAX_PER_RULE,
     FileResult,
     Finding,
     Handoff,
@@ -32,6 +34,7 @@ from funnelcheck.findings import (
     Severity,
     Why,
     format_path,
+    more_issues,
 )
 from funnelcheck.funnel import leads_needed
 from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath
@@ -167,8 +170,17 @@ class Checker:
             code = rule_cls.code
             rules_run.append(code)
             rule = self.rule(code)
+            listed = 0
+            beyond: Issue | None = None
+            not_listed = 0
             try:
                 for issue in rule.check(strategy, settings.options):
+                    if listed >= MAX_PER_RULE and "not_listed" not in issue.data:
+                        # Counted, not kept: memory stays flat in the findings (issue 12).
+                        beyond = beyond or issue
+                        not_listed += 1
+                        continue
+                    listed += 1
                     findings.append(
                         self._finding(rule_cls, issue, settings.severity, strategy, locations)
                     )
@@ -176,6 +188,16 @@ class Checker:
                 if os.environ.get("FUNNELCHECK_DEBUG"):
                     raise
                 findings.append(self._rule_failed(rule_cls, exc, strategy, locations))
+            if beyond is not None:
+                findings.append(
+                    self._finding(
+                        rule_cls,
+                        more_issues(beyond, not_listed),
+                        settings.severity,
+                        strategy,
+                        locations,
+                    )
+                )
         suppressed = 0
         if text and _SUPPRESSION_MARK.search(text):
             findings, suppressed = self._suppress(
@@ -238,6 +260,9 @@ class Checker:
         if rule_cls is not None:
             settings = config.settings_for(rule_cls, config_path)
             if settings is not None:
+                if len(issues) > MAX_PER_RULE:  # the rest counted in one (see more_issues)
+                    rest = len(issues) - MAX_PER_RULE
+                    issues = [*issues[:MAX_PER_RULE], more_issues(issues[MAX_PER_RULE], rest)]
                 kept.extend(
                     self._finding(rule_cls, issue, settings.severity, strategy, locations)
                     for issue in issues
@@ -402,12 +427,24 @@ def _worker_init(
     why: bool = False,
 ) -> None:
     global _WORKER, _RENDERER
+    _default_signals()
     _WORKER = make_checker(explicit, overrides, plugins, as_of)
     _WORKER.why = why
     if render_with is not None:
         from funnelcheck.reporters import get_reporter
 
         _RENDERER = get_reporter(render_with, plugins=plugins)
+
+
+def _default_signals() -> None:
+    """A worker ends as the signals' defaults say: the CLI's handlers (which unwind to
+    remove the report's temporary file) are the parent's alone."""
+    import signal
+
+    for name in ("SIGHUP", "SIGTERM", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 def _worker_check(
@@ -445,6 +482,7 @@ def check_sources(
     jobs: int = 1,
     worker_args: tuple[Any, ...] | None = None,
     render_with: str | None = None,
+    notes: list[str] | None = None,
 ) -> tuple[ResultSpool, int]:
     """Check every source; return the results (a spool, in the report's order) and how
     many were passed over. Raises SpoolError when the results cannot be kept.
@@ -455,19 +493,17 @@ def check_sources(
     """
     from funnelcheck.spool import ResultSpool
 
+    if notes is None:
+        notes = []
     spool = ResultSpool()
     checked = 0
     parallel = [(n, s) for n, s in enumerate(sources) if s.path != STDIN]
     if jobs > 1 and len(parallel) > 1 and worker_args is not None:
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
 
         # fork keeps start-up cheap where it is safe (Linux); spawn elsewhere.
         method = "fork" if sys.platform.startswith("linux") else "spawn"
         ctx = multiprocessing.get_context(method)
-        # Small chunks: the last ones decide when the run ends, and a chunk of big files
-        # left to one worker keeps the other idle.
-        chunk = max(1, min(16, len(parallel) // (jobs * 8) or 1))
         # Standard input is read by this process, which holds it; the first file is checked
         # here too, before the workers start, so that forked workers inherit what it
         # imported and built (the rules, the validator) instead of each paying for it.
@@ -479,19 +515,9 @@ def check_sources(
                 checked += 1
         rest = parallel[1:]
         spool.rendered_by = render_with
-        with ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=ctx,
-            initializer=_worker_init,
-            initargs=(*worker_args, render_with, checker.why),
-        ) as pool:
-            outcomes = pool.map(_worker_check, [s for _, s in rest], chunksize=chunk)
-            for (n, source), outcome in zip(rest, outcomes, strict=True):
-                if outcome is not None:
-                    # The name this process already holds, not the worker's copy of it.
-                    _name, counts, error, blob, text = outcome
-                    spool.add_pickled(source.display, counts, error, blob, order=n, rendered=text)
-                    checked += 1
+        checked += _check_in_workers(
+            checker, rest, jobs, ctx, (*worker_args, render_with, checker.why), spool, notes
+        )
     else:
         for source in sources:
             result = checker.check(source)
@@ -499,6 +525,201 @@ def check_sources(
                 spool.add(result)
                 checked += 1
     return spool, len(sources) - checked
+
+
+#: Files sent ahead to each worker: it never waits for the next, and a lost worker takes
+#: few files with it.
+_IN_FLIGHT = 2
+#: How many lost workers a file may take down before it is reported instead of retried.
+_LOSSES_PER_FILE = 2
+
+
+class _Worker:
+    __slots__ = ("conn", "in_flight", "process")
+
+    def __init__(self, process: Any, conn: Any) -> None:
+        self.process = process
+        self.conn = conn
+        self.in_flight: list[tuple[int, Source]] = []
+
+
+def _worker_main(conn: Any, init_args: tuple[Any, ...]) -> None:
+    """A worker's life: check the files it is sent, one answer per file, until told to stop."""
+    _worker_init(*init_args)
+    while True:
+        task = conn.recv()
+        if task is None:
+            return
+        order, source = task
+        try:
+            conn.send((order, "ok", _worker_check(source)))
+        except RuleCrashed as exc:
+            conn.send((order, "crashed", str(exc)))
+        except Exception as exc:  # a bug of ours: the parent reports it as one
+            conn.send((order, "bug", f"{type(exc).__name__}: {exc}"))
+
+
+def _start_worker(ctx: Any, init_args: tuple[Any, ...]) -> _Worker | str:
+    """One worker process, or why the system would not make one (fork failing under
+    `ulimit -u`, out of memory): the run goes on with the workers it has."""
+    try:
+        parent_end, child_end = ctx.Pipe()
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    try:
+        process = ctx.Process(target=_worker_main, args=(child_end, init_args), daemon=True)
+        process.start()
+    except OSError as exc:
+        parent_end.close()
+        child_end.close()
+        return exc.strerror or str(exc)
+    child_end.close()
+    return _Worker(process, parent_end)
+
+
+def _how_lost(process: Any) -> str:
+    process.join(timeout=5)
+    code = process.exitcode
+    if code is not None and code < 0:
+        import signal
+
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        return f"killed by {name}"
+    return f"ended unexpectedly (exit status {code})"
+
+
+def _check_in_workers(
+    checker: Checker,
+    tasks: Sequence[tuple[int, Source]],
+    jobs: int,
+    ctx: Any,
+    init_args: tuple[Any, ...],
+    spool: ResultSpool,
+    notes: list[str],
+) -> int:
+    """Check `tasks` in up to `jobs` worker processes; return how many were strategies.
+
+    Workers that cannot be started are done without (none at all: this process checks
+    the files itself). A worker that is lost (killed by a signal: the OOM killer, SIGKILL)
+    is said so on standard error's behalf of the report: the files it held are sent to
+    another worker, and a file that has taken down `_LOSSES_PER_FILE` workers is reported
+    as not checked, naming the signal, rather than tried again.
+    """
+    from collections import deque
+    from multiprocessing.connection import wait
+
+    queue = deque(tasks)
+    losses: dict[int, int] = {}
+    workers: list[_Worker] = []
+    wanted = min(jobs, len(queue))
+    for _ in range(wanted):
+        started = _start_worker(ctx, init_args)
+        if isinstance(started, str):
+            had = f"{len(workers)} worker processes" if workers else "no worker process"
+            notes.append(
+                f"could start {had} of the {wanted} wanted ({started}): the files are "
+                + ("checked by those" if workers else "checked one by one in this process")
+            )
+            break
+        workers.append(started)
+    checked = 0
+
+    def finish(order: int, source: Source, outcome: Any) -> None:
+        nonlocal checked
+        if outcome is not None:
+            # The name this process already holds, not the worker's copy of it.
+            _name, counts, error, blob, text = outcome
+            spool.add_pickled(source.display, counts, error, blob, order=order, rendered=text)
+            checked += 1
+
+    def feed(worker: _Worker) -> None:
+        while queue and len(worker.in_flight) < _IN_FLIGHT:
+            task = queue.popleft()
+            try:
+                worker.conn.send(task)
+            except OSError:
+                queue.appendleft(task)
+                return
+            worker.in_flight.append(task)
+
+    def lose(worker: _Worker) -> None:
+        workers.remove(worker)
+        how = _how_lost(worker.process)
+        worker.conn.close()
+        # The first file it held is the one it was checking: it counts a loss. The others
+        # were only waiting and go back as they were.
+        for i, (order, source) in enumerate(reversed(worker.in_flight)):
+            first = i == len(worker.in_flight) - 1
+            if first:
+                losses[order] = losses.get(order, 0) + 1
+            if first and losses[order] >= _LOSSES_PER_FILE:
+                spool.add(
+                    FileResult(
+                        source.display,
+                        error=(
+                            f"{source.display}: not checked: the worker process checking it "
+                            f"was {how} ({losses[order]} times; out of memory?)"
+                        ),
+                    ),
+                    order=order,
+                )
+                continue
+            queue.appendleft((order, source))
+        held = ", ".join(source.display for _, source in worker.in_flight) or "no file"
+        notes.append(f"a worker process was {how} while checking {held}; its files go on")
+        replacement = _start_worker(ctx, init_args) if queue else None
+        if isinstance(replacement, _Worker):
+            workers.append(replacement)
+        for other in workers:  # the files it held go out again at once
+            feed(other)
+
+    try:
+        for worker in workers:
+            feed(worker)
+        while workers and (queue or any(w.in_flight for w in workers)):
+            by_conn = {w.conn: w for w in workers}
+            by_sentinel = {w.process.sentinel: w for w in workers}
+            for ready in wait([*by_conn, *by_sentinel]):
+                worker = by_conn.get(ready) or by_sentinel[ready]
+                if worker not in workers:
+                    continue
+                try:
+                    if ready is worker.conn or worker.conn.poll():
+                        order, status, payload = worker.conn.recv()
+                    else:
+                        raise EOFError
+                except (EOFError, OSError):
+                    lose(worker)
+                    continue
+                (task,) = [t for t in worker.in_flight if t[0] == order]
+                worker.in_flight.remove(task)
+                if status == "crashed":
+                    raise RuleCrashed(payload)
+                if status == "bug":
+                    raise RuntimeError(payload)
+                finish(order, task[1], payload)
+                feed(worker)
+        # No worker left (none could be started, or all were lost): this process goes on.
+        while queue:
+            order, source = queue.popleft()
+            result = checker.check(source)
+            if result is not None:
+                spool.add(result, order=order)
+                checked += 1
+    finally:
+        for worker in workers:
+            with contextlib.suppress(OSError):
+                worker.conn.send(None)
+        for worker in workers:
+            worker.process.join(timeout=5)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+    return checked
 
 
 def build_report(

@@ -39,7 +39,7 @@ from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 from funnelcheck.discover import display_name
-from funnelcheck.findings import Issue, Path
+from funnelcheck.findings import MAX_PER_RULE, Issue, Path, more_issues
 
 try:  # libyaml's parser where PyYAML was built with it; the pure one otherwise.
     from yaml._yaml import CParser as _CParser
@@ -156,40 +156,99 @@ class Loaded:
     issues: dict[str, list[Issue]] = field(default_factory=dict)
 
 
-def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
-    """Read a file as text, refusing what is not a regular file or is too large."""
-    # Messages name the file as reports do: undecodable bytes of a name as escapes, since
-    # a lone surrogate cannot be written to a UTF-8 report (or is written as a raw byte).
-    shown = display_name(path)
+class ReadRefused(Exception):
+    """`read_bounded` would not read the file, or could not: `reason` says why in words that
+    follow the file's name. `unreadable`: the path cannot be read at all (missing, a
+    directory, permission); otherwise the file was refused (a device, a pipe, too large)."""
+
+    def __init__(self, reason: str, unreadable: bool = False, too_large: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.unreadable = unreadable
+        self.too_large = too_large
+
+
+#: How much one read asks for: a limit set very high never becomes one huge allocation.
+READ_CHUNK = 1 << 20
+
+
+def read_bounded(path: str, limit: int, raise_limit: str = "") -> bytes:
+    """The bytes of a regular file of at most `limit` bytes: the one reader every file of a
+    run goes through (strategies, configurations and their `extends`, baselines).
+
+    Refused before any byte is read: what is not a regular file (a FIFO or a device would
+    block or never end: `/dev/zero`, a named pipe, a link to either) and a file whose size
+    is over `limit`. A file that grows while it is read is read up to `limit + 1` bytes and
+    then refused, so memory is bounded by the limit whatever the file does. `raise_limit`
+    says how to raise the limit, for the message.
+    """
     try:
         st = os.stat(path)
     except FileNotFoundError:
         if os.path.islink(path):
-            raise UnreadablePath(shown, "the link points at nothing (dangling link)") from None
-        raise UnreadablePath(shown, "no such file") from None
-    except OSError as exc:  # a symlink loop, a name too long
-        raise UnreadablePath(shown, f"cannot be read ({exc.strerror or exc})") from None
+            raise ReadRefused("the link points at nothing (dangling link)", True) from None
+        raise ReadRefused("no such file", True) from None
+    except OSError as exc:  # a symlink loop, a name too long, a folder we may not enter
+        raise ReadRefused(f"cannot be read ({exc.strerror or exc})", True) from None
     if stat.S_ISDIR(st.st_mode):
-        raise UnreadablePath(shown, "is a directory")
+        raise ReadRefused("is a directory", True)
     if not stat.S_ISREG(st.st_mode):
         # Never opened: reading a FIFO or a device would block or never end.
-        raise InputError("FC007", "not a regular file (a pipe, socket or device); not read")
-    if st.st_size > limits.max_bytes:
-        raise InputError(
-            "FC007",
-            f"the file is {st.st_size:,} bytes, over the limit of {limits.max_bytes:,}; "
-            "split the strategy or raise `max-file-bytes` in the configuration",
-            too_large=True,
+        raise ReadRefused("not a regular file (a pipe, socket or device); not read")
+    how = f"; {raise_limit}" if raise_limit else ""
+    if st.st_size > limit:
+        raise ReadRefused(
+            f"the file is {st.st_size:,} bytes, over the limit of {limit:,}{how}", too_large=True
         )
     try:
         with open(path, "rb", buffering=0) as fh:
-            # Asking for the limit would allocate a buffer of that size for every file;
-            # ask for the size seen, then for what a file growing meanwhile has added.
-            raw = fh.read(st.st_size + 1)
-            if len(raw) > st.st_size:
-                raw += fh.read(limits.max_bytes + 1 - len(raw))
+            raw = _read_up_to(fh, limit + 1, first=st.st_size + 1)
     except OSError as exc:
-        raise UnreadablePath(shown, f"cannot be read ({exc.strerror or exc})") from None
+        raise ReadRefused(f"cannot be read ({exc.strerror or exc})", True) from None
+    if len(raw) > limit:
+        raise ReadRefused(
+            f"the file grew past the limit of {limit:,} bytes while it was read{how}",
+            too_large=True,
+        )
+    return raw
+
+
+def _read_up_to(fh: Any, most: int, first: int | None = None) -> bytes:
+    """At most `most` bytes of a binary stream, asked for in bounded pieces (the first piece
+    the size a file was seen to have: one read for a file that does not grow)."""
+    pieces: list[bytes] = []
+    got = 0
+    ask = min(first if first is not None else READ_CHUNK, most)
+    while got < most:
+        piece = fh.read(min(ask, most - got))
+        if not piece:
+            break
+        pieces.append(piece)
+        got += len(piece)
+        ask = READ_CHUNK
+    return b"".join(pieces)
+
+
+def read_stream(stream: Any, limit: int) -> bytes:
+    """Piped standard input, read up to `limit + 1` bytes and no further: `decode` then
+    refuses what is over the limit (`cat /dev/zero | funnelcheck check -` ends at once)."""
+    return _read_up_to(stream, limit + 1)
+
+
+def read_text(path: str, limits: Limits = DEFAULT_LIMITS) -> str:
+    """Read a strategy as text, refusing what is not a regular file or is too large."""
+    try:
+        raw = read_bounded(
+            path,
+            limits.max_bytes,
+            "split the strategy or raise `max-file-bytes` in the configuration",
+        )
+    except ReadRefused as exc:
+        if exc.unreadable:
+            # Messages name the file as reports do: undecodable bytes of a name as escapes,
+            # since a lone surrogate cannot be written to a UTF-8 report.
+            raise UnreadablePath(display_name(path), exc.reason) from None
+        raise InputError("FC007", exc.reason, too_large=exc.too_large) from None
     return decode(raw, limits)
 
 
@@ -625,6 +684,9 @@ def _build(text: str, parser: Any, limits: Limits) -> Loaded:
                     mark.line + 1,
                     mark.column + 1,
                 )
+    for listed in issues.values():
+        if len(listed) > MAX_PER_RULE:  # the count is final now: say it
+            listed[-1] = more_issues(listed[-1], listed[-1].data["not_listed"])
     return Loaded(
         text=text,
         data=root,
@@ -655,7 +717,19 @@ def _repeated(
     keys = stack[-1].loc.keys
     assert keys is not None
     first = keys[key]
-    issues.setdefault("FC003", []).append(
+    listed = issues.setdefault("FC003", [])
+    if len(listed) >= MAX_PER_RULE:
+        # Counted in the last issue, not kept one by one (see `more_issues`).
+        if len(listed) == MAX_PER_RULE:
+            first_beyond = Issue(
+                (*_path_of(stack), key), "", at_key=True, line=key_mark[0], column=key_mark[1]
+            )
+            listed.append(more_issues(first_beyond, 0))
+        counted = listed[-1].data
+        assert isinstance(counted, dict)
+        counted["not_listed"] += 1
+        return
+    listed.append(
         Issue(
             path=(*_path_of(stack), key),
             message=(

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from funnelcheck._jsonschema import import_jsonschema
 from funnelcheck._strategy_check import is_valid
-from funnelcheck.findings import Issue, Path, format_path
+from funnelcheck.findings import MAX_PER_RULE, Issue, Path, format_path, more_issues
 
 if TYPE_CHECKING:
     from jsonschema.exceptions import ValidationError  # type: ignore[import-untyped]
@@ -259,6 +259,10 @@ class _Explainer:
             text = str(key)
             if text in known or any(p.search(text) for p in patterns):
                 continue
+            if found.unknown_full():
+                # Only counted from here on: no suggestion is worked out for it.
+                found.unknown(Issue(path=(*path, key), message="", at_key=True))
+                continue
             suggestion = _nearest(text, free)
             if suggestion is not None:
                 message = f"unknown key `{text}` {where}; did you mean `{suggestion}`?"
@@ -440,15 +444,39 @@ class _Found:
         self.values: dict[Path, Issue] = {}
         self.missing_keys: dict[tuple[Path, str], Issue] = {}
         self.unknown_keys: dict[Path, Issue] = {}
+        self.unknown_beyond: Issue | None = None
+        self.unknown_not_listed = 0
+        self.schema_beyond: Issue | None = None
+        self.schema_not_listed = 0
 
     def value(self, path: Path, issue: Issue) -> None:
         # Several keywords can refuse one value (a type and a pattern): the first says it.
+        if path not in self.values and not self._schema_room(issue):
+            return
         self.values.setdefault(path, issue)
 
     def missing(self, path: Path, key: str, issue: Issue) -> None:
+        if (path, key) not in self.missing_keys and not self._schema_room(issue):
+            return
         self.missing_keys.setdefault((path, key), issue)
 
+    def unknown_full(self) -> bool:
+        return len(self.unknown_keys) >= MAX_PER_RULE
+
+    def _schema_room(self, issue: Issue) -> bool:
+        """Whether one more FC002 issue is kept; past the bound it is only counted."""
+        if len(self.values) + len(self.missing_keys) < MAX_PER_RULE:
+            return True
+        self.schema_beyond = self.schema_beyond or issue
+        self.schema_not_listed += 1
+        return False
+
     def unknown(self, issue: Issue) -> None:
+        if len(self.unknown_keys) >= MAX_PER_RULE and issue.path not in self.unknown_keys:
+            # Counted, not kept (see `more_issues`).
+            self.unknown_beyond = self.unknown_beyond or issue
+            self.unknown_not_listed += 1
+            return
         self.unknown_keys.setdefault(issue.path, issue)
 
     def result(self) -> dict[str, list[Issue]]:
@@ -473,8 +501,14 @@ class _Found:
         out: dict[str, list[Issue]] = {}
         if schema_issues:
             out["FC002"] = sorted(schema_issues, key=lambda issue: _path_order(issue.path))
+        if self.schema_beyond is not None:
+            out.setdefault("FC002", []).append(
+                more_issues(self.schema_beyond, self.schema_not_listed)
+            )
         if self.unknown_keys:
             out["FC004"] = sorted(self.unknown_keys.values(), key=lambda i: _path_order(i.path))
+        if self.unknown_beyond is not None:
+            out["FC004"].append(more_issues(self.unknown_beyond, self.unknown_not_listed))
         return out
 
 

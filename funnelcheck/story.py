@@ -634,8 +634,10 @@ class _ConceptMatcher:
 
     def keys(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
-        found = self.indices(text)
-        return tuple(key for i, key in enumerate(self._keys) if i in found)
+        # Ordered by the few indices found, not by a pass over every key: asked once per
+        # wording, a pass would make 12,000 terms cost 144 million steps (issue 12).
+        keys = self._keys
+        return tuple(keys[i] for i in sorted(self.indices(text)))
 
 
 def _match_phrases(
@@ -908,11 +910,11 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
         carried: set[int] = set()
         for path, text in texts:
             found = matcher.indices(text)
-            by_text[path] = tuple(k for i, k in enumerate(keys) if i in found)
+            by_text[path] = tuple(keys[i] for i in sorted(found))
             carried |= found
         stages[index] = StageStory(
             index=index,
-            carries=tuple(k for i, k in enumerate(keys) if i in carried),
+            carries=tuple(keys[i] for i in sorted(carried)),
             misses=tuple(k for i, k in enumerate(keys) if i not in carried),
             by_text=MappingProxyType(by_text),
         )

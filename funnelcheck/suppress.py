@@ -126,16 +126,21 @@ def apply_suppressions(
 
     kept: list[Finding] = []
     suppressed = 0
+    # Whether the comments of a line (None: the whole file) silence a code. The comments
+    # are matched once per line and code, not once per finding: a thousand findings of one
+    # code under a thousand comments would be a million steps (issue 12).
+    verdicts: dict[tuple[int | None, str], bool] = {}
     for finding in findings:
         silenced = False
-        for comment in (*by_line.get(finding.location.line, ()), *whole_file):
-            if finding.code not in comment.codes:
-                continue
-            if comment.until is not None and as_of > comment.until:
-                comment.missed.add(finding.code)
-            else:
-                comment.used.add(finding.code)
-                silenced = True
+        for target in (finding.location.line, None):
+            verdict = verdicts.get((target, finding.code))
+            if verdict is None:
+                verdict = verdicts[(target, finding.code)] = _silences(
+                    by_line.get(target, ()) if target is not None else whole_file,
+                    finding.code,
+                    as_of,
+                )
+            silenced = silenced or verdict
         if silenced:
             suppressed += 1
         else:
@@ -145,6 +150,20 @@ def apply_suppressions(
         issues += _verdicts(comment, as_of, active)
     issues.sort(key=lambda issue: (issue.line or 0, issue.column or 0))
     return kept, suppressed, issues
+
+
+def _silences(comments: Iterable[_Comment], code: str, as_of: dt.date) -> bool:
+    """Whether any of `comments` silences `code` today; each is marked used or missed."""
+    silenced = False
+    for comment in comments:
+        if code not in comment.codes:
+            continue
+        if comment.until is not None and as_of > comment.until:
+            comment.missed.add(code)
+        else:
+            comment.used.add(code)
+            silenced = True
+    return silenced
 
 
 def _verdicts(comment: _Comment, as_of: dt.date, active: Collection[str] | None) -> list[Issue]:
@@ -208,6 +227,7 @@ def _parse_comments(text: str, known: Mapping[str, str]) -> tuple[list[_Comment]
     codes_upper = {code.upper(): code for code in known}
     comments: list[_Comment] = []
     issues: list[Issue] = []
+    next_content: list[int] | None = None
     for index in candidates:
         line = lines[index]
         start = _comment_start(line, index, inside)
@@ -237,7 +257,9 @@ def _parse_comments(text: str, known: Mapping[str, str]) -> tuple[list[_Comment]
         issues += _read_directive(comment, match["rest"], codes_upper, by_name, known)
         if comment.directive == "ignore":
             own_line = not line[:start].strip()
-            comment.target = _next_content_line(lines, index) if own_line else index + 1
+            if own_line and next_content is None:
+                next_content = _next_content_lines(lines)
+            comment.target = next_content[index] if next_content is not None else index + 1
         comments.append(comment)
     return comments, issues
 
@@ -321,13 +343,18 @@ def _set_until(comment: _Comment, text: str) -> None:
         comment.bad_until = text
 
 
-def _next_content_line(lines: list[str], index: int) -> int:
-    """The 1-based number of the first line after `index` that is neither blank nor a comment."""
-    for j in range(index + 1, len(lines)):
+def _next_content_lines(lines: list[str]) -> list[int]:
+    """For each line, the 1-based number of the first line after it that is neither blank
+    nor a comment (the line after it where none is). One pass from the end: a search from
+    each comment made 500 KB of comment lines quadratic (issue 12)."""
+    out = [0] * len(lines)
+    following: int | None = None
+    for j in range(len(lines) - 1, -1, -1):
+        out[j] = following if following is not None else j + 2
         stripped = lines[j].strip()
         if stripped and not stripped.startswith("#"):
-            return j + 1
-    return index + 2
+            following = j + 1
+    return out
 
 
 def _comment_start(line: str, index: int, inside: _ScalarSpans) -> int | None:

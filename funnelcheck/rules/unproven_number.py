@@ -53,6 +53,9 @@ _YEAR_WORD_BEFORE = re.compile(
 # A plural word after the number makes it a count: "2000 customers", "1950 hours".
 _PLURAL_UNIT_AFTER = re.compile(r"[\s-](?P<word>[^\W\d_]+s)(?!\w)")
 # Words ending in "s" that are not plurals and often follow a year ("2019 was the year").
+#: How far before a number the looks behind it read: longer than any of them can match
+#: ("costs you" and 30 characters; an acronym of up to ~60 capitals).
+_LOOK_BEHIND = 96
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "its", "as", "plus", "versus", "vs"})
 
 
@@ -144,15 +147,27 @@ def figures_to_prove(
     figures: list[str] = []
     #: Where the last figure that is a saving amount starts, to extend it over its digits.
     saving_start: int | None = None
+    # Amounts in order of their start, walked alongside the numbers (both go left to right).
+    spans = sorted(a.span for a in amounts)
+    next_amount = 0
     for match in _NUMBER.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        code_after = _CODE_AFTER.match(after)
-        code_before = _CODE_BEFORE.search(before)
-        amount = next((a for a in amounts if a.span[0] <= match.start() < a.span[1]), None)
-        if amount is not None and match.start() > amount.span[0]:
+        start, end = match.span()
+        # Every look around a number reads a bounded window of the text, never a slice of
+        # all of it: a claim of 20,000 numbers is read in linear time (issue 12).
+        lo = max(0, start - _LOOK_BEHIND)
+        code_after = _CODE_AFTER.match(text, end)
+        code_before = _CODE_BEFORE.search(text, max(0, start - 5), start)
+        while next_amount < len(spans) and spans[next_amount][1] <= start:
+            next_amount += 1
+        amount = (
+            spans[next_amount]
+            if next_amount < len(spans) and spans[next_amount][0] <= start
+            else None
+        )
+        if amount is not None and start > amount[0]:
             # The rest of an amount already read from its first digits ("$1 500").
-            if saving_start == amount.span[0]:
-                figures[-1] = text[saving_start : match.end()].strip()
+            if saving_start == amount[0]:
+                figures[-1] = text[saving_start:end].strip()
             continue
         saving_start = None
         is_money = bool(
@@ -161,29 +176,34 @@ def figures_to_prove(
             or (code_before and code_before.group("code") in currency_codes)
             or amount is not None
         )
-        if is_money and not _SAVING_BEFORE.search(before):
+        if is_money and not _SAVING_BEFORE.search(text, lo, start):
             continue
         if amount is not None:
-            saving_start = amount.span[0]
-        if not is_money and not match.group("suffix") and _ACRONYM_BEFORE.search(before):
+            saving_start = amount[0]
+        if (
+            not is_money
+            and not match.group("suffix")
+            and text[start - 2 : start - 1].isupper()
+            and _ACRONYM_BEFORE.search(text, lo, start)
+        ):
             continue
-        if not is_money and not match.group("suffix") and _is_year(match, before, after):
+        if not is_money and not match.group("suffix") and _is_year(match, text, lo):
             continue
         figure = match.group(0).strip()
-        unit = _UNIT_AFTER.match(after)
+        unit = _UNIT_AFTER.match(text, end)
         if unit and not match.group("suffix") and not is_money:
-            figure += after[: unit.end()]
+            figure += text[end : unit.end()]
         figures.append(figure)
     return figures
 
 
-def _is_year(match: re.Match[str], before: str, after: str) -> bool:
+def _is_year(match: re.Match[str], text: str, lo: int) -> bool:
     """Whether a bare number names a year: four digits from 1900 to 2100, not followed by a
     plural word ("the 2026 ledger", "in 2025, teams", but not "2000 customers", which counts
     something) unless a date word comes first ("since 2019 teams", "March 2026 payouts")."""
     number = match.group("number")
     if len(number) != 4 or not number.isdigit() or int(number) not in _YEAR_RANGE:
         return False
-    plural = _PLURAL_UNIT_AFTER.match(after)
+    plural = _PLURAL_UNIT_AFTER.match(text, match.end())
     counts = plural is not None and plural.group("word").lower() not in _NOT_PLURAL
-    return bool(_YEAR_WORD_BEFORE.search(before)) or not counts
+    return bool(_YEAR_WORD_BEFORE.search(text, lo, match.start())) or not counts

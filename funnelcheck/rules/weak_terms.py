@@ -154,13 +154,17 @@ def _same_terms(strategy: Strategy) -> list[tuple[str, str]]:
     `min-concepts` and the handoffs count it twice."""
     story = strategy.story
     keys = [c.key for c in story.concepts]
-    carried = {key: set(story.concepts_in(key)) for key in keys}
-    return [
-        (a, b)
-        for i, a in enumerate(keys)
-        for b in keys[i + 1 :]
-        if b in carried[a] and a in carried[b]
-    ]
+    carried = {key: story.concepts_in(key) for key in keys}
+    carried_sets = {key: set(found) for key, found in carried.items()}
+    position = {key: i for i, key in enumerate(keys)}
+    # Each term's carried keys (in terms order) are read, not every pair of terms: 12,000
+    # terms would be 72 million pairs (issue 12).
+    pairs: list[tuple[str, str]] = []
+    for i, a in enumerate(keys):
+        for b in carried[a]:
+            if position[b] > i and a in carried_sets[b]:
+                pairs.append((a, b))
+    return pairs
 
 
 def _suggestions(strategy: Strategy) -> list[str]:

@@ -1,0 +1,96 @@
+"""Issue 12, item 8: inputs that took time or memory growing faster than their size.
+
+Each test runs the CLI on an input a few times the size the issue quotes, large enough
+that the old quadratic paths ran for many minutes (past the hang guard) or held every
+finding in memory, and asserts what a user sees. The figures (time and peak memory as
+each input grows tenfold, and at the 5 MB limit) come from `tests/benchmarks/bounds.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from hostile_support import AS_OF, base_strategy, run_cli, to_yaml
+
+#: A hang guard (not a timing assertion): the old code needed far longer on these inputs.
+GUARD = 150
+
+
+def _report(path: Path) -> dict[str, Any]:
+    proc = run_cli("check", str(path), "-f", "json", "--as-of", AS_OF, timeout=GUARD)
+    assert proc.returncode in (0, 1), proc.stderr.decode()
+    report: dict[str, Any] = json.loads(proc.stdout)
+    return report
+
+
+def _findings(report: dict[str, Any], code: str) -> list[dict[str, Any]]:
+    return [f for f in report["files"][0]["findings"] if f["code"] == code]
+
+
+def test_a_claim_of_many_numbers_lists_them_all(tmp_path: Path) -> None:
+    """FC204 read the text before each number afresh: 39 s for 20,000 numbers."""
+    strategy = base_strategy()
+    strategy["stages"][0]["claims"] = [{"text": "1 " * 100_000 + "USD 5 and 40 customers"}]
+    path = tmp_path / "numbers.yaml"
+    path.write_text(to_yaml(strategy), encoding="utf-8")
+    (finding,) = _findings(_report(path), "FC204")
+    figures = finding["data"]["figures"]
+    # Every "1" but the last ("1 USD 5" is money), and "40 customers".
+    assert len(figures) == 100_000
+    assert figures[-1] == "40 customers"
+
+
+def test_a_long_sexagesimal_number_is_refused_at_its_line(tmp_path: Path) -> None:
+    """`1:59:59:...` is read as one integer digit by digit: 11 s for 200,000 parts."""
+    path = tmp_path / "sexagesimal.yaml"
+    path.write_text("funnelcheck: 1\nx: 1" + ":59" * 200_000 + "\n", encoding="utf-8")
+    (finding,) = _findings(_report(path), "FC001")
+    assert finding["line"] == 2 and "numbers are limited to 1,000 characters" in finding["message"]
+
+
+def test_many_problem_terms(tmp_path: Path) -> None:
+    """Each term was compared with every other (and each key listed by a pass over all)."""
+    strategy = base_strategy()
+    strategy["problem"]["terms"] = {f"term{i}": [f"alias{i}"] for i in range(40_000)}
+    strategy["problem"]["terms"]["reconcile"] = ["reconciliation"]
+    strategy["problem"]["terms"]["reconciliation"] = ["reconcile"]
+    path = tmp_path / "terms.yaml"
+    path.write_text(to_yaml(strategy), encoding="utf-8")
+    (weak,) = _findings(_report(path), "FC109")
+    assert weak["data"]["same_terms"] == [["reconcile", "reconciliation"]]
+
+
+def test_many_suppression_comments(tmp_path: Path) -> None:
+    """Each comment looked for the next content line from scratch: 12 s for 500 KB."""
+    text = to_yaml(base_strategy()) + "# funnelcheck: ignore FC101 -- legacy\n" * 75_000 + "x: 1\n"
+    path = tmp_path / "suppressions.yaml"
+    path.write_text(text, encoding="utf-8")
+    unused = _findings(_report(path), "FC009")
+    # At most 1,000 findings of one rule per file, and one that counts the rest.
+    assert len(unused) == 1_001
+    assert unused[-1]["data"]["not_listed"] == 75_000 - 1_000
+    assert "74,000 more findings of this rule" in unused[-1]["message"]
+
+
+def test_five_megabytes_of_unknown_keys(tmp_path: Path) -> None:
+    """Every unknown key was a finding held in memory: 1.3 GB for 5 MB."""
+    keys = "".join(f"k{i}: 1\n" for i in range(440_000))
+    path = tmp_path / "unknown.yaml"
+    path.write_text(to_yaml(base_strategy()) + keys, encoding="utf-8")
+    assert path.stat().st_size < 5_000_000
+    unknown = _findings(_report(path), "FC004")
+    assert len(unknown) == 1_001
+    assert unknown[0]["path"] == "k0" and unknown[999]["path"] == "k999"
+    assert unknown[-1]["path"] == "k1000" and unknown[-1]["data"]["not_listed"] == 439_000
+
+
+def test_five_megabytes_of_repeated_keys(tmp_path: Path) -> None:
+    path = tmp_path / "repeated.yaml"
+    path.write_text(to_yaml(base_strategy()) + "zz: 1\n" * 800_000, encoding="utf-8")
+    repeated = _findings(_report(path), "FC003")
+    assert len(repeated) == 1_001
+    assert repeated[-1]["data"]["not_listed"] == 800_000 - 1 - 1_000
+    first_line = repeated[0]["line"]
+    assert repeated[-1]["line"] == first_line + 1_000
