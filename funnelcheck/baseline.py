@@ -23,8 +23,12 @@ from typing import Any
 
 from funnelcheck.atomic import write_atomic
 from funnelcheck.findings import Finding, Report, fingerprint
+from funnelcheck.load import ReadRefused, read_bounded
 
 BASELINE_FORMAT = 1
+#: The largest baseline read (about 200,000 recorded findings); a larger file is refused
+#: before it is read (issue 12: a 2 GB baseline used 4.2 GB).
+BASELINE_MAX_BYTES = 50_000_000
 
 
 class BaselineError(Exception):
@@ -79,19 +83,25 @@ def write(report: Report, path: str) -> None:
 
 def read(path: str) -> list[dict[str, str]]:
     try:
-        with open(path, encoding="utf-8") as fh:
-            document: Any = json.load(fh)
-    except FileNotFoundError:
-        raise BaselineError(
-            f"the baseline {path} does not exist; create it with --write-baseline {path}"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_bounded(path, BASELINE_MAX_BYTES)
+    except ReadRefused as exc:
+        if exc.reason == "no such file":
+            raise BaselineError(
+                f"the baseline {path} does not exist; create it with --write-baseline {path}"
+            ) from None
+        raise BaselineError(f"cannot read the baseline {path}: {exc.reason}") from None
+    try:
+        document: Any = json.loads(raw.decode("utf-8"), parse_int=_small_int)
+    except UnicodeDecodeError as exc:
         raise BaselineError(f"cannot read the baseline {path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(
             f"{path}:{exc.lineno}:{exc.colno}: the baseline is not valid JSON ({exc.msg}); "
             "write it again with --write-baseline"
         ) from None
+    except (RecursionError, ValueError):
+        # Nested thousands deep, or a number of thousands of digits: no baseline we write.
+        document = None
     entries = document.get("entries") if isinstance(document, dict) else None
     if (
         not isinstance(document, dict)
@@ -108,6 +118,14 @@ def read(path: str) -> list[dict[str, str]]:
             "write it again with --write-baseline"
         )
     return entries
+
+
+def _small_int(text: str) -> int:
+    """A baseline's integers are small (its format number): a long one is refused before
+    Python is asked to convert it (beyond 4,300 digits it refuses with ValueError)."""
+    if len(text) > 18:
+        raise ValueError("an integer too long for a baseline")
+    return int(text)
 
 
 def apply(report: Report, path: str) -> Report:

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import errno
 import math
 import os
 import re
@@ -50,8 +51,17 @@ from functools import cache
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any, Literal, Union, get_args, get_origin, get_type_hints
 
+from funnelcheck.discover import compiled_patterns
 from funnelcheck.findings import Path, Severity, format_path
-from funnelcheck.load import MAX_BITS, MAX_DIGITS, InputError, Limits, load_text
+from funnelcheck.load import (
+    MAX_BITS,
+    MAX_DIGITS,
+    InputError,
+    Limits,
+    ReadRefused,
+    load_text,
+    read_bounded,
+)
 from funnelcheck.rules.base import Rule
 
 if TYPE_CHECKING:
@@ -62,6 +72,11 @@ if TYPE_CHECKING:
 
 CONFIG_FILE = ".funnelcheck.yaml"
 PYPROJECT = "pyproject.toml"
+#: The largest configuration file read (a pyproject.toml holds other tools' settings too);
+#: anything larger is refused before it is read (issue 12: a 1.5 GB sparse file used 3.8 GB).
+CONFIG_MAX_BYTES = 5_000_000
+#: The most files one `extends` chain may hold (each file is read and checked in turn).
+MAX_EXTENDS = 64
 FAIL_ON = ("error", "warning", "info", "never")
 DEFAULT_FAIL_ON = "error"
 #: FC701's option that `review-interval-days` is shorthand for.
@@ -219,10 +234,9 @@ def _read_document(path: str) -> _Document | None:
     real = os.path.abspath(path)
     shown = _display(real)
     try:
-        with open(real, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        raise ConfigError(f"cannot read the configuration: {exc.strerror or exc}", shown) from None
+        raw = read_bounded(real, CONFIG_MAX_BYTES)
+    except ReadRefused as exc:
+        raise ConfigError(f"cannot read the configuration: {exc.reason}", shown) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -284,7 +298,18 @@ def _read_toml(text: str, shown: str, real: str) -> _Document | None:
         ) from None
     table: Any = document
     if is_pyproject or "tool" in document:
-        table = document.get("tool", {}).get("funnelcheck")
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            # `tool = "funnelcheck"`: TOML allows it, but settings go in a table.
+            line, column = _TomlLocator(text, document).locate(("tool",), True)
+            raise ConfigError(
+                f"`tool` must be a table, not {_toml_kind(tool)}: write the settings under "
+                "a `[tool.funnelcheck]` header",
+                shown,
+                line,
+                column,
+            )
+        table = tool.get("funnelcheck")
         if table is None:
             return None
         if not isinstance(table, dict):
@@ -317,6 +342,19 @@ def _check_numbers(doc: _Document, value: Any, path: Path) -> None:
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _check_numbers(doc, item, (*path, index))
+
+
+def _toml_kind(value: Any) -> str:
+    """A TOML value's kind in words, for messages."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, list):
+        return "an array"
+    return "a date or time"
 
 
 class _TomlLocator:
@@ -694,8 +732,12 @@ class _Reader:
         for key in ("fail-on", "max-file-bytes", "exclude"):
             if key in data:
                 layered.values[key] = (data[key], doc.origin((key,)), folder)
-        for i, pattern in enumerate(data.get("exclude", ())):
-            _glob(doc, pattern, ("exclude", i))
+        exclude = data.get("exclude", ())
+        try:  # all at once (and kept for the walk); one by one only to name a bad one
+            compiled_patterns(tuple(exclude))
+        except ValueError:
+            for i, pattern in enumerate(exclude):
+                _glob(doc, pattern, ("exclude", i))
 
         own_selection = self._selection(doc, (), doc.origin(()))
         if own_selection is not None:
@@ -735,9 +777,26 @@ class _Reader:
     def _base(self, doc: _Document, chain: tuple[str, ...]) -> _Layered:
         target = doc.data["extends"]
         base_path = os.path.normpath(os.path.join(os.path.dirname(doc.real), target))
-        if base_path in (*chain, doc.real):
+        # Compared as the files they are: a link to a file of the chain closes a cycle too.
+        seen = {os.path.realpath(p) for p in (*chain, doc.real)}
+        if base_path in (*chain, doc.real) or os.path.realpath(base_path) in seen:
             cycle = " -> ".join(_display(p) for p in (*chain, doc.real, base_path))
             raise doc.error(f"`extends` makes a cycle: {cycle}", ("extends",))
+        if len(chain) + 1 >= MAX_EXTENDS:
+            raise doc.error(
+                f"`extends` goes more than {MAX_EXTENDS} files deep; flatten the chain",
+                ("extends",),
+            )
+        if os.path.islink(base_path) and not os.path.exists(base_path):
+            try:
+                os.stat(base_path)
+            except OSError as exc:
+                if exc.errno == errno.ELOOP:
+                    raise doc.error(
+                        f"`extends` names {target!r}, a symbolic link that leads back to "
+                        "itself (a cycle of links)",
+                        ("extends",),
+                    ) from None
         if not os.path.isfile(base_path):
             raise doc.error(f"`extends` names {target!r}, which is not a file", ("extends",))
         base = self.read(base_path, (*chain, doc.real))
@@ -1147,8 +1206,9 @@ class ConfigResolver:
                     f"--config {explicit}: a folder, not a file; name the .funnelcheck.yaml "
                     "or pyproject.toml to use"
                 )
-            if not os.path.isfile(explicit):
+            if not os.path.lexists(explicit):
                 raise ConfigError(f"--config {explicit}: no such file")
+            # Anything else (a FIFO, a device, a dangling link) the bounded reader refuses.
             self._explicit = self._load(os.path.abspath(explicit))
             if self._explicit is None:
                 raise ConfigError(
