@@ -7,6 +7,7 @@ in a message naming the file, line and what to do, never in a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import os
@@ -32,6 +33,9 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: The most worker processes `--jobs` may ask for (more than any machine's CPUs; a larger
+#: number is a usage error at parse time, never an overflow).
+MAX_JOBS = 1024
 
 #: The exit codes, as `check --help` and `relay --help` print them.
 EXIT_CODES_HELP = (
@@ -265,7 +269,12 @@ def check(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "--jobs", "-j", metavar="N", help="Files checked in parallel (default: CPUs)."
+            "--jobs",
+            "-j",
+            metavar="N",
+            min=1,
+            max=MAX_JOBS,
+            help=f"Files checked in parallel, 1 to {MAX_JOBS} (default: CPUs).",
         ),
     ] = None,
     no_plugins: Annotated[
@@ -327,10 +336,19 @@ def check(
         ignore=_codes(ignore),
         fail_on=fail_on.value if fail_on else None,
     )
-    stdin_bytes = sys.stdin.buffer.read() if "-" in paths else b""
     try:
-        checker = make_checker(config, overrides, not no_plugins, day, stdin_bytes)
+        checker = make_checker(config, overrides, not no_plugins, day)
         checker.why = show_why
+        if "-" in paths:
+            # Read up to its file's limit and no further (`cat /dev/zero | ... check -`).
+            from funnelcheck.load import read_stream
+
+            limit = checker.resolver.for_file(stdin_filename or "-").limits.max_bytes
+            stdin = getattr(sys.stdin, "buffer", None)  # None: closed (`<&-`), so empty
+            try:
+                checker.stdin_bytes = read_stream(stdin, limit) if stdin is not None else b""
+            except OSError as exc:
+                _fail(f"cannot read standard input: {exc.strerror or exc}")
         run_config = checker.resolver.for_file(os.path.join(os.getcwd(), "-"))
         found = discover(
             paths,
@@ -355,9 +373,14 @@ def check(
             else None
         )
         _collect_garbage_rarely()
-        results, _skipped = check_sources(
-            checker, found.sources, n_jobs, worker_args, render_with=render_with
-        )
+        notes: list[str] = []
+        try:
+            results, _skipped = check_sources(
+                checker, found.sources, n_jobs, worker_args, render_with=render_with, notes=notes
+            )
+        finally:
+            for note in notes:  # workers that could not start or were lost: said, not hidden
+                typer.echo(f"funnelcheck: {note}", err=True)
     except ConfigError as exc:
         _fail(str(exc))
     except RuleLoadError as exc:
@@ -720,8 +743,217 @@ def show_config(
         typer.echo(f"{key} = {value!r}    # {source}")
 
 
+class StreamError(Exception):
+    """Standard output or error cannot be written (closed, full, a broken pipe).
+
+    Not an OSError: click would take a broken pipe for its own and exit 1, the code for
+    findings.
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"cannot write to standard {name}: {reason}")
+        self.name = name
+
+
+class _GuardedStream:
+    """Standard output or error as the CLI writes to it: a fault names the stream (exit 2,
+    one line) instead of surfacing as an internal error; a stream closed by the caller
+    (`>&-`) is one whose every write fails."""
+
+    def __init__(self, stream: Any, name: str) -> None:
+        self._stream = stream
+        self._name = name
+
+    def _fault(self, exc: OSError | None) -> StreamError:
+        if exc is None:
+            return StreamError(self._name, "it is closed")
+        return StreamError(self._name, exc.strerror or str(exc))
+
+    def write(self, text: str) -> int:
+        if self._stream is None:
+            raise self._fault(None)
+        try:
+            return int(self._stream.write(text))
+        except OSError as exc:
+            raise self._fault(exc) from None
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        if self._stream is None:
+            return
+        try:
+            self._stream.flush()
+        except OSError as exc:
+            raise self._fault(exc) from None
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream is not None and bool(self._stream.isatty())
+        except (OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        if self._stream is None:
+            raise OSError(9, "standard stream closed")
+        return int(self._stream.fileno())
+
+    def discard(self) -> None:
+        """After a fault: what is still buffered goes nowhere, so that the interpreter's
+        flush at exit does not fail again on it."""
+        if self._stream is None:
+            return
+        try:
+            fd = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(fd, self._stream.fileno())
+            os.close(fd)
+        except (OSError, ValueError, AttributeError):
+            pass
+
+    def __getattr__(self, name: str) -> Any:
+        if self._stream is None:
+            if name in ("encoding", "errors"):
+                return {"encoding": "utf-8", "errors": "strict"}[name]
+            if name == "buffer":
+                raise AttributeError(name)
+            raise self._fault(None)
+        return getattr(self._stream, name)
+
+
+def _escape_unencodable(error: UnicodeError) -> tuple[str, int]:
+    """What a narrow encoding cannot hold, as `\\uXXXX` escapes (a pair of them beyond the
+    Basic Multilingual Plane): the escapes JSON and SARIF read back as the characters."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    out = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), error.end
+
+
+#: The guarded standard streams (under the cleaner's guard, which wraps them).
+_GUARDED: list[_GuardedStream] = []
+
+
+def _guard_streams() -> None:
+    """Standard output and error that cannot fail in a way we call a bug.
+
+    A narrow encoding (cp1252, ASCII) writes what it can encode and escapes the rest
+    (`\u2192`); a closed descriptor is held by the null device so that no file opened
+    later takes its number, while writes to it fail with a message.
+    """
+    import codecs
+
+    codecs.register_error("funnelcheck-escape", _escape_unencodable)
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            try:
+                held = os.open(os.devnull, os.O_RDWR)
+                if held != fd:  # another descriptor below it was free too
+                    os.dup2(held, fd)
+                    os.close(held)
+            except OSError:
+                pass
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(stream, _GuardedStream):
+            continue
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="funnelcheck-escape")
+        guarded = _GuardedStream(stream, {"stdout": "output"}.get(name, "error"))
+        _GUARDED.append(guarded)
+        setattr(sys, name, guarded)
+
+
+def _stream_fault(exc: StreamError) -> NoReturn:
+    """One line on standard error (when it can be written), exit 2."""
+    for stream in _GUARDED:
+        if stream._name == exc.name:
+            stream.discard()
+    try:
+        sys.stderr.write(f"funnelcheck: {exc}\n")
+        sys.stderr.flush()
+    except StreamError:
+        pass
+    sys.exit(EXIT_ERROR)
+
+
+class Terminated(BaseException):
+    """A signal that ends the run arrived: unwinding runs every cleanup (the temporary
+    file of a report being written is removed), then the process ends by that signal."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: Signals whose default is to end the process and that a process can catch (SIGINT is
+#: Python's KeyboardInterrupt already; SIGPIPE is ignored by Python; SIGKILL and SIGSTOP
+#: cannot be caught; SIGSEGV and its kind mean the interpreter itself is broken).
+_ENDING_SIGNALS = (
+    "SIGHUP",
+    "SIGTERM",
+    "SIGQUIT",
+    "SIGUSR1",
+    "SIGUSR2",
+    "SIGALRM",
+    "SIGVTALRM",
+    "SIGPROF",
+    "SIGXCPU",
+    "SIGXFSZ",
+    "SIGIO",
+    "SIGPWR",
+)
+
+
+def _on_ending_signal(signum: int, frame: Any) -> None:
+    raise Terminated(signum)
+
+
+def _catch_ending_signals() -> None:
+    """Turn each ending signal left at its default into `Terminated` (issue 12: SIGTERM
+    while a report was written left its `.funnelcheck-*.tmp` behind)."""
+    import signal
+
+    for name in _ENDING_SIGNALS:
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            if signal.getsignal(signum) is signal.SIG_DFL:
+                signal.signal(signum, _on_ending_signal)
+        except (OSError, ValueError):  # not the main thread, or not catchable here
+            continue
+
+
+def _end_by(signum: int) -> NoReturn:
+    """End the process by `signum`, as it would have ended had we not caught it, so that
+    a shell or CI runner sees the signal (exit status 128 + signum)."""
+    import signal
+
+    signal.signal(signum, signal.SIG_DFL)
+    with contextlib.suppress(OSError, StreamError):
+        sys.stdout.flush()
+    os.kill(os.getpid(), signum)
+    sys.exit(128 + signum)  # a signal whose default is to be ignored here
+
+
 def main() -> None:
     """The console script: typer's usage errors exit 2; so do ours."""
+    # Innermost, over the real streams: a fault of the stream is one line and exit 2.
+    _guard_streams()
+    _catch_ending_signals()
     from funnelcheck.terminal import guard_streams
 
     # Everything printed from here on, by any command, click or Python, goes through the
@@ -729,6 +961,10 @@ def main() -> None:
     guard_streams()
     try:
         app()
+    except Terminated as exc:
+        _end_by(exc.signum)
+    except StreamError as exc:
+        _stream_fault(exc)
     except KeyboardInterrupt:
         typer.echo("funnelcheck: interrupted", err=True)
         sys.exit(130)
