@@ -5,6 +5,13 @@ the time to refuse an alias bomb, a file over the size limit and very deep nesti
 time to check strategies of 1,000 and 10,000 stages and claims (growth should be linear:
 ten times the stages, about ten times the time). Timings are the best of a few runs,
 in-process, after start-up; they are figures for the README, not assertions.
+
+Then the inputs of issue 12 that once took time or memory growing faster than their size
+(`--growth` alone runs just these): each is checked at a size and at ten times it, and
+once at the 5 MB limit, each in a fresh process, printing the check's time (in-process,
+after start-up) and the process's peak memory (ru_maxrss). Linear means the tenfold input
+takes at most about twelve times as long; the peak at 5 MB should stay under 400 MB.
+Then the reads of item 9 and the glob of item 10, timed through the CLI.
 """
 
 from __future__ import annotations
@@ -17,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "hostile")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 
 from hostile_support import BOMB, base_strategy, checker, to_yaml  # noqa: E402
 
@@ -116,5 +123,172 @@ def compare_plain_pyyaml(folder: Path) -> None:
         print(f"  (plain yaml.compose, C loader, {depth:,} levels: {seconds:.1f} s, {outcome})")
 
 
+# -- issue 12: growth of each once-quadratic input ----------------------------------------------
+def _claim(n: int) -> str:
+    strategy = base_strategy()
+    strategy["stages"][0]["claims"] = [{"text": "1 " * n}]
+    return to_yaml(strategy)
+
+
+def _sexagesimal(n: int) -> str:
+    return "funnelcheck: 1\nx: 1" + ":59" * n + "\n"
+
+
+def _terms(n: int) -> str:
+    strategy = base_strategy()
+    strategy["problem"]["terms"] = {f"term{i}": [f"alias{i}"] for i in range(n)}
+    return to_yaml(strategy)
+
+
+def _suppressions(n: int) -> str:
+    return to_yaml(base_strategy()) + "# funnelcheck: ignore FC101\n" * n
+
+
+def _unknown_keys(n: int) -> str:
+    return to_yaml(base_strategy()) + "".join(f"k{i}: 1\n" for i in range(n))
+
+
+def _repeated_keys(n: int) -> str:
+    return to_yaml(base_strategy()) + "zz: 1\n" * n
+
+
+#: (what, maker, the issue's size, ten times it or the largest under 5 MB, the 5 MB size)
+GROWTH: list[tuple[str, Callable[[int], str], int, int, int]] = [
+    ("claim of n numbers (FC204)", _claim, 20_000, 200_000, 2_490_000),
+    ("sexagesimal int of n parts", _sexagesimal, 20_000, 200_000, 1_660_000),
+    ("n problem.terms", _terms, 1_200, 12_000, 128_000),
+    ("n suppression comments", _suppressions, 1_840, 18_400, 184_000),
+    ("n unknown keys", _unknown_keys, 44_000, 440_000, 440_000),
+    ("n repeated keys", _repeated_keys, 80_000, 800_000, 800_000),
+]
+
+_CHILD = """
+import resource, sys, time
+sys.path[:0] = [{root!r}, {root!r} + "/tests", {hostile!r}]
+from hostile_support import checker
+from funnelcheck.discover import Source
+ck = checker()
+source = Source({path!r}, "input.yaml", True)
+start = time.perf_counter()
+result = ck.check(source)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(seconds, peak, len(result.findings))
+"""
+
+
+def _measure(folder: Path, maker: Callable[[int], str], n: int) -> tuple[int, float, float]:
+    """(bytes, seconds, peak MB) of checking the input of size n, in a fresh process."""
+    import subprocess
+
+    path = folder / "growth.yaml"
+    text = maker(n)
+    path.write_text(text, encoding="utf-8")
+    code = _CHILD.format(root=str(ROOT), hostile=str(ROOT / "tests" / "hostile"), path=str(path))
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=3600
+    )
+    seconds, peak, _findings = proc.stdout.split()
+    return path.stat().st_size, float(seconds), float(peak)
+
+
+def growth() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="funnelcheck-growth-"))
+    print()
+    print("issue 12 inputs: check time at n and 10n (ratio), and at the 5 MB limit")
+    print(
+        f"{'input':<30} {'n':>9} {'size':>9} {'time':>8} {'10n':>9} {'size':>9} {'time':>8}"
+        f" {'ratio':>6} {'5 MB: n':>10} {'time':>8} {'peak':>8}"
+    )
+    # `--only WORD` measures the inputs whose name holds WORD (repeatable).
+    only = [sys.argv[i + 1] for i, arg in enumerate(sys.argv[:-1]) if arg == "--only"]
+    for what, maker, small, large, limit in GROWTH:
+        if only and not any(word in what for word in only):
+            continue
+        size_s, time_s, _ = _measure(folder, maker, small)
+        size_l, time_l, _ = _measure(folder, maker, large)
+        size_m, time_m, peak_m = _measure(folder, maker, limit)
+        assert size_m <= 5_000_000, (what, size_m)
+        print(
+            f"{what:<30} {small:>9,} {size_s / 1e3:>7,.0f}KB {time_s:>7.2f}s {large:>9,} "
+            f"{size_l / 1e3:>7,.0f}KB {time_l:>7.2f}s {time_l / time_s:>5.1f}x "
+            f"{limit:>10,} {time_m:>7.2f}s {peak_m:>6.0f}MB"
+        )
+    if not only or "reads" in only:
+        reads(folder)
+
+
+def _cli(args: list[str], cwd: Path, stdin: Any = None) -> tuple[float, float, int]:
+    """(seconds, peak MB, exit code) of one CLI run, start-up included."""
+    import resource
+    import subprocess
+
+    code = (
+        "import resource, subprocess, sys, time; start = time.perf_counter(); "
+        "rc = subprocess.run([sys.executable, '-m', 'funnelcheck', *sys.argv[1:]], "
+        "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
+        "print(time.perf_counter() - start, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, rc)"
+    )
+    del resource
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        stdin=stdin,
+        timeout=600,
+        check=True,
+        env={**__import__("os").environ, "PYTHONPATH": str(ROOT)},
+    )
+    seconds, peak, rc = proc.stdout.split()
+    return float(seconds), float(peak), int(rc)
+
+
+def reads(folder: Path) -> None:
+    import os
+
+    print()
+    print("issue 12 reads (CLI runs, start-up included): time, peak memory, exit code")
+    here = folder / "reads"
+    here.mkdir()
+    (here / "s.yaml").write_text(to_yaml(base_strategy()), encoding="utf-8")
+    with open("/dev/zero", "rb") as zero:
+        print("  cat /dev/zero | check -: {:.2f} s, {:.0f} MB, exit {}".format(
+            *_cli(["check", "-", "-q"], here, stdin=zero)))  # fmt: skip
+    sparse = here / "sparse"
+    sparse.mkdir()
+    (sparse / "s.yaml").write_text(to_yaml(base_strategy()), encoding="utf-8")
+    with open(sparse / ".funnelcheck.yaml", "wb") as fh:
+        fh.truncate(1_500_000_000)
+    print("  1.5 GB sparse .funnelcheck.yaml: {:.2f} s, {:.0f} MB, exit {}".format(
+        *_cli(["check", "s.yaml", "-q"], sparse)))  # fmt: skip
+    with open(here / "huge.json", "wb") as fh:
+        fh.truncate(2_000_000_000)
+    print("  2 GB --baseline: {:.2f} s, {:.0f} MB, exit {}".format(
+        *_cli(["check", "s.yaml", "-q", "--baseline", "huge.json"], here)))  # fmt: skip
+    os.symlink("/dev/zero", here / "zero.json")
+    print("  --baseline linked to /dev/zero: {:.2f} s, {:.0f} MB, exit {}".format(
+        *_cli(["check", "s.yaml", "-q", "--baseline", "zero.json"], here)))  # fmt: skip
+    patterns = here / "patterns"
+    patterns.mkdir()
+    (patterns / "s.yaml").write_text(to_yaml(base_strategy()), encoding="utf-8")
+    (patterns / ".funnelcheck.yaml").write_text(
+        "exclude:\n" + "".join(f'  - "dir{i}/**/*.yaml"\n' for i in range(20_000)),
+        encoding="utf-8",
+    )
+    print("  20,000 exclude patterns, check .: {:.2f} s, {:.0f} MB, exit {}".format(
+        *_cli(["check", ".", "-q", "-j", "1"], patterns)))  # fmt: skip
+    links = here / "links"
+    (links / "strategies" / "team").mkdir(parents=True)
+    (links / "strategies" / "s.yaml").write_text(to_yaml(base_strategy()), encoding="utf-8")
+    for name in ("a", "b", "c"):
+        os.symlink("..", links / "strategies" / name)
+    print("  'strategies/**/*.yaml' with three links to ..: {:.2f} s, {:.0f} MB, exit {}".format(
+        *_cli(["check", "strategies/**/*.yaml", "-q"], links)))  # fmt: skip
+
+
 if __name__ == "__main__":
-    main()
+    if "--growth" not in sys.argv[1:]:
+        main()
+    growth()

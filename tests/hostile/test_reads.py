@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -176,35 +178,69 @@ def test_twenty_thousand_exclude_patterns(tmp_path: Path) -> None:
 
 
 # -- item 14: a file that grows while it is read --------------------------------------------
+def _grower(path: Path) -> subprocess.Popen[bytes]:
+    """Another process appending to `path` as fast as it can, until stopped (cut back to
+    the strategy at 1 MB, so that it keeps growing)."""
+    code = (
+        "import sys\n"
+        "size = len(open(sys.argv[1], 'rb').read())\n"
+        "with open(sys.argv[1], 'ab') as fh:\n"
+        "    while True:\n"
+        "        fh.write(b'# more\\n' * 100); fh.flush()\n"
+        "        if fh.tell() > 1_000_000:\n"
+        "            fh.truncate(size)\n"
+    )
+    return subprocess.Popen([sys.executable, "-c", code, str(path)])
+
+
 def test_a_growing_file_with_a_large_limit_is_read_within_it(tmp_path: Path) -> None:
     """OverflowError in 48 of 60 runs before: the read asked for `limit + 1` bytes at once."""
-    from funnelcheck.load import read_bounded
+    from funnelcheck.load import InputError, Limits, read_text
 
     path = tmp_path / "growing.yaml"
     path.write_text(STRATEGY, encoding="utf-8")
-    stop = threading.Event()
-
-    def grow() -> None:
-        with open(path, "a", encoding="utf-8") as fh:
-            while not stop.is_set():
-                fh.write("# more\n" * 1000)
-                fh.flush()
-
-    writer = threading.Thread(target=grow)
-    writer.start()
+    writer = _grower(path)
     try:
         for limit in (10**30, 2**63, 50_000):
-            for _ in range(20):
+            for _ in range(30):
                 try:
-                    raw = read_bounded(str(path), limit)
-                except Exception as exc:  # only the refusal of a file grown too large
-                    assert "over the limit" in str(exc) or "grew past" in str(exc)
+                    text = read_text(str(path), Limits(max_bytes=limit))
+                except InputError as exc:  # only the refusal of a file grown too large
+                    assert "over the limit" in exc.message or "grew past" in exc.message
                     assert limit == 50_000
                 else:
-                    assert raw.startswith(STRATEGY.encode()) and len(raw) <= limit
+                    assert text.startswith(STRATEGY) and len(text) <= limit
     finally:
-        stop.set()
-        writer.join()
+        writer.kill()
+        writer.wait()
+
+
+@pytest.mark.parametrize("limit", [10**30, 2**63, 5_000_000])
+def test_a_file_seen_smaller_than_it_is_read_is_read_within_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """The growth that happens between `stat` and the read, made certain: `stat` reports
+    the size the file had before its last 100 KB were appended."""
+    from funnelcheck.load import InputError, Limits, read_text
+
+    path = tmp_path / "grown.yaml"
+    grown = STRATEGY + "# more\n" * 15_000
+    path.write_text(grown, encoding="utf-8")
+    real_stat = os.stat
+
+    def stat_before_growth(target: object, *args: object, **kwargs: object) -> os.stat_result:
+        st = real_stat(target, *args, **kwargs)  # type: ignore[arg-type]
+        if str(target) != str(path):
+            return st
+        fields = list(st)
+        fields[6] = len(STRATEGY)  # st_size
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(os, "stat", stat_before_growth)
+    assert read_text(str(path), Limits(max_bytes=limit)) == grown
+    with pytest.raises(InputError) as refused:
+        read_text(str(path), Limits(max_bytes=len(STRATEGY) + 10))
+    assert "grew past the limit" in refused.value.message
 
 
 def test_a_growing_file_through_the_cli(tmp_path: Path) -> None:
