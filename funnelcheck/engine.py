@@ -260,9 +260,6 @@ class Checker:
         if rule_cls is not None:
             settings = config.settings_for(rule_cls, config_path)
             if settings is not None:
-                if len(issues) > MAX_PER_RULE:  # the rest counted in one (see more_issues)
-                    rest = len(issues) - MAX_PER_RULE
-                    issues = [*issues[:MAX_PER_RULE], more_issues(issues[MAX_PER_RULE], rest)]
                 kept.extend(
                     self._finding(rule_cls, issue, settings.severity, strategy, locations)
                     for issue in issues
