@@ -550,8 +550,6 @@ def _worker_main(conn: Any, init_args: tuple[Any, ...]) -> None:
         order, source = task
         try:
             conn.send((order, "ok", _worker_check(source)))
-        except RuleCrashed as exc:
-            conn.send((order, "crashed", str(exc)))
         except Exception as exc:  # a bug of ours: the parent reports it as one
             conn.send((order, "bug", f"{type(exc).__name__}: {exc}"))
 
@@ -693,8 +691,6 @@ def _check_in_workers(
                     continue
                 (task,) = [t for t in worker.in_flight if t[0] == order]
                 worker.in_flight.remove(task)
-                if status == "crashed":
-                    raise RuleCrashed(payload)
                 if status == "bug":
                     raise RuntimeError(payload)
                 finish(order, task[1], payload)
