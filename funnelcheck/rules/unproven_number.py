@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.money import TextAmount
 from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.story import STOPWORDS
 from funnelcheck.strategy import Strategy
 
 # A number written in digits, whole: not inside a word or a code ("B2B", "Q2", "SOC2",
@@ -27,6 +28,29 @@ _CODE_AFTER = re.compile(r"\s?(?P<code>[A-Z]{3})\b")
 _UNIT_AFTER = re.compile(r"(?:\s|-)(?P<unit>[^\W\d_]+)(?!\w)")
 #: An acronym right before a bare number makes it a name: "SOC 2", "ISO 27001".
 _ACRONYM_BEFORE = re.compile(r"\b(?P<acronym>[A-Z]{2,})\s\Z")
+# Identifiers with digits are names, not figures (issue 15). The class, by its shapes:
+#: letters joined to the number by a hyphen: "W-4", "I-9", "GPT-4", "COVID-19", "ICD-10";
+_LETTERS_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[^\W\d_]+-\Z")
+#: the number joined to a code in capitals or to a bracketed letter: "1099-NEC", "1040-ES",
+#: "401(k)", "403(b)", "501(c)(3)";
+_CODE_JOINED_AFTER = re.compile(r"-[A-Z]{1,5}(?![\w-])|\([a-z0-9]{1,2}\)")
+#: a word written with a capital inside it right before: "iOS 17", "macOS 14", "Wi-Fi 6";
+_MIXED_CASE_BEFORE = re.compile(r"(?<![\w-])[\w-]*[a-z][\w-]*[A-Z][\w-]*\s\Z")
+#: a capitalised word inside a sentence right before: "runs on Windows 11", "under Title 21";
+#: at a sentence's start a capital says nothing ("Save 4 hours", "Over 40 customers").
+_CAPITALISED_BEFORE = re.compile(r"(?P<lead>^|\S)\s*(?P<word>[A-Z][a-z]+)\s\Z")
+#: What comes before a sentence's first word: the text's start, an end of sentence, a quote
+#: or a bullet.
+_SENTENCE_LEADS = frozenset(("", ".", "!", "?", ":", ";", '"', "'", "“", "‘", "(", "•", "*", "-"))
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")
+#: a noun that numbers a document, version or grade, in any case: "Form 1099", "section
+#: 179", "version 2", "tier 1", "type 2 diabetes", "phase 3 trial".
+_NUMBERING_NOUN_BEFORE = re.compile(
+    r"\b(?:form|forms|section|sections|schedule|article|articles|title|part|chapter|clause|"
+    r"rule|regulation|version|release|tier|level|grade|class|type|phase|model|series|"
+    r"gen|generation|nr|number|step)\.?\s\Z",
+    re.IGNORECASE,
+)
 _CODE_BEFORE = re.compile(r"\b(?P<code>[A-Z]{3})\s?\Z")
 # Words that introduce an amount as a saving or a loss: such an amount is a figure that
 # needs proof (FC302 reads every other amount as a price, which the plans prove).
@@ -67,7 +91,14 @@ class UnprovenNumber(Rule):
 
     What counts: numbers written in digits, with or without `%`, "percent", `x` or `k`
     ("30%", "10x", "5 minutes", "40 customers"). Not counted: digits inside a word or code
-    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), years (a
+    ("B2B", "Q2", "24/7"); identifiers with digits, which name a form, a standard or a
+    version rather than state a figure: a number joined by a hyphen to letters before it
+    ("W-4", "I-9", "GPT-4", "COVID-19") or to a code in capitals after it ("1099-NEC"), or
+    followed by a bracketed letter ("401(k)"), or that follows an acronym ("SOC 2", "ISO
+    27001", "HIPAA 164.312"), a word with a capital inside it ("iOS 17"), a capitalised
+    word inside a sentence ("runs on Windows 11"; not the first word of a sentence, nor any
+    word of a text written in title case, where a capital says nothing) or a noun that
+    numbers things ("Form 1099", "section 179", "version 2", "tier 1", "type 2"); years (a
     bare four-digit number from 1900 to 2100, as in "the 2026 ledger" or "since 2019"; it
     still counts when a plural word follows it, as in "2000 customers", since then it counts
     something, unless a date word such as "since" or a month comes first), and money amounts
@@ -144,6 +175,7 @@ def figures_to_prove(
     figures: list[str] = []
     #: Where the last figure that is a saving amount starts, to extend it over its digits.
     saving_start: int | None = None
+    title_case = _in_title_case(text)
     for match in _NUMBER.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         code_after = _CODE_AFTER.match(after)
@@ -165,7 +197,7 @@ def figures_to_prove(
             continue
         if amount is not None:
             saving_start = amount.span[0]
-        if not is_money and not match.group("suffix") and _ACRONYM_BEFORE.search(before):
+        if not is_money and not match.group("suffix") and _is_identifier(before, after, title_case):
             continue
         if not is_money and not match.group("suffix") and _is_year(match, before, after):
             continue
@@ -175,6 +207,36 @@ def figures_to_prove(
             figure += after[: unit.end()]
         figures.append(figure)
     return figures
+
+
+def _is_identifier(before: str, after: str, title_case: bool) -> bool:
+    """Whether a bare number is part of a name with digits, not a figure: "SOC 2", "W-4",
+    "401(k)", "Form 1099-NEC", "iOS 17", "runs on Windows 11", "section 179"."""
+    if _LETTERS_HYPHEN_BEFORE.search(before) or _CODE_JOINED_AFTER.match(after):
+        return True
+    if _ACRONYM_BEFORE.search(before) or _MIXED_CASE_BEFORE.search(before):
+        return True
+    if _NUMBERING_NOUN_BEFORE.search(before):
+        return True
+    if title_case:
+        return False  # "Close Your Books In 5 Days": every word has a capital
+    capitalised = _CAPITALISED_BEFORE.search(before)
+    if capitalised is None or capitalised.group("word").lower() in STOPWORDS:
+        return False  # "Save 4 hours ... Over 40 customers": the sentence's capital
+    # A capital at the start of the text or of a sentence is the sentence's, not a name's.
+    return capitalised.group("lead") not in _SENTENCE_LEADS
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether a text is written as a headline, most words with a capital: of the words of
+    four letters or more that do not start a sentence, at least three, most capitalised."""
+    words = [
+        m.group(0)
+        for m in _LONG_WORD.finditer(text)
+        if text[max(0, m.start() - 4) : m.start()].rstrip().rstrip("\"'“‘(")[-1:]
+        not in _SENTENCE_LEADS
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
 
 
 def _is_year(match: re.Match[str], before: str, after: str) -> bool:
