@@ -42,6 +42,11 @@ _CAPITALISED_BEFORE = re.compile(r"(?P<lead>^|\S)\s*(?P<word>[A-Z][a-z]+)\s\Z")
 #: What comes before a sentence's first word: the text's start, an end of sentence, a quote
 #: or a bullet.
 _SENTENCE_LEADS = frozenset(("", ".", "!", "?", ":", ";", '"', "'", "“", "‘", "(", "•", "*", "-"))
+#: How much text either side of a number `_is_identifier` reads.
+_NAME_WINDOW = 40
+#: How much text either side of a number decides what it is (a saving's word comes at most
+#: 30 characters before it).
+_WINDOW = 80
 _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")
 #: a noun that numbers a document, version or grade, in any case: "Form 1099", "section
 #: 179", "version 2", "tier 1", "type 2 diabetes", "phase 3 trial".
@@ -176,11 +181,25 @@ def figures_to_prove(
     #: Where the last figure that is a saving amount starts, to extend it over its digits.
     saving_start: int | None = None
     title_case = _in_title_case(text)
+    # Amounts in the order they start; walked once alongside the numbers, which come in order.
+    ordered = sorted(amounts, key=lambda a: a.span)
+    next_amount = 0
     for match in _NUMBER.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
+        # What decides a number's kind lies within a few words of it: read a window either
+        # side, so a text with many numbers costs time linear in its length.
+        start, end = match.start(), match.end()
+        before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
         code_after = _CODE_AFTER.match(after)
         code_before = _CODE_BEFORE.search(before)
-        amount = next((a for a in amounts if a.span[0] <= match.start() < a.span[1]), None)
+        while next_amount < len(ordered) and ordered[next_amount].span[1] <= start:
+            next_amount += 1
+        amount = None
+        k = next_amount
+        while k < len(ordered) and ordered[k].span[0] <= start:
+            if start < ordered[k].span[1]:
+                amount = ordered[k]
+                break
+            k += 1
         if amount is not None and match.start() > amount.span[0]:
             # The rest of an amount already read from its first digits ("$1 500").
             if saving_start == amount.span[0]:
@@ -212,6 +231,9 @@ def figures_to_prove(
 def _is_identifier(before: str, after: str, title_case: bool) -> bool:
     """Whether a bare number is part of a name with digits, not a figure: "SOC 2", "W-4",
     "401(k)", "Form 1099-NEC", "iOS 17", "runs on Windows 11", "section 179"."""
+    # A name is a word or two: read only the end of the text before the number and the
+    # start of the text after it, so a long text costs no more per number.
+    before, after = before[-_NAME_WINDOW:], after[:_NAME_WINDOW]
     if _LETTERS_HYPHEN_BEFORE.search(before) or _CODE_JOINED_AFTER.match(after):
         return True
     if _ACRONYM_BEFORE.search(before) or _MIXED_CASE_BEFORE.search(before):
