@@ -38,7 +38,6 @@ Words are compared as the story rules compare them (stems; derived forms meet).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any
 
 from funnelcheck.story import StemSet, content_words
@@ -136,29 +135,45 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
 BILLING_ROLES = frozenset({"pricing", "retention"})
 
 
-def stage_vocabulary(strategy: Strategy, index: int) -> StemSet:
-    """The stems a stage may say without telling another story: its role's words, money
-    words and the strategy's channel names; in a pricing or retention stage also periods
-    and the strategy's own plan and unit names."""
-    stages = strategy.data.get("stages")
-    stage = stages[index] if isinstance(stages, list) and 0 <= index < len(stages) else None
-    role = stage.get("role") if isinstance(stage, Mapping) else None
-    role = role if isinstance(role, str) else "other"
-    names: list[str] = []
-    for _, other in strategy.stages():
-        names.extend(nonblank_strings(other.get("channels")))
-    if role in BILLING_ROLES:
-        names.extend(_strings_in(strategy.price))
-    return _vocabulary(role, tuple(dict.fromkeys(names)))
+class StageWords:
+    """The stems each stage of a strategy may say without telling another story: its role's
+    words, money words and the strategy's channel names; in a pricing or retention stage
+    also periods and the strategy's own plan and unit names.
 
+    Built once per strategy and per check: the names are read once, and each role's
+    vocabulary is built once, so ten thousand stages cost linear time."""
 
-@lru_cache(maxsize=64)
-def _vocabulary(role: str, own: tuple[str, ...]) -> StemSet:
-    periods = PERIOD_WORDS if role in BILLING_ROLES else frozenset()
-    stems: set[str] = set()
-    for word in (*ROLE_WORDS.get(role, ()), *MONEY_WORDS, *periods, *own):
-        stems.update(stem for stem, _ in content_words(word.replace("_", " ")))
-    return StemSet(stems)
+    def __init__(self, strategy: Strategy) -> None:
+        self._strategy = strategy
+        self._names: tuple[str, ...] | None = None
+        self._price_names: tuple[str, ...] | None = None
+        self._by_role: dict[str, StemSet] = {}
+
+    def for_stage(self, index: int) -> StemSet:
+        stages = self._strategy.data.get("stages")
+        stage = stages[index] if isinstance(stages, list) and 0 <= index < len(stages) else None
+        role = stage.get("role") if isinstance(stage, Mapping) else None
+        role = role if isinstance(role, str) else "other"
+        found = self._by_role.get(role)
+        if found is None:
+            found = self._by_role[role] = self._vocabulary(role)
+        return found
+
+    def _vocabulary(self, role: str) -> StemSet:
+        if self._names is None:
+            channels: dict[str, None] = {}
+            for _, stage in self._strategy.stages():
+                channels.update(dict.fromkeys(nonblank_strings(stage.get("channels"))))
+            self._names = tuple(channels)
+        words: list[str] = [*ROLE_WORDS.get(role, ()), *MONEY_WORDS, *self._names]
+        if role in BILLING_ROLES:
+            if self._price_names is None:
+                self._price_names = tuple(dict.fromkeys(_strings_in(self._strategy.price)))
+            words.extend((*PERIOD_WORDS, *self._price_names))
+        stems: set[str] = set()
+        for word in words:
+            stems.update(stem for stem, _ in content_words(word.replace("_", " ")))
+        return StemSet(stems)
 
 
 def _strings_in(value: Any) -> Iterator[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.stage_words import stage_vocabulary
+from funnelcheck.stage_words import StageWords
 from funnelcheck.story import describe_stage, foreign_words
 from funnelcheck.strategy import Strategy
 
@@ -120,11 +120,12 @@ class ForeignStory(Rule):
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         story = strategy.story
+        needed = StageWords(strategy)
         for index, texts in strategy.stages_with_texts():
             if not texts:
                 continue  # a stage that says nothing is not judged
             stage_texts = [text for _, text in texts]
-            total, foreign = foreign_words(story, stage_texts, stage_vocabulary(strategy, index))
+            total, foreign = foreign_words(story, stage_texts, needed.for_stage(index))
             if total == 0:
                 continue  # only numbers, function words and its job's words: nothing to measure
             if total < MIN_WORDS_LEFT and total < foreign_words(story, stage_texts)[0]:

@@ -54,8 +54,9 @@ class _Capability:
 
 
 class PromiseInWords(Rule):
-    """A claim or pitch describes, in plain words, a capability that is planned, in beta or
-    in no plan, without listing it in `promises`.
+    """A claim or pitch describes an unsellable capability in its own words, not in `promises`.
+
+    The capability is planned, in beta, or in no plan the stage offers.
 
     **Why.** FC201 and FC202 hold a claim to what it lists under `promises`. A sales rep who
     writes "you'll get a warning before an hourly employee tips into overtime" lists
@@ -64,8 +65,10 @@ class PromiseInWords(Rule):
     words*: the content words of its text that are in neither the problem (statement and
     terms) nor another capability's text, so a claim that only names the problem, or
     describes a neighbouring capability, does not match it. A text describes a capability
-    when it uses at least `min_shared_words` of them and at least `min_shared_share` of
-    them (words compared as the story rules compare them: stems, derived forms meet).
+    when it uses at least `min_distinctive_words` of them, and at least
+    `min_distinctive_share` of them, and at least `min_shared_words` of the capability's
+    own words in all (its distinctive words and those it shares only with the problem);
+    words are compared as the story rules compare them (stems; derived forms meet).
 
     A text is reported with the capability it resembles most among those it cannot sell:
     planned (nothing to show), beta (may not hold up), or shipped but in no plan the stage
