@@ -28,9 +28,11 @@ numbers and money amounts already are:
   `price` (plan ids and names, units, fees, billing options, what a percentage is of).
   The strategy defines them; naming them is not drift.
 
-Left-out words still count among a stage's words; they are only never foreign. So a
-stage's share can only fall, and a stage that says little but billing terms is not
-judged on the one other word it says.
+A word of these lists that is also a story word counts as any story word (on the story);
+the others are left out of both of FC104's counts, as if unsaid. So a pricing stage that
+drifts is judged on its other words ("Dashboards of headcount and hiring, billed yearly;
+cancel any time" is still all foreign), and a stage left with fewer than three other
+words is not judged (FC104's `MIN_WORDS_LEFT`): it says its job and little else.
 
 Words are compared as the story rules compare them (stems; derived forms meet).
 """
