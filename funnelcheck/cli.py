@@ -308,7 +308,7 @@ def check(
 ) -> None:
     """Check strategies and report every baton drop."""
     from funnelcheck.config import ConfigError, Overrides
-    from funnelcheck.discover import discover, exclusion
+    from funnelcheck.discover import discover
     from funnelcheck.engine import (
         build_report,
         check_sources,
@@ -331,10 +331,10 @@ def check(
     try:
         checker = make_checker(config, overrides, not no_plugins, day, stdin_bytes)
         checker.why = show_why
-        run_config = checker.resolver.for_file(os.path.join(os.getcwd(), "-"))
+        # Each path is judged by the `exclude` of the configuration that governs it.
         found = discover(
             paths,
-            excluded=exclusion(run_config.exclude, run_config.root),
+            excluded=checker.resolver.excluded,
             force_exclude=force_exclude,
             stdin_name=stdin_filename,
         )
@@ -382,8 +382,7 @@ def check(
         _emit(report, specs, color, quiet, statistics, plugins=not no_plugins)
     except SpoolError as exc:
         _fail(str(exc))
-    threshold = overrides.fail_on or run_config.fail_on
-    raise typer.Exit(_exit_code(report, threshold, exit_zero))
+    raise typer.Exit(_exit_code(report, exit_zero))
 
 
 def _refuse_overwrites(
@@ -517,21 +516,18 @@ def _emit(
 _HOLD_STATISTICS = frozenset({"table", "json"})
 
 
-def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
-    from funnelcheck.findings import Severity
-
+def _exit_code(report: Any, exit_zero: bool) -> int:
+    """2 on an error; else 1 when a file has a finding at or above its own `fail-on` (its
+    configuration's, or `--fail-on`, which overrides every configuration)."""
     if report.errors():
         from funnelcheck.terminal import clean
 
         for result in report.errors():
             typer.echo(f"funnelcheck: {clean(result.error or '')}", err=True)
         return EXIT_ERROR
-    if exit_zero or threshold == "never":
+    if exit_zero:
         return EXIT_OK
-    level = Severity.parse(threshold)
-    if any(n for severity, n in report.counts().items() if severity >= level):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if report.failing() else EXIT_OK
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -718,6 +714,9 @@ def show_config(
     typer.echo(f"configuration: {resolved.source or 'defaults (no configuration file found)'}")
     for key, value, source in resolved.describe(None if os.path.isdir(path) else path):
         typer.echo(f"{key} = {value!r}    # {source}")
+        if key == "exclude" and not os.path.isdir(path):
+            # What a walk does with this file (named, it is checked unless --force-exclude).
+            typer.echo(f"excluded = {resolved.excluded(path)!r}    # {source}")
 
 
 def main() -> None:

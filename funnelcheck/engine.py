@@ -71,14 +71,25 @@ class Checker:
     # -- one file -----------------------------------------------------------------------
     def check(self, source: Source) -> FileResult | None:
         """Check one file; None when a walked YAML file turns out not to be a strategy."""
-        from funnelcheck.load import decode, load_text, read_head, read_text
-
         # Standard input named with --stdin-filename gets that file's configuration and
         # per-file settings, as ruff does.
         config_path = source.path
         if source.path == STDIN and source.display != STDIN_DISPLAY:
             config_path = source.display
-        config = self.resolver.for_file(config_path)
+        from funnelcheck.config import ConfigError
+
+        try:
+            config = self.resolver.for_file(config_path)
+            return self._check(source, config, config_path)
+        except ConfigError as exc:
+            # A broken configuration stops only the files it governs (issue 11).
+            return FileResult(
+                source.display, error=f"{source.display}: not checked: its configuration: {exc}"
+            )
+
+    def _check(self, source: Source, config: Config, config_path: str) -> FileResult | None:
+        from funnelcheck.load import decode, load_text, read_head, read_text
+
         try:
             if source.path == STDIN:
                 text = decode(self.stdin_bytes, config.limits)
@@ -189,6 +200,7 @@ class Checker:
             relay=relay,
             rules_run=tuple(rules_run),
             suppressed=suppressed,
+            fail_on=config.fail_on,
         )
 
     def _rule_failed(
@@ -412,7 +424,7 @@ def _worker_init(
 
 def _worker_check(
     source: Source,
-) -> tuple[str, tuple[int, int, int], str | None, bytes, str | None] | None:
+) -> tuple[str, tuple[int, int, int, int], str | None, bytes, str | None] | None:
     """Check one file in a worker; the result goes back pickled, straight into the spool,
     with the chosen reporter's text for it when that reporter renders file by file."""
     from funnelcheck.spool import pickled

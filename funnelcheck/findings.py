@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -212,6 +212,14 @@ class Relay(_SentByFields):
     paths: tuple[str, ...] = ()
 
 
+def fails(fail_on: str, severities: Iterable[Severity]) -> bool:
+    """Whether any of `severities` is at or above `fail_on` (`never`: none is)."""
+    if fail_on == "never":
+        return False
+    level = Severity.parse(fail_on)
+    return any(severity >= level for severity in severities)
+
+
 @dataclass(slots=True)
 class FileResult(_SentByFields):
     """Everything found in one file; `error` is set when the file could not be read at all."""
@@ -223,6 +231,14 @@ class FileResult(_SentByFields):
     #: Codes of the rules that ran on this file (JUnit writes a testcase per rule run).
     rules_run: tuple[str, ...] = ()
     suppressed: int = 0
+    #: The file's own `fail-on` (its configuration's, or the command line's): the run
+    #: exits 1 when any file has a finding at or above its own threshold.
+    fail_on: str = "error"
+
+    @property
+    def fails(self) -> bool:
+        """Whether a finding of this file is at or above the file's `fail-on`."""
+        return fails(self.fail_on, (f.severity for f in self.findings))
 
 
 @dataclass(slots=True)
@@ -270,6 +286,13 @@ class Report:
             counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(code, name, n) for (code, name), n in ordered]
+
+    def failing(self) -> int:
+        """How many files have a finding at or above their own `fail-on`."""
+        known = getattr(self.files, "failing", None)
+        if callable(known):  # a spool counted them as they came
+            return int(known())
+        return sum(1 for result in self.files if result.fails)
 
     def errors(self) -> list[FileResult]:
         known = getattr(self.files, "errors", None)
