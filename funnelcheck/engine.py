@@ -244,7 +244,7 @@ class Checker:
         known = {code: rule.name for code, rule in self.rules.items()}
         # A suppression of a rule that did not run (--select, config) is not "unused".
         kept, suppressed, issues = apply_suppressions(
-            findings, strategy.text, known, self.as_of, active=set(rules_run)
+            findings, strategy.text, known, self.as_of, active=set(rules_run), locations=locations
         )
         rule_cls = self.rules.get("FC009")
         if rule_cls is not None:
