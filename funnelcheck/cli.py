@@ -456,7 +456,10 @@ def _baseline(report: Any, use: str | None, write: str | None) -> Any:
         if write is not None:
             baseline_mod.write(report, write)
         if use is not None:
-            report = baseline_mod.apply(report, use)
+            notes: list[str] = []
+            report = baseline_mod.apply(report, use, notes)
+            for note in notes:
+                typer.echo(f"funnelcheck: {note}", err=True)
     except baseline_mod.BaselineError as exc:
         _fail(str(exc))
     return report

@@ -34,6 +34,7 @@ from funnelcheck.findings import (
     format_path,
 )
 from funnelcheck.funnel import leads_needed
+from funnelcheck.identity import StablePaths
 from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath
 
 if TYPE_CHECKING:
@@ -170,6 +171,7 @@ class Checker:
         locations: Locations,
         shaped: bool,
     ) -> FileResult:
+        stable = StablePaths(strategy.data)
         findings: list[Finding] = []
         rules_run: list[str] = []
         for rule_cls, settings in config.rules_for(self.rules, config_path):
@@ -181,7 +183,9 @@ class Checker:
             try:
                 for issue in rule.check(strategy, settings.options):
                     findings.append(
-                        self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                        self._finding(
+                            rule_cls, issue, settings.severity, strategy, locations, stable
+                        )
                     )
             except Exception as exc:  # a rule's bug: FC010 on this file, the rest goes on
                 if os.environ.get("FUNNELCHECK_DEBUG"):
@@ -190,7 +194,7 @@ class Checker:
         suppressed = 0
         if text and _SUPPRESSION_MARK.search(text):
             findings, suppressed = self._suppress(
-                findings, strategy, config, config_path, locations, rules_run
+                findings, strategy, config, config_path, locations, rules_run, stable
             )
         findings.sort(key=Finding.sort_key)
         relay = _relay(strategy, locations, why=self.why) if shaped else None
@@ -238,6 +242,7 @@ class Checker:
         config_path: str,
         locations: Locations,
         rules_run: list[str],
+        stable: StablePaths,
     ) -> tuple[list[Finding], int]:
         from funnelcheck.suppress import apply_suppressions
 
@@ -251,7 +256,7 @@ class Checker:
             settings = config.settings_for(rule_cls, config_path)
             if settings is not None:
                 kept.extend(
-                    self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                    self._finding(rule_cls, issue, settings.severity, strategy, locations, stable)
                     for issue in issues
                 )
         return kept, suppressed
@@ -263,6 +268,7 @@ class Checker:
         severity_override: Severity | None,
         strategy: Strategy,
         locations: Locations,
+        stable: StablePaths | None = None,
     ) -> Finding:
         return Finding(
             code=rule.code,
@@ -277,6 +283,7 @@ class Checker:
             ),
             data=issue.data,
             subject=issue.subject,
+            stable_path=stable(issue.path) if stable is not None else "",
         )
 
 

@@ -136,20 +136,34 @@ class Finding(_SentByFields):
     related: tuple[Location, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict)
     subject: str = ""
+    #: The path with each list index replaced by what the item is (`stages[name="Demo"
+    #: role="sales"].claims[text="..."]`; `funnelcheck.identity`); "" where the finding was
+    #: made without the data: `location.path` stands in.
+    stable_path: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code, loc.path, self.message)
 
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """What this finding is about, whatever its line or its items' places in their lists:
+        (rule code, stable path, the text concerned). Two runs' findings of one file are the
+        same finding when their identities are equal (more than one of an identity: matched
+        in order). Baselines, SARIF and GitLab fingerprints are built on it (`fingerprint`).
+        """
+        return (self.code, self.stable_path or self.location.path, self.subject or self.message)
+
 
 def fingerprint(finding: Finding) -> str:
-    """A key for a finding that survives moved lines: file, code, path and the text concerned.
+    """A key for a finding that survives moved lines and moved list items: its file and its
+    `identity` (code, stable path, the text concerned), hashed.
 
-    Baselines and SARIF `partialFingerprints` use it; line numbers are deliberately left out
-    so that editing unrelated lines does not bring a known finding back.
+    Baselines, SARIF `partialFingerprints` and GitLab fingerprints use it; line numbers and
+    list positions are deliberately left out, so that editing unrelated lines, or inserting,
+    removing or reordering stages, claims, plans or customers, brings no known finding back.
     """
-    concerned = finding.subject or finding.message
-    key = "\0".join((finding.location.file, finding.code, finding.location.path, concerned))
+    key = "\0".join((finding.location.file, *finding.identity))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
