@@ -83,7 +83,16 @@ class Checker:
             config = self.resolver.for_file(config_path)
             return self._check(source, config, config_path)
         except ConfigError as exc:
-            # A broken configuration stops only the files it governs (issue 11).
+            # A broken configuration stops only the files it governs (issue 11); a walked
+            # YAML file that is no strategy (a CI file) is still passed over.
+            if not source.explicit:
+                from funnelcheck.load import read_head
+
+                try:
+                    if not looks_like_strategy(read_head(source.path)):
+                        return None
+                except OSError:
+                    pass
             return FileResult(
                 source.display, error=f"{source.display}: not checked: its configuration: {exc}"
             )

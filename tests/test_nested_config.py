@@ -126,10 +126,13 @@ def test_config_prints_what_a_run_applies_to_the_path(repo: Path) -> None:
 
 def test_a_broken_pyproject_at_the_top_stops_only_the_files_it_governs(repo: Path) -> None:
     (repo / "pyproject.toml").write_text("[tool.funnelcheck]\nfail-on = \n", encoding="utf-8")
+    # A walked YAML file that is no strategy is passed over, broken configuration or not.
+    (repo / "ci.yaml").write_text("on: push\njobs: {}\n", encoding="utf-8")
     proc = check(".", "-f", "json", cwd=repo)
     assert proc.returncode == 2
     document = json.loads(proc.stdout)
     by_file = {f["file"]: f for f in document["files"]}
+    assert set(by_file) == {"strategies/ok.yaml", "top.yaml"}
     # The nested configuration's file is checked and reported as usual...
     assert by_file["strategies/ok.yaml"]["findings"]
     # ...the file the broken table governs is an error naming the table and its line.
