@@ -398,8 +398,14 @@ def _refuse_overwrites(
     from funnelcheck.discover import STDIN
 
     checked = [s for s in sources if s.path != STDIN]
+    import contextlib
+
+    from funnelcheck.config import ConfigError
+
     for source in checked:
-        checker.resolver.for_file(source.path)  # the configurations it will read
+        # The configurations it will read; a broken one: the files it governs report it.
+        with contextlib.suppress(ConfigError):
+            checker.resolver.for_file(source.path)
     reads = [(s.path, s.display) for s in checked]
     # `--baseline b.json --write-baseline b.json` refreshes the baseline (read, then
     # written whole): that one write over a read is meant; a report over it is not.
