@@ -1,9 +1,15 @@
 """Baselines: accept today's findings, report only new ones.
 
-A baseline records each finding by file, code, path and a hash of the text concerned
-(`findings.fingerprint`), never by line number, so editing unrelated lines does not bring a
-recorded finding back. `--baseline FILE` drops the findings it records and lists the
-entries that no longer occur (fixed, or their text changed).
+A baseline records each finding by file, code, stable path and a hash of its identity
+(`findings.fingerprint`: code, stable path, the text concerned), never by line number or
+list position, so editing unrelated lines, or inserting, removing or reordering stages,
+claims, plans or customers, brings no recorded finding back. `--baseline FILE` drops the
+findings it records and lists the entries that no longer occur (fixed, or what they are
+about changed: a renamed stage, a reworded claim).
+
+Format 2 (this one) records the stable path (`funnelcheck.identity`). A format-1 baseline
+(paths by list position) is still read and matched as format 1 matched, by position, so
+nothing already accepted comes back; `--write-baseline` rewrites it as format 2.
 
 Files are recorded relative to the baseline file's directory, with `/` separators
 ("strategies/ledgerline.yaml"), and findings are matched the same way: the same file
@@ -25,7 +31,9 @@ from funnelcheck.atomic import write_atomic
 from funnelcheck.findings import Finding, Report, fingerprint
 from funnelcheck.load import ReadRefused, read_bounded
 
-BASELINE_FORMAT = 1
+BASELINE_FORMAT = 2
+#: Formats `--baseline` reads: 1 matched by list position, as it was written.
+READABLE_FORMATS = (1, 2)
 #: The largest baseline read (about 200,000 recorded findings); a larger file is refused
 #: before it is read (issue 12: a 2 GB baseline used 4.2 GB).
 BASELINE_MAX_BYTES = 50_000_000
@@ -49,16 +57,18 @@ def _recorded_name(file: str, baseline_path: str) -> str:
     return name.replace(os.sep, "/")
 
 
-def _entry(finding: Finding, baseline_path: str) -> dict[str, str]:
+def _entry(finding: Finding, baseline_path: str, format: int = BASELINE_FORMAT) -> dict[str, str]:
     name = _recorded_name(finding.location.file, baseline_path)
     # The hash covers the file too: hash the recorded name, not the name as typed.
     recorded = dataclasses.replace(
         finding, location=dataclasses.replace(finding.location, file=name)
     )
+    if format == 1:  # by list position: the path as it was located, not the stable one
+        recorded = dataclasses.replace(recorded, stable_path="")
     return {
         "file": name,
         "code": finding.code,
-        "path": finding.location.path,
+        "path": recorded.identity[1],
         "fingerprint": fingerprint(recorded),
     }
 
@@ -81,7 +91,8 @@ def write(report: Report, path: str) -> None:
         raise BaselineError(f"cannot write the baseline {path}: {exc.strerror or exc}") from exc
 
 
-def read(path: str) -> list[dict[str, str]]:
+def read(path: str) -> tuple[int, list[dict[str, str]]]:
+    """The baseline's format and its entries."""
     try:
         raw = read_bounded(path, BASELINE_MAX_BYTES)
     except ReadRefused as exc:
@@ -103,9 +114,16 @@ def read(path: str) -> list[dict[str, str]]:
         # Nested thousands deep, or a number of thousands of digits: no baseline we write.
         document = None
     entries = document.get("entries") if isinstance(document, dict) else None
+    version = document.get("funnelcheck_baseline") if isinstance(document, dict) else None
+    if isinstance(version, int) and version > BASELINE_FORMAT:
+        raise BaselineError(
+            f"{path} is a format-{version} baseline, newer than this funnelcheck reads "
+            f"(format {BASELINE_FORMAT}); upgrade funnelcheck, or write it again with "
+            f"--write-baseline {path}"
+        )
     if (
         not isinstance(document, dict)
-        or document.get("funnelcheck_baseline") != BASELINE_FORMAT
+        or version not in READABLE_FORMATS
         or not isinstance(entries, list)
         or not all(
             isinstance(e, dict)
@@ -115,9 +133,10 @@ def read(path: str) -> list[dict[str, str]]:
     ):
         raise BaselineError(
             f"{path} is not a funnelcheck baseline (format {BASELINE_FORMAT}); "
-            "write it again with --write-baseline"
+            f"write it again with --write-baseline {path}"
         )
-    return entries
+    assert isinstance(version, int)
+    return version, entries
 
 
 def _small_int(text: str) -> int:
@@ -128,18 +147,29 @@ def _small_int(text: str) -> int:
     return int(text)
 
 
-def apply(report: Report, path: str) -> Report:
-    """The report without the findings the baseline records, plus the entries now gone."""
+def apply(report: Report, path: str, notes: list[str] | None = None) -> Report:
+    """The report without the findings the baseline records, plus the entries now gone.
+
+    A format-1 baseline is matched by list position, as it was written, and a note saying
+    how to rewrite it is added to `notes`.
+    """
     from funnelcheck.spool import ResultSpool
 
-    remaining = Counter(_key(e) for e in read(path))
+    format, entries = read(path)
+    if format != BASELINE_FORMAT and notes is not None:
+        notes.append(
+            f"{path} is a format-{format} baseline: its findings are matched by their place "
+            "in their lists, so inserting or reordering stages, claims or plans brings them "
+            f"back; rewrite it with `funnelcheck check PATHS --write-baseline {path}`"
+        )
+    remaining = Counter(_key(e) for e in entries)
     baselined = 0
     # Kept as the report's own results are: out of memory, one file at a time.
     files = ResultSpool()
     for result in report.files:
         kept = []
         for finding in result.findings:
-            key = _key(_entry(finding, path))
+            key = _key(_entry(finding, path, format))
             if remaining[key] > 0:
                 remaining[key] -= 1
                 baselined += 1

@@ -317,7 +317,7 @@ def check(
 ) -> None:
     """Check strategies and report every baton drop."""
     from funnelcheck.config import ConfigError, Overrides
-    from funnelcheck.discover import discover, exclusion
+    from funnelcheck.discover import discover
     from funnelcheck.engine import (
         build_report,
         check_sources,
@@ -349,10 +349,10 @@ def check(
                 checker.stdin_bytes = read_stream(stdin, limit) if stdin is not None else b""
             except OSError as exc:
                 _fail(f"cannot read standard input: {exc.strerror or exc}")
-        run_config = checker.resolver.for_file(os.path.join(os.getcwd(), "-"))
+        # Each path is judged by the `exclude` of the configuration that governs it.
         found = discover(
             paths,
-            excluded=exclusion(run_config.exclude, run_config.root),
+            excluded=checker.resolver.excluded,
             force_exclude=force_exclude,
             stdin_name=stdin_filename,
         )
@@ -405,8 +405,7 @@ def check(
         _emit(report, specs, color, quiet, statistics, plugins=not no_plugins)
     except SpoolError as exc:
         _fail(str(exc))
-    threshold = overrides.fail_on or run_config.fail_on
-    raise typer.Exit(_exit_code(report, threshold, exit_zero))
+    raise typer.Exit(_exit_code(report, exit_zero))
 
 
 def _refuse_overwrites(
@@ -422,8 +421,14 @@ def _refuse_overwrites(
     from funnelcheck.discover import STDIN
 
     checked = [s for s in sources if s.path != STDIN]
+    import contextlib
+
+    from funnelcheck.config import ConfigError
+
     for source in checked:
-        checker.resolver.for_file(source.path)  # the configurations it will read
+        # The configurations it will read; a broken one: the files it governs report it.
+        with contextlib.suppress(ConfigError):
+            checker.resolver.for_file(source.path)
     reads = [(s.path, s.display) for s in checked]
     # `--baseline b.json --write-baseline b.json` refreshes the baseline (read, then
     # written whole): that one write over a read is meant; a report over it is not.
@@ -480,7 +485,10 @@ def _baseline(report: Any, use: str | None, write: str | None) -> Any:
         if write is not None:
             baseline_mod.write(report, write)
         if use is not None:
-            report = baseline_mod.apply(report, use)
+            notes: list[str] = []
+            report = baseline_mod.apply(report, use, notes)
+            for note in notes:
+                typer.echo(f"funnelcheck: {note}", err=True)
     except baseline_mod.BaselineError as exc:
         _fail(str(exc))
     return report
@@ -540,21 +548,18 @@ def _emit(
 _HOLD_STATISTICS = frozenset({"table", "json"})
 
 
-def _exit_code(report: Any, threshold: str, exit_zero: bool) -> int:
-    from funnelcheck.findings import Severity
-
+def _exit_code(report: Any, exit_zero: bool) -> int:
+    """2 on an error; else 1 when a file has a finding at or above its own `fail-on` (its
+    configuration's, or `--fail-on`, which overrides every configuration)."""
     if report.errors():
         from funnelcheck.terminal import clean
 
         for result in report.errors():
             typer.echo(f"funnelcheck: {clean(result.error or '')}", err=True)
         return EXIT_ERROR
-    if exit_zero or threshold == "never":
+    if exit_zero:
         return EXIT_OK
-    level = Severity.parse(threshold)
-    if any(n for severity, n in report.counts().items() if severity >= level):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if report.failing() else EXIT_OK
 
 
 @app.command(epilog=EXIT_CODES_HELP)
@@ -741,6 +746,9 @@ def show_config(
     typer.echo(f"configuration: {resolved.source or 'defaults (no configuration file found)'}")
     for key, value, source in resolved.describe(None if os.path.isdir(path) else path):
         typer.echo(f"{key} = {value!r}    # {source}")
+        if key == "exclude" and not os.path.isdir(path):
+            # What a walk does with this file (named, it is checked unless --force-exclude).
+            typer.echo(f"excluded = {resolved.excluded(path)!r}    # {source}")
 
 
 class StreamError(Exception):

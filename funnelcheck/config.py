@@ -7,6 +7,10 @@ without the table is passed over). The result is cached per folder, so thousands
 cost one walk per folder. Files are not merged, except through `extends: PATH` (relative
 to the file that says it), which puts a shared base under a file. `--config FILE` applies
 one file to every strategy; standard input (`-`) looks upward from the current folder.
+The file found applies whole, wherever the run starts: its `exclude` (through
+`ConfigResolver.excluded`, for each path a walk meets), its `fail-on` (kept on each file's
+result), its selection, severities, options and limits. A file that cannot be read raises
+ConfigError for each strategy it governs, and for no other.
 
 Which rules run. Selection is worked out in layers, each later one overriding the earlier
 ones for the rules it names, as ruff does:
@@ -1014,17 +1018,24 @@ class Config:
         return plan
 
     def excluded(self, file: str) -> bool:
-        """Whether `exclude` drops this file when it is found by walking a folder."""
+        """Whether `exclude` drops this file (or folder) when a walk meets it.
+
+        Patterns are read as .gitignore reads them, relative to the folder of the file that
+        set them; a folder is also tried with a trailing `/`, so `drafts/` drops the folder.
+        """
         if not self.exclude:
             return False
         rel = os.path.relpath(os.path.abspath(file), self.root)
-        if rel.startswith(os.pardir):
+        if rel.startswith(os.pardir) or rel == os.curdir:
             return False
         if self._exclude_spec is None:
             import pathspec
 
             self._exclude_spec = pathspec.GitIgnoreSpec.from_lines(self.exclude)
-        return self._exclude_spec.match_file(rel.replace(os.sep, "/"))
+        rel = rel.replace(os.sep, "/")
+        return self._exclude_spec.match_file(rel) or (
+            os.path.isdir(file) and self._exclude_spec.match_file(rel + "/")
+        )
 
     def _per_file(self, file: str) -> tuple[int, ...]:
         if file == "-" or not self._layered.per_file:
@@ -1198,6 +1209,8 @@ class ConfigResolver:
         _command_line_selection(overrides, self._reader.index)  # report a bad --select now
         self._by_folder: dict[str, Config] = {}
         self._by_file: dict[str, Config] = {}
+        #: Config files that could not be read: each file they govern reports the error.
+        self._broken: dict[str, ConfigError] = {}
         self._defaults: Config | None = None
         self._explicit: Config | None = None
         if explicit is not None:
@@ -1215,8 +1228,24 @@ class ConfigResolver:
                     "the file has no [tool.funnelcheck] table", _display(os.path.abspath(explicit))
                 )
 
+    def excluded(self, path: str) -> bool:
+        """Whether the `exclude` of the configuration governing `path` drops it.
+
+        A walk asks for every file and folder it meets, so the setting of a nested
+        `.funnelcheck.yaml` applies wherever the run starts. A path whose configuration
+        cannot be read is not excluded: it is checked, and reports that error.
+        """
+        try:
+            return self.for_file(path).excluded(path)
+        except ConfigError:
+            return False
+
     def for_file(self, file: str) -> Config:
-        """The configuration for one file: `--config`, or the nearest file upward, or defaults."""
+        """The configuration for one file: `--config`, or the nearest file upward, or defaults.
+
+        Raises ConfigError when the file that governs `file` is broken (every time it is
+        asked: the files it governs are not checked, the others are).
+        """
         if self._explicit is not None:
             return self._explicit
         start = os.getcwd() if file == "-" else os.path.dirname(os.path.abspath(file))
@@ -1256,7 +1285,13 @@ class ConfigResolver:
     def _load(self, path: str) -> Config | None:
         if path in self._by_file:
             return self._by_file[path]
-        layered = self._reader.read(path)
+        if path in self._broken:
+            raise self._broken[path]
+        try:
+            layered = self._reader.read(path)
+        except ConfigError as exc:
+            self._broken[path] = exc
+            raise
         if layered is None:
             return None
         config = Config(

@@ -51,24 +51,9 @@ class Discovery:
     excluded: list[str] = field(default_factory=list)
 
 
-#: Decides whether a path is excluded by configuration: (path, explicit) -> bool.
+#: Whether configuration excludes a path (a file or a folder): the CLI passes
+#: `ConfigResolver.excluded`, which asks the configuration that governs that path.
 ExcludeTest = Callable[[str], bool]
-
-
-def exclusion(patterns: tuple[str, ...] | list[str], root: str) -> ExcludeTest | None:
-    """A test for the configuration's `exclude` patterns (gitignore style, relative to root)."""
-    if not patterns:
-        return None
-    spec = compiled_patterns(tuple(patterns))
-    base = os.path.abspath(root)
-
-    def excluded(path: str) -> bool:
-        rel = os.path.relpath(os.path.abspath(path), base)
-        if rel.startswith(".."):
-            return False
-        return spec.match_file(rel) or (os.path.isdir(path) and spec.match_file(rel + "/"))
-
-    return excluded
 
 
 @lru_cache(maxsize=64)

@@ -37,6 +37,7 @@ from funnelcheck.findings import (
     more_issues,
 )
 from funnelcheck.funnel import leads_needed
+from funnelcheck.identity import StablePaths
 from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath
 
 if TYPE_CHECKING:
@@ -74,14 +75,34 @@ class Checker:
     # -- one file -----------------------------------------------------------------------
     def check(self, source: Source) -> FileResult | None:
         """Check one file; None when a walked YAML file turns out not to be a strategy."""
-        from funnelcheck.load import decode, load_text, read_head, read_text
-
         # Standard input named with --stdin-filename gets that file's configuration and
         # per-file settings, as ruff does.
         config_path = source.path
         if source.path == STDIN and source.display != STDIN_DISPLAY:
             config_path = source.display
-        config = self.resolver.for_file(config_path)
+        from funnelcheck.config import ConfigError
+
+        try:
+            config = self.resolver.for_file(config_path)
+            return self._check(source, config, config_path)
+        except ConfigError as exc:
+            # A broken configuration stops only the files it governs (issue 11); a walked
+            # YAML file that is no strategy (a CI file) is still passed over.
+            if not source.explicit:
+                from funnelcheck.load import read_head
+
+                try:
+                    if not looks_like_strategy(read_head(source.path)):
+                        return None
+                except OSError:
+                    pass
+            return FileResult(
+                source.display, error=f"{source.display}: not checked: its configuration: {exc}"
+            )
+
+    def _check(self, source: Source, config: Config, config_path: str) -> FileResult | None:
+        from funnelcheck.load import decode, load_text, read_head, read_text
+
         try:
             if source.path == STDIN:
                 text = decode(self.stdin_bytes, config.limits)
@@ -162,6 +183,7 @@ class Checker:
         locations: Locations,
         shaped: bool,
     ) -> FileResult:
+        stable = StablePaths(strategy.data)
         findings: list[Finding] = []
         rules_run: list[str] = []
         for rule_cls, settings in config.rules_for(self.rules, config_path):
@@ -182,7 +204,9 @@ class Checker:
                         continue
                     listed += 1
                     findings.append(
-                        self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                        self._finding(
+                            rule_cls, issue, settings.severity, strategy, locations, stable
+                        )
                     )
             except Exception as exc:  # a rule's bug: FC010 on this file, the rest goes on
                 if os.environ.get("FUNNELCHECK_DEBUG"):
@@ -201,7 +225,7 @@ class Checker:
         suppressed = 0
         if text and _SUPPRESSION_MARK.search(text):
             findings, suppressed = self._suppress(
-                findings, strategy, config, config_path, locations, rules_run
+                findings, strategy, config, config_path, locations, rules_run, stable
             )
         findings.sort(key=Finding.sort_key)
         relay = _relay(strategy, locations, why=self.why) if shaped else None
@@ -211,6 +235,7 @@ class Checker:
             relay=relay,
             rules_run=tuple(rules_run),
             suppressed=suppressed,
+            fail_on=config.fail_on,
         )
 
     def _rule_failed(
@@ -248,20 +273,21 @@ class Checker:
         config_path: str,
         locations: Locations,
         rules_run: list[str],
+        stable: StablePaths,
     ) -> tuple[list[Finding], int]:
         from funnelcheck.suppress import apply_suppressions
 
         known = {code: rule.name for code, rule in self.rules.items()}
         # A suppression of a rule that did not run (--select, config) is not "unused".
         kept, suppressed, issues = apply_suppressions(
-            findings, strategy.text, known, self.as_of, active=set(rules_run)
+            findings, strategy.text, known, self.as_of, active=set(rules_run), locations=locations
         )
         rule_cls = self.rules.get("FC009")
         if rule_cls is not None:
             settings = config.settings_for(rule_cls, config_path)
             if settings is not None:
                 kept.extend(
-                    self._finding(rule_cls, issue, settings.severity, strategy, locations)
+                    self._finding(rule_cls, issue, settings.severity, strategy, locations, stable)
                     for issue in issues
                 )
         return kept, suppressed
@@ -273,6 +299,7 @@ class Checker:
         severity_override: Severity | None,
         strategy: Strategy,
         locations: Locations,
+        stable: StablePaths | None = None,
     ) -> Finding:
         return Finding(
             code=rule.code,
@@ -287,6 +314,7 @@ class Checker:
             ),
             data=issue.data,
             subject=issue.subject,
+            stable_path=stable(issue.path) if stable is not None else "",
         )
 
 
@@ -446,7 +474,7 @@ def _default_signals() -> None:
 
 def _worker_check(
     source: Source,
-) -> tuple[str, tuple[int, int, int], str | None, bytes, str | None] | None:
+) -> tuple[str, tuple[int, int, int, int], str | None, bytes, str | None] | None:
     """Check one file in a worker; the result goes back pickled, straight into the spool,
     with the chosen reporter's text for it when that reporter renders file by file."""
     from funnelcheck.spool import pickled

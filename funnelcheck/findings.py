@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import operator
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
 from functools import lru_cache
@@ -161,20 +161,34 @@ class Finding(_SentByFields):
     related: tuple[Location, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict)
     subject: str = ""
+    #: The path with each list index replaced by what the item is (`stages[name="Demo"
+    #: role="sales"].claims[text="..."]`; `funnelcheck.identity`); "" where the finding was
+    #: made without the data: `location.path` stands in.
+    stable_path: str = ""
 
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
         loc = self.location
         return (loc.file, loc.line, loc.column, self.code, loc.path, self.message)
 
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """What this finding is about, whatever its line or its items' places in their lists:
+        (rule code, stable path, the text concerned). Two runs' findings of one file are the
+        same finding when their identities are equal (more than one of an identity: matched
+        in order). Baselines, SARIF and GitLab fingerprints are built on it (`fingerprint`).
+        """
+        return (self.code, self.stable_path or self.location.path, self.subject or self.message)
+
 
 def fingerprint(finding: Finding) -> str:
-    """A key for a finding that survives moved lines: file, code, path and the text concerned.
+    """A key for a finding that survives moved lines and moved list items: its file and its
+    `identity` (code, stable path, the text concerned), hashed.
 
-    Baselines and SARIF `partialFingerprints` use it; line numbers are deliberately left out
-    so that editing unrelated lines does not bring a known finding back.
+    Baselines, SARIF `partialFingerprints` and GitLab fingerprints use it; line numbers and
+    list positions are deliberately left out, so that editing unrelated lines, or inserting,
+    removing or reordering stages, claims, plans or customers, brings no known finding back.
     """
-    concerned = finding.subject or finding.message
-    key = "\0".join((finding.location.file, finding.code, finding.location.path, concerned))
+    key = "\0".join((finding.location.file, *finding.identity))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
@@ -237,6 +251,14 @@ class Relay(_SentByFields):
     paths: tuple[str, ...] = ()
 
 
+def fails(fail_on: str, severities: Iterable[Severity]) -> bool:
+    """Whether any of `severities` is at or above `fail_on` (`never`: none is)."""
+    if fail_on == "never":
+        return False
+    level = Severity.parse(fail_on)
+    return any(severity >= level for severity in severities)
+
+
 @dataclass(slots=True)
 class FileResult(_SentByFields):
     """Everything found in one file; `error` is set when the file could not be read at all."""
@@ -248,6 +270,14 @@ class FileResult(_SentByFields):
     #: Codes of the rules that ran on this file (JUnit writes a testcase per rule run).
     rules_run: tuple[str, ...] = ()
     suppressed: int = 0
+    #: The file's own `fail-on` (its configuration's, or the command line's): the run
+    #: exits 1 when any file has a finding at or above its own threshold.
+    fail_on: str = "error"
+
+    @property
+    def fails(self) -> bool:
+        """Whether a finding of this file is at or above the file's `fail-on`."""
+        return fails(self.fail_on, (f.severity for f in self.findings))
 
 
 @dataclass(slots=True)
@@ -295,6 +325,13 @@ class Report:
             counts[(f.code, f.name)] = counts.get((f.code, f.name), 0) + 1
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         return [(code, name, n) for (code, name), n in ordered]
+
+    def failing(self) -> int:
+        """How many files have a finding at or above their own `fail-on`."""
+        known = getattr(self.files, "failing", None)
+        if callable(known):  # a spool counted them as they came
+            return int(known())
+        return sum(1 for result in self.files if result.fails)
 
     def errors(self) -> list[FileResult]:
         known = getattr(self.files, "errors", None)

@@ -26,13 +26,18 @@ class SpoolError(Exception):
     """The temporary file could not be written or read back (a full disk, most likely)."""
 
 
-def pickled(result: FileResult) -> tuple[str, tuple[int, int, int], str | None, bytes]:
-    """What a spool keeps of one result: worker processes send this, already pickled."""
+def pickled(result: FileResult) -> tuple[str, tuple[int, int, int, int], str | None, bytes]:
+    """What a spool keeps of one result: worker processes send this, already pickled.
+
+    The counts are of info, warning and error findings, then 1 when the file fails (has a
+    finding at or above its own `fail-on`), else 0.
+    """
     counts = [0, 0, 0]
     for finding in result.findings:
         counts[finding.severity - 1] += 1
     blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    return result.file, (counts[0], counts[1], counts[2]), result.error, blob
+    failing = 1 if result.fails else 0
+    return result.file, (counts[0], counts[1], counts[2], failing), result.error, blob
 
 
 class ResultSpool(Sequence[FileResult]):
@@ -55,6 +60,7 @@ class ResultSpool(Sequence[FileResult]):
         self._permutation: array[int] | None = None
         self._in_order = True
         self._counts = dict.fromkeys(Severity, 0)
+        self._failing = 0
         self._errors: list[FileResult] = []
         for result in results:
             self.add(result)
@@ -68,7 +74,7 @@ class ResultSpool(Sequence[FileResult]):
     def add_pickled(
         self,
         file: str,
-        counts: tuple[int, int, int],
+        counts: tuple[int, int, int, int],
         error: str | None,
         blob: bytes,
         order: int | None = None,
@@ -94,14 +100,19 @@ class ResultSpool(Sequence[FileResult]):
         self._orders.append(order)
         self._offsets.append(self._end)
         self._end += len(blob) + len(text)
-        for severity, n in zip(Severity, counts, strict=True):
+        for severity, n in zip(Severity, counts[:3], strict=True):
             self._counts[severity] += n
+        self._failing += counts[3]
         if error is not None:
             self._errors.append(pickle.loads(blob))
 
     # -- what a report asks without reading the results ---------------------------------
     def counts(self) -> dict[Severity, int]:
         return dict(self._counts)
+
+    def failing(self) -> int:
+        """How many files have a finding at or above their own `fail-on`."""
+        return self._failing
 
     def errors(self) -> list[FileResult]:
         """Files that could not be read at all, in the report's order."""

@@ -1041,16 +1041,21 @@ def describe_stage(strategy: Strategy, index: int) -> str:
     return f"`{name}` ({role})" if isinstance(role, str) else f"`{name}`"
 
 
-def foreign_words(analysis: StoryAnalysis, texts: Iterable[str]) -> tuple[int, list[str]]:
+def foreign_words(
+    analysis: StoryAnalysis, texts: Iterable[str], needed: StemSet | None = None
+) -> tuple[int, list[str]]:
     """FC104's measure for a stage's texts: how many distinct content stems they hold, and
     the words (as first written, normalised) whose stems meet nothing in the vocabulary.
     Neutral words (`StoryAnalysis.neutral`: the segment's own, the generic) are in neither
-    count: "for engineering teams" says who, not which story."""
+    count: "for engineering teams" says who, not which story. Nor are the words the stage's
+    job needs (`needed`, FC104's `stage_words`) that are not story words."""
     seen: dict[str, str] = {}
     neutral, generic, vocabulary = analysis.neutral, _generic_stems(), analysis.vocabulary
     for text in texts:
         for stem_, word in content_words(text):
             if stem_ in neutral or (stem_ in generic and stem_ not in vocabulary):
                 continue
+            if needed is not None and stem_ in needed and stem_ not in vocabulary:
+                continue
             seen.setdefault(stem_, word)
-    return len(seen), [word for stem_, word in seen.items() if stem_ not in analysis.vocabulary]
+    return len(seen), [word for stem_, word in seen.items() if stem_ not in vocabulary]

@@ -10,7 +10,11 @@ The syntax (the reference page is FC009's, `funnelcheck explain FC009`):
 
 - `ignore` as a trailing comment silences the named rules' findings on its own line; on a
   line of its own it silences them on the next line that holds something (a stack of such
-  comments all apply to that line), which is where a stage's or a claim's findings sit.
+  comments all apply to that line). When that line starts a list item (`- `: a stage, a
+  claim, a plan, a customer), the comment covers the whole item: every line from its `- `
+  to its last, nested items included. The item's lines come from the location tree the
+  loader built (`Locations`), not from the text. A comment above a key such as `stages:`
+  covers that line only, never the whole list (`ignore-file` is for that).
 - `ignore-file` silences the named rules' findings anywhere in the file.
 - The reason follows `--` (an en or em dash, or ` - `, are read the same way); the text
   after the codes is read as the reason even without one.
@@ -40,6 +44,7 @@ from typing import Any
 import yaml
 
 from funnelcheck.findings import MAX_PER_RULE, Finding, Issue, Severity, more_issues
+from funnelcheck.load import Locations, Place
 
 DIRECTIVES = ("ignore", "ignore-file")
 #: FC009 suppression: the rule that reports on these comments.
@@ -74,6 +79,11 @@ class _Comment:
     bad_until: str | None = None
     #: The line whose findings it silences (None: the whole file).
     target: int | None = None
+    #: The last line it silences: beyond `target` when it stands above a list item.
+    last: int | None = None
+    #: On a line of its own directly above a list item (a line starting `- `): the line
+    #: where the item's content begins (the `- ` line, or the next after a lone `-`).
+    item_line: int | None = None
     used: set[str] = field(default_factory=set)
     #: Codes it would have silenced had it not expired.
     missed: set[str] = field(default_factory=set)
@@ -100,8 +110,12 @@ def apply_suppressions(
     known: Mapping[str, str],
     as_of: dt.date,
     active: Collection[str] | None = None,
+    locations: Locations | None = None,
 ) -> tuple[list[Finding], int, list[Issue]]:
     """Drop the findings that inline comments suppress.
+
+    `locations` is the file's location tree: with it, a comment directly above a list item
+    covers the whole item (without it, only the item's first line).
 
     `known` maps every rule's code to its name; `active`, when given, holds the codes of the
     rules that ran on this file (a suppression of a rule that did not run is not "unused":
@@ -118,9 +132,20 @@ def apply_suppressions(
 
     by_line: dict[int, list[_Comment]] = {}
     whole_file: list[_Comment] = []
+    spans: list[_Comment] = []
+    items = [c for c in comments if c.item_line is not None and c.target is not None]
+    if items and locations is not None:
+        ends = item_ends(locations, {c.item_line for c in items if c.item_line is not None})
+        for comment in items:
+            assert comment.target is not None and comment.item_line is not None
+            end = ends.get(comment.item_line, comment.target)
+            if end > comment.target:
+                comment.last = end
     for comment in comments:
         if comment.target is None:
             whole_file.append(comment)
+        elif comment.last is not None:
+            spans.append(comment)
         else:
             by_line.setdefault(comment.target, []).append(comment)
 
@@ -132,15 +157,19 @@ def apply_suppressions(
     verdicts: dict[tuple[int | None, str], bool] = {}
     for finding in findings:
         silenced = False
-        for target in (finding.location.line, None):
-            verdict = verdicts.get((target, finding.code))
-            if verdict is None:
-                verdict = verdicts[(target, finding.code)] = _silences(
-                    by_line.get(target, ()) if target is not None else whole_file,
-                    finding.code,
-                    as_of,
-                )
-            silenced = silenced or verdict
+        line = finding.location.line
+        verdict = verdicts.get((line, finding.code))
+        if verdict is None:
+            covering = [
+                c for c in spans if c.target is not None and c.target <= line <= (c.last or 0)
+            ]
+            verdict = verdicts[(line, finding.code)] = _silences(
+                (*by_line.get(line, ()), *covering), finding.code, as_of
+            )
+        whole = verdicts.get((None, finding.code))
+        if whole is None:
+            whole = verdicts[(None, finding.code)] = _silences(whole_file, finding.code, as_of)
+        silenced = verdict or whole
         if silenced:
             suppressed += 1
         else:
@@ -209,12 +238,14 @@ def _verdicts(comment: _Comment, as_of: dt.date, active: Collection[str] | None)
         if code not in comment.used and (active is None or code in active)
     ]
     if unused:
-        where = (
-            "in this file"
-            if comment.target is None
-            else f"on line {comment.target}"
-            + (" (the line below the comment)" if comment.target != comment.line else "")
-        )
+        if comment.target is None:
+            where = "in this file"
+        elif comment.last is not None:
+            where = f"in the list item below the comment (lines {comment.target}-{comment.last})"
+        else:
+            where = f"on line {comment.target}" + (
+                " (the line below the comment)" if comment.target != comment.line else ""
+            )
         listed = ", ".join(unused)
         out.append(
             comment.issue(
@@ -273,7 +304,9 @@ def _parse_comments(text: str, known: Mapping[str, str]) -> tuple[list[_Comment]
             own_line = not line[:start].strip()
             if own_line and next_content is None:
                 next_content = _next_content_lines(lines)
-            comment.target = next_content[index] if next_content is not None else index + 1
+            comment.target = next_content[index] if own_line and next_content else index + 1
+            if own_line and next_content and comment.target <= len(lines):
+                comment.item_line = _item_line(lines, comment.target, next_content)
         comments.append(comment)
     return comments, issues
 
@@ -355,6 +388,64 @@ def _set_until(comment: _Comment, text: str) -> None:
         comment.until = dt.date(year, month, day)
     except ValueError:
         comment.bad_until = text
+
+
+def _item_line(lines: list[str], target: int, next_content: list[int]) -> int | None:
+    """Where the list item starting on line `target` begins its content; None when that
+    line starts no list item (`- `)."""
+    below = lines[target - 1].lstrip()
+    if not (below == "-" or below.startswith(("- ", "-\t"))):
+        return None
+    rest = below[1:].strip()
+    if not rest or rest.startswith("#"):  # a lone `-`: the item's content is below
+        return next_content[target - 1]
+    return target
+
+
+def item_ends(locations: Locations, starts: Collection[int]) -> dict[int, int]:
+    """For each line of `starts` on which a list item begins, the item's last line.
+
+    An item's lines run from its start to the last line where anything inside it (a key,
+    a value, a nested item) begins, as the loader's location tree records them. Items
+    that begin on one line (`- - x`, a flow list) count as one: the longest.
+    """
+    wanted = set(starts)
+    ends: dict[int, int] = {}
+    stack: list[Place] = [locations.root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple):
+            continue
+        children = node.children
+        if isinstance(children, list):
+            for child in children:
+                first = child[0] if isinstance(child, tuple) else child.line
+                if first in wanted:
+                    ends[first] = max(ends.get(first, first), _last_line(child))
+            stack.extend(children)
+        elif isinstance(children, dict):
+            stack.extend(children.values())
+    return ends
+
+
+def _last_line(place: Place) -> int:
+    """The last line on which anything inside `place` begins."""
+    last = 0
+    stack: list[Place] = [place]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, tuple):
+            last = max(last, node[0])
+            continue
+        last = max(last, node.line)
+        if node.keys:
+            last = max(last, *(line for line, _ in node.keys.values()))
+        children = node.children
+        if isinstance(children, list):
+            stack.extend(children)
+        elif isinstance(children, dict):
+            stack.extend(children.values())
+    return last
 
 
 def _next_content_lines(lines: list[str]) -> list[int]:

@@ -9,8 +9,9 @@ the working directory, `lines` {`begin`}}. A file that could not be read is one 
 GitLab matches findings between the base and the head of a merge request by fingerprint, so
 it must be unique in a report and stable when lines move: it is funnelcheck's line-free
 fingerprint, over the file as `location.path` names it (so `check .` and `check strategies/`
-agree), the same as SARIF's. Two findings with the same fingerprint (same file, code, path
-and text) are told apart by their order: the second gets a hash of the fingerprint and "2",
+agree), the same as SARIF's (`findings.fingerprint`: by what a finding is about, not by
+list position). Two findings with the same fingerprint (same file, code, stable path and
+text) are told apart by their order: the second gets a hash of the fingerprint and "2",
 and so on.
 
 Keys are sorted and nothing comes from the clock: the same report gives the same bytes.

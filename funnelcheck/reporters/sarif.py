@@ -8,11 +8,13 @@ the working directory get an absolute `file://` URI instead, since a relative re
 with `..` would climb out of the source root a viewer maps "%SRCROOT%" to. Columns count
 Unicode code points (`run.columnKind`), as every funnelcheck location does. The other end
 of a handoff is a `relatedLocation`; `partialFingerprints["funnelcheck/v1"]` is the
-line-free fingerprint the baselines use (file, code, path and the text concerned), so a
-finding keeps its identity when lines move. The file in it is the one the URI names,
-relative to the working directory, so that `check .` (`./strategies/x.yaml`) and
-`check strategies/` give the same fingerprints; two results of one run that would share
-one (two amounts in one claim) are told apart by their order, as the GitLab report does.
+line-free fingerprint the baselines use (file, code, stable path and the text concerned:
+`findings.fingerprint`), so a finding keeps its identity when lines move and when the
+stages, claims or plans around it are inserted, removed or reordered. The file in it is
+the one the URI names, relative to the working directory, so that `check .`
+(`./strategies/x.yaml`) and `check strategies/` give the same fingerprints; two results of
+one run that would share one (two amounts in one claim) are told apart by their order, as
+the GitLab report does.
 Files that could not be read are `toolExecutionNotifications` of the one invocation, which
 is then not `executionSuccessful`.
 

@@ -44,6 +44,7 @@ BUILTIN_RULES: tuple[str, ...] = (
     "unrelieved_pain:UnrelievedPain",  # FC203
     "unproven_number:UnprovenNumber",  # FC204
     "product_stage_missing:ProductStageMissing",  # FC205
+    "promise_in_words:PromiseInWords",  # FC206
     "price_over_budget:PriceOverBudget",  # FC301
     "pitch_price_mismatch:PitchPriceMismatch",  # FC302
     "price_above_problem_cost:PriceAboveProblemCost",  # FC303

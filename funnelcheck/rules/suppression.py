@@ -30,8 +30,12 @@ class Suppression(Rule):
 
     - `# funnelcheck: ignore FC201 -- reason` as a trailing comment silences FC201 on its
       own line; on a line of its own, it silences FC201 on the next line that holds
-      something (where a stage's or a claim's findings sit). Several comments stacked above
-      one line all apply to it.
+      something. Several comments stacked above one line all apply to it.
+    - Directly above a list item (a line starting with `- `: a stage, a claim, a plan, a
+      customer), the comment covers the whole item: FC201 anywhere inside it, on the
+      claim's `promises:` line too, and in the item's nested lists (above a stage, in its
+      claims). Above anything else, such as the key `stages:`, it covers that one line, not
+      every stage below it: `ignore-file` is for that.
     - `# funnelcheck: ignore-file FC104 -- reason` anywhere silences FC104 in the whole file.
     - Several rules: `ignore FC201, FC104` or by name, `ignore promise-not-shipped`.
     - `until YYYY-MM-DD` before the `--` (`ignore FC201 until 2027-03-31 -- reason`), or as
@@ -64,7 +68,7 @@ class Suppression(Rule):
     names `FC2010`, which is no rule ("did you mean `FC201`?"): FC201 is still reported.
     Checked with `--as-of 2027-04-01`, a correct `ignore FC201 until 2027-03-31` would have
     expired ("expired on 2027-03-31; FC201 is reported again"); and an `ignore FC104` with
-    no FC104 finding on its line is unused (info).
+    no FC104 finding on its line (or in the list item below it) is unused (info).
 
     **Passing example.**
 
@@ -73,10 +77,13 @@ class Suppression(Rule):
       - name: Discovery call
         role: sales
         claims:
+          # funnelcheck: ignore FC201 until 2027-03-31 -- ships with the March release
           - text: Audit-ready books with a full trail of every match.
-            # funnelcheck: ignore FC201 until 2027-03-31 -- ships with the March release
             promises: [audit-trail]
     ```
+
+    The comment stands above the claim's `- `, so it covers the whole claim, and the FC201
+    on its `promises:` line with it.
 
     **Options.** None. "Unused" is info and the rest are warnings; a severity set in the
     configuration (`rules: {FC009: {severity: error}}`) applies to all of them.

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.money import TextAmount
 from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.story import STOPWORDS
 from funnelcheck.strategy import Strategy
 
 # A number written in digits, whole: not inside a word or a code ("B2B", "Q2", "SOC2",
@@ -27,6 +28,34 @@ _CODE_AFTER = re.compile(r"\s?(?P<code>[A-Z]{3})\b")
 _UNIT_AFTER = re.compile(r"(?:\s|-)(?P<unit>[^\W\d_]+)(?!\w)")
 #: An acronym right before a bare number makes it a name: "SOC 2", "ISO 27001".
 _ACRONYM_BEFORE = re.compile(r"\b(?P<acronym>[A-Z]{2,})\s\Z")
+# Identifiers with digits are names, not figures (issue 15). The class, by its shapes:
+#: letters joined to the number by a hyphen: "W-4", "I-9", "GPT-4", "COVID-19", "ICD-10";
+_LETTERS_HYPHEN_BEFORE = re.compile(r"(?<![\w-])[^\W\d_]+-\Z")
+#: the number joined to a code in capitals or to a bracketed letter: "1099-NEC", "1040-ES",
+#: "401(k)", "403(b)", "501(c)(3)";
+_CODE_JOINED_AFTER = re.compile(r"-[A-Z]{1,5}(?![\w-])|\([a-z0-9]{1,2}\)")
+#: a word written with a capital inside it right before: "iOS 17", "macOS 14", "Wi-Fi 6";
+_MIXED_CASE_BEFORE = re.compile(r"(?<![\w-])[\w-]*[a-z][\w-]*[A-Z][\w-]*\s\Z")
+#: a capitalised word inside a sentence right before: "runs on Windows 11", "under Title 21";
+#: at a sentence's start a capital says nothing ("Save 4 hours", "Over 40 customers").
+_CAPITALISED_BEFORE = re.compile(r"(?P<lead>^|\S)\s*(?P<word>[A-Z][a-z]+)\s\Z")
+#: What comes before a sentence's first word: the text's start, an end of sentence, a quote
+#: or a bullet.
+_SENTENCE_LEADS = frozenset(("", ".", "!", "?", ":", ";", '"', "'", "“", "‘", "(", "•", "*", "-"))
+#: How much text either side of a number `_is_identifier` reads.
+_NAME_WINDOW = 40
+#: How much text either side of a number decides what it is (a saving's word comes at most
+#: 30 characters before it).
+_WINDOW = 80
+_LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")
+#: a noun that numbers a document, version or grade, in any case: "Form 1099", "section
+#: 179", "version 2", "tier 1", "type 2 diabetes", "phase 3 trial".
+_NUMBERING_NOUN_BEFORE = re.compile(
+    r"\b(?:form|forms|section|sections|schedule|article|articles|title|part|chapter|clause|"
+    r"rule|regulation|version|release|tier|level|grade|class|type|phase|model|series|"
+    r"gen|generation|nr|number|step)\.?\s\Z",
+    re.IGNORECASE,
+)
 _CODE_BEFORE = re.compile(r"\b(?P<code>[A-Z]{3})\s?\Z")
 # Words that introduce an amount as a saving or a loss: such an amount is a figure that
 # needs proof (FC302 reads every other amount as a price, which the plans prove).
@@ -53,9 +82,6 @@ _YEAR_WORD_BEFORE = re.compile(
 # A plural word after the number makes it a count: "2000 customers", "1950 hours".
 _PLURAL_UNIT_AFTER = re.compile(r"[\s-](?P<word>[^\W\d_]+s)(?!\w)")
 # Words ending in "s" that are not plurals and often follow a year ("2019 was the year").
-#: How far before a number the looks behind it read: longer than any of them can match
-#: ("costs you" and 30 characters; an acronym of up to ~60 capitals).
-_LOOK_BEHIND = 96
 _NOT_PLURAL = frozenset({"is", "was", "has", "does", "this", "its", "as", "plus", "versus", "vs"})
 
 
@@ -70,7 +96,14 @@ class UnprovenNumber(Rule):
 
     What counts: numbers written in digits, with or without `%`, "percent", `x` or `k`
     ("30%", "10x", "5 minutes", "40 customers"). Not counted: digits inside a word or code
-    ("B2B", "Q2", "24/7"), numbers that follow an acronym ("SOC 2", "ISO 27001"), years (a
+    ("B2B", "Q2", "24/7"); identifiers with digits, which name a form, a standard or a
+    version rather than state a figure: a number joined by a hyphen to letters before it
+    ("W-4", "I-9", "GPT-4", "COVID-19") or to a code in capitals after it ("1099-NEC"), or
+    followed by a bracketed letter ("401(k)"), or that follows an acronym ("SOC 2", "ISO
+    27001", "HIPAA 164.312"), a word with a capital inside it ("iOS 17"), a capitalised
+    word inside a sentence ("runs on Windows 11"; not the first word of a sentence, nor any
+    word of a text written in title case, where a capital says nothing) or a noun that
+    numbers things ("Form 1099", "section 179", "version 2", "tier 1", "type 2"); years (a
     bare four-digit number from 1900 to 2100, as in "the 2026 ledger" or "since 2019"; it
     still counts when a plural word follows it, as in "2000 customers", since then it counts
     something, unless a date word such as "since" or a month comes first), and money amounts
@@ -147,27 +180,30 @@ def figures_to_prove(
     figures: list[str] = []
     #: Where the last figure that is a saving amount starts, to extend it over its digits.
     saving_start: int | None = None
-    # Amounts in order of their start, walked alongside the numbers (both go left to right).
-    spans = sorted(a.span for a in amounts)
+    title_case = _in_title_case(text)
+    # Amounts in the order they start; walked once alongside the numbers, which come in order.
+    ordered = sorted(amounts, key=lambda a: a.span)
     next_amount = 0
     for match in _NUMBER.finditer(text):
-        start, end = match.span()
-        # Every look around a number reads a bounded window of the text, never a slice of
-        # all of it: a claim of 20,000 numbers is read in linear time (issue 12).
-        lo = max(0, start - _LOOK_BEHIND)
-        code_after = _CODE_AFTER.match(text, end)
-        code_before = _CODE_BEFORE.search(text, max(0, start - 5), start)
-        while next_amount < len(spans) and spans[next_amount][1] <= start:
+        # What decides a number's kind lies within a few words of it: read a window either
+        # side, so a text with many numbers costs time linear in its length.
+        start, end = match.start(), match.end()
+        before, after = text[max(0, start - _WINDOW) : start], text[end : end + _WINDOW]
+        code_after = _CODE_AFTER.match(after)
+        code_before = _CODE_BEFORE.search(before)
+        while next_amount < len(ordered) and ordered[next_amount].span[1] <= start:
             next_amount += 1
-        amount = (
-            spans[next_amount]
-            if next_amount < len(spans) and spans[next_amount][0] <= start
-            else None
-        )
-        if amount is not None and start > amount[0]:
+        amount = None
+        k = next_amount
+        while k < len(ordered) and ordered[k].span[0] <= start:
+            if start < ordered[k].span[1]:
+                amount = ordered[k]
+                break
+            k += 1
+        if amount is not None and match.start() > amount.span[0]:
             # The rest of an amount already read from its first digits ("$1 500").
-            if saving_start == amount[0]:
-                figures[-1] = text[saving_start:end].strip()
+            if saving_start == amount.span[0]:
+                figures[-1] = text[saving_start : match.end()].strip()
             continue
         saving_start = None
         is_money = bool(
@@ -176,34 +212,62 @@ def figures_to_prove(
             or (code_before and code_before.group("code") in currency_codes)
             or amount is not None
         )
-        if is_money and not _SAVING_BEFORE.search(text, lo, start):
+        if is_money and not _SAVING_BEFORE.search(before):
             continue
         if amount is not None:
-            saving_start = amount[0]
-        if (
-            not is_money
-            and not match.group("suffix")
-            and text[start - 2 : start - 1].isupper()
-            and _ACRONYM_BEFORE.search(text, lo, start)
-        ):
+            saving_start = amount.span[0]
+        if not is_money and not match.group("suffix") and _is_identifier(before, after, title_case):
             continue
-        if not is_money and not match.group("suffix") and _is_year(match, text, lo):
+        if not is_money and not match.group("suffix") and _is_year(match, before, after):
             continue
         figure = match.group(0).strip()
-        unit = _UNIT_AFTER.match(text, end)
+        unit = _UNIT_AFTER.match(after)
         if unit and not match.group("suffix") and not is_money:
-            figure += text[end : unit.end()]
+            figure += after[: unit.end()]
         figures.append(figure)
     return figures
 
 
-def _is_year(match: re.Match[str], text: str, lo: int) -> bool:
+def _is_identifier(before: str, after: str, title_case: bool) -> bool:
+    """Whether a bare number is part of a name with digits, not a figure: "SOC 2", "W-4",
+    "401(k)", "Form 1099-NEC", "iOS 17", "runs on Windows 11", "section 179"."""
+    # A name is a word or two: read only the end of the text before the number and the
+    # start of the text after it, so a long text costs no more per number.
+    before, after = before[-_NAME_WINDOW:], after[:_NAME_WINDOW]
+    if _LETTERS_HYPHEN_BEFORE.search(before) or _CODE_JOINED_AFTER.match(after):
+        return True
+    if _ACRONYM_BEFORE.search(before) or _MIXED_CASE_BEFORE.search(before):
+        return True
+    if _NUMBERING_NOUN_BEFORE.search(before):
+        return True
+    if title_case:
+        return False  # "Close Your Books In 5 Days": every word has a capital
+    capitalised = _CAPITALISED_BEFORE.search(before)
+    if capitalised is None or capitalised.group("word").lower() in STOPWORDS:
+        return False  # "Save 4 hours ... Over 40 customers": the sentence's capital
+    # A capital at the start of the text or of a sentence is the sentence's, not a name's.
+    return capitalised.group("lead") not in _SENTENCE_LEADS
+
+
+def _in_title_case(text: str) -> bool:
+    """Whether a text is written as a headline, most words with a capital: of the words of
+    four letters or more that do not start a sentence, at least three, most capitalised."""
+    words = [
+        m.group(0)
+        for m in _LONG_WORD.finditer(text)
+        if text[max(0, m.start() - 4) : m.start()].rstrip().rstrip("\"'“‘(")[-1:]
+        not in _SENTENCE_LEADS
+    ]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) * 2 > len(words)
+
+
+def _is_year(match: re.Match[str], before: str, after: str) -> bool:
     """Whether a bare number names a year: four digits from 1900 to 2100, not followed by a
     plural word ("the 2026 ledger", "in 2025, teams", but not "2000 customers", which counts
     something) unless a date word comes first ("since 2019 teams", "March 2026 payouts")."""
     number = match.group("number")
     if len(number) != 4 or not number.isdigit() or int(number) not in _YEAR_RANGE:
         return False
-    plural = _PLURAL_UNIT_AFTER.match(text, match.end())
+    plural = _PLURAL_UNIT_AFTER.match(after)
     counts = plural is not None and plural.group("word").lower() not in _NOT_PLURAL
-    return bool(_YEAR_WORD_BEFORE.search(text, lo, match.start())) or not counts
+    return bool(_YEAR_WORD_BEFORE.search(before)) or not counts

@@ -10,6 +10,7 @@ drop a key or add one. Every example goes through the engine as standard input w
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Callable
 from typing import Any
@@ -221,16 +222,18 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
         for step in path[:-1]:
             parent = parent[step]
         kind = draw(st.sampled_from(("swap", "drop", "add")))
+        # A copy: `st.just` hands out one object, which a later mutation could otherwise
+        # place inside itself (a cycle no YAML file can hold).
         if kind == "swap":
-            parent[path[-1]] = draw(REPLACEMENTS)
+            parent[path[-1]] = copy.deepcopy(draw(REPLACEMENTS))
         elif kind == "drop":
             del parent[path[-1]]
         elif isinstance(parent, dict):
-            parent[draw(st.sampled_from(("pich", "extra", "Name", "1", "true", "")))] = draw(
-                REPLACEMENTS
+            parent[draw(st.sampled_from(("pich", "extra", "Name", "1", "true", "")))] = (
+                copy.deepcopy(draw(REPLACEMENTS))
             )
         else:
-            parent.append(draw(REPLACEMENTS))
+            parent.append(copy.deepcopy(draw(REPLACEMENTS)))
     return data
 
 
