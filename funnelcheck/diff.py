@@ -175,6 +175,125 @@ def _story(
     return stages, changes
 
 
+def _items(value: Any) -> list[dict[str, Any]]:
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _by_id(value: Any) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for item in _items(value):
+        key = item.get("id")
+        if isinstance(key, str) and key not in out:
+            out[key] = item
+    return out
+
+
+def _claims(data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(stage name, claim text, capabilities promised) for every claim."""
+    out = []
+    for n, stage in enumerate(_items(data.get("stages"))):
+        name = stage.get("name")
+        where = name if isinstance(name, str) else f"stages[{n}]"
+        for claim in _items(stage.get("claims")):
+            text = claim.get("text")
+            promises = claim.get("promises")
+            caps = (
+                tuple(p for p in promises if isinstance(p, str))
+                if isinstance(promises, list)
+                else ()
+            )
+            if isinstance(text, str):
+                out.append((where, text.strip(), caps))
+    return out
+
+
+def _row(kind: str, change: str, where: str, what: str) -> dict[str, str]:
+    return {"kind": kind, "change": change, "where": where, "what": what}
+
+
+def _text_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, str]]:
+    """Claims and promises added or removed; capabilities whose status changed (with the
+    claims that promise them); plan prices that changed (with the claims that still quote
+    the old figure); evidence and assumptions added, removed or changed."""
+    from funnelcheck.money import find_amounts, money_from, same_currency
+
+    rows: list[dict[str, str]] = []
+    before, after = _claims(old), _claims(new)
+    old_claims = Counter((w, t) for w, t, _ in before)
+    new_claims = Counter((w, t) for w, t, _ in after)
+    for (where, text), n in sorted((new_claims - old_claims).items()):
+        rows.extend(_row("claim", "added", where, text) for _ in range(n))
+    for (where, text), n in sorted((old_claims - new_claims).items()):
+        rows.extend(_row("claim", "removed", where, text) for _ in range(n))
+    old_promises = Counter((w, c) for w, _, caps in before for c in caps)
+    new_promises = Counter((w, c) for w, _, caps in after for c in caps)
+    for (where, cap), _n in sorted((new_promises - old_promises).items()):
+        rows.append(_row("promise", "added", where, cap))
+    for (where, cap), _n in sorted((old_promises - new_promises).items()):
+        rows.append(_row("promise", "removed", where, cap))
+    old_caps, new_caps = _by_id(old.get("capabilities")), _by_id(new.get("capabilities"))
+    for cap_id in sorted(set(old_caps) | set(new_caps)):
+        was, now = old_caps.get(cap_id), new_caps.get(cap_id)
+        if was is None or now is None:
+            rows.append(_row("capability", "added" if was is None else "removed", cap_id, ""))
+            continue
+        if was.get("status") != now.get("status"):
+            promised_by = sorted({w for w, _, caps in after if cap_id in caps})
+            what = f"status {was.get('status')} -> {now.get('status')}"
+            if promised_by:
+                what += "; promised by " + ", ".join(promised_by)
+            rows.append(_row("capability", "changed", cap_id, what))
+    old_price = _mapping(old.get("price"))
+    new_price = _mapping(new.get("price"))
+    old_cur = old_price.get("currency") if isinstance(old_price.get("currency"), str) else None
+    new_cur = new_price.get("currency") if isinstance(new_price.get("currency"), str) else None
+    old_plans, new_plans = _by_id(old_price.get("plans")), _by_id(new_price.get("plans"))
+    for plan_id in sorted(set(old_plans) & set(new_plans)):
+        was_m = money_from(old_plans[plan_id], old_cur)
+        now_m = money_from(new_plans[plan_id], new_cur)
+        if was_m is None or now_m is None or was_m == now_m:
+            continue
+        quoting = []
+        for where, text, _ in after:
+            for found in find_amounts(text, new_cur):
+                if (
+                    found.amount == was_m.amount
+                    and same_currency(found.currency, was_m.currency)
+                    and found.per in (None, was_m.per)
+                ):
+                    quoting.append(where)
+                    break
+        what = f"{was_m.describe()} -> {now_m.describe()}"
+        if quoting:
+            what += "; still quoted by " + ", ".join(sorted(set(quoting)))
+        rows.append(_row("price", "changed", plan_id, what))
+    for plan_id in sorted(set(new_plans) - set(old_plans)):
+        rows.append(_row("price", "added", plan_id, ""))
+    for plan_id in sorted(set(old_plans) - set(new_plans)):
+        rows.append(_row("price", "removed", plan_id, ""))
+    for kind, key in (("evidence", "evidence"), ("assumption", "assumptions")):
+        was_items, now_items = _by_id(old.get(key)), _by_id(new.get(key))
+        for item_id in sorted(set(was_items) | set(now_items)):
+            was_i, now_i = was_items.get(item_id), now_items.get(item_id)
+            if was_i is None or now_i is None:
+                rows.append(_row(kind, "added" if was_i is None else "removed", item_id, ""))
+            elif was_i != now_i:
+                fields = sorted(k for k in set(was_i) | set(now_i) if was_i.get(k) != now_i.get(k))
+                what = ", ".join(
+                    f"{k} {_shown(was_i.get(k))} -> {_shown(now_i.get(k))}" for k in fields
+                )
+                rows.append(_row(kind, "changed", item_id, what))
+    return rows
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _shown(value: Any) -> str:
+    return "(none)" if value is None else str(value)
+
+
 def _reviewed(old: Side | None, new: Side | None) -> dict[str, Any] | None:
     def of(side: Side | None) -> str | None:
         value = (side.data or {}).get("reviewed") if side is not None else None
@@ -220,7 +339,9 @@ def compare(
             "resolved": resolved,
             "stages": stages,
             "handoffs": handoffs,
-            "details": [],
+            "details": _text_changes(before.data, after.data)
+            if before is not None and after is not None and before.data and after.data
+            else [],
             "reviewed": _reviewed(before, after),
             "errors": errors,
         }

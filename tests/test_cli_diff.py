@@ -245,3 +245,37 @@ def test_git_not_installed_exits_two(tmp_path: Path) -> None:
     proc = diff("--git", "main", cwd=tmp_path, env={"PATH": str(empty)})
     assert proc.returncode == 2
     assert "git is not installed" in proc.stderr
+
+
+def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> None:
+    clean = (ROOT / "sample_strategies" / "clean-b2b-saas.yaml").read_text(encoding="utf-8")
+    old = write(tmp_path / "old.yaml", TEXT + clean[clean.index("\nassumptions:") :])
+    revised = (
+        TEXT.replace("amount: 499, per: month", "amount: 549, per: month")
+        .replace("One plan at $399 a month", "One plan at $499 a month")
+        .replace("status: planned, relieves: [audit-risk]", "status: beta, relieves: [audit-risk]")
+        .replace("n: 10, date: 2026-09-12", "n: 14, date: 2026-11-02")
+        + clean[clean.index("\nassumptions:") :].replace("status: testing", "status: validated")
+        + "  - {id: new-one, text: Controllers sign alone, status: untested}\n"
+    )
+    new = write(tmp_path / "new.yaml", revised)
+    code, document = diff_json(str(old), str(new))
+    assert code == 1  # the proposal's $499 is no plan's price now: FC302 introduced
+    [entry] = document["strategies"]
+    rows = {(d["kind"], d["change"], d["where"]): d["what"] for d in entry["details"]}
+    price = rows[("price", "changed", "team")]
+    # The proposal now quotes $499, the old figure: the reviewer is told so.
+    assert price.startswith("$499 a month -> $549 a month")
+    assert "still quoted by Proposal" in price
+    assert rows[("capability", "changed", "audit-trail")] == (
+        "status planned -> beta; promised by Discovery call"
+    )
+    assert ("claim", "added", "Proposal") in rows and ("claim", "removed", "Proposal") in rows
+    assert "n 10 -> 14" in rows[("evidence", "changed", "finance-interviews")]
+    assert (
+        "status testing -> validated" in rows[("assumption", "changed", "champion-drives-rollout")]
+    )
+    assert ("assumption", "added", "new-one") in rows
+    markdown = diff(str(old), str(new), "-f", "markdown").stdout
+    assert "still quoted by Proposal" in markdown
+    assert "price changed" in diff(str(old), str(new)).stdout

@@ -67,7 +67,8 @@ def _details(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
     for h in entry["handoffs"]:
         rows.append(("handoff", f"{h['from']} -> {h['to']}", h["change"]))
     for d in entry.get("details", []):
-        rows.append((d["kind"], d["where"], d["what"]))
+        what = d["what"] or d["change"]
+        rows.append((f"{d['kind']} {d['change']}", d["where"], what))
     if entry["reviewed"] is not None:
         rows.append(
             ("reviewed", "reviewed", f"{entry['reviewed']['old']} -> {entry['reviewed']['new']}")
