@@ -625,7 +625,7 @@ def diff(
     from funnelcheck.config import ConfigError, Overrides
     from funnelcheck.diff import compare, introduces_at
     from funnelcheck.diff_input import DiffInputError, git_sides, path_sides
-    from funnelcheck.engine import RuleCrashed, make_checker
+    from funnelcheck.engine import make_checker
     from funnelcheck.findings import Severity
     from funnelcheck.reporters.diff import DIFF_FORMATS, render
     from funnelcheck.rules import RuleLoadError
@@ -650,7 +650,7 @@ def diff(
         _fail(str(exc))
     except ConfigError as exc:
         _fail(str(exc))
-    except (RuleLoadError, RuleCrashed) as exc:
+    except RuleLoadError as exc:
         _fail(str(exc))
     result = compare(
         old,
