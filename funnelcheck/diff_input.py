@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from funnelcheck.diff import Side
-from funnelcheck.discover import STDIN, Source, discover, exclusion
+from funnelcheck.discover import STDIN, Source, discover
 from funnelcheck.engine import Checker
 from funnelcheck.findings import FileResult
 from funnelcheck.load import InputError, decode, load_text
@@ -68,8 +68,7 @@ def _read(path: str) -> bytes | str:
 
 def _walk(checker: Checker, root: str) -> list[tuple[str, str]]:
     """(path, name relative to root) of the strategies under a directory, as `check` finds them."""
-    config = checker.resolver.for_file(os.path.join(os.path.abspath(root), "-"))
-    found = discover([root], excluded=exclusion(config.exclude, config.root))
+    found = discover([root], excluded=checker.resolver.excluded)
     out = []
     for source in found.sources:
         out.append((source.path, os.path.relpath(source.path, root)))
@@ -148,8 +147,7 @@ def git_sides(checker: Checker, rev: str, paths: Sequence[str]) -> tuple[list[Si
             raise DiffInputError(f"{path} is outside the repository {top}: name a path inside it")
         rel = os.path.relpath(real, top)
         rels.append("." if rel == "." else rel)
-    config = checker.resolver.for_file(os.path.join(cwd, "-"))
-    excluded = exclusion(config.exclude, config.root)
+    excluded = checker.resolver.excluded
     # The working tree's side, as `check` finds it (files named are checked anyway).
     new: list[Side] = []
     found = discover(chosen, excluded=excluded)
@@ -177,7 +175,7 @@ def git_sides(checker: Checker, rev: str, paths: Sequence[str]) -> tuple[list[Si
             continue
         rel = os.fsdecode(entry)
         at = os.path.join(top, rel)
-        walked_out = not rel.endswith(YAML_SUFFIXES) or (excluded is not None and excluded(at))
+        walked_out = not rel.endswith(YAML_SUFFIXES) or excluded(at)
         if rel not in named_files and walked_out:
             continue
         shown_path = os.path.relpath(at, cwd)
