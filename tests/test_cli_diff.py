@@ -154,7 +154,8 @@ def test_markdown_is_escaped_as_the_markdown_report_is(tmp_path: Path) -> None:
         tmp_path / "new_*x*.yaml", MENDED_PRICE.replace("Discovery call", "Discovery *call*")
     )
     proc = diff(str(old), str(new), "--format", "markdown")
-    assert proc.returncode == 0
+    # A renamed stage is another stage: its findings are new identities (FC201 is an error).
+    assert proc.returncode == 1
     assert "## funnelcheck diff" in proc.stdout
     assert "\\*x\\*" in proc.stdout and "*x*" not in proc.stdout.replace("\\*x\\*", "")
     assert "| change | where | what |" in proc.stdout
