@@ -280,3 +280,26 @@ def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> 
     markdown = diff(str(old), str(new), "-f", "markdown").stdout
     assert "still quoted by Proposal" in markdown
     assert "price changed" in diff(str(old), str(new)).stdout
+
+
+def test_the_sample_revision_drops_a_baton_and_mends_another() -> None:
+    history = "sample_strategies/history/ledgerline.yaml"
+    code, document = diff_json(history, "sample_strategies/ledgerline.yaml")
+    assert code == 0
+    [entry] = document["strategies"]
+    changes = {(h["from"], h["to"]): h["change"] for h in entry["handoffs"]}
+    assert changes[("Discovery call", "Two-week trial")] == "mended"
+    assert changes[("Proposal", "Onboarding and renewal")] == "dropped"
+    introduced = {(f["code"], f["stage"]) for f in entry["introduced"]}
+    resolved = {(f["code"], f["stage"]) for f in entry["resolved"]}
+    assert introduced == {("FC101", "Onboarding and renewal"), ("FC104", "Onboarding and renewal")}
+    assert {("FC101", "Two-week trial"), ("FC104", "Two-week trial")} <= resolved
+    assert entry["reviewed"] == {"old": "2026-09-20", "new": "2026-10-30"}
+    assert (
+        diff(history, "sample_strategies/ledgerline.yaml", "--fail-on", "warning").returncode == 1
+    )
+    # The samples' configuration passes over history/: the first command is unchanged.
+    checked = run("check", "--as-of", AS_OF, "-f", "json", "sample_strategies/")
+    files = [f["file"] for f in json.loads(checked.stdout)["files"]]
+    assert files and not any("history" in f for f in files)
+    assert "sample_strategies/ledgerline.yaml" in files
