@@ -604,6 +604,114 @@ def relay(
     )
 
 
+DIFF_EXIT_CODES_HELP = (
+    "Exit codes: 0 the revision introduces no finding at or above --fail-on; 1 it does; "
+    "2 an error (a revision that does not exist, a path outside the repository, not a git "
+    "repository, git not installed, a file that cannot be read)."
+)
+
+
+@app.command(epilog=DIFF_EXIT_CODES_HELP)
+def diff(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="OLD NEW | PATH...",
+            help="Two files or two directories (OLD NEW); with --git, the working tree's "
+            "paths to compare (default: the current directory).",
+        ),
+    ] = None,
+    git: Annotated[
+        str | None,
+        typer.Option(
+            "--git", metavar="REV", help="Compare the working tree against this git revision."
+        ),
+    ] = None,
+    format: Annotated[
+        str,
+        typer.Option("--format", "-f", metavar="FORMAT", help="table, json or markdown."),
+    ] = "table",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", metavar="PATH", help="Write the diff to this file."),
+    ] = None,
+    fail_on: FailOnOption = None,
+    as_of: AsOfOption = None,
+    config: ConfigOption = None,
+    color: Annotated[Color, typer.Option(help="Colour the table.")] = Color.auto,
+) -> None:
+    """Show what a revision did to the story: findings introduced and resolved, concepts
+    gained and lost per stage, handoffs dropped or mended, strategies added or removed.
+
+    Both sides are checked with the working tree's configuration and one --as-of.
+    """
+    from funnelcheck.config import ConfigError, Overrides
+    from funnelcheck.diff import compare, introduces_at
+    from funnelcheck.diff_input import DiffInputError, git_sides, path_sides
+    from funnelcheck.engine import make_checker
+    from funnelcheck.findings import Severity
+    from funnelcheck.reporters.diff import DIFF_FORMATS, render
+    from funnelcheck.rules import RuleLoadError
+
+    if format not in DIFF_FORMATS:
+        _fail(f"unknown diff format {format!r}; choose one of: {', '.join(DIFF_FORMATS)}")
+    names = paths or []
+    if git is None and len(names) != 2:
+        _fail("name two files or two directories, `funnelcheck diff OLD NEW`, or use --git REV")
+    day = _as_of(as_of)
+    overrides = Overrides(fail_on=fail_on.value if fail_on else None)
+    try:
+        checker = make_checker(config, overrides, True, day)
+        run_config = checker.resolver.for_file(os.path.join(os.getcwd(), "-"))
+        if git is not None:
+            old, new = git_sides(checker, git, names)
+            labels = (git, "working tree")
+        else:
+            old, new = path_sides(checker, names[0], names[1])
+            labels = (names[0], names[1])
+    except DiffInputError as exc:
+        _fail(str(exc))
+    except ConfigError as exc:
+        _fail(str(exc))
+    except RuleLoadError as exc:
+        _fail(str(exc))
+    result = compare(
+        old,
+        new,
+        old_label=labels[0],
+        new_label=labels[1],
+        as_of=day.isoformat(),
+        version=__version__,
+    )
+    width = None
+    if output is None and (sys.stdout.isatty() or os.environ.get("COLUMNS")):
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    text = render(result, format, color=output is None and _use_color(color), width=width)
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        from funnelcheck.atomic import write_atomic
+
+        try:
+            write_atomic(output, [text])
+        except OSError as exc:
+            _fail(f"cannot write the diff to {output}: {exc.strerror or exc}")
+    errors = [e for s in result["strategies"] for e in s["errors"]]
+    if errors:
+        from funnelcheck.terminal import clean
+
+        for error in errors:
+            typer.echo(f"funnelcheck: {clean(error)}", err=True)
+        raise typer.Exit(EXIT_ERROR)
+    threshold = overrides.fail_on or run_config.fail_on
+    if threshold != "never" and introduces_at(result, Severity.parse(threshold)):
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
 @app.command()
 def rules(
     format: Annotated[

@@ -93,9 +93,11 @@ def test_check_help_names_its_value_words_and_every_format_and_the_exit_codes() 
 
 def test_shell_completion_can_be_shown_installed_and_completes(tmp_path: Path) -> None:
     env = {"HOME": str(tmp_path), "SHELL": "/bin/bash"}
-    # From bash, as a user types it: typer finds the shell from the parent process.
+    # From bash, as a user types it: typer finds the shell from the parent process. (With
+    # one command, `bash -c` would exec it in place and the parent would be whatever ran
+    # the tests, a shell or not: the `exit` keeps bash the parent.)
     shown = subprocess.run(
-        ["bash", "-c", f"'{SCRIPT}' --show-completion"],
+        ["bash", "-c", f"'{SCRIPT}' --show-completion; exit $?"],
         capture_output=True,
         text=True,
         env={**os.environ, **env},
@@ -104,7 +106,7 @@ def test_shell_completion_can_be_shown_installed_and_completes(tmp_path: Path) -
     assert shown.returncode == 0, shown.stderr
     assert "_FUNNELCHECK_COMPLETE=complete_bash" in shown.stdout
     installed = subprocess.run(
-        ["bash", "-c", f"'{SCRIPT}' --install-completion"],
+        ["bash", "-c", f"'{SCRIPT}' --install-completion; exit $?"],
         capture_output=True,
         text=True,
         env={**os.environ, **env},

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -275,7 +276,14 @@ def _spawn(tmp_path: Path) -> Any:
         encoding="utf-8",
         timeout=60,
         dimensions=(40, 200),
+        # A terminal's Ctrl-C, whatever started the tests: a suite run in the background
+        # of a non-interactive shell inherits SIGINT ignored, and so would the child.
+        preexec_fn=_default_sigint,
     )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="pexpect drives a POSIX pseudo-terminal")

@@ -304,7 +304,8 @@ def test_the_c_stemmer_gives_the_pure_python_stems() -> None:
     from funnelcheck.story import _pure_english_stemmer
 
     root = Path(__file__).resolve().parents[1]
-    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("sample_strategies/*"))]
+    samples = sorted(p for p in root.glob("sample_strategies/**/*") if p.is_file())
+    texts = [p.read_text(encoding="utf-8") for p in samples]
     texts += [p.read_text(encoding="utf-8") for p in sorted((root / "tests").rglob("*.yaml"))]
     blns = optional_corpus("blns/blns.txt")
     if blns is not None:
