@@ -675,6 +675,15 @@ def diff(
         _fail(str(exc))
     except RuleLoadError as exc:
         _fail(str(exc))
+    if output is not None:
+        # Nothing writes over what it reads: a strategy of either side or a configuration.
+        from funnelcheck.atomic import overwrite_clash
+
+        reads = [(side.shown, side.shown) for side in (*old, *new)]
+        reads += [(path, f"the configuration {path}") for path in checker.resolver.files_read()]
+        clash = overwrite_clash([(output, f"the diff {output}")], reads)
+        if clash is not None:
+            _fail(f"{clash}; nothing was written")
     result = compare(
         old,
         new,

@@ -139,6 +139,22 @@ def test_a_missing_side_exits_two(tmp_path: Path) -> None:
     assert "nope.yaml: no such file or directory" in proc.stderr
 
 
+def test_the_diff_is_never_written_over_a_file_it_reads(tmp_path: Path) -> None:
+    old = write(tmp_path / "old.yaml", TEXT)
+    new = write(tmp_path / "new.yaml", MENDED_PRICE)
+    (tmp_path / "link.md").symlink_to(new)
+    for target in (new, old, tmp_path / "link.md"):
+        proc = diff(str(old), str(new), "--format", "markdown", "-o", str(target))
+        assert proc.returncode == 2, proc.stderr
+        assert "would be written over" in proc.stderr and "nothing was written" in proc.stderr
+    assert old.read_text(encoding="utf-8") == TEXT
+    assert new.read_text(encoding="utf-8") == MENDED_PRICE
+    # Anywhere else, the diff is written.
+    proc = diff(str(old), str(new), "--format", "markdown", "-o", str(tmp_path / "d.md"))
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "d.md").read_text(encoding="utf-8").strip()
+
+
 def test_usage_errors_exit_two(tmp_path: Path) -> None:
     old = write(tmp_path / "old.yaml", TEXT)
     assert diff(str(old)).returncode == 2
