@@ -7,9 +7,11 @@ fault (an `os.fork` that raises), never skip.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hostile_support import AS_OF, base_strategy, cli_env, run_cli, to_yaml
+from hostile_support import AS_OF, ROOT, base_strategy, cli_env, run_cli, to_yaml
 
 STRATEGY = to_yaml(base_strategy())
 
@@ -240,18 +242,38 @@ def _as_nobody(
     else:
         assert runuser, "neither setpriv nor runuser: cannot drop root's privileges"
         drop = [runuser, "-u", "nobody", "--"]
-    proc = subprocess.run(
-        [*drop, sys.executable, "-m", "funnelcheck", *args],
-        capture_output=True,
-        cwd=cwd,
-        env=cli_env({"HOME": str(cwd)}),
-        timeout=180,
-        check=False,
-        preexec_fn=limit,
-    )
+    with _traversable_by_all(ROOT, Path(sys.prefix)):
+        proc = subprocess.run(
+            [*drop, sys.executable, "-m", "funnelcheck", *args],
+            capture_output=True,
+            cwd=cwd,
+            env=cli_env({"HOME": str(cwd)}),
+            timeout=180,
+            check=False,
+            preexec_fn=limit,
+        )
     stderr = proc.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
     return proc
+
+
+@contextlib.contextmanager
+def _traversable_by_all(*paths: Path) -> Iterator[None]:
+    """`nobody` must reach this checkout and its environment to run the CLI at all: a
+    clone made under a private folder (`mktemp -d` is mode 700, as CI's may be) is opened
+    for traversal (o+x, never reading) for the run, and closed again after it."""
+    changed: list[tuple[Path, int]] = []
+    try:
+        for path in paths:
+            for folder in (path.resolve(), *path.resolve().parents):
+                mode = folder.stat().st_mode
+                if not mode & stat.S_IXOTH:
+                    folder.chmod(stat.S_IMODE(mode) | stat.S_IXOTH)
+                    changed.append((folder, stat.S_IMODE(mode)))
+        yield
+    finally:
+        for folder, mode in reversed(changed):
+            folder.chmod(mode)
 
 
 @pytest.fixture
