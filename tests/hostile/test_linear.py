@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hostile_support import AS_OF, base_strategy, run_cli, to_yaml
 
 #: A hang guard (not a timing assertion): the old code needed far longer on these inputs.
@@ -76,23 +77,55 @@ def test_many_suppression_comments(tmp_path: Path) -> None:
     assert "74,000 more findings of this rule" in unused[-1]["message"]
 
 
-def test_five_megabytes_of_unknown_keys(tmp_path: Path) -> None:
+def test_unknown_keys_are_listed_to_1000_then_counted(tmp_path: Path) -> None:
     """Every unknown key was a finding held in memory: 1.3 GB for 5 MB."""
-    keys = "".join(f"k{i}: 1\n" for i in range(440_000))
+    keys = "".join(f"k{i}: 1\n" for i in range(120_000))
     path = tmp_path / "unknown.yaml"
     path.write_text(to_yaml(base_strategy()) + keys, encoding="utf-8")
-    assert path.stat().st_size < 5_000_000
     unknown = _findings(_report(path), "FC004")
     assert len(unknown) == 1_001
     assert unknown[0]["path"] == "k0" and unknown[999]["path"] == "k999"
-    assert unknown[-1]["path"] == "k1000" and unknown[-1]["data"]["not_listed"] == 439_000
+    assert unknown[-1]["path"] == "k1000" and unknown[-1]["data"]["not_listed"] == 119_000
 
 
-def test_five_megabytes_of_repeated_keys(tmp_path: Path) -> None:
+def test_repeated_keys_are_listed_to_1000_then_counted(tmp_path: Path) -> None:
     path = tmp_path / "repeated.yaml"
-    path.write_text(to_yaml(base_strategy()) + "zz: 1\n" * 800_000, encoding="utf-8")
+    path.write_text(to_yaml(base_strategy()) + "zz: 1\n" * 120_000, encoding="utf-8")
     repeated = _findings(_report(path), "FC003")
     assert len(repeated) == 1_001
-    assert repeated[-1]["data"]["not_listed"] == 800_000 - 1 - 1_000
+    assert repeated[-1]["data"]["not_listed"] == 120_000 - 1 - 1_000
     first_line = repeated[0]["line"]
     assert repeated[-1]["line"] == first_line + 1_000
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        pytest.param("".join(f"k{i}: 1\n" for i in range(440_000)), id="unknown-keys"),
+        pytest.param("zz: 1\n" * 800_000, id="repeated-keys"),
+        pytest.param("extra:\n" + "- 1\n" * 1_000_000, id="list-items"),
+    ],
+)
+def test_five_megabytes_of_values_are_refused_where_the_count_passes_the_bound(
+    tmp_path: Path, tail: str
+) -> None:
+    """5 MB of one-line keys or items is 900,000 values or more: reading them all took
+    30 s and more for findings nobody reads. Past 250,000 values the file is refused
+    (FC007, like an alias bomb) at the value that passed the bound; the next file in the
+    run is still checked."""
+    path = tmp_path / "big.yaml"
+    path.write_text(to_yaml(base_strategy()) + tail, encoding="utf-8")
+    assert path.stat().st_size <= 5_000_000
+    other = tmp_path / "other.yaml"
+    other.write_text(to_yaml(base_strategy()), encoding="utf-8")
+    proc = run_cli("check", str(tmp_path), "-f", "json", "--as-of", AS_OF, timeout=GUARD)
+    assert proc.returncode == 1, proc.stderr.decode()
+    files = {Path(f["file"]).name: f for f in json.loads(proc.stdout)["files"]}
+    (refused,) = files["big.yaml"]["findings"]
+    assert refused["code"] == "FC007"
+    assert "more than 250,000 values" in refused["message"]
+    assert "split it" in refused["message"]
+    base_lines = to_yaml(base_strategy()).count("\n")
+    # The bound is met in the tail, a quarter of the way or more into it.
+    assert refused["line"] > base_lines + 100_000
+    assert not any(f["code"] == "FC007" for f in files["other.yaml"]["findings"])
