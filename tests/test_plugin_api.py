@@ -1,0 +1,143 @@
+"""Plugins keep working: a rule and a reporter written against the old import paths
+(`funnelcheck.rules.base`, `funnelcheck.findings`, `funnelcheck.reporters.base`) and one
+written against `funnelcheck.api` load from an installed distribution's entry points and
+report through the CLI, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import funnelcheck.api as api
+import funnelcheck.findings
+import funnelcheck.reporters.base
+import funnelcheck.rules.base
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "sample_strategies" / "ledgerline.yaml"
+
+OLD_STYLE = '''
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.reporters.base import RenderContext, Reporter
+from funnelcheck.rules.base import Rule
+
+
+class NoMascot(Rule):
+    """The strategy names no mascot."""
+
+    code = "XM100"
+    name = "no-mascot"
+    severity = Severity.WARNING
+
+    def check(self, strategy, options):
+        if "mascot" not in strategy.data:
+            yield Issue(path=("product",), message="the strategy names no mascot")
+
+
+class CountReporter(Reporter):
+    name = "count"
+
+    def render(self, report, ctx: RenderContext) -> str:
+        return f"{len(report.findings())} findings\\n"
+'''
+
+NEW_STYLE = '''
+from funnelcheck.api import Issue, Rule, Severity
+
+
+class NoLogo(Rule):
+    """The strategy names no logo."""
+
+    code = "XL100"
+    name = "no-logo"
+    severity = Severity.INFO
+
+    def check(self, strategy, options):
+        yield Issue(path=("product", "name"), message="the strategy names no logo")
+'''
+
+
+def install(site: Path, name: str, source: str, entry_points: str) -> None:
+    """A distribution as pip leaves it: the module and its dist-info with entry points."""
+    (site / f"{name}.py").write_text(source, encoding="utf-8")
+    info = site / f"{name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(entry_points, encoding="utf-8")
+
+
+def run(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    env["PYTHONPATH"] = str(site)
+    proc = subprocess.run(
+        [sys.executable, "-m", "funnelcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return proc
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    install(
+        tmp_path,
+        "oldmascot",
+        OLD_STYLE,
+        "[funnelcheck.rules]\nno-mascot = oldmascot:NoMascot\n"
+        "[funnelcheck.reporters]\ncount = oldmascot:CountReporter\n",
+    )
+    install(tmp_path, "newlogo", NEW_STYLE, "[funnelcheck.rules]\nno-logo = newlogo:NoLogo\n")
+    return tmp_path
+
+
+def test_old_and_new_style_plugin_rules_report(site: Path) -> None:
+    proc = run(site, "check", str(EXAMPLE), "-f", "json")
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(proc.stdout)["files"][0]["findings"]
+    mine = {f["code"]: f for f in findings if f["code"] in ("XM100", "XL100")}
+    assert mine["XM100"]["message"] == "the strategy names no mascot"
+    assert mine["XM100"]["severity"] == "warning"
+    assert mine["XL100"]["severity"] == "info"
+    # Located by the engine like a built-in rule's finding: the product mapping's line.
+    text = EXAMPLE.read_text(encoding="utf-8").splitlines()
+    assert text[mine["XM100"]["line"] - 1].lstrip().startswith("product:")
+    # Off with --no-plugins.
+    quiet = run(site, "check", str(EXAMPLE), "-f", "json", "--no-plugins")
+    codes = {f["code"] for f in json.loads(quiet.stdout)["files"][0]["findings"]}
+    assert not codes & {"XM100", "XL100"}
+
+
+def test_old_style_plugin_reporter_is_a_format(site: Path) -> None:
+    proc = run(site, "check", str(EXAMPLE), "-f", "count")
+    assert proc.returncode == 1, proc.stderr
+    full = run(site, "check", str(EXAMPLE), "-f", "json")
+    count = len(json.loads(full.stdout)["files"][0]["findings"])
+    assert proc.stdout == f"{count} findings\n"
+
+
+def test_plugin_rules_are_listed(site: Path) -> None:
+    proc = run(site, "rules")
+    assert proc.returncode == 0, proc.stderr
+    assert "XM100" in proc.stdout and "no-mascot" in proc.stdout
+    assert "XL100" in proc.stdout
+
+
+def test_the_api_is_the_old_paths_objects() -> None:
+    # One class under two names, so an isinstance check or a subclass works either way.
+    assert api.Rule is funnelcheck.rules.base.Rule
+    assert api.Issue is funnelcheck.findings.Issue
+    assert api.Severity is funnelcheck.findings.Severity
+    assert api.Reporter is funnelcheck.reporters.base.Reporter
+    assert api.RenderContext is funnelcheck.reporters.base.RenderContext
+    assert set(api.__all__) == {name for name in dir(api) if not name.startswith("_")} - {
+        "annotations"
+    }
