@@ -66,13 +66,6 @@ def compiled_patterns(patterns: tuple[str, ...]) -> pathspec.PathSpec[Any]:
     return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
-def display_name(path: str) -> str:
-    """A path as reports show it: undecodable bytes are written as escapes, never raw."""
-    if any(0xDC80 <= ord(c) <= 0xDCFF for c in path):
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return path
-
-
 def discover(
     paths: list[str],
     excluded: ExcludeTest | None = None,
@@ -80,6 +73,8 @@ def discover(
     stdin_name: str | None = None,
 ) -> Discovery:
     """Expand files, directories and glob patterns, in a stable order, without duplicates."""
+    from funnelcheck.load import display_name
+
     sources: list[Source] = []
     problems: list[tuple[str, str]] = []
     seen: set[str] = set()

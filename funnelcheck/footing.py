@@ -43,8 +43,9 @@ from funnelcheck.money import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from funnelcheck.findings import Path
-    from funnelcheck.strategy import Strategy
 
 ONCE = "once"
 _TWELVE = Decimal(12)
@@ -271,14 +272,20 @@ def _cents(amount: Decimal) -> Decimal:
 class Footing:
     """The plans of one strategy priced for its typical customer; built once per file."""
 
-    def __init__(self, strategy: Strategy) -> None:
-        self.currency = strategy.currency
-        typical = strategy.typical_customer
+    def __init__(
+        self,
+        currency: str | None,
+        typical: Mapping[str, Any],
+        plans: Iterable[tuple[int, Mapping[str, Any]]],
+    ) -> None:
+        """`currency` is the price's, `typical` the typical customer's mapping, `plans` each
+        plan with its index (plain values: the model builds this from a `Strategy`)."""
+        self.currency = currency
         self.quantities = _named_numbers(typical.get("quantities"))
         self.volumes = _named_numbers(typical.get("volumes"))
         self.plan_mix = _named_numbers(typical.get("plan_mix"))
         self.plans: list[PlanFooting] = []
-        for index, plan in strategy.plans():
+        for index, plan in plans:
             footing = self._plan(index, plan)
             if footing is not None:
                 self.plans.append(footing)
@@ -539,11 +546,6 @@ def describe_component(component: Mapping[str, Any], currency: str | None) -> st
     if fee is not None:
         text += f" ({fee} fee)"
     return text
-
-
-def footing(strategy: Strategy) -> Footing:
-    """The strategy's plans priced for its typical customer, computed once per file."""
-    return strategy.footing
 
 
 def _billed_units(count: Decimal, component: Mapping[str, Any]) -> Decimal:

@@ -38,7 +38,6 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
-from funnelcheck.discover import display_name
 from funnelcheck.findings import MAX_PER_RULE, Issue, Path, more_issues
 
 try:  # libyaml's parser where PyYAML was built with it; the pure one otherwise.
@@ -174,6 +173,13 @@ class ReadRefused(Exception):
 
 #: How much one read asks for: a limit set very high never becomes one huge allocation.
 READ_CHUNK = 1 << 20
+
+
+def display_name(path: str) -> str:
+    """A path as reports show it: undecodable bytes are written as escapes, never raw."""
+    if any(0xDC80 <= ord(c) <= 0xDCFF for c in path):
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 def read_bounded(path: str, limit: int, raise_limit: str = "") -> bytes:

@@ -51,7 +51,7 @@ import re
 import sys
 import types
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -59,7 +59,6 @@ from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from funnelcheck.findings import Path
-from funnelcheck.strategy import Strategy
 
 #: The shorter of two meeting stems has at least this many letters (see step 5 above).
 MIN_ROOT = 5
@@ -858,7 +857,9 @@ class Collapsed:
     form: str
 
 
-def _collapsed_wordings(strategy: Strategy, concepts: tuple[Concept, ...]) -> tuple[Collapsed, ...]:
+def _collapsed_wordings(
+    said_texts: Iterable[str], concepts: tuple[Concept, ...]
+) -> tuple[Collapsed, ...]:
     candidates = [
         (concept, j, wording, word)
         for concept in concepts
@@ -868,13 +869,7 @@ def _collapsed_wordings(strategy: Strategy, concepts: tuple[Concept, ...]) -> tu
     if not candidates:
         return ()
     generic = _generic_stem_set()
-    proposition = strategy.value_proposition
-    texts = [
-        *_strings(strategy.problem.get("statement")),
-        *_strings(proposition.get("statement")),
-        *_strings(proposition.get("differentiators")),
-    ]
-    said = [(stem_, word) for text in texts for stem_, word in content_words(text)]
+    said = [(stem_, word) for text in said_texts for stem_, word in content_words(text)]
     out: list[Collapsed] = []
     for concept, j, wording, word in candidates:
         kept = stem(word)
@@ -896,19 +891,34 @@ def _collapsed_wordings(strategy: Strategy, concepts: tuple[Concept, ...]) -> tu
     return tuple(out)
 
 
-def analyse(strategy: Strategy) -> StoryAnalysis:
-    """Concepts, what each speaking stage carries, and what passes at each handoff."""
-    concepts = concepts_of(strategy.problem.get("terms"))
-    collapsed_wordings = _collapsed_wordings(strategy, concepts)
+def analyse(
+    terms: Any,
+    said: Iterable[str],
+    stage_texts: Iterable[tuple[int, list[tuple[Path, str]]]],
+    handoffs: Callable[[list[int]], Iterable[tuple[int, int]]] | None,
+    texts: Iterable[str],
+    who: Iterable[str],
+) -> StoryAnalysis:
+    """Concepts, what each speaking stage carries, and what passes at each handoff.
+
+    Plain values, read from a strategy by `funnelcheck.strategy`: `terms` is
+    `problem.terms` as written; `said` the problem and value proposition's own texts (a
+    wording that keeps a word they use is matched as written); `stage_texts` each stage's
+    texts by index; `handoffs` the handoffs between the speaking stages (given their indices,
+    in order), or None for one line, each stage handing to the next; `texts` the texts that
+    set the story (FC104's vocabulary) and `who` those of them that say who has the problem.
+    """
+    concepts = concepts_of(terms)
+    collapsed_wordings = _collapsed_wordings(said, concepts)
     matcher = _ConceptMatcher(concepts, frozenset(c.wording for c in collapsed_wordings))
     keys = tuple(c.key for c in concepts)
     stages: dict[int, StageStory] = {}
-    for index, texts in strategy.stages_with_texts():
-        if not texts:
+    for index, stage_said in stage_texts:
+        if not stage_said:
             continue  # a stage that says nothing carries nothing: not judged
         by_text: dict[Path, tuple[str, ...]] = {}
         carried: set[int] = set()
-        for path, text in texts:
+        for path, text in stage_said:
             found = matcher.indices(text)
             by_text[path] = tuple(keys[i] for i in sorted(found))
             carried |= found
@@ -918,13 +928,10 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
             misses=tuple(k for i, k in enumerate(keys) if i not in carried),
             by_text=MappingProxyType(by_text),
         )
-    if strategy.data.get("paths") is None and not any(
-        "share" in stage for _, stage in strategy.stages()
-    ):
-        pairs: Iterable[tuple[int, int]] = pairwise(sorted(stages))  # one line: the usual case
-    else:
-        pairs = strategy.funnel.handoffs_between(stages)
-    handoffs = tuple(
+    pairs: Iterable[tuple[int, int]] = (
+        pairwise(sorted(stages)) if handoffs is None else handoffs(sorted(stages))
+    )
+    handoff_stories = tuple(
         HandoffStory(
             source=a,
             target=b,
@@ -934,11 +941,11 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     )
     vocabulary_stems: set[str] = set()
     told_stems: set[str] = set()
-    who = set(_who_texts(strategy))
-    for text in story_texts(strategy):
+    who_said = set(who)
+    for text in texts:
         stems = dict(_text(text).content)
         vocabulary_stems.update(stems)
-        if text not in who:
+        if text not in who_said:
             told_stems.update(stems)
     vocabulary = StemSet(vocabulary_stems)
     # The segment's own words (who has the problem) say neither that a stage is on the
@@ -946,13 +953,13 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     # FC104 leaves them out (a generic word the story uses still counts for it).
     generic = _generic_stems()
     neutral: set[str] = set()
-    if who:
+    if who_said:
         # Told stems by their opening, so that a derived form of a told word is told too
         # without filing every told stem's prefixes (a StemSet) for a handful of look-ups.
         told: dict[str, list[str]] = {}
         for t in told_stems:
             told.setdefault(t[:MIN_ROOT], []).append(t)
-        for text in who:
+        for text in who_said:
             for s, _ in _text(text).content:
                 if s not in generic and not any(
                     stems_meet(s, t) for t in told.get(s[:MIN_ROOT], ())
@@ -961,7 +968,7 @@ def analyse(strategy: Strategy) -> StoryAnalysis:
     return StoryAnalysis(
         concepts,
         MappingProxyType(stages),
-        handoffs,
+        handoff_stories,
         vocabulary,
         matcher,
         collapsed_wordings,
@@ -977,68 +984,6 @@ def _generic_stems() -> frozenset[str]:
 @cache
 def _generic_stem_set() -> StemSet:
     return StemSet(_generic_stems())
-
-
-def _who_texts(strategy: Strategy) -> Iterator[str]:
-    """The texts that say who has the problem: the segment's name and description and its
-    stakeholders' titles (what they care about is the story, not who they are)."""
-    segment = strategy.segment
-    yield from _strings(segment.get("name"))
-    yield from _strings(segment.get("description"))
-    for stakeholder in _items(segment.get("stakeholders")):
-        yield from _strings(stakeholder.get("title"))
-
-
-def story_texts(strategy: Strategy) -> Iterator[str]:
-    """The texts that set the story, FC104's vocabulary: the problem (statement, terms,
-    pains, alternatives), the value proposition (statement, differentiators), the
-    capabilities' texts, the segment (name, description, stakeholders' titles and what they
-    care about) and the product's name and category."""
-    problem = strategy.problem
-    yield from _strings(problem.get("statement"))
-    for concept in concepts_of(problem.get("terms")):
-        yield from concept.all_wordings
-    for pain in _items(problem.get("pains")):
-        yield from _strings(pain.get("text"))
-    yield from _strings(problem.get("alternatives"))
-    proposition = strategy.value_proposition
-    yield from _strings(proposition.get("statement"))
-    yield from _strings(proposition.get("differentiators"))
-    for capability in _items(strategy.data.get("capabilities")):
-        yield from _strings(capability.get("text"))
-    segment = strategy.segment
-    yield from _strings(segment.get("name"))
-    yield from _strings(segment.get("description"))
-    for stakeholder in _items(segment.get("stakeholders")):
-        yield from _strings(stakeholder.get("title"))
-        yield from _strings(stakeholder.get("cares_about"))
-    product = strategy.data.get("product")
-    if isinstance(product, Mapping):
-        yield from _strings(product.get("name"))
-        yield from _strings(product.get("category"))
-
-
-def _strings(value: Any) -> Iterator[str]:
-    """A string, or the strings of a list (numbers as written); nothing else."""
-    values = value if isinstance(value, list) else [value]
-    for item in values:
-        if isinstance(item, str | int | float) and not isinstance(item, bool):
-            yield str(item)
-
-
-def _items(value: Any) -> Iterator[Mapping[str, Any]]:
-    if isinstance(value, list):
-        yield from (item for item in value if isinstance(item, Mapping))
-
-
-def describe_stage(strategy: Strategy, index: int) -> str:
-    """How messages name a stage: `Onboarding and renewal` (retention)."""
-    stages = strategy.data.get("stages")
-    role = None
-    if isinstance(stages, list) and 0 <= index < len(stages) and isinstance(stages[index], dict):
-        role = stages[index].get("role")
-    name = strategy.stage_name(index)
-    return f"`{name}` ({role})" if isinstance(role, str) else f"`{name}`"
 
 
 def foreign_words(

@@ -8,7 +8,7 @@ kept for the file's other rules.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,10 @@ if TYPE_CHECKING:
     from funnelcheck.funnel import Funnel
     from funnelcheck.money import TextAmount
     from funnelcheck.story import StoryAnalysis
+
+#: Days a date may lie after today without being called a typo: the author's day may
+#: already be tomorrow on the machine that checks (time zones). FC701 and FC703.
+FUTURE_SLACK_DAYS = 1
 
 #: Funnel roles in the order a customer meets them (FC504); `other` may stand anywhere.
 ROLE_ORDER = {"marketing": 0, "sales": 1, "product": 1, "pricing": 2, "retention": 3, "referral": 4}
@@ -167,7 +171,7 @@ class Strategy:
         rule compares on these figures."""
         from funnelcheck.footing import Footing
 
-        return Footing(self)
+        return Footing(self.currency, self.typical_customer, self.plans())
 
     @cached_property
     def funnel(self) -> Funnel:
@@ -181,7 +185,89 @@ class Strategy:
         """The problem story: concepts, what each stage carries, what each handoff passes."""
         from funnelcheck.story import analyse
 
-        return analyse(self)
+        handoffs = None
+        if self.data.get("paths") is not None or any(
+            "share" in stage for _, stage in self.stages()
+        ):
+            handoffs = self.funnel.handoffs_between
+        proposition = self.value_proposition
+        said = [
+            *_strings(self.problem.get("statement")),
+            *_strings(proposition.get("statement")),
+            *_strings(proposition.get("differentiators")),
+        ]
+        return analyse(
+            self.problem.get("terms"),
+            said,
+            self.stages_with_texts(),
+            handoffs,
+            story_texts(self),
+            who_texts(self),
+        )
+
+
+def describe_stage(strategy: Strategy, index: int) -> str:
+    """How messages name a stage: `Onboarding and renewal` (retention)."""
+    stages = strategy.data.get("stages")
+    role = None
+    if isinstance(stages, list) and 0 <= index < len(stages) and isinstance(stages[index], dict):
+        role = stages[index].get("role")
+    name = strategy.stage_name(index)
+    return f"`{name}` ({role})" if isinstance(role, str) else f"`{name}`"
+
+
+def who_texts(strategy: Strategy) -> Iterator[str]:
+    """The texts that say who has the problem: the segment's name and description and its
+    stakeholders' titles (what they care about is the story, not who they are)."""
+    segment = strategy.segment
+    yield from _strings(segment.get("name"))
+    yield from _strings(segment.get("description"))
+    for stakeholder in _items(segment.get("stakeholders")):
+        yield from _strings(stakeholder.get("title"))
+
+
+def story_texts(strategy: Strategy) -> Iterator[str]:
+    """The texts that set the story, FC104's vocabulary: the problem (statement, terms,
+    pains, alternatives), the value proposition (statement, differentiators), the
+    capabilities' texts, the segment (name, description, stakeholders' titles and what they
+    care about) and the product's name and category."""
+    from funnelcheck.story import concepts_of
+
+    problem = strategy.problem
+    yield from _strings(problem.get("statement"))
+    for concept in concepts_of(problem.get("terms")):
+        yield from concept.all_wordings
+    for pain in _items(problem.get("pains")):
+        yield from _strings(pain.get("text"))
+    yield from _strings(problem.get("alternatives"))
+    proposition = strategy.value_proposition
+    yield from _strings(proposition.get("statement"))
+    yield from _strings(proposition.get("differentiators"))
+    for capability in _items(strategy.data.get("capabilities")):
+        yield from _strings(capability.get("text"))
+    segment = strategy.segment
+    yield from _strings(segment.get("name"))
+    yield from _strings(segment.get("description"))
+    for stakeholder in _items(segment.get("stakeholders")):
+        yield from _strings(stakeholder.get("title"))
+        yield from _strings(stakeholder.get("cares_about"))
+    product = strategy.data.get("product")
+    if isinstance(product, Mapping):
+        yield from _strings(product.get("name"))
+        yield from _strings(product.get("category"))
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """A string, or the strings of a list (numbers as written); nothing else."""
+    values = value if isinstance(value, list) else [value]
+    for item in values:
+        if isinstance(item, str | int | float) and not isinstance(item, bool):
+            yield str(item)
+
+
+def _items(value: Any) -> Iterable[Mapping[str, Any]]:
+    if isinstance(value, list):
+        yield from (item for item in value if isinstance(item, Mapping))
 
 
 def stage_texts(stage: dict[str, Any]) -> list[tuple[Path, str]]:
@@ -253,3 +339,17 @@ def _mapping(value: Any) -> dict[str, Any]:
 
 def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A `YYYY-MM-DD` date as the loader keeps it (text), or a date already; None otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None

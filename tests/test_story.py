@@ -18,7 +18,6 @@ from corpora import corpus, optional_corpus
 from funnelcheck.story import (
     STOPWORDS,
     StoryAnalysis,
-    analyse,
     content_stems,
     normalise,
     stem,
@@ -41,7 +40,7 @@ def _strategy(terms: dict[str, list[str]], stages: list[dict[str, Any]]) -> Stra
 
 
 def _story(terms: dict[str, list[str]]) -> StoryAnalysis:
-    return analyse(_strategy(terms, []))
+    return _strategy(terms, []).story
 
 
 # -- derived forms meet --------------------------------------------------------------------

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import inspect
 import json
 import os
 import re
@@ -126,25 +125,6 @@ def artifact_location(file: str, cwd: str) -> dict[str, str]:
     return {"uri": uri, "uriBaseId": SOURCE_ROOT}
 
 
-def rule_reference_texts(codes: list[str]) -> dict[str, str]:
-    """The reference docstring of each rule among `codes` that the registry knows."""
-    from funnelcheck.rules import RuleLoadError, all_rules, plugin_rules
-
-    texts: dict[str, str] = {}
-    for code, rule in all_rules(plugins=False).items():
-        if code in codes and rule.__doc__:
-            texts[code] = inspect.cleandoc(rule.__doc__)
-    if any(code not in texts for code in codes):
-        # Only then look at plugins: a run with --no-plugins never gets here for them.
-        try:
-            for rule in plugin_rules():
-                if rule.code in codes and rule.__doc__ and rule.code not in texts:
-                    texts[rule.code] = inspect.cleandoc(rule.__doc__)
-        except RuleLoadError:
-            pass  # the engine reports a broken plugin; the summary still describes it
-    return texts
-
-
 def _full_description(reference: str) -> str:
     """The docstring up to its examples: what the rule checks and why."""
     match = _EXAMPLES_START.search(reference)
@@ -213,9 +193,9 @@ class SarifReporter(Reporter):
         for finding in report.iter_findings():
             known.setdefault(finding.code, (finding.name, finding.severity, finding.name))
         codes = sorted(known)
-        texts = (
-            dict(self._rule_texts) if self._rule_texts is not None else rule_reference_texts(codes)
-        )
+        # The reference pages come with the report (the engine knows the rules that ran,
+        # plugins included); a reporter never asks the rule registry.
+        texts = self._rule_texts if self._rule_texts is not None else report.pages
         rules = []
         for code in codes:
             name, severity, summary = known[code]

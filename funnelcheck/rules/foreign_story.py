@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.stage_words import StageWords
-from funnelcheck.story import describe_stage, foreign_words
-from funnelcheck.strategy import Strategy
+from funnelcheck.story import foreign_words
+from funnelcheck.strategy import Strategy, describe_stage
 
 #: A stage whose words are mostly its job's (billing terms, an invitation) is judged only
 #: when at least this many words are left besides them: "Free to build, then $15 a month,

@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import NoOptions, Rule
-from funnelcheck.story import describe_stage
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import Strategy, describe_stage
 
 
 class HandoffDrift(Rule):

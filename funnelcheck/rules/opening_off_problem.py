@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
+from funnelcheck.off_problem import concepts_needed, off_problem_issue
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.rules.stage_off_problem import concepts_needed, off_problem_issue
 from funnelcheck.strategy import Strategy
 
 

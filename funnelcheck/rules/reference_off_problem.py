@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
+from funnelcheck.off_problem import concepts_needed
 from funnelcheck.rules.base import Rule, check_range, quote
-from funnelcheck.rules.stage_off_problem import concepts_needed
 from funnelcheck.strategy import Strategy, customer_name
 
 

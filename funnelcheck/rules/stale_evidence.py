@@ -8,8 +8,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.rules.strategy_stale import FUTURE_SLACK_DAYS, as_date
-from funnelcheck.strategy import Strategy
+from funnelcheck.strategy import FUTURE_SLACK_DAYS, Strategy, as_date
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.strategy import Strategy
-
-#: Days a date may lie after today without being called a typo: the author's day may
-#: already be tomorrow on the machine that checks (time zones).
-FUTURE_SLACK_DAYS = 1
+from funnelcheck.strategy import FUTURE_SLACK_DAYS, Strategy, as_date
 
 
 @dataclass(frozen=True)
@@ -109,17 +103,3 @@ class StrategyStale(Rule):
 
     # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
     Options = Options
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A `YYYY-MM-DD` date as the loader keeps it (text), or a date already; None otherwise."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None

@@ -186,8 +186,9 @@ def checker(plugins: bool = False, config: str | None = None) -> Any:
 
 def check_paths(paths: Iterable[Path | str], the_checker: Any = None) -> Any:
     """Check files named explicitly, in-process; return the Report."""
-    from funnelcheck.discover import Source, display_name
+    from funnelcheck.discover import Source
     from funnelcheck.engine import build_report, check_sources
+    from funnelcheck.load import display_name
 
     ck = the_checker or checker()
     sources = [Source(str(p), display_name(str(p)), True) for p in paths]

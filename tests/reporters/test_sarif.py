@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import json
+import subprocess
+import sys
 from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -117,20 +121,40 @@ def test_rules_carry_their_reference(report: Report) -> None:
     assert rules["FC704"]["help"]["text"] == report.rules["FC704"][2]
 
 
-def test_help_comes_from_the_rule_registry() -> None:
-    from funnelcheck.rules import all_rules
-
-    known = all_rules(plugins=False)
-    if not known:
-        pytest.skip("no built-in rule is importable yet")
-    code, rule = next(iter(known.items()))
+def test_help_is_the_reports_reference_page() -> None:
+    page = "Summary line.\n\n**Why.** Because.\n\n**Failing example.**\n\n```yaml\nx: 1\n```"
     report = Report(
-        files=[], as_of="2026-11-22", version="0", rules={code: (rule.name, rule.severity, "x")}
+        files=[],
+        as_of="2026-11-22",
+        version="0",
+        rules={"FC999": ("probe", Severity.WARNING, "Summary line.")},
+        pages={"FC999": page},
     )
     text = SarifReporter().render(report, RenderContext(cwd=CWD))
     [described] = json.loads(text)["runs"][0]["tool"]["driver"]["rules"]
-    assert described["help"]["text"].splitlines()[0] == rule.summary()
-    assert described["help"]["text"].count("\n") > 2  # the reference, not just its first line
+    assert described["help"]["text"] == page
+    assert described["fullDescription"]["text"] == "Summary line.\n\n**Why.** Because."
+
+
+def test_help_of_a_run_is_each_rules_reference(tmp_path: Path) -> None:
+    # Through the CLI, as a user runs it: every rule the run knows is described by its
+    # docstring (the engine puts the pages in the report).
+    from funnelcheck.rules import all_rules
+
+    sample = Path(__file__).resolve().parents[2] / "sample_strategies" / "ledgerline.yaml"
+    run = subprocess.run(
+        [sys.executable, "-m", "funnelcheck", "check", "--no-plugins", "-f", "sarif", str(sample)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert run.returncode in (0, 1), run.stderr
+    described = {r["id"]: r for r in json.loads(run.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    known = all_rules(plugins=False)
+    assert set(described) == set(known)
+    for code, rule in known.items():
+        assert described[code]["help"]["text"] == inspect.cleandoc(rule.__doc__ or "")
+        assert described[code]["shortDescription"]["text"] == rule.summary()
 
 
 def test_results_point_at_rules_and_locations(report: Report) -> None:
