@@ -787,7 +787,6 @@ def explain(
     ] = False,
 ) -> None:
     """Print a rule's reference page: what it checks, why, examples, options."""
-    import difflib
     import inspect
     from dataclasses import fields
 
@@ -803,8 +802,9 @@ def explain(
     )
     if found is None:
         names = list(known) + [r.name for r in known.values()]
-        close = difflib.get_close_matches(wanted, names, n=1)
-        hint = f"; did you mean {close[0]}?" if close else "; `funnelcheck rules` lists them"
+        from funnelcheck.similar import did_you_mean
+
+        hint = did_you_mean(wanted, names, mark="") or "; `funnelcheck rules` lists them"
         _fail(f"no rule {wanted!r}{hint}")
     doc = inspect.cleandoc(found.__doc__ or "")
     typer.echo(f"{found.code} {found.name} (default severity: {found.severity.label})\n")
@@ -849,7 +849,7 @@ def show_config(
     ] = False,
 ) -> None:
     """Print the effective configuration for PATH and where each value came from."""
-    from funnelcheck.config import ConfigError, ConfigResolver, Overrides
+    from funnelcheck.config import ConfigError, ConfigResolver, Overrides, describe
     from funnelcheck.rules import RuleLoadError, all_rules
 
     target = os.path.join(path, "-") if os.path.isdir(path) else path
@@ -861,7 +861,7 @@ def show_config(
     except RuleLoadError as exc:
         _fail(f"{exc}; run with --no-plugins to use the built-in rules alone")
     typer.echo(f"configuration: {resolved.source or 'defaults (no configuration file found)'}")
-    for key, value, source in resolved.describe(None if os.path.isdir(path) else path):
+    for key, value, source in describe(resolved, None if os.path.isdir(path) else path):
         typer.echo(f"{key} = {value!r}    # {source}")
         if key == "exclude" and not os.path.isdir(path):
             # What a walk does with this file (named, it is checked unless --force-exclude).

@@ -309,11 +309,10 @@ def _unknown_path(
             f"`{path}` and the share of leads taking it, or remove `path` from the stage"
         )
     else:
-        import difflib
+        from funnelcheck.similar import did_you_mean
 
         ids = [p.id for p in declared]
-        near = difflib.get_close_matches(path, ids, n=1)
-        hint = f"; did you mean `{near[0]}`?" if near else ""
+        hint = did_you_mean(path, ids)
         message = (
             f"`{name}` is on path `{path}`, which `paths` does not declare (declared: "
             f"{', '.join(ids)}){hint} A stage on no declared path is read as on every path"

@@ -21,7 +21,6 @@ is left to FC004.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -578,9 +577,9 @@ def _keys(keys: Sequence[str], required: Iterable[str] = ()) -> str:
 
 def _nearest(word: str, choices: Sequence[str]) -> str | None:
     """The choice closest to `word` (case aside), if any is close enough to be a typo."""
-    by_lower = {choice.lower(): choice for choice in choices}
-    close = difflib.get_close_matches(word.lower(), list(by_lower), n=1, cutoff=0.6)
-    return by_lower[close[0]] if close else None
+    from funnelcheck.similar import nearest
+
+    return nearest(word, choices, fold=True)
 
 
 def _first_sentence(text: str, short: bool = False) -> str:

@@ -35,7 +35,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import datetime as dt
-import difflib
 import re
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -45,6 +44,7 @@ import yaml
 
 from funnelcheck.findings import MAX_PER_RULE, Finding, Issue, Severity, more_issues
 from funnelcheck.load import Locations, Place
+from funnelcheck.similar import did_you_mean, nearest
 
 DIRECTIVES = ("ignore", "ignore-file")
 #: FC009 suppression: the rule that reports on these comments.
@@ -290,8 +290,8 @@ def _parse_comments(text: str, known: Mapping[str, str]) -> tuple[list[_Comment]
         if comment.directive not in DIRECTIVES:
             # A commented-out `funnelcheck: 1` is not a directive; a misspelt word is.
             if comment.directive[:1].isalpha():
-                near = difflib.get_close_matches(comment.directive, DIRECTIVES, n=1, cutoff=0.6)
-                hint = f"did you mean `{near[0]}`?" if near else "use `ignore` or `ignore-file`"
+                near = nearest(comment.directive, DIRECTIVES)
+                hint = f"did you mean `{near}`?" if near else "use `ignore` or `ignore-file`"
                 issues.append(
                     comment.issue(
                         f"`funnelcheck: {comment.directive}` is not a suppression; {hint} "
@@ -352,8 +352,7 @@ def _read_directive(
     for token in comment.unknown:
         candidates = [*known, *known.values()]
         probe = token.upper() if _CODE_LIKE.match(token) else token.lower()
-        near = difflib.get_close_matches(probe, candidates, n=1, cutoff=0.6)
-        hint = f"; did you mean `{near[0]}`?" if near else ""
+        hint = did_you_mean(probe, candidates)
         issues.append(comment.issue(f"the suppression names `{token}`, which is no rule{hint}"))
     if comment.bad_until is not None:
         issues.append(

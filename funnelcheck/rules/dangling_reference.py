@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from funnelcheck.findings import Issue, Path, Severity, format_path
 from funnelcheck.footing import unit_key
 from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.similar import did_you_mean
 from funnelcheck.strategy import Strategy, defined_ids, indexed_mappings, value_at
 
 
@@ -171,9 +171,7 @@ def _dangling(data: dict[str, Any], path: Path, value: str, kind: _Kind, known: 
         message = (
             f"{at}, which is not defined; no {kind.plural} are defined: add them under `{where}`"
         )
-    nearest = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    if nearest:
-        message += f"; did you mean `{nearest[0]}`?"
+    message += did_you_mean(value, known)
     return Issue(
         path=path,
         message=message,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -10,6 +9,7 @@ from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.rules.base import NoOptions, Rule
+from funnelcheck.similar import did_you_mean
 from funnelcheck.strategy import Strategy, customer_name
 
 _WORD = re.compile(r"\w+")
@@ -118,10 +118,9 @@ def _unknown(
             f"(the stages list: {', '.join(listed)})"
         )
         # Suggest the nearest channel, compared as case-folded text ("Linkedin add" -> ...).
-        folded = {channel.casefold(): channel for channel in listed}
-        nearest = difflib.get_close_matches(reached_via.casefold(), folded, n=1, cutoff=0.6)
-        if nearest:
-            message += f'; did you mean "{folded[nearest[0]]}"?'
+        hint = did_you_mean(reached_via, listed, fold=True, mark='"')
+        if hint:
+            message += hint
         else:
             message += "; add it to the stage that reaches customers there"
     else:
