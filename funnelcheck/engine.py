@@ -39,6 +39,7 @@ from funnelcheck.findings import (
 from funnelcheck.funnel import leads_needed
 from funnelcheck.identity import StablePaths
 from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath, display_name
+from funnelcheck.rules.base import SHAPE_FAULTS
 
 if TYPE_CHECKING:
     from funnelcheck.config import Config, ConfigResolver
@@ -47,9 +48,6 @@ if TYPE_CHECKING:
     from funnelcheck.spool import ResultSpool
     from funnelcheck.strategy import Strategy
 
-#: Codes whose presence means the data does not have the format's shape: content rules
-#: would only repeat the fault, so they do not run on such a file.
-SHAPE_FAULTS = ("FC001", "FC002", "FC006", "FC007")
 #: Suppressions are comments `# funnelcheck: ignore ...`; most files have none.
 _SUPPRESSION_MARK = re.compile(r"#\s*funnelcheck\s*:")
 

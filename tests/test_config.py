@@ -12,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from funnelcheck import config as config_module
-from funnelcheck.config import Config, ConfigError, ConfigResolver, Overrides, schema_path
+from funnelcheck.config import Config, ConfigError, ConfigResolver, Overrides, describe
+from funnelcheck.config import layers as config_layers
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule
+from funnelcheck.schema import schema_path
 
 
 @dataclass(frozen=True)
@@ -192,13 +193,13 @@ def test_each_folder_is_searched_and_each_file_read_once(
 ) -> None:
     write(tmp_path / ".funnelcheck.yaml", "ignore: [FC104]\n")
     reads: list[str] = []
-    real_read = config_module._read_document
+    real_read = config_layers._read_document
 
     def counting(path: str) -> Any:
         reads.append(path)
         return real_read(path)
 
-    monkeypatch.setattr(config_module, "_read_document", counting)
+    monkeypatch.setattr(config_layers, "_read_document", counting)
     res = resolver()
     configs = {id(res.for_file(str(tmp_path / f"d{i % 7}" / f"s{i}.yaml"))) for i in range(500)}
     assert len(configs) == 1
@@ -456,7 +457,7 @@ def test_review_interval_days_is_fc701s_interval(tmp_path: Path) -> None:
     config = resolver().for_file(str(file))
     settings = config.settings_for(StrategyStale, str(file))
     assert settings is not None and settings.options == StaleOptions(interval_days=90)
-    assert ("rules.FC701.options.interval-days", 90, ".funnelcheck.yaml:1") in config.describe()
+    assert ("rules.FC701.options.interval-days", 90, ".funnelcheck.yaml:1") in describe(config)
 
     err = config_error(tmp_path / "both.yaml", "review-interval-days: 0\n")
     assert (err.line, err.message) == (1, "`review-interval-days` must be at least 1, not 0")
@@ -576,7 +577,7 @@ def test_describe_says_where_each_value_came_from(tmp_path: Path) -> None:
         """,
     )
     file = write(tmp_path / "s.yaml", "")
-    rows = resolver(ignore=("FC201",)).for_file(str(file)).describe()
+    rows = describe(resolver(ignore=("FC201",)).for_file(str(file)))
     where = {key: (value, source) for key, value, source in rows}
     assert where["config"] == (".funnelcheck.yaml", ".funnelcheck.yaml")
     assert where["fail-on"] == ("warning", ".funnelcheck.yaml:2")
@@ -594,7 +595,7 @@ def test_describe_says_where_each_value_came_from(tmp_path: Path) -> None:
 
 
 def test_describe_of_the_defaults(tmp_path: Path) -> None:
-    rows = resolver().for_file(str(write(tmp_path / "s.yaml", ""))).describe()
+    rows = describe(resolver().for_file(str(write(tmp_path / "s.yaml", ""))))
     assert ("select", ["ALL"], "default") in rows
     assert ("fail-on", "error", "default") in rows
     assert ("max-file-bytes", 5_000_000, "default") in rows
@@ -605,7 +606,7 @@ def test_describe_of_the_defaults(tmp_path: Path) -> None:
 
 
 def test_every_schema_property_has_a_description() -> None:
-    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    schema = json.loads(schema_path("config.schema.json").read_text(encoding="utf-8"))
 
     def walk(node: Any, where: str) -> Iterator[str]:
         if isinstance(node, dict):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from funnelcheck.config import ConfigError, ConfigResolver, Overrides
+from funnelcheck.config import ConfigError, ConfigResolver, Overrides, describe
 from funnelcheck.rules import all_rules
 
 # (rule, option, a value out of range, what the error says, a value at the edge that is fine)
@@ -90,11 +90,11 @@ def test_describe_for_a_file_applies_the_per_file_entries_that_match_it(
     )
     legacy = str(tmp_path / "legacy" / "old.yaml")
     resolved = ConfigResolver(None, Overrides(), all_rules(plugins=False)).for_file(legacy)
-    shown = {key: (value, origin) for key, value, origin in resolved.describe(legacy)}
+    shown = {key: (value, origin) for key, value, origin in describe(resolved, legacy)}
     assert shown["rules.FC201.selected"] == (False, f"{config.name}:3")
     assert shown["rules.FC101.severity"] == ("info", f"{config.name}:4")
     assert shown["rules.FC101.options.min-concepts"] == (2, f"{config.name}:4")
-    elsewhere = {key: value for key, value, _ in resolved.describe(str(tmp_path / "new.yaml"))}
+    elsewhere = {key: value for key, value, _ in describe(resolved, str(tmp_path / "new.yaml"))}
     assert elsewhere["rules.FC201.selected"] is True
     assert elsewhere["rules.FC101.severity"] == "warning"
 

@@ -12,6 +12,11 @@ from funnelcheck.findings import Issue, Severity
 if TYPE_CHECKING:
     from funnelcheck.strategy import Strategy
 
+#: Codes whose presence means the data does not have the format's shape: content rules
+#: would only repeat the fault, so the engine does not run them on such a file, and the
+#: configuration never turns these off (a file that cannot be checked is never clean).
+SHAPE_FAULTS = frozenset({"FC001", "FC002", "FC006", "FC007"})
+
 #: How much of a user's text (a claim, a reason, an assumption) a message quotes.
 QUOTE_CHARS = 80
 
