@@ -62,11 +62,6 @@ def format_path(path: Path) -> str:
     return "".join(out)
 
 
-def json_pointer(path: Path) -> str:
-    """The RFC 6901 pointer of a path, for tools that want one."""
-    return "".join("/" + str(s).replace("~", "~0").replace("/", "~1") for s in path)
-
-
 class _SentByFields:
     """Pickled as the class and its field values, in order.
 

@@ -321,14 +321,6 @@ class Footing:
         bills = [plan.cheapest for plan in self.typical_plans()]
         return min(bills, key=lambda bill: bill.first_year) if bills else None
 
-    def mix_note(self) -> str:
-        """Why the cheapest plan is the one compared, for a message."""
-        if self.mix:
-            return ""
-        if len(self.paid) > 1:
-            return "no plan mix is given, so the cheapest paid plan is the one compared"
-        return ""
-
     # -- pricing one plan ---------------------------------------------------------------
     def _plan(self, index: int, plan: Mapping[str, Any]) -> PlanFooting | None:
         plan_id = plan.get("id")

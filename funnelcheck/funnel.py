@@ -137,9 +137,6 @@ class Funnel:
             "share" in stage for stage in self.stages.values()
         )
 
-    def successors(self, index: int) -> tuple[int, ...]:
-        return tuple(t for s, t in self.edges if s == index)
-
     def handoffs_between(self, speaking: Iterable[int]) -> tuple[tuple[int, int], ...]:
         """The handoffs between stages that say something: from each such stage to the
         first speaking stages its entrants reach, passing through silent ones. In a funnel
@@ -410,8 +407,6 @@ class FunnelYield:
     after_branch: Fraction
     #: The index of a winning stage without a usable conversion, or None.
     missing: int | None = None
-    #: Why the figure is not computed, when the funnel's shape is at fault (FC011's).
-    shape_fault: str | None = None
 
 
 def winning_blocks(funnel: Funnel) -> list[Block]:
@@ -453,9 +448,8 @@ def funnel_yield(funnel: Funnel) -> FunnelYield:
         unsharable = [p for p in funnel.paths if p.share is None]
         total = sum((p.share for p in funnel.paths if p.share is not None), Decimal(0))
         if unsharable or total != 1:
-            return FunnelYield(
-                None, stages, (), Fraction(1), Fraction(1), shape_fault="the paths' shares"
-            )
+            # The paths' shares are at fault: FC011 says so; no figure.
+            return FunnelYield(None, stages, (), Fraction(1), Fraction(1))
     shares = {p.id: p for p in funnel.paths}
     keeps = Fraction(1)
     factors: list[str] = []

@@ -295,11 +295,6 @@ def format_money(amount: Decimal, currency: str | None, per: str | None) -> str:
     return text
 
 
-def per_words(per: str | None) -> str:
-    """ "a month", "a seat a year", "once"; "" without a period."""
-    return "" if per is None else _PER_WORDS.get(per, f"per {per}")
-
-
 # -- amounts in text -----------------------------------------------------------------------
 
 

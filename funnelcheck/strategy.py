@@ -79,10 +79,6 @@ class Strategy:
         """Every stage with its index, first touch first."""
         return iter(self._stages)
 
-    def speaking_stages(self) -> list[tuple[int, dict[str, Any]]]:
-        """The stages that say something (a pitch or a claim): the only ones story rules judge."""
-        return [(i, s) for i, s in self._stages if self.texts_of_stage(i)]
-
     def texts_of_stage(self, index: int) -> list[tuple[Path, str]]:
         """`stage_texts` of the stage at `index` (none for no such stage), read once."""
         return self._stage_texts.get(index, [])

@@ -69,8 +69,9 @@ class NoOptions:
 class Rule:
     """First line: what it checks. Then why, a failing and a passing example, options.
 
-    Subclasses set `code`, `name` and `severity`, may set `Options` to a frozen dataclass
-    whose fields have defaults, and implement `check`. A rule reads the strategy's plain
+    Subclasses set `code`, `name` and `severity`, may give a frozen dataclass whose fields
+    have defaults as their options (`class MyRule(Rule, options=MyOptions)`, or `Options =
+    MyOptions` in the class body), and implement `check`. A rule reads the strategy's plain
     data (and its derived views), yields `Issue`s that point at paths, and never prints
     or computes line numbers: the engine locates, stamps and filters.
     """
@@ -82,8 +83,14 @@ class Rule:
     #: Input rules (FC001-FC004, FC007) report what the load and validate steps found and
     #: run on every file; the other rules run only on data that has the format's shape.
     input_rule: ClassVar[bool] = False
-    #: The rule reads "today" (`--as-of`).
-    time_dependent: ClassVar[bool] = False
+
+    def __init_subclass__(cls, options: type[Any] | None = None, **kwargs: Any) -> None:
+        """`class MyRule(Rule, options=MyOptions)` sets `Options`: in the class body,
+        `Options = Options` would make the name in `check`'s annotation the attribute, not
+        the module's dataclass. Setting `Options` in the body still works (older plugins)."""
+        super().__init_subclass__(**kwargs)
+        if options is not None:
+            cls.Options = options
 
     def check(self, strategy: Strategy, options: Any) -> Iterator[Issue]:
         raise NotImplementedError

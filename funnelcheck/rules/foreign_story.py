@@ -26,7 +26,7 @@ class Options:
         check_range("max_foreign_share", self.max_foreign_share, at_least=0, at_most=1)
 
 
-class ForeignStory(Rule):
+class ForeignStory(Rule, options=Options):
     """A stage's vocabulary is mostly absent from the problem, value proposition and capabilities.
 
     **Why.** A stage can name the problem once and still tell another story around it; and a
@@ -151,6 +151,3 @@ class ForeignStory(Rule):
                     "max_foreign_share": options.max_foreign_share,
                 },
             )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options

@@ -124,7 +124,7 @@ class Options:
         check_range("max_generic_share", self.max_generic_share, at_least=0, at_most=1)
 
 
-class GenericValueProposition(Rule):
+class GenericValueProposition(Rule, options=Options):
     """Buzzwords (best-in-class, all-in-one, seamless...) stand in for a concrete value.
 
     **Why.** "The seamless, all-in-one platform" could be said of any product, so it tells
@@ -243,9 +243,6 @@ class GenericValueProposition(Rule):
                     "share": round(share, 2),
                 },
             )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 @lru_cache(maxsize=16)

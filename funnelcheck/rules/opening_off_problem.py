@@ -20,7 +20,7 @@ class Options:
         check_range("min_concepts", self.min_concepts, at_least=1)
 
 
-class OpeningOffProblem(Rule):
+class OpeningOffProblem(Rule, options=Options):
     """The opening stage's pitch and claims carry too few of the problem's concepts.
 
     **Why.** The first stage sets the expectation for the whole funnel: the lead who clicks
@@ -83,6 +83,3 @@ class OpeningOffProblem(Rule):
         stage = story.stages[opening]
         if len(stage.carries) < needed:
             yield off_problem_issue(strategy, stage, needed, opening=True)
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options

@@ -49,7 +49,7 @@ class Options:
         check_range("tolerance", self.tolerance, at_least=0, at_most=1)
 
 
-class PitchPriceMismatch(Rule):
+class PitchPriceMismatch(Rule, options=Options):
     """A money amount in a pitch or claim matches no plan's price, once both are on one period.
 
     **Why.** The proposal is where the baton passes to the price runner. A lead who heard
@@ -164,9 +164,6 @@ class PitchPriceMismatch(Rule):
                     issue = _check_percent(percent, path, text, rates, context, tolerance)
                     if issue is not None:
                         yield issue
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 def _check_amount(

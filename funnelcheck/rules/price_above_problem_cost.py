@@ -34,7 +34,7 @@ class Options:
         check_range("payback_years", self.payback_years, above=0)
 
 
-class PriceAboveProblemCost(Rule):
+class PriceAboveProblemCost(Rule, options=Options):
     """The price takes more than half of what the problem costs: the pain does not pay.
 
     **Why.** A customer changes how they work when the problem costs clearly more than the
@@ -120,9 +120,6 @@ class PriceAboveProblemCost(Rule):
             issue = _recurring(bill, cost, share, which)
         if issue is not None:
             yield issue
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 def _issue(bill: Bill, message: str, data: dict[str, Any], *, info: bool = False) -> Issue:

@@ -53,7 +53,7 @@ class _Capability:
     plans: frozenset[str]
 
 
-class PromiseInWords(Rule):
+class PromiseInWords(Rule, options=Options):
     """A claim or pitch describes an unsellable capability in its own words, not in `promises`.
 
     The capability is planned, in beta, or in no plan the stage offers.
@@ -163,9 +163,6 @@ class PromiseInWords(Rule):
                     continue
                 capability, words = found
                 yield _issue(strategy, ("stages", index, *relative), index, capability, words)
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 def _describes(

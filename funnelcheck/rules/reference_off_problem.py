@@ -20,7 +20,7 @@ class Options:
         check_range("min_concepts", self.min_concepts, at_least=1)
 
 
-class ReferenceOffProblem(Rule):
+class ReferenceOffProblem(Rule, options=Options):
     """Why a reference customer bought does not tell the problem story.
 
     **Why.** The reference customer is the relay run backwards, and `why_bought` is the end
@@ -104,6 +104,3 @@ class ReferenceOffProblem(Rule):
                     "min_concepts": needed,
                 },
             )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options

@@ -31,7 +31,7 @@ class Options:
         check_range("tolerance", self.tolerance, at_least=0, at_most=1)
 
 
-class ReferencePriceMismatch(Rule):
+class ReferencePriceMismatch(Rule, options=Options):
     """What a reference customer paid matches no paid plan within 10% on the same period.
 
     **Why.** A reference customer is the funnel worked backwards: what they paid is the
@@ -109,9 +109,6 @@ class ReferencePriceMismatch(Rule):
             issue = _mismatch(customer, index, paid, plans, tolerance)
             if issue is not None:
                 yield issue
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 def _mismatch(

@@ -20,7 +20,7 @@ class Options:
         check_range("min_concepts", self.min_concepts, at_least=1)
 
 
-class StageOffProblem(Rule):
+class StageOffProblem(Rule, options=Options):
     """A stage's pitch and claims carry too few of the problem's concepts.
 
     **Why.** The funnel is a relay and the problem story is the baton. A stage whose pitch
@@ -97,6 +97,3 @@ class StageOffProblem(Rule):
                 continue  # the opening is FC102's, in FC101's place
             if len(stage.carries) < needed:
                 yield off_problem_issue(strategy, stage, needed)
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options

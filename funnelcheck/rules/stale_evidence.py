@@ -20,7 +20,7 @@ class Options:
         check_range("max_age_days", self.max_age_days, at_least=1)
 
 
-class StaleEvidence(Rule):
+class StaleEvidence(Rule, options=Options):
     """A piece of evidence is dated more than 180 days before today.
 
     **Why.** Interviews, surveys and pilots describe the market when they were run. Six
@@ -54,7 +54,6 @@ class StaleEvidence(Rule):
     code = "FC703"
     name = "stale-evidence"
     severity = Severity.INFO
-    time_dependent = True
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         items = strategy.data.get("evidence")
@@ -106,9 +105,6 @@ class StaleEvidence(Rule):
                     "max_age_days": options.max_age_days,
                 },
             )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 def _describe(item: dict[str, Any]) -> str:

@@ -19,7 +19,7 @@ class Options:
         check_range("interval_days", self.interval_days, at_least=1)
 
 
-class StrategyStale(Rule):
+class StrategyStale(Rule, options=Options):
     """`reviewed` is older than the review interval (default 30 days).
 
     **Why.** A strategy is a set of bets about a market that moves: prices change, a
@@ -59,7 +59,6 @@ class StrategyStale(Rule):
     code = "FC701"
     name = "strategy-stale"
     severity = Severity.WARNING
-    time_dependent = True
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         reviewed = as_date(strategy.data.get("reviewed"))
@@ -100,6 +99,3 @@ class StrategyStale(Rule):
                 "interval_days": options.interval_days,
             },
         )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options

@@ -20,7 +20,7 @@ class Options:
         check_range("min_concepts", self.min_concepts, at_least=1)
 
 
-class ValuePropositionOffProblem(Rule):
+class ValuePropositionOffProblem(Rule, options=Options):
     """The value proposition does not address the problem's terms.
 
     **Why.** The value proposition is what sales says and every later stage must keep: why
@@ -91,6 +91,3 @@ class ValuePropositionOffProblem(Rule):
             subject=" ".join(texts[0].split()),
             data={"carries": carries, "misses": misses, "min_concepts": needed},
         )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options

@@ -25,7 +25,7 @@ class Options:
         check_range("min_terms", self.min_terms, at_least=1)
 
 
-class WeakTerms(Rule):
+class WeakTerms(Rule, options=Options):
     """The problem has fewer than three terms, or terms with no other wording.
 
     **Why.** Every story rule (FC101-FC105, FC108, FC605) looks for the problem's terms in
@@ -112,9 +112,6 @@ class WeakTerms(Rule):
                 "min_terms": options.min_terms,
             },
         )
-
-    # Set after `check`: there, `Options` must still name the module's dataclass for mypy.
-    Options = Options
 
 
 def _collapsed_wordings(strategy: Strategy) -> Iterator[Issue]:

@@ -67,7 +67,7 @@ class _Handoff:
         return self.conversion / self.typical
 
 
-class WeakestHandoff(Rule):
+class WeakestHandoff(Rule, options=Options):
     """The handoff furthest below what such a handoff typically keeps; a warning where the
     story drops there too.
 
@@ -190,8 +190,6 @@ class WeakestHandoff(Rule):
             compared = (h for h in heapq.merge(*lists, key=_order) if h is not weakest)
             shown = [h.conversion for h in islice(compared, _LISTED)]  # in funnel order
             yield _finding(strategy, funnel, weakest, (shown, count), [] if everywhere else on)
-
-    Options = Options
 
 
 def _weakness(handoff: _Handoff) -> tuple[Decimal, int]:
