@@ -41,8 +41,10 @@ FORMAT_VERSION = 1
 
 # In a wheel the schemas sit inside the package (hatch force-include); in a source checkout
 # they sit in the repository's top-level `schemas/`, where editors and users link to them.
-_PACKAGED_SCHEMAS = FilePath(__file__).resolve().parent / "schemas"
-_CHECKOUT_SCHEMAS = FilePath(__file__).resolve().parents[1] / "schemas"
+# Counted from the package's folder, wherever in the package this module sits.
+_PACKAGE_DIR = FilePath(__file__).resolve().parents[__name__.count(".") - 1]
+_PACKAGED_SCHEMAS = _PACKAGE_DIR / "schemas"
+_CHECKOUT_SCHEMAS = _PACKAGE_DIR.parent / "schemas"
 
 # Schema keywords whose value maps names to subschemas: the dict reached through one of
 # them is not itself a schema, so it never declares a field.

@@ -23,6 +23,11 @@ from hostile_support import AS_OF, ROOT, base_strategy, cli_env, run_cli, to_yam
 
 STRATEGY = to_yaml(base_strategy())
 
+# The tests that run as `nobody` open the checkout's folders for traversal and close them
+# again (`_traversable_by_all`): two at once on two workers would close them under each
+# other. One worker runs this module (`--dist loadgroup`).
+pytestmark = pytest.mark.xdist_group("as-nobody")
+
 
 # -- item 12: a configuration whose `tool` is not a table ----------------------------------
 @pytest.mark.parametrize(
