@@ -17,26 +17,32 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "funnelcheck"
 
-# The layer table, lowest first. Each level holds rooms; a room is a set of module-name
+# The layer table, lowest first. Each level holds rooms; a room is a list of module-name
 # prefixes (a prefix matches the module itself and everything under it; the longest
 # prefix wins). A module may import its own room and any room of a strictly lower level:
 # never a room of its own level (sideways) or of a higher one (upward). Every module of
 # the package must fall in a room, so a new module has to be placed here on purpose.
+#
+# base: plumbing that knows nothing of strategies (the package itself for __version__).
+# findings: what every step after reading speaks. input: files, bytes, YAML with
+# locations, the schema step and its generated check. language: words and money, taking
+# plain values. model: a checked strategy and the views several rules share. rule-base:
+# what a rule is (the public base class). rules and reporters: each rule is its own room
+# too (RULE_PACKAGES); reporters read only the report; neither knows the other. config:
+# knows the rules' options. run: discovery's caller, the engine, suppressions, baselines,
+# the spool, diff, init's starter. api: the public plugin API. cli: the command line.
 LAYERS: list[dict[str, list[str]]] = [
-    # Plumbing that knows nothing of strategies.
     {
         "base": [
-            "funnelcheck",  # the package itself (__version__)
+            "funnelcheck",
             "funnelcheck.atomic",
             "funnelcheck.terminal",
             "funnelcheck._jsonschema",
             "funnelcheck.plugins",
             "funnelcheck.similar",
-        ],
+        ]
     },
-    # Findings: what every step after reading speaks.
-    {"findings": ["funnelcheck.findings", "funnelcheck.identity"]},
-    # Reading: files, bytes, YAML with locations, the schema step and its generated check.
+    {"findings": ["funnelcheck.findings"]},
     {
         "input": [
             "funnelcheck.load",
@@ -44,11 +50,9 @@ LAYERS: list[dict[str, list[str]]] = [
             "funnelcheck.schema",
             "funnelcheck._strategy_check",
             "funnelcheck.schemagen",
-        ],
+        ]
     },
-    # The language of strategies: words and money, taking plain values.
     {"language": ["funnelcheck.story", "funnelcheck.money"]},
-    # The model: a checked strategy and the views several rules share.
     {
         "model": [
             "funnelcheck.strategy",
@@ -56,17 +60,11 @@ LAYERS: list[dict[str, list[str]]] = [
             "funnelcheck.funnel",
             "funnelcheck.stage_words",
             "funnelcheck.off_problem",
-            "funnelcheck.dates",
-        ],
+        ]
     },
-    # What a rule is (the public base class a plugin subclasses).
     {"rule-base": ["funnelcheck.rules.base"]},
-    # The rules, each its own room (see RULE_PACKAGES), and the reporters, which read only
-    # the report: neither may know the other.
     {"rules": ["funnelcheck.rules"], "reporters": ["funnelcheck.reporters"]},
-    # Configuration knows the rules' options.
     {"config": ["funnelcheck.config"]},
-    # Running a check: discovery, the engine, suppressions, baselines, the spool, diff, init.
     {
         "run": [
             "funnelcheck.engine",
@@ -76,9 +74,9 @@ LAYERS: list[dict[str, list[str]]] = [
             "funnelcheck.diff",
             "funnelcheck.diff_input",
             "funnelcheck.starter",
-        ],
+            "funnelcheck.identity",
+        ]
     },
-    # The public plugin API re-exports from below; the command line sits on top.
     {"api": ["funnelcheck.api"]},
     {"cli": ["funnelcheck.cli", "funnelcheck.init_cli", "funnelcheck.__main__"]},
 ]
@@ -234,16 +232,16 @@ def test_no_import_cycle() -> None:
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        ("import funnelcheck.money\n", {"funnelcheck.money"}),
-        ("def f():\n    from funnelcheck import story\n", {"funnelcheck", "funnelcheck.story"}),
+        ("import funnelcheck.alpha\n", {"funnelcheck.alpha"}),
+        ("def f():\n    from funnelcheck import beta\n", {"funnelcheck", "funnelcheck.beta"}),
         (
-            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .strategy import S\n",
-            {"funnelcheck.strategy"},
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .gamma import S\n",
+            {"funnelcheck.gamma"},
         ),
     ],
 )
 def test_reader_sees_every_kind_of_import(tmp_path: Path, source: str, expected: set[str]) -> None:
     path = tmp_path / "probe.py"
     path.write_text(source, encoding="utf-8")
-    known = {"funnelcheck", "funnelcheck.money", "funnelcheck.story", "funnelcheck.strategy"}
+    known = {"funnelcheck", "funnelcheck.alpha", "funnelcheck.beta", "funnelcheck.gamma"}
     assert imports_of("funnelcheck.probe", path, known) == expected

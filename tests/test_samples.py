@@ -39,7 +39,13 @@ def test_the_readme_names_every_sample() -> None:
     assert named == {p.name for p in SAMPLES.glob("*.yaml")}
 
 
-@pytest.mark.parametrize(("name", "expects", "info"), _rows(), ids=lambda v: str(v))
+# Ids sorted: a set's order follows hash randomisation, and pytest-xdist's workers must
+# collect the same ids.
+@pytest.mark.parametrize(
+    ("name", "expects", "info"),
+    _rows(),
+    ids=lambda v: ",".join(sorted(v)) if isinstance(v, set) else str(v),
+)
 def test_each_sample_reports_what_its_readme_line_says(
     name: str, expects: set[str], info: set[str]
 ) -> None:

@@ -1,4 +1,4 @@
-"""FC002 schema: the file breaks the format. Found by the validate step (funnelcheck.schema)."""
+"""FC002 schema: the file breaks the format (what the validate step found)."""
 
 from __future__ import annotations
 

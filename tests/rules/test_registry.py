@@ -20,7 +20,13 @@ CASES = Path(__file__).resolve().parent / "cases"
 
 
 def test_every_rule_module_is_registered() -> None:
-    modules = {m.name for m in pkgutil.iter_modules(rules_pkg.__path__) if m.name not in ("base",)}
+    # Rule modules at any depth (a family folder is a package): "story.stage_off_problem".
+    prefix = rules_pkg.__name__ + "."
+    modules = {
+        m.name[len(prefix) :]
+        for m in pkgutil.walk_packages(rules_pkg.__path__, prefix)
+        if not m.ispkg and m.name != prefix + "base"
+    }
     registered = {entry.partition(":")[0] for entry in BUILTIN_RULES}
     assert modules == registered
 
