@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import textwrap
@@ -14,7 +15,10 @@ import pytest
 
 from funnelcheck.config import Config, ConfigError, ConfigResolver, Overrides, describe
 from funnelcheck.config import layers as config_layers
+from funnelcheck.discover import Source
+from funnelcheck.engine import make_checker
 from funnelcheck.findings import Issue, Severity
+from funnelcheck.rules import all_rules
 from funnelcheck.rules.base import Rule
 from funnelcheck.schema import schema_path
 
@@ -637,3 +641,207 @@ def test_the_built_in_rules_are_configured_the_same_way(tmp_path: Path) -> None:
     assert on == {code for code in rules if code[:3] in ("FC0", "FC1") and code != "FC009"}
     settings = config.settings_for(rules["FC005"], str(file))
     assert settings is not None and settings.severity is Severity.WARNING
+
+
+# -- ----------------------------------------------------------------------------------------
+# Rule options outside the range where they mean something are configuration errors.
+#
+# A user who writes `max-foreign-share: 70` (a percentage where a share is meant) or
+# `min-concepts: 0` gets an error at the config file's line, not a rule that silently never
+# (or always) fires.
+
+
+# (rule, option, a value out of range, what the error says, a value at the edge that is fine)
+OUT_OF_RANGE = [
+    ("FC101", "min-concepts", "0", "`min-concepts` must be at least 1, not 0", "1"),
+    ("FC102", "min-concepts", "-2", "`min-concepts` must be at least 1, not -2", "1"),
+    ("FC104", "max-foreign-share", "70", "`max-foreign-share` must be at most 1, not 70", "1"),
+    ("FC104", "max-foreign-share", "-0.1", "must be at least 0, not -0.1", "0"),
+    ("FC105", "min-concepts", "0", "must be at least 1", "3"),
+    ("FC109", "min-terms", "0", "`min-terms` must be at least 1, not 0", "1"),
+    ("FC203", "min-severity", "6", "`min-severity` must be at most 5, not 6", "5"),
+    ("FC302", "tolerance", "-0.02", "`tolerance` must be at least 0", "0"),
+    ("FC303", "share", "0", "`share` must be more than 0, not 0", "0.01"),
+    ("FC506", "max-guessed-share", "1.5", "`max-guessed-share` must be at most 1", "1"),
+    ("FC603", "tolerance", "10", "`tolerance` must be at most 1, not 10", "0.5"),
+    ("FC605", "min-concepts", "0", "must be at least 1", "1"),
+    ("FC701", "interval-days", "0", "`interval-days` must be at least 1, not 0", "1"),
+    ("FC703", "max-age-days", "-30", "`max-age-days` must be at least 1, not -30", "1"),
+]
+
+
+def _resolve(config: Path) -> None:
+    ConfigResolver(str(config), Overrides(), all_rules(plugins=False)).for_file(
+        str(config.parent / "s.yaml")
+    )
+
+
+@pytest.mark.parametrize(("code", "option", "bad", "says", "fine"), OUT_OF_RANGE)
+def test_an_option_out_of_range_is_an_error_at_its_line(
+    tmp_path: Path, code: str, option: str, bad: str, says: str, fine: str
+) -> None:
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text(f"fail-on: error\nrules:\n  {code}:\n    options: {{{option}: {bad}}}\n")
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert says in caught.value.message
+    assert code in caught.value.message
+    assert caught.value.line == 4
+
+    config.write_text(f"rules:\n  {code}:\n    options: {{{option}: {fine}}}\n")
+    _resolve(config)  # the edge of the range is accepted
+
+
+def test_an_option_out_of_range_in_a_per_file_entry_is_an_error_too(tmp_path: Path) -> None:
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text(
+        "per-file:\n  'legacy/**':\n    rules:\n      FC104: {options: {max-foreign-share: 80}}\n"
+    )
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert "`max-foreign-share` must be at most 1, not 80" in caught.value.message
+    assert caught.value.line == 4
+
+
+def test_a_repeated_key_in_a_yaml_config_is_an_error_at_the_repeat(tmp_path: Path) -> None:
+    # YAML loaders keep the last value silently: `severity: info` would be dropped unseen.
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text("rules:\n  FC101:\n    severity: info\n    severity: error\n")
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert caught.value.message == "the key `severity` is repeated (first on line 3); keep one"
+    assert (caught.value.line, caught.value.column) == (4, 5)
+
+
+def test_describe_for_a_file_applies_the_per_file_entries_that_match_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `funnelcheck config legacy/old.yaml` must show what that file really gets.
+    monkeypatch.chdir(tmp_path)  # sources are shown relative to the current folder
+    config = tmp_path / ".funnelcheck.yaml"
+    config.write_text(
+        "per-file:\n"
+        "  'legacy/**':\n"
+        "    ignore: [FC201]\n"
+        "    rules: {FC101: {severity: info, options: {min-concepts: 2}}}\n"
+    )
+    legacy = str(tmp_path / "legacy" / "old.yaml")
+    resolved = ConfigResolver(None, Overrides(), all_rules(plugins=False)).for_file(legacy)
+    shown = {key: (value, origin) for key, value, origin in describe(resolved, legacy)}
+    assert shown["rules.FC201.selected"] == (False, f"{config.name}:3")
+    assert shown["rules.FC101.severity"] == ("info", f"{config.name}:4")
+    assert shown["rules.FC101.options.min-concepts"] == (2, f"{config.name}:4")
+    elsewhere = {key: value for key, value, _ in describe(resolved, str(tmp_path / "new.yaml"))}
+    assert elsewhere["rules.FC201.selected"] is True
+    assert elsewhere["rules.FC101.severity"] == "warning"
+
+
+def test_config_naming_a_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        ConfigResolver(str(tmp_path), Overrides(), all_rules(plugins=False))
+    assert caught.value.message == (
+        f"--config {tmp_path}: a folder, not a file; name the .funnelcheck.yaml or "
+        "pyproject.toml to use"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        # A rule table written as a dotted header, after another rule's table.
+        (
+            '[tool.funnelcheck.rules.FC101]\nseverity = "info"\n'
+            '[tool.funnelcheck.rules.FC10l]\nseverity = "info"\n',
+            3,
+            25,
+        ),
+        # Dotted keys inside the table.
+        (
+            '[tool.funnelcheck]\nrules.FC101.severity = "info"\nrules.FC104.severity = "high"\n',
+            3,
+            13,
+        ),
+        ("[tool.funnelcheck]\n\n[tool.funnelcheck.rules.FC101.options]\nmin-concepts = 0\n", 3, 31),
+    ],
+)
+def test_pyproject_errors_point_at_dotted_tables_and_keys(
+    tmp_path: Path, text: str, line: int, column: int
+) -> None:
+    # tomllib keeps no positions; the line is found by searching for each key of the path,
+    # which must also find a key written after a dot.
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[project]\nname = "x"\n\n' + text)
+    with pytest.raises(ConfigError) as caught:
+        _resolve(config)
+    assert (caught.value.line, caught.value.column) == (line + 3, column)
+
+
+# -- ----------------------------------------------------------------------------------------
+# Selecting rule families never passes a file that could not be checked as clean.
+#
+# `select: [FC1, FC2]` (as a ruff user writes `select = ["E", "F"]`) or `--select FC101`
+# must not hide that a file is not YAML or not a strategy: no rule ran on it, and "no
+# findings" with exit 0 would be a lie. Only naming FC001/FC002/FC006/FC007 in `ignore`
+# turns them off.
+
+
+BROKEN = {
+    "FC001": "funnelcheck: 1\nstages: [\n",
+    "FC002": "funnelcheck: 1\nproduct: {name: X}\n",
+    "FC006": "funnelcheck: 2\n",
+    "FC007": "funnelcheck: 1\nowner: !!python/object/apply:os.system [echo]\n",
+}
+
+
+def _codes(tmp_path: Path, text: str, config: str | None, **overrides: Any) -> set[str]:
+    strategy = tmp_path / "s.yaml"
+    strategy.write_text(text, encoding="utf-8")
+    config_file = None
+    if config is not None:
+        config_file = tmp_path / ".funnelcheck.yaml"
+        config_file.write_text(config, encoding="utf-8")
+    checker = make_checker(
+        str(config_file) if config_file else None,
+        Overrides(**overrides),
+        plugins=False,
+        as_of=dt.date(2026, 11, 22),
+    )
+    result = checker.check(Source(str(strategy), "s.yaml", explicit=True))
+    assert result is not None and result.error is None
+    return {finding.code for finding in result.findings}
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN))
+@pytest.mark.parametrize(
+    "config",
+    [
+        "select: [FC1, FC2]\n",
+        "select: [stage-off-problem]\n",
+        "ignore: [FC0]\n",
+        "ignore: [ALL]\nextend-select: [FC101]\n",
+        "per-file:\n  '*.yaml': {select: [FC7]}\n",
+    ],
+)
+def test_a_family_or_select_never_hides_that_a_file_could_not_be_checked(
+    tmp_path: Path, code: str, config: str
+) -> None:
+    assert code in _codes(tmp_path, BROKEN[code], config)
+
+
+@pytest.mark.parametrize("code", sorted(BROKEN))
+def test_select_on_the_command_line_never_hides_it_either(tmp_path: Path, code: str) -> None:
+    assert code in _codes(tmp_path, BROKEN[code], None, select=("FC101",))
+
+
+def test_naming_the_code_in_ignore_still_turns_it_off(tmp_path: Path) -> None:
+    assert "FC001" not in _codes(tmp_path, BROKEN["FC001"], "ignore: [FC001]\n")
+    assert "FC002" not in _codes(tmp_path, BROKEN["FC002"], "ignore: [schema]\n")
+    assert "FC001" not in _codes(tmp_path, BROKEN["FC001"], None, ignore=("yaml-syntax",))
+
+
+def test_other_input_rules_still_follow_the_selection(tmp_path: Path) -> None:
+    misspelled = (
+        Path(__file__).resolve().parents[1] / "sample_strategies" / "input-mistakes.yaml"
+    ).read_text(encoding="utf-8")
+    assert {"FC004", "FC005"} <= _codes(tmp_path, misspelled, None)
+    assert not {"FC004", "FC005"} & _codes(tmp_path, misspelled, "select: [FC1]\n")

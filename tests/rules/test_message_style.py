@@ -22,13 +22,14 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 import yaml
 
 from funnelcheck.config import Overrides
 from funnelcheck.discover import Source
 from funnelcheck.engine import make_checker
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "rules" / "cases"
 SAMPLES = ROOT / "sample_strategies"
 AS_OF = dt.date(2026, 11, 22)
@@ -111,6 +112,7 @@ def _messages(tmp: Path) -> dict[str, set[tuple[str, tuple[str, ...]]]]:
     return by_code
 
 
+@pytest.mark.slow
 def test_every_rule_message_begins_lower_case_or_with_a_quoted_name(tmp_path: Path) -> None:
     by_code = _messages(tmp_path)
     # The story rules named in the report are among those seen, so the test can fail.

@@ -21,7 +21,7 @@ from funnelcheck.findings import FileResult, Report
 from funnelcheck.reporters.base import RenderContext
 from funnelcheck.reporters.table import TableReporter
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_strategies"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_strategies"
 
 
 def _result(name: str) -> FileResult:
