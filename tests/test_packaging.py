@@ -10,11 +10,14 @@ import sys
 import venv
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 #: The new environment's own: a PYTHONPATH naming a source tree would hide the wheel.
 ENV = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME")}
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_schemas_and_runs_from_a_fresh_environment(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(

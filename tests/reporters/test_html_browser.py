@@ -32,6 +32,9 @@ FLAGS = [
     "--hide-scrollbars",
 ]
 
+# Each test drives a headless Chromium: seconds apiece.
+pytestmark = pytest.mark.slow
+
 
 def _tool(name: str) -> str:
     found = shutil.which(name)
