@@ -71,8 +71,9 @@ def _variants(data: dict[str, Any]) -> Iterator[Any]:
 
 def test_the_committed_module_is_generated_from_the_current_schema() -> None:
     expected = schemagen.generate(load_schema(STRATEGY_SCHEMA))
+    stale = "funnelcheck/_strategy_check.py is out of date"
     assert schemagen.OUTPUT.read_text(encoding="utf-8") == expected, (
-        "funnelcheck/_strategy_check.py is out of date: run `python -m funnelcheck.schemagen`"
+        f"{stale}: run `python -m funnelcheck.schemagen`"
     )
 
 
