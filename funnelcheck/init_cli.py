@@ -49,11 +49,15 @@ def run(file: str, *, no_input: bool, answers: str | None, force: bool) -> int:
             return EXIT_ERROR
         strategy = starter.build_strategy(loaded)
         text = starter.render(strategy, header=_header(loaded))
-        problems = starter.verify(text)
-        if problems:
-            for problem in problems:
-                _say(f"{answers}: the strategy these answers make is not valid: {problem}")
-            _say("nothing was written.")
+        found = starter.verify_issues(text)
+        if found:
+            # The price and the typical customer are written as in the strategy: a path
+            # there is a path in the answers file too.
+            located = _located_in(answers)
+            for where, problem in found:
+                line = _line(located, where) if located is not None else ""
+                _say(f"{answers}{line}: {problem}")
+            _say(f"nothing was written; fix {answers} and run again.")
             return EXIT_ERROR
     else:
         try:
@@ -118,7 +122,9 @@ def _interview() -> dict[str, Any]:
         )
 
     def tell(message: str) -> None:
-        console.print(f"[red]{escape(message.rstrip('.'))}.[/] Please answer again.")
+        sentence = message.rstrip(".")
+        end = "" if sentence.endswith("?") else "."
+        console.print(f"[red]{escape(sentence)}{end}[/] Please answer again.")
 
     return starter.interview(ask, tell)
 
@@ -137,54 +143,64 @@ def _answers_file(path: str) -> dict[str, Any] | None:
     except OSError as exc:
         _say(f"{path}: {exc.strerror or exc}; nothing was written.")
         return None
+    from funnelcheck.schema import validate_against
+
     data = loaded.data
-    errors = _answers_errors(data)
-    if errors:
-        for where, message in errors:
-            line = _line(loaded, where)
-            _say(f"{path}{line}: {message}")
-        _say("nothing was written.")
+    # The file's structure, in the schema step's words (answers.schema.json, which reads
+    # the price's and the typical customer's shapes from the strategy schema).
+    bad: list[tuple[tuple[Any, ...], str, bool]] = [
+        (tuple(i.path), i.message, i.at_key) for i in validate_against(ANSWERS_SCHEMA, data)
+    ]
+    if not bad:
+        assert isinstance(data, dict)
+        price = data.get("price")
+        if isinstance(price, dict) and "plan" in price and "plans" in price:
+            bad.append(
+                (
+                    ("price", "plan"),
+                    "`price` has both `plan` and `plans`; give the plans under `plans` "
+                    "(the format's words) and remove `plan`",
+                    True,
+                )
+            )
+    if not bad:
+        assert isinstance(data, dict)
+        # Each answer the prompts would check is checked the same way (the schema step).
+        for question in (*starter.QUESTIONS, *starter.PLAN_QUESTIONS):
+            key = question.key
+            value = starter._get(data, key)
+            if value is None or value == starter.SKIP:
+                continue
+            if isinstance(value, str) and question.kind != "text":
+                value = starter.parse(question, value)
+            problem = starter.problem_with(question, value)
+            if problem:
+                where = starter._parts(key)
+                bad.append((where, f"`{'.'.join(map(str, where))}`: {problem}", False))
+    if bad:
+        for where, message, at_key in bad:
+            _say(f"{path}{_line(loaded, where, at_key)}: {message}")
+        _say(f"nothing was written; fix {path} and run again.")
         return None
     assert isinstance(data, dict)
-    # Each answer the prompts would check is checked the same way (the schema step).
-    bad = []
-    for question in starter.QUESTIONS:
-        value = starter._get(data, question.key)
-        if value is None or value == starter.SKIP:
-            continue
-        if isinstance(value, str) and question.kind != "text":
-            value = starter.parse(question, value)
-        problem = starter.problem_with(question, value)
-        if problem:
-            bad.append((tuple(question.key.split(".")), f"{question.key}: {problem}"))
-    for where, message in bad:
-        _say(f"{path}{_line(loaded, where)}: {message}")
-    if bad:
-        _say("nothing was written.")
-        return None
     return data
 
 
-def _answers_errors(data: Any) -> list[tuple[tuple[Any, ...], str]]:
-    from funnelcheck._jsonschema import import_jsonschema
-    from funnelcheck.schema import load_schema
-
-    jsonschema = import_jsonschema()
-    validator = jsonschema.Draft202012Validator(load_schema(ANSWERS_SCHEMA))
-    out = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        where = tuple(error.path)
-        shown = ".".join(map(str, where)) or "the top level"
-        out.append((where, f"{shown}: {error.message}"))
-    return out
-
-
-def _line(loaded: Any, where: tuple[Any, ...]) -> str:
+def _line(loaded: Any, where: tuple[Any, ...], at_key: bool = False) -> str:
     try:
-        line = loaded.locations.find(where)[0]
+        line = loaded.locations.find(where, at_key)[0]
     except (KeyError, IndexError, TypeError, ValueError):  # a location is a courtesy
         return ""
     return f":{line}" if line else ""
+
+
+def _located_in(path: str) -> Any:
+    from funnelcheck.load import InputError, load_text, read_text
+
+    try:
+        return load_text(read_text(path))
+    except (InputError, OSError):
+        return None
 
 
 def _first_check(file: str) -> None:

@@ -165,6 +165,75 @@ def validate(data: Any) -> dict[str, list[Issue]]:
     return _explainer().explain(errors)
 
 
+def validate_against(name: str, data: Any) -> list[Issue]:
+    """`data` checked against the published schema `name` (such as `answers.schema.json`),
+    explained in the strategy schema step's own words: one issue per defect, in path order.
+
+    A `$ref` into `strategy.schema.json` reads the strategy's definition (a plan, a
+    component, a date), so a part two files share is checked and worded alike.
+    """
+    validator, explainer = _checker(name)
+    if not isinstance(data, dict) and _types(validator.schema) == ["object"]:
+        expected = explainer._expected(validator.schema)
+        what = "empty" if data is None else f"{_shown(data)}"
+        message = (
+            f"the file is empty; it should hold {expected}"
+            if data is None
+            else f"the top level is {what}; it should be {expected}"
+        )
+        return [Issue(path=(), message=message, subject=_flow(data))]
+    errors = list(validator.iter_errors(data))
+    if not errors:
+        return []
+    found = explainer.explain(errors)
+    issues = [issue for code in sorted(found) for issue in found[code]]
+    return sorted(issues, key=lambda issue: _path_order(issue.path))
+
+
+@cache
+def _checker(name: str) -> tuple[Any, _Explainer]:
+    schema = _with_strategy_refs(load_schema(name))
+    inlined = inline_refs(schema)
+    validator_class = import_jsonschema().Draft202012Validator
+    validator = validator_class(inlined, format_checker=validator_class.FORMAT_CHECKER)
+    return validator, _Explainer(inlined, schema.get("$defs", {}))
+
+
+def _with_strategy_refs(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with each `strategy.schema.json#/...` reference replaced by what it names
+    (annotations beside it kept) and the strategy's `$defs` beside its own, so that
+    `inline_refs` can write every reference out locally."""
+    strategy = load_schema(STRATEGY_SCHEMA)
+    prefix = f"{STRATEGY_SCHEMA}#"
+
+    def target(pointer: str) -> Any:
+        node: Any = strategy
+        for step in pointer.lstrip("/").split("/") if pointer.strip("/") else ():
+            node = node[step.replace("~1", "/").replace("~0", "~")]
+        return node
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith(prefix):
+            found = target(ref[len(prefix) :])
+            if not isinstance(found, dict):
+                raise ValueError(f"{ref!r} names no schema")
+            return {**found, **{key: value for key, value in node.items() if key != "$ref"}}
+        return {key: walk(value) for key, value in node.items()}
+
+    out: dict[str, Any] = walk(schema)
+    own = out.get("$defs", {})
+    clash = set(own) & set(strategy.get("$defs", {}))
+    if clash:
+        raise ValueError(f"{sorted(clash)} are defined both here and in {STRATEGY_SCHEMA}")
+    out["$defs"] = {**strategy.get("$defs", {}), **own}
+    return out
+
+
 # -- before the schema: the top level and the version ------------------------------------
 
 

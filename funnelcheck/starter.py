@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
+import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -39,39 +41,68 @@ Answers = dict[str, Any]
 Default = str | Callable[[Mapping[str, Any]], str]
 
 
+Key = str | tuple[str | int, ...]
+
+
 @dataclass(frozen=True)
 class Question:
     """One prompt: where its answer goes, what it asks, why, and its default."""
 
-    key: str  # dotted place in the answers, such as "customer.paid.amount"
+    #: Where the answer goes: a dotted place such as "customer.paid.amount", or a path
+    #: such as ("price", "plans", 0, "amount") for the questions asked once per plan or
+    #: part (a unit's name may hold a dot). Empty: a menu answer, not kept.
+    key: Key
     prompt: str
     help: str  # one line: why the question is asked
     default: Default = ""
-    kind: str = "text"  # text, number, list, terms, choice
+    kind: str = "text"  # text, number, list, terms, choice, billing
     choices: tuple[str, ...] = ()
     #: The strategy path the answer is checked at (None: checked as free text).
     checks_at: tuple[str | int, ...] | None = None
     optional: bool = False  # SKIP leaves it out of the strategy
 
 
-def _get(answers: Mapping[str, Any], key: str) -> Any:
+def _parts(key: Key) -> tuple[str | int, ...]:
+    if isinstance(key, tuple):
+        return key
+    return tuple(key.split(".")) if key else ()
+
+
+def _get(answers: Any, key: Key) -> Any:
     node: Any = answers
-    for part in key.split("."):
-        if not isinstance(node, Mapping) or part not in node:
+    for part in _parts(key):
+        if isinstance(part, int):
+            if not isinstance(node, list) or not 0 <= part < len(node):
+                return None
+        elif not isinstance(node, Mapping) or part not in node:
             return None
         node = node[part]
     return node
 
 
-def _set(answers: Answers, key: str, value: Any) -> None:
-    parts = key.split(".")
-    node = answers
-    for part in parts[:-1]:
-        node = node.setdefault(part, {})
-    node[parts[-1]] = value
+def _set(answers: Answers, key: Key, value: Any) -> None:
+    """Put `value` at `key`, making the mappings and list entries on the way."""
+    parts = _parts(key)
+    node: Any = answers
+    for part, after in itertools.pairwise(parts):
+        fresh: Any = [] if isinstance(after, int) else {}
+        if isinstance(part, int):
+            while len(node) <= part:
+                node.append(fresh)
+                fresh = [] if isinstance(after, int) else {}
+            node = node[part]
+        else:
+            if not isinstance(node.get(part), list | dict):
+                node[part] = fresh
+            node = node[part]
+    last = parts[-1]
+    if isinstance(last, int):
+        while len(node) <= last:
+            node.append(None)
+    node[last] = value
 
 
-def _text(answers: Mapping[str, Any], key: str, fallback: str = "") -> str:
+def _text(answers: Mapping[str, Any], key: Key, fallback: str = "") -> str:
     value = _get(answers, key)
     return str(value) if value not in (None, "") else fallback
 
@@ -113,7 +144,7 @@ QUESTIONS: tuple[Question, ...] = (
         "customer.why_bought",
         "What convinced them to buy?",
         "In their words: the problem that made them act becomes the sales stage's first claim.",
-        "The problem that made them look for a product, in their words",
+        "The problem that made them act, and what it cost them, in their words",
     ),
     Question(
         "customer.paid.amount",
@@ -143,25 +174,25 @@ QUESTIONS: tuple[Question, ...] = (
         "customer.why_that_price",
         "Why were they willing to pay that?",
         "The value they set the price against; the pricing stage's claim.",
-        "What the price is worth to them, set against the cost of the problem",
+        "What solving the problem is worth to them, against what it costs",
     ),
     Question(
         "customer.trust",
         "Why do they trust the company?",
         "The proof that made them believe you; the referral stage and the evidence.",
-        "Who or what they trusted: a peer, a case study, a trial they ran",
+        "Who vouched for solving the problem: a peer, a case study, a trial",
     ),
     Question(
         "customer.evaluation",
         "How did they evaluate the product in their own setting?",
         "What they tried, on what data, compared with what; the trial (product) stage.",
-        "A trial on their own data, compared with how they work today",
+        "A trial that solved the problem on their own data",
     ),
     Question(
         "customer.why_us",
         "Why did they choose this product from this company?",
         "What no alternative gave them; a sales claim and the first differentiator.",
-        "What no alternative gave them",
+        "What no alternative gave them for the problem",
     ),
     Question(
         "customer.reached_via",
@@ -253,7 +284,7 @@ QUESTIONS: tuple[Question, ...] = (
         "Value proposition",
         "How the product solves the problem, in the problem's own terms.",
         lambda a: (
-            f"{_text(a, 'product.name', 'Our product')} solves it: "
+            f"{_text(a, 'product.name', 'Our product')} solves the problem: "
             f"{_text(a, 'customer.why_us', 'what no alternative gave them')}"
         ),
     ),
@@ -266,21 +297,37 @@ QUESTIONS: tuple[Question, ...] = (
         optional=True,
     ),
     Question(
-        "price.model",
-        "Pricing model",
-        "How customers pay: subscription, usage, one-time, freemium or hybrid.",
-        lambda a: "one-time" if _plan_period(a) == "once" else "subscription",
-        "choice",
-        ("subscription", "usage", "one-time", "freemium", "hybrid"),
-        checks_at=("price", "model"),
-    ),
-    Question(
         "price.currency",
         "Price currency",
         "The currency every amount is read in.",
         lambda a: _text(a, "customer.paid.currency", "USD"),
         checks_at=("price", "currency"),
     ),
+    Question(
+        "price.model",
+        "Pricing model",
+        "How customers pay: subscription, usage, one-time, freemium or hybrid (several in one "
+        "plan); proposed from the plans.",
+        lambda a: _default_model(a),
+        "choice",
+        ("subscription", "usage", "one-time", "freemium", "hybrid"),
+        checks_at=("price", "model"),
+    ),
+    Question(
+        "owner", "Strategy owner", "Who keeps this strategy true.", "Head of Product", optional=True
+    ),
+    Question(
+        "reviewed",
+        "Review date (YYYY-MM-DD)",
+        "The day the strategy was last revisited; FC701 reminds you after 30 days.",
+        lambda a: _today(),
+        checks_at=("reviewed",),
+    ),
+)
+
+#: The single plan of `price.plan` in an answers file (the prompts' earlier words): its
+#: defaults and checks. The prompts now ask the plans one by one (`_price_flow`).
+PLAN_QUESTIONS: tuple[Question, ...] = (
     Question(
         "price.plan.id",
         "First plan's id",
@@ -329,29 +376,12 @@ QUESTIONS: tuple[Question, ...] = (
         ("day", "week", "month", "quarter", "year", "once"),
         checks_at=("price", "plans", 0, "components", 0, "per"),
     ),
-    Question(
-        "owner", "Strategy owner", "Who keeps this strategy true.", "Head of Product", optional=True
-    ),
-    Question(
-        "reviewed",
-        "Review date (YYYY-MM-DD)",
-        "The day the strategy was last revisited; FC701 reminds you after 30 days.",
-        lambda a: _today(),
-        checks_at=("reviewed",),
-    ),
 )
 
 
 def default_for(question: Question, answers: Mapping[str, Any]) -> str:
     default = question.default
     return default(answers) if callable(default) else default
-
-
-def asked(question: Question, answers: Mapping[str, Any]) -> bool:
-    """Whether `init` asks this question, given the answers so far."""
-    if question.key in ("price.plan.unit_amount", "price.plan.unit_per"):
-        return _get(answers, "price.plan.unit") not in (None, "", SKIP)
-    return True
 
 
 # -- answers: parsing and checking --------------------------------------------------------
@@ -367,6 +397,8 @@ def parse(question: Question, text: str) -> Any:
         return [part.strip() for part in text.split(",") if part.strip()]
     if question.kind == "terms":
         return parse_terms(text)
+    if question.kind == "billing":
+        return parse_billing(text)
     return text
 
 
@@ -379,6 +411,14 @@ def _number(text: str) -> Any:
     if not value.is_finite():
         return text
     return int(value) if value == value.to_integral_value() and "." not in cleaned else value
+
+
+def parse_billing(text: str) -> dict[str, Any]:
+    """`60/year`, `60 a year` or `60 per year`: one billing option (`{amount, per}`); a
+    part that is not a number or a period is kept as typed, for the schema step to name."""
+    match = re.fullmatch(r"\s*(.*?)\s*(?:/|\bper\b|\ba\b|\ban\b)\s*(\S*)\s*", text)
+    amount, per = (match.group(1), match.group(2)) if match else (text, "")
+    return {"amount": _number(amount), "per": per}
 
 
 def parse_terms(text: str) -> dict[str, list[str]]:
@@ -394,69 +434,536 @@ def format_terms(terms: Mapping[str, Sequence[str]]) -> str:
     return ", ".join("/".join([term, *wordings]) for term, wordings in terms.items())
 
 
-def problem_with(question: Question, value: Any) -> str | None:
-    """The schema step's message for this answer, or None when it is fine.
+#: The input findings (besides the schema step's) an answer can cause once it is in place:
+#: a name the price does not define (FC005), an id used twice (FC008).
+_INPUT_RULES = ("dangling_reference:DanglingReference", "duplicate_id:DuplicateId")
 
-    The answer is placed at its spot in a strategy that is otherwise valid, and the
-    project's validator (funnelcheck.schema.validate) judges it: the prompt says what
-    `check` would say.
+
+def problem_with(
+    question: Question, value: Any, answers: Mapping[str, Any] | None = None
+) -> str | None:
+    """The message `check` would give about this answer, or None when it is fine.
+
+    The answer is placed at its spot in the strategy the answers so far make (the defaults
+    filling the rest), and the project's schema step (funnelcheck.schema.validate) judges
+    it, then the input rules that read across the file (FC005, FC008): the prompt says
+    what `check` would say, at the answer's own path.
     """
+    if question.kind == "choice" and question.checks_at is None:
+        if value in question.choices:
+            return None
+        from funnelcheck.schema import _nearest
+
+        shown = json.dumps(str(value), ensure_ascii=False)
+        choices = ", ".join(c for c in question.choices if c != SKIP)
+        nearest = _nearest(str(value), list(question.choices))
+        also = f"; did you mean {nearest}?" if nearest else ""
+        return f"the answer is {shown}; answer one of {choices}{also}"
     if question.checks_at is None:
         return None
-    from funnelcheck.schema import validate
-
-    probe = _probe()
-    # The loader reads a decimal as a float: the schema step is asked about what it reads.
-    _place(probe, question.checks_at, float(value) if isinstance(value, Decimal) else value)
-    issues = [i for codes in validate(probe).values() for i in codes]
-    mine = [i for i in issues if tuple(i.path[: len(question.checks_at)]) == question.checks_at]
     if question.key == "problem.terms" and not value:
         return "Give at least one term: the words the problem story is told in."
-    return "; ".join(i.message for i in mine) or None
+    from funnelcheck.schema import validate
+
+    probe = _probe(answers or {})
+    # The loader reads a decimal as a float: the schema step is asked about what it reads.
+    _place(probe, question.checks_at, float(value) if isinstance(value, Decimal) else value)
+    _fill(probe)
+    at = question.checks_at
+    issues = [i for codes in validate(probe).values() for i in codes]
+    mine = [i.message for i in issues if tuple(i.path[: len(at)]) == at]
+    if not issues:
+        mine = [i.message for i in _input_rules(probe) if tuple(i.path[: len(at)]) == at]
+    return "; ".join(mine) or None
 
 
-def _probe() -> dict[str, Any]:
-    probe = build_strategy({})
-    probe["price"]["plans"][0]["components"] = [{"unit": "seat", "amount": 1, "per": "month"}]
+def _input_rules(data: dict[str, Any]) -> list[Any]:
+    import importlib
+
+    from funnelcheck.strategy import Strategy
+
+    strategy = Strategy(file="answers", data=data, as_of=dt.date.today())
+    found = []
+    for spec in _INPUT_RULES:
+        module, name = spec.split(":")
+        rule = getattr(importlib.import_module(f"funnelcheck.rules.{module}"), name)()
+        found.extend(rule.check(strategy, rule.Options()))
+    return found
+
+
+def _probe(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """A valid strategy to try an answer in: the answers so far, defaults for the rest."""
+    probe = build_strategy(answers)
+    if not isinstance(_get(answers, "price.plans"), list):
+        probe["price"]["plans"][0]["components"] = [{"unit": "seat", "amount": 1, "per": "month"}]
     return probe
 
 
+def _fill(probe: dict[str, Any]) -> None:
+    """Give a plan or part still being asked the required keys its later questions will
+    ask, so that the probe is valid but for the answer it tries (never over an answer)."""
+    for n, plan in enumerate(_plans(probe)):
+        plan.setdefault("id", f"probe-plan-{n}")
+        if "amount" not in plan and not plan.get("components"):
+            plan["amount"] = 1
+        if "amount" in plan:
+            plan.setdefault("per", "month")
+        for part in _list(plan.get("components")):
+            if not isinstance(part, dict):
+                continue
+            if not any(k in part for k in ("unit", "fee", "percent")) or "fixed" in part:
+                part.setdefault("unit", "unit")
+            if "percent" in part:
+                part.setdefault("of", "volume")
+            elif "amount" not in part:
+                part["amount"] = 1
+
+
 def _place(data: Any, path: Sequence[str | int], value: Any) -> None:
-    node = data
-    for part in path[:-1]:
-        node = node[part]
-    node[path[-1]] = value
+    _set(data, tuple(path), value)
 
 
 def interview(
     ask: Callable[[Question, str], str],
     tell: Callable[[str], None] = lambda message: None,
-    questions: Sequence[Question] = QUESTIONS,
 ) -> Answers:
     """Ask every question through `ask`; a bad answer is told (`tell`) and asked again.
 
     `ask` returns the text typed (the default when the user just pressed Enter). It may
-    raise EOFError or KeyboardInterrupt: the caller then writes nothing.
+    raise EOFError or KeyboardInterrupt: the caller then writes nothing. The questions
+    come from `flow`, which reads the answers given so far: how many plans and parts, and
+    which of a part's questions apply, follow from them.
     """
     answers: Answers = {}
-    for question in questions:
-        if not asked(question, answers):
-            continue
-        if question.key == "problem.terms":
-            _set(answers, "problem.terms", None)
-        while True:
-            default = default_for(question, answers)
-            text = ask(question, default).strip()
-            if text == SKIP and question.optional:
-                _set(answers, question.key, SKIP)
-                break
-            value = parse(question, text if text else default)
-            message = problem_with(question, value)
-            if message is None:
-                _set(answers, question.key, value)
-                break
-            tell(message)
+    steps = flow(answers)
+    question = next(steps, None)
+    while question is not None:
+        value = _ask_one(question, answers, ask, tell)
+        try:
+            question = steps.send(value)
+        except StopIteration:
+            question = None
     return answers
+
+
+def _ask_one(
+    question: Question,
+    answers: Answers,
+    ask: Callable[[Question, str], str],
+    tell: Callable[[str], None],
+) -> Any:
+    """The accepted answer (SKIP when left out), also put in `answers` at its key."""
+    if question.key == "problem.terms":
+        _set(answers, "problem.terms", None)
+    while True:
+        default = default_for(question, answers)
+        text = ask(question, default).strip() or default
+        if text == SKIP and question.optional:
+            if question.key in _BY_KEY:  # its default would stand in for it otherwise
+                _set(answers, question.key, SKIP)
+            return SKIP
+        value = parse(question, text)
+        message = problem_with(question, value, answers)
+        if message is None:
+            if question.key:
+                _set(answers, question.key, value)
+            return value
+        tell(message)
+
+
+def flow(answers: Answers) -> Generator[Question, Any, None]:
+    """The questions, in order; each accepted answer is sent back (and is in `answers`)."""
+    for question in QUESTIONS:
+        if question.key == "price.model":
+            yield from _price_flow(answers)
+        yield question
+
+
+# -- the price, any shape the format supports -------------------------------------------
+
+_PLAN_PERIODS = ("month", "quarter", "year", "seat-month", "seat-year", "once")
+_MONEY_PERIODS = ("day", "week", "month", "quarter", "year", "once")
+#: The parts a plan's price can have (docs/format.md, "A component"), as the menu names them.
+PART_KINDS = {
+    "unit": "a fee per unit each period: seats, employees, locations",
+    "usage": "a fee per unit used, counted a month: messages, emails, API calls",
+    "percent": "a percentage of a volume, such as 2.9% of payments, with a fixed fee",
+    "fee": "a named fee: onboarding or setup paid once, a device, a fee per dispute",
+}
+
+
+def _price_flow(answers: Answers) -> Generator[Question, Any, None]:
+    index = 0
+    while True:
+        yield from _plan_flow(answers, index)
+        more = yield Question(
+            "",
+            "Add another plan? (yes or no)",
+            "A dearer tier, a yearly plan, a free plan: most prices have one to three plans.",
+            "no",
+            "choice",
+            ("yes", "no"),
+        )
+        if more != "yes":
+            break
+        index += 1
+    yield from _willingness_flow(answers)
+    yield from _typical_customer_flow(answers)
+
+
+def _plan_flow(answers: Answers, i: int) -> Generator[Question, Any, None]:
+    at: tuple[str | int, ...] = ("price", "plans", i)
+    name = "the first plan" if i == 0 else f"plan {i + 1}"
+    yield Question(
+        (*at, "id"),
+        f"Id of {name}",
+        "Lowercase words joined by hyphens, such as team or pro; claims and ranges name it.",
+        "standard" if i == 0 else f"plan-{i + 1}",
+        checks_at=(*at, "id"),
+    )
+    plan_id = _text(answers, (*at, "id"))
+    amount = yield Question(
+        (*at, "amount"),
+        f"Base price of {plan_id} (a number; - for none)",
+        "What the plan costs before any per-unit or usage part; - when it is only usage "
+        "or a percentage.",
+        lambda a: _base_default(a, i),
+        "number",
+        checks_at=(*at, "amount"),
+        optional=True,
+    )
+    per = None
+    if amount != SKIP:
+        per = yield Question(
+            (*at, "per"),
+            "Per what?",
+            "month, quarter, year, seat-month or seat-year (per seat), or once (bought once).",
+            lambda a: _text(a, ("price", "plans", i - 1, "per")) if i else _plan_period(a),
+            "choice",
+            _PLAN_PERIODS,
+            checks_at=(*at, "per"),
+        )
+        if per in ("seat-month", "seat-year"):
+            yield Question(
+                (*at, "seats_min"),
+                "Fewest seats sold (a whole number; - for 1)",
+                "The least a customer can buy; the bill is priced at it when no seat count "
+                "is given.",
+                SKIP,
+                "number",
+                checks_at=(*at, "seats_min"),
+                optional=True,
+            )
+        if per in ("month", "seat-month", "quarter"):
+            yield Question(
+                (*at, "billed"),
+                "Invoiced less often than that? (quarter or year; - for as priced)",
+                'For "$150 per seat a month, billed annually": year.',
+                SKIP,
+                checks_at=(*at, "billed"),
+                optional=True,
+            )
+        if per == "once":
+            yield Question(
+                (*at, "life_years"),
+                "How many years does it serve? (a number; - to leave out)",
+                "Its price is then set against the problem's cost over that life (FC303).",
+                SKIP,
+                "number",
+                checks_at=(*at, "life_years"),
+                optional=True,
+            )
+        else:
+            option = 0
+            while True:
+                given = yield Question(
+                    (*at, "billing_options", option),
+                    "Also sold on another billing period? (amount/period such as 60/year; "
+                    "- for none)",
+                    'The same plan billed another way: "$6 a month or $60 a year".',
+                    SKIP,
+                    "billing",
+                    checks_at=(*at, "billing_options", option),
+                    optional=True,
+                )
+                if given == SKIP:
+                    break
+                option += 1
+    part = 0
+    while True:
+        has_price = amount != SKIP or part > 0
+        kinds = (*PART_KINDS, SKIP) if has_price else tuple(PART_KINDS)
+        kind = yield Question(
+            "",
+            f"Add a part to {plan_id}'s price? ({', '.join(kinds)})",
+            "; ".join(f"{k}: {v}" for k, v in PART_KINDS.items())
+            + ("; -: no more parts." if has_price else " (a plan with no base price needs one)."),
+            SKIP if has_price else "usage",
+            "choice",
+            kinds,
+            optional=False,
+        )
+        if kind == SKIP:
+            break
+        yield from _part_flow(answers, (*at, "components", part), str(kind), per)
+        part += 1
+
+
+def _base_default(answers: Mapping[str, Any], i: int) -> str:
+    if i == 0:
+        return _text(answers, "customer.paid.amount", "100")
+    for before in range(i - 1, -1, -1):
+        amount = _get(answers, ("price", "plans", before, "amount"))
+        if isinstance(amount, int | Decimal):
+            return str(amount * 2)
+    return SKIP
+
+
+def _part_flow(
+    answers: Answers, at: tuple[str | int, ...], kind: str, plan_per: Any
+) -> Generator[Question, Any, None]:
+    def q(
+        key: str,
+        prompt: str,
+        help_: str,
+        default: Default,
+        qkind: str = "text",
+        choices: tuple[str, ...] = (),
+        optional: bool = False,
+    ) -> Question:
+        return Question((*at, key), prompt, help_, default, qkind, choices, (*at, key), optional)
+
+    if kind in ("unit", "usage"):
+        usage = kind == "usage"
+        unit = yield q(
+            "unit",
+            "What is counted? (one word, singular, such as "
+            + ("message or email)" if usage else "seat or employee)"),
+            "The typical customer's quantity of it is asked later, by this name.",
+            "message" if usage else "seat",
+        )
+        yield q(
+            "amount",
+            f"Price of one {unit}{' used' if usage else ''} (a number as published)",
+            "Write it as the price page does: 0.0079 stays 0.0079.",
+            "0.01" if usage else "10",
+            "number",
+        )
+        if not usage:
+            yield q(
+                "per",
+                f"Per what period is each {unit} charged?",
+                "month or year for a unit billed each period; once for a one-off.",
+                {"seat-year": "year", "year": "year", "quarter": "quarter"}.get(
+                    str(plan_per), "month"
+                ),
+                "choice",
+                _MONEY_PERIODS,
+            )
+        yield q(
+            "included",
+            f"How many {unit}s does the base price include? (- for none)",
+            "Only units beyond the allowance are charged: 3 seats, 10,000 emails a month.",
+            SKIP,
+            "number",
+            optional=True,
+        )
+        yield q(
+            "block",
+            f"Sold in blocks of how many {unit}s? (- for one at a time)",
+            '"$1.50 per extra 1,000": 1000; a part block is billed whole.',
+            SKIP,
+            "number",
+            optional=True,
+        )
+        yield q(
+            "minimum",
+            f"Fewest {unit}s billed whatever is used? (- for none)",
+            "A minimum such as 5 employees.",
+            SKIP,
+            "number",
+            optional=True,
+        )
+    elif kind == "percent":
+        yield q(
+            "percent",
+            "What percentage? (0 to 100, such as 2.9)",
+            'For "2.9% + 30¢ per charge": 2.9.',
+            "2.9",
+            "number",
+        )
+        yield q(
+            "of",
+            "Of what volume?",
+            "The money the customer moves each month that the percentage is taken of.",
+            "payment volume",
+        )
+        fixed = yield q(
+            "fixed",
+            "A fixed amount beside it, per event? (a number such as 0.30; - for none)",
+            'The "+ 30¢ per charge" part.',
+            SKIP,
+            "number",
+            optional=True,
+        )
+        if fixed != SKIP:
+            yield q(
+                "unit",
+                "Per what event is the fixed amount charged?",
+                "One word, singular: charge, transfer, payout.",
+                "charge",
+            )
+    else:
+        fee = yield q(
+            "fee",
+            "The fee's name (such as onboarding, setup or device)",
+            "Money a claim names as this fee is not compared with the plans.",
+            "onboarding",
+        )
+        yield q("amount", f"The {fee} fee's amount (a number)", "As published.", "500", "number")
+        event = yield q(
+            "unit",
+            f"Is the {fee} fee charged per event? (an event such as dispute; - for no)",
+            "A fee per event counts only where the typical customer has a quantity of it.",
+            SKIP,
+            optional=True,
+        )
+        if event != SKIP:
+            return
+        every = yield q(
+            "per",
+            f"How often is the {fee} fee paid?",
+            "once for a one-off (setup, a device); a period for a recurring fee.",
+            "once",
+            "choice",
+            _MONEY_PERIODS,
+        )
+        if every == "once":
+            yield q(
+                "life_years",
+                f"Years the {fee} serves? (a number, for a device; - for none)",
+                "For a one-time fee that buys something lasting: its service life.",
+                SKIP,
+                "number",
+                optional=True,
+            )
+
+
+def _plans(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    plans = _get(answers, "price.plans")
+    return [p for p in plans if isinstance(p, dict)] if isinstance(plans, list) else []
+
+
+def _parts_of(answers: Mapping[str, Any]) -> list[dict[str, Any]]:
+    parts: list[Any] = [c for p in _plans(answers) for c in _list(p.get("components"))]
+    return [c for c in parts if isinstance(c, dict)]
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _willingness_flow(answers: Answers) -> Generator[Question, Any, None]:
+    at = ("price", "willingness_to_pay")
+    low = yield Question(
+        (*at, "low"),
+        "Lowest price buyers take seriously (a number; - if you have not asked them)",
+        "A Van Westendorp survey's range; below it they doubt the quality (FC304).",
+        SKIP,
+        "number",
+        checks_at=(*at, "low"),
+        optional=True,
+    )
+    if low == SKIP:
+        return
+    yield Question(
+        (*at, "high"),
+        "Highest price they would still pay (a number)",
+        "The top of the range, in the price's currency.",
+        lambda a: str(_number(str(_get(a, (*at, "low")))) * 3),
+        "number",
+        checks_at=(*at, "high"),
+    )
+    plans = _plans(answers)
+    yield Question(
+        (*at, "per"),
+        "Per what are they?",
+        "month, quarter, year, seat-month, seat-year or once.",
+        str(plans[0].get("per", "month")) if plans else "month",
+        "choice",
+        _PLAN_PERIODS,
+        checks_at=(*at, "per"),
+    )
+    names = [str(p["id"]) for p in plans if "id" in p]
+    names += [str(c.get("unit") or c.get("fee")) for c in _parts_of(answers)]
+    names = [n for n in dict.fromkeys(names) if n != "None"]
+    yield Question(
+        (*at, "about"),
+        f"What is the range about? ({', '.join(names)}; - for each plan's whole price)",
+        "A plan, or one part such as a device; one unit's price is then compared.",
+        SKIP,
+        checks_at=(*at, "about"),
+        optional=True,
+    )
+
+
+def _typical_customer_flow(answers: Answers) -> Generator[Question, Any, None]:
+    at = ("segment", "typical_customer")
+    units: dict[str, bool] = {}  # unit -> counted per month (usage)
+    volumes: list[str] = []
+    for part in _parts_of(answers):
+        if isinstance(part.get("unit"), str):
+            usage = "per" not in part and "fee" not in part and "percent" not in part
+            units.setdefault(part["unit"], usage)
+        if isinstance(part.get("of"), str) and part["of"] not in volumes:
+            volumes.append(part["of"])
+    if any(str(p.get("per", "")).startswith("seat-") for p in _plans(answers)):
+        units.setdefault("seat", False)
+    for unit, usage in units.items():
+        yield Question(
+            (*at, "quantities", unit),
+            f"How many {unit}s does a typical customer have"
+            + (" a month" if usage else "")
+            + "? (- to leave out)",
+            "The bill the price rules compare is worked out for this customer; left out, "
+            "the least the plan bills is assumed.",
+            SKIP,
+            "number",
+            checks_at=(*at, "quantities", unit),
+            optional=True,
+        )
+    for volume in volumes:
+        yield Question(
+            (*at, "volumes", volume),
+            f"A typical customer's {volume} a month (a number; - to leave out)",
+            "Money moved each month, in the price's currency: the percentage is taken of it.",
+            SKIP,
+            "number",
+            checks_at=(*at, "volumes", volume),
+            optional=True,
+        )
+    ids = [str(p["id"]) for p in _plans(answers) if "id" in p]
+    if len(ids) < 2:
+        return
+    for n, plan_id in enumerate(ids):
+        yield Question(
+            (*at, "plan_mix", plan_id),
+            f"Share of new customers on {plan_id} (0 to 1; - to leave out)",
+            "The plan mix: the revenue goal and the budget are judged on it (FC306).",
+            functools.partial(_mix_default, ids=ids, n=n),
+            "number",
+            checks_at=(*at, "plan_mix", plan_id),
+            optional=True,
+        )
+
+
+def _mix_default(answers: Mapping[str, Any], *, ids: Sequence[str], n: int) -> str:
+    """An even split; the last plan takes what the others leave."""
+    if n < len(ids) - 1:
+        return str((Decimal(1) / len(ids)).quantize(Decimal("0.01")))
+    given = _get(answers, "segment.typical_customer.plan_mix") or {}
+    taken = sum((Decimal(str(v)) for v in given.values()), Decimal(0))
+    return str(max(Decimal(1) - taken, Decimal(0)))
 
 
 # -- proposing terms -------------------------------------------------------------------------
@@ -464,13 +971,28 @@ def interview(
 _ANSWER_KEYS = ("why_bought", "why_that_price", "trust", "evaluation", "why_us", "reached_with")
 
 
+@functools.cache
+def _weak_stems() -> frozenset[str]:
+    """Words the checker itself calls too common to carry a story (`story.GENERIC_WORDS`,
+    which FC109 never suggests as terms), as stems. Stopwords never reach here:
+    `content_words` drops them."""
+    from funnelcheck.story import GENERIC_WORDS, stem
+
+    return frozenset(stem(word) for word in GENERIC_WORDS)
+
+
 def propose_terms(answers: Mapping[str, Any], most: int = 4) -> dict[str, list[str]]:
     """Terms from the words of the answers: the content words found in the most answers
-    (and the problem statement), each with the other forms of it the answers used."""
+    (and the problem statement), each with the other forms of it the answers used. Never
+    proposed: stopwords, numbers, the product's own name, and the words FC109 flags as too
+    common to carry a story (time units, "customer", "team", "use"...)."""
     from funnelcheck.story import content_words, stem
 
+    weak = _weak_stems()
     texts = [_text(answers, f"customer.{key}") for key in _ANSWER_KEYS]
     texts.append(_text(answers, "problem.statement"))
+    # A default copies an answer (the pitch, the statement): one answer counts once.
+    texts = list(dict.fromkeys(text.strip() for text in texts))
     own = {stem(w) for w in re.findall(r"\w+", _text(answers, "product.name").lower())}
     reach: Counter[str] = Counter()
     forms: dict[str, Counter[str]] = {}
@@ -478,7 +1000,7 @@ def propose_terms(answers: Mapping[str, Any], most: int = 4) -> dict[str, list[s
         seen = set()
         for word in re.findall(r"[\w'-]+", text.lower()):
             for stemmed, normal in content_words(word):
-                if len(normal) < 3 or stemmed in own:
+                if len(normal) < 3 or not normal.isalpha() or stemmed in own | weak:
                     continue
                 forms.setdefault(stemmed, Counter())[normal] += 1
                 seen.add(stemmed)
@@ -494,7 +1016,7 @@ def propose_terms(answers: Mapping[str, Any], most: int = 4) -> dict[str, list[s
 # -- answers -> strategy -----------------------------------------------------------------
 
 
-def _answer(answers: Mapping[str, Any], key: str) -> Any:
+def _answer(answers: Mapping[str, Any], key: Key) -> Any:
     """The answer for `key`, its default when absent; None when skipped."""
     value = _get(answers, key)
     if value == SKIP:
@@ -515,12 +1037,6 @@ def build_strategy(answers: Mapping[str, Any]) -> dict[str, Any]:
     a: Answers = copy.deepcopy(dict(answers))
     # Fill defaults in question order: later defaults read earlier answers.
     for question in QUESTIONS:
-        if (
-            question.key.startswith("price.")
-            and isinstance(a.get("price"), Mapping)
-            and ("plans" in a["price"])
-        ):
-            continue
         if _get(a, question.key) is None:
             value = _answer(a, question.key)
             _set(a, question.key, SKIP if value is None else value)
@@ -552,6 +1068,9 @@ def build_strategy(answers: Mapping[str, Any]) -> dict[str, Any]:
     segment: dict[str, Any] = {"name": get("segment.name")}
     if get("segment.description"):
         segment["description"] = get("segment.description")
+    typical = _get(a, "segment.typical_customer")
+    if isinstance(typical, Mapping) and typical:
+        segment["typical_customer"] = copy.deepcopy(dict(typical))
     segment["stakeholders"] = stakeholders
 
     value_proposition: dict[str, Any] = {"statement": get("value_proposition.statement")}
@@ -649,34 +1168,62 @@ def build_strategy(answers: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _price(a: Mapping[str, Any], get: Callable[[str], Any]) -> dict[str, Any]:
-    given = a.get("price")
-    if isinstance(given, Mapping) and "plans" in given:
-        return copy.deepcopy(dict(given))  # any shape the format supports, as written
-    plan: dict[str, Any] = {
-        "id": get("price.plan.id"),
-        "amount": get("price.plan.amount"),
-        "per": get("price.plan.per"),
-    }
-    unit = get("price.plan.unit")
-    if unit:
-        plan["components"] = [
-            {
-                "unit": unit,
-                "amount": get("price.plan.unit_amount"),
-                "per": get("price.plan.unit_per"),
-            }
-        ]
-    price: dict[str, Any] = {
-        "model": get("price.model"),
-        "currency": get("price.currency"),
-        "plans": [plan],
-    }
-    if isinstance(given, Mapping) and isinstance(given.get("willingness_to_pay"), Mapping):
-        price["willingness_to_pay"] = dict(given["willingness_to_pay"])
+    """The price: `price.plans` as given (any shape the format supports), else the one
+    plan of `price.plan`, else one plan from what the reference customer paid."""
+    given = a.get("price") if isinstance(a.get("price"), Mapping) else {}
+    assert isinstance(given, Mapping)
+    price: dict[str, Any] = {}
+    for key in ("model", "currency"):
+        if get(f"price.{key}") is not None:
+            price[key] = get(f"price.{key}")
+    if isinstance(given.get("plans"), list):
+        price["plans"] = copy.deepcopy(given["plans"])
+    else:
+        price["plans"] = [_legacy_plan(a)]
+    if isinstance(given.get("willingness_to_pay"), Mapping):
+        price["willingness_to_pay"] = copy.deepcopy(dict(given["willingness_to_pay"]))
     return price
 
 
-_BY_KEY = {q.key: q for q in QUESTIONS}
+def _legacy_plan(a: Mapping[str, Any]) -> dict[str, Any]:
+    def value(key: str) -> Any:
+        return _answer(a, f"price.plan.{key}")
+
+    plan: dict[str, Any] = {"id": value("id"), "amount": value("amount"), "per": value("per")}
+    if value("unit"):
+        plan["components"] = [
+            {"unit": value("unit"), "amount": value("unit_amount"), "per": value("unit_per")}
+        ]
+    return plan
+
+
+def _default_model(a: Mapping[str, Any]) -> str:
+    """The pricing model the plans describe: usage when no plan has a base price, one-time
+    when every plan is bought once, hybrid when a recurring plan has a part bought once (or
+    the plans mix the two), freemium beside a free plan, else subscription."""
+    plans = _plans(a)
+    if not plans:
+        return "one-time" if _plan_period(a) == "once" else "subscription"
+    based = [p for p in plans if "amount" in p]
+    if not based:
+        return "usage"
+    once = [p.get("per") == "once" for p in based]
+    parts_once = any(
+        isinstance(c, dict) and c.get("per") == "once"
+        for p in based
+        if p.get("per") != "once"
+        for c in _list(p.get("components"))
+    )
+    if all(once) and len(based) == len(plans):
+        return "one-time"
+    if any(once) or parts_once:
+        return "hybrid"
+    if any(p.get("amount") == 0 and not p.get("components") for p in based):
+        return "freemium"
+    return "subscription"
+
+
+_BY_KEY: dict[Key, Question] = {q.key: q for q in (*QUESTIONS, *PLAN_QUESTIONS)}
 
 
 # -- strategy -> commented YAML ---------------------------------------------------------------
@@ -802,21 +1349,28 @@ def _item(value: Any, indent: int) -> Iterator[str]:
 
 
 def verify(text: str) -> list[str]:
-    """What is wrong with the YAML written, read back by the project's loader and schema
-    step (an empty list: it loads and has the format's shape)."""
+    """What is wrong with the YAML written, read back by the project's loader, schema step
+    and the input rules that read across the file, FC005 and FC008 (an empty list: it
+    loads, has the format's shape and every name it uses is defined once)."""
+    return [message for _, message in verify_issues(text)]
+
+
+def verify_issues(text: str) -> list[tuple[tuple[str | int, ...], str]]:
+    """`verify`, each problem with the path it is at (empty when it has none)."""
     from funnelcheck.load import InputError, load_text
     from funnelcheck.schema import validate
 
     try:
         loaded = load_text(text)
     except InputError as exc:
-        return [str(exc)]
-    problems = [i.message for codes in loaded.issues.values() for i in codes]
-    problems += [
-        f"{'.'.join(map(str, i.path))}: {i.message}"
-        for codes in validate(loaded.data).values()
-        for i in codes
+        return [((), str(exc))]
+    problems: list[tuple[tuple[str | int, ...], str]] = [
+        (tuple(i.path), i.message) for codes in loaded.issues.values() for i in codes
     ]
+    schema = [i for codes in validate(loaded.data).values() for i in codes]
+    problems += [(tuple(i.path), i.message) for i in schema]
+    if not problems:
+        problems += [(tuple(i.path), i.message) for i in _input_rules(loaded.data)]
     return problems
 
 
