@@ -16,6 +16,12 @@ def concepts_needed(min_concepts: int, story: StoryAnalysis) -> int:
     return max(1, min(min_concepts, len(story.concepts)))
 
 
+def told_count(stage: StageStory) -> int:
+    """How much of the problem a stage tells: the concepts it carries, and one more where it
+    retells one of the problem's pains in its own words (`StageStory.retells`)."""
+    return len(stage.carries) + (1 if stage.retells else 0)
+
+
 def carried_too_few(carries: Sequence[str], misses: Sequence[str], needed: int) -> str:
     """What a text that carries fewer than `needed` concepts carries and misses (FC101, FC102,
     FC105): "carries only 1 of the problem's concepts (payout), fewer than 2; it misses ..."."""

@@ -51,6 +51,7 @@ import re
 import sys
 import types
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -775,6 +776,9 @@ class StageStory:
     #: For each text (path relative to the stage: ("pitch",) or ("claims", j, "text")),
     #: the concepts it carries.
     by_text: Mapping[Path, tuple[str, ...]]
+    #: The problem's pains (their texts) that one of the stage's texts retells in its own
+    #: words: at least `RETELL_WORDS` of the pain's distinctive words (`_Pains`).
+    retells: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -838,6 +842,71 @@ GENERIC_WORDS = _word_set(
 )
 
 
+#: A text retells a pain when it holds at least this many of the pain's words (stems that
+#: meet, `GENERIC_WORDS` left out). Set on the tuning half of
+#: `tests/benchmarks/story_drift.yaml`: 2 lets "Bank details secured with 256-bit encryption"
+#: retell "Paychecks delayed because bank details arrived late"; 4 misses "No more Friday
+#: afternoons rebuilding the week from your calendar" for "Friday afternoons spent
+#: reconstructing a week from emails and calendars".
+RETELL_WORDS = 3
+#: A word held by more of the pains than this is not one pain's word (`_Pains`).
+MAX_PAINS_PER_WORD = 16
+
+
+class _Pains:
+    """The problem's pains, their distinctive stems (content stems, generic ones left out)
+    filed in a `StemIndex`, so that a text is read once against all of them: each of its
+    stems is looked up, not compared with every pain."""
+
+    def __init__(self, pains: Iterable[str]) -> None:
+        generic = _generic_stems()
+        self.texts: list[str] = []
+        holders: dict[str, list[int]] = {}
+        for text in pains:
+            distinctive = {s for s, _ in _text(text).content if s not in generic}
+            if len(distinctive) < RETELL_WORDS:
+                continue  # too short to be retold: any two words would do
+            for stem_ in distinctive:
+                holders.setdefault(stem_, []).append(len(self.texts))
+            self.texts.append(text)
+        self._index: StemIndex[tuple[int, str]] = StemIndex()
+        for stem_, holding in holders.items():
+            # A word that many pains share tells none of them apart; leaving it out keeps a
+            # text's reading linear however many pains repeat the same words.
+            if len(holding) <= MAX_PAINS_PER_WORD:
+                for i in holding:
+                    self._index.add(stem_, (i, stem_))
+
+    def retold_by(self, text: str) -> list[str]:
+        """The pains a text retells: it holds `RETELL_WORDS` of their distinctive words."""
+        if not self.texts:
+            return []
+        met: set[tuple[int, str]] = set()
+        for stem_, _ in _text(text).content:
+            met.update(self._index.lookup(stem_))
+        counts = Counter(i for i, _ in met)
+        return [self.texts[i] for i in sorted(counts) if counts[i] >= RETELL_WORDS]
+
+
+def lone_keyword(analysis: StoryAnalysis, stage: StageStory, texts: Iterable[str]) -> str | None:
+    """The word a stage shares with the problem's terms when that is all it shares: it
+    carries one concept, and every place it does is a single written word ("invoice",
+    "Airbnb"), not a phrase ("tax forms", "stopped giving"). None otherwise. FC104 judges
+    such a stage more strictly: one keyword among words of another story is how
+    keyword-sharing drift reads ("Invoice templates that look as polished as your legal
+    work" for a problem of unbilled hours)."""
+    if len(stage.carries) != 1:
+        return None
+    first: str | None = None
+    for text in texts:
+        for match in analysis.matches(text):
+            if len(_words(normalise(match.words))) != 1:
+                return None
+            if first is None:
+                first = match.words
+    return first
+
+
 @dataclass(frozen=True)
 class Collapsed:
     """A wording that keeps one common word once its function words are dropped ("how to
@@ -898,6 +967,7 @@ def analyse(
     handoffs: Callable[[list[int]], Iterable[tuple[int, int]]] | None,
     texts: Iterable[str],
     who: Iterable[str],
+    pains: Iterable[str] = (),
 ) -> StoryAnalysis:
     """Concepts, what each speaking stage carries, and what passes at each handoff.
 
@@ -906,27 +976,32 @@ def analyse(
     wording that keeps a word they use is matched as written); `stage_texts` each stage's
     texts by index; `handoffs` the handoffs between the speaking stages (given their indices,
     in order), or None for one line, each stage handing to the next; `texts` the texts that
-    set the story (FC104's vocabulary) and `who` those of them that say who has the problem.
+    set the story (FC104's vocabulary) and `who` those of them that say who has the problem;
+    `pains` the texts of `problem.pains` (a stage that retells one is on the problem).
     """
     concepts = concepts_of(terms)
     collapsed_wordings = _collapsed_wordings(said, concepts)
     matcher = _ConceptMatcher(concepts, frozenset(c.wording for c in collapsed_wordings))
     keys = tuple(c.key for c in concepts)
     stages: dict[int, StageStory] = {}
+    retold = _Pains(pains)
     for index, stage_said in stage_texts:
         if not stage_said:
             continue  # a stage that says nothing carries nothing: not judged
         by_text: dict[Path, tuple[str, ...]] = {}
         carried: set[int] = set()
+        retells: dict[str, None] = {}
         for path, text in stage_said:
             found = matcher.indices(text)
             by_text[path] = tuple(keys[i] for i in sorted(found))
             carried |= found
+            retells.update(dict.fromkeys(retold.retold_by(text)))
         stages[index] = StageStory(
             index=index,
             carries=tuple(keys[i] for i in sorted(carried)),
             misses=tuple(k for i, k in enumerate(keys) if i not in carried),
             by_text=MappingProxyType(by_text),
+            retells=tuple(retells),
         )
     pairs: Iterable[tuple[int, int]] = (
         pairwise(sorted(stages)) if handoffs is None else handoffs(sorted(stages))

@@ -199,6 +199,11 @@ class Strategy:
             handoffs,
             story_texts(self),
             who_texts(self),
+            [
+                text
+                for pain in _items(self.problem.get("pains"))
+                for text in _strings(pain.get("text"))
+            ],
         )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.off_problem import concepts_needed, off_problem_issue
+from funnelcheck.off_problem import concepts_needed, off_problem_issue, told_count
 from funnelcheck.rules.base import Rule, check_range
 from funnelcheck.strategy import Strategy
 
@@ -29,6 +29,8 @@ class OpeningOffProblem(Rule, options=Options):
     This is FC101 on the first stage that says something (a pitch or a claim), in its
     place and as an error: FC101 does not judge that stage. Stages with neither pitch nor
     claims are skipped, so the opening is the first stage the customer actually hears.
+    As for FC101, an opening that retells one of the problem's `pains` in its own words
+    (three of its words or more) is on the problem.
 
     **Failing example.**
 
@@ -81,5 +83,5 @@ class OpeningOffProblem(Rule, options=Options):
             return  # no terms (FC109's), or no stage says anything
         needed = concepts_needed(options.min_concepts, story)
         stage = story.stages[opening]
-        if len(stage.carries) < needed:
+        if told_count(stage) < needed:
             yield off_problem_issue(strategy, stage, needed, opening=True)
