@@ -68,24 +68,28 @@ _C15 = frozenset({'beta', 'planned', 'shipped'})
 _C16 = frozenset({'eta', 'id', 'relieves', 'status', 'text'})
 _C17 = frozenset({'freemium', 'hybrid', 'one-time', 'subscription', 'usage'})
 _C18 = frozenset({'month', 'once', 'quarter', 'seat-month', 'seat-year', 'year'})
-_C19 = frozenset({'amount', 'block', 'fee', 'fixed', 'included', 'life_years', 'minimum', 'of', 'per', 'percent', 'unit'})
-_C20 = frozenset({'amount', 'per'})
-_C21 = frozenset({'month', 'quarter', 'year'})
-_C22 = frozenset({'amount', 'billed', 'billing_options', 'components', 'id', 'includes', 'life_years', 'per', 'seats_min'})
-_C23 = frozenset({'about', 'evidence', 'high', 'low', 'per'})
-_C24 = frozenset({'currency', 'model', 'plans', 'willingness_to_pay'})
-_C25 = frozenset({'capacity', 'customers', 'per', 'revenue'})
-_C26 = frozenset({'marketing', 'other', 'pricing', 'product', 'referral', 'retention', 'sales'})
-_C27 = frozenset({'evidence', 'promises', 'text'})
-_C28 = frozenset({'benchmark', 'guess', 'measured'})
-_C29 = frozenset({'audience', 'basis', 'channels', 'claims', 'conversion', 'name', 'owner', 'path', 'pitch', 'role', 'share'})
-_C30 = frozenset({'id', 'name', 'share'})
-_C31 = frozenset({'evaluation', 'name', 'paid', 'reached_via', 'trust', 'why_bought', 'why_that_price', 'why_us'})
-_C32 = frozenset({'analytics', 'benchmark', 'interview', 'pilot', 'purchase', 'survey'})
-_C33 = frozenset({'date', 'id', 'kind', 'n', 'source'})
-_C34 = frozenset({'assumed', 'invalidated', 'testing', 'validated'})
-_C35 = frozenset({'evidence', 'id', 'last_checked', 'status', 'text'})
-_C36 = frozenset({'assumptions', 'capabilities', 'evidence', 'funnelcheck', 'goals', 'owner', 'paths', 'price', 'problem', 'product', 'reference_customers', 'reviewed', 'segment', 'stages', 'value_proposition'})
+_C19 = frozenset({'month', 'quarter', 'week', 'year'})
+_C20 = frozenset({'amount', 'apr', 'per', 'periods'})
+_C21 = frozenset({'amount', 'block', 'fee', 'financing', 'fixed', 'included', 'life_years', 'minimum', 'of', 'per', 'percent', 'unit'})
+_C22 = frozenset({'amount', 'per'})
+_C23 = frozenset({'month', 'quarter', 'year'})
+_C24 = frozenset({'month', 'quarter', 'seat-month', 'seat-year', 'week', 'year'})
+_C25 = frozenset({'amount', 'per', 'periods'})
+_C26 = frozenset({'amount', 'billed', 'billing_options', 'components', 'financing', 'id', 'includes', 'introductory', 'life_years', 'per', 'seats_min'})
+_C27 = frozenset({'about', 'evidence', 'high', 'low', 'per'})
+_C28 = frozenset({'currency', 'model', 'plans', 'willingness_to_pay'})
+_C29 = frozenset({'capacity', 'customers', 'per', 'revenue'})
+_C30 = frozenset({'marketing', 'other', 'pricing', 'product', 'referral', 'retention', 'sales'})
+_C31 = frozenset({'evidence', 'promises', 'text'})
+_C32 = frozenset({'benchmark', 'guess', 'measured'})
+_C33 = frozenset({'audience', 'basis', 'channels', 'claims', 'conversion', 'name', 'owner', 'path', 'pitch', 'role', 'share'})
+_C34 = frozenset({'id', 'name', 'share'})
+_C35 = frozenset({'evaluation', 'name', 'paid', 'reached_via', 'trust', 'why_bought', 'why_that_price', 'why_us'})
+_C36 = frozenset({'analytics', 'benchmark', 'interview', 'pilot', 'purchase', 'survey'})
+_C37 = frozenset({'date', 'id', 'kind', 'n', 'source'})
+_C38 = frozenset({'assumed', 'invalidated', 'testing', 'validated'})
+_C39 = frozenset({'evidence', 'id', 'last_checked', 'status', 'text'})
+_C40 = frozenset({'assumptions', 'capabilities', 'evidence', 'funnelcheck', 'goals', 'owner', 'paths', 'price', 'problem', 'product', 'reference_customers', 'reviewed', 'segment', 'stages', 'value_proposition'})
 
 
 def _v0(x: Any) -> bool:
@@ -553,46 +557,78 @@ def _v34(x: Any) -> bool:
 
 
 def _v35(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C19):
+        return False
+    return True
+
+
+def _v36(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        if 'periods' not in x:
+            return False
+        if 'per' not in x:
+            return False
+        v = x.get('periods', _MISSING)
+        if v is not _MISSING and not _v18(v):
+            return False
+        v = x.get('per', _MISSING)
+        if v is not _MISSING and not _v35(v):
+            return False
+        v = x.get('apr', _MISSING)
+        if v is not _MISSING and not _v34(v):
+            return False
+        v = x.get('amount', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        for k, v in x.items():
+            if k not in _C20 and not False and not False:
+                return False
+    return True
+
+
+def _v37(x: Any) -> bool:
     if isinstance(x, dict):
         if 'unit' not in x:
             return False
     return True
 
 
-def _v36(x: Any) -> bool:
+def _v38(x: Any) -> bool:
     if isinstance(x, dict):
         if 'fee' not in x:
             return False
     return True
 
 
-def _v37(x: Any) -> bool:
+def _v39(x: Any) -> bool:
     if isinstance(x, dict):
         if 'percent' not in x:
             return False
     return True
 
 
-def _v38(x: Any) -> bool:
-    if not (any(f(x) for f in (_v35, _v36, _v37,))):
+def _v40(x: Any) -> bool:
+    if not (any(f(x) for f in (_v37, _v38, _v39,))):
         return False
     return True
 
 
-def _v39(x: Any) -> bool:
+def _v41(x: Any) -> bool:
     if isinstance(x, dict):
         if 'amount' not in x:
             return False
     return True
 
 
-def _v40(x: Any) -> bool:
-    if not (any(f(x) for f in (_v39, _v37,))):
+def _v42(x: Any) -> bool:
+    if not (any(f(x) for f in (_v41, _v39,))):
         return False
     return True
 
 
-def _v41(x: Any) -> bool:
+def _v43(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -630,30 +666,33 @@ def _v41(x: Any) -> bool:
         v = x.get('fixed', _MISSING)
         if v is not _MISSING and not _v10(v):
             return False
+        v = x.get('financing', _MISSING)
+        if v is not _MISSING and not _v36(v):
+            return False
         v = x.get('life_years', _MISSING)
         if v is not _MISSING and not _v33(v):
             return False
         for k, v in x.items():
-            if k not in _C19 and not False and not False:
+            if k not in _C21 and not False and not False:
                 return False
-    if not (all(f(x) for f in (_v38, _v40,))):
+    if not (all(f(x) for f in (_v40, _v42,))):
         return False
     return True
 
 
-def _v42(x: Any) -> bool:
+def _v44(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         if len(x) < 1:
             return False
         for item in x:
-            if not _v41(item):
+            if not _v43(item):
                 return False
     return True
 
 
-def _v43(x: Any) -> bool:
+def _v45(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -668,35 +707,66 @@ def _v43(x: Any) -> bool:
         if v is not _MISSING and not _v32(v):
             return False
         for k, v in x.items():
-            if k not in _C20 and not False and not False:
+            if k not in _C22 and not False and not False:
                 return False
-    return True
-
-
-def _v44(x: Any) -> bool:
-    if not (isinstance(x, list)):
-        return False
-    if isinstance(x, list):
-        for item in x:
-            if not _v43(item):
-                return False
-    return True
-
-
-def _v45(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C21):
-        return False
     return True
 
 
 def _v46(x: Any) -> bool:
+    if not (isinstance(x, list)):
+        return False
+    if isinstance(x, list):
+        for item in x:
+            if not _v45(item):
+                return False
+    return True
+
+
+def _v47(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C23):
+        return False
+    return True
+
+
+def _v48(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C24):
+        return False
+    return True
+
+
+def _v49(x: Any) -> bool:
+    if not (isinstance(x, dict)):
+        return False
+    if isinstance(x, dict):
+        if 'amount' not in x:
+            return False
+        if 'per' not in x:
+            return False
+        if 'periods' not in x:
+            return False
+        v = x.get('amount', _MISSING)
+        if v is not _MISSING and not _v10(v):
+            return False
+        v = x.get('per', _MISSING)
+        if v is not _MISSING and not _v48(v):
+            return False
+        v = x.get('periods', _MISSING)
+        if v is not _MISSING and not _v18(v):
+            return False
+        for k, v in x.items():
+            if k not in _C25 and not False and not False:
+                return False
+    return True
+
+
+def _v50(x: Any) -> bool:
     if isinstance(x, dict):
         if 'components' not in x:
             return False
     return True
 
 
-def _v47(x: Any) -> bool:
+def _v51(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -720,38 +790,44 @@ def _v47(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         v = x.get('components', _MISSING)
-        if v is not _MISSING and not _v42(v):
-            return False
-        v = x.get('billing_options', _MISSING)
         if v is not _MISSING and not _v44(v):
             return False
+        v = x.get('billing_options', _MISSING)
+        if v is not _MISSING and not _v46(v):
+            return False
         v = x.get('billed', _MISSING)
-        if v is not _MISSING and not _v45(v):
+        if v is not _MISSING and not _v47(v):
+            return False
+        v = x.get('introductory', _MISSING)
+        if v is not _MISSING and not _v49(v):
+            return False
+        v = x.get('financing', _MISSING)
+        if v is not _MISSING and not _v36(v):
             return False
         v = x.get('life_years', _MISSING)
         if v is not _MISSING and not _v33(v):
             return False
         for k, v in x.items():
-            if k not in _C22 and not False and not False:
+            if k not in _C26 and not False and not False:
                 return False
-    if not (any(f(x) for f in (_v39, _v46,))):
+    if not (any(f(x) for f in (_v41, _v50,))):
         return False
     return True
 
 
-def _v48(x: Any) -> bool:
+def _v52(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         if len(x) < 1:
             return False
         for item in x:
-            if not _v47(item):
+            if not _v51(item):
                 return False
     return True
 
 
-def _v49(x: Any) -> bool:
+def _v53(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -777,12 +853,12 @@ def _v49(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C23 and not False and not False:
+            if k not in _C27 and not False and not False:
                 return False
     return True
 
 
-def _v50(x: Any) -> bool:
+def _v54(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -795,18 +871,18 @@ def _v50(x: Any) -> bool:
         if v is not _MISSING and not _v11(v):
             return False
         v = x.get('plans', _MISSING)
-        if v is not _MISSING and not _v48(v):
+        if v is not _MISSING and not _v52(v):
             return False
         v = x.get('willingness_to_pay', _MISSING)
-        if v is not _MISSING and not _v49(v):
+        if v is not _MISSING and not _v53(v):
             return False
         for k, v in x.items():
-            if k not in _C24 and not False and not False:
+            if k not in _C28 and not False and not False:
                 return False
     return True
 
 
-def _v51(x: Any) -> bool:
+def _v55(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -818,7 +894,7 @@ def _v51(x: Any) -> bool:
         if v is not _MISSING and not _v18(v):
             return False
         v = x.get('per', _MISSING)
-        if v is not _MISSING and not _v45(v):
+        if v is not _MISSING and not _v47(v):
             return False
         v = x.get('revenue', _MISSING)
         if v is not _MISSING and not _v13(v):
@@ -827,18 +903,18 @@ def _v51(x: Any) -> bool:
         if v is not _MISSING and not _v18(v):
             return False
         for k, v in x.items():
-            if k not in _C25 and not False and not False:
+            if k not in _C29 and not False and not False:
                 return False
     return True
 
 
-def _v52(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C26):
+def _v56(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C30):
         return False
     return True
 
 
-def _v53(x: Any) -> bool:
+def _v57(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
@@ -848,7 +924,7 @@ def _v53(x: Any) -> bool:
     return True
 
 
-def _v54(x: Any) -> bool:
+def _v58(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -864,34 +940,34 @@ def _v54(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C27 and not False and not False:
+            if k not in _C31 and not False and not False:
                 return False
     return True
 
 
-def _v55(x: Any) -> bool:
+def _v59(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v54(item):
+            if not _v58(item):
                 return False
     return True
 
 
-def _v56(x: Any) -> bool:
+def _v60(x: Any) -> bool:
     if not (_is_number(x)):
         return False
     return True
 
 
-def _v57(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C28):
+def _v61(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C32):
         return False
     return True
 
 
-def _v58(x: Any) -> bool:
+def _v62(x: Any) -> bool:
     if not (_is_number(x)):
         return False
     if _is_number(x):
@@ -902,7 +978,7 @@ def _v58(x: Any) -> bool:
     return True
 
 
-def _v59(x: Any) -> bool:
+def _v63(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -914,13 +990,13 @@ def _v59(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('role', _MISSING)
-        if v is not _MISSING and not _v52(v):
+        if v is not _MISSING and not _v56(v):
             return False
         v = x.get('owner', _MISSING)
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('audience', _MISSING)
-        if v is not _MISSING and not _v53(v):
+        if v is not _MISSING and not _v57(v):
             return False
         v = x.get('channels', _MISSING)
         if v is not _MISSING and not _v5(v):
@@ -929,37 +1005,37 @@ def _v59(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('claims', _MISSING)
-        if v is not _MISSING and not _v55(v):
+        if v is not _MISSING and not _v59(v):
             return False
         v = x.get('conversion', _MISSING)
-        if v is not _MISSING and not _v56(v):
+        if v is not _MISSING and not _v60(v):
             return False
         v = x.get('basis', _MISSING)
-        if v is not _MISSING and not _v57(v):
+        if v is not _MISSING and not _v61(v):
             return False
         v = x.get('share', _MISSING)
-        if v is not _MISSING and not _v58(v):
+        if v is not _MISSING and not _v62(v):
             return False
         v = x.get('path', _MISSING)
         if v is not _MISSING and not _v4(v):
             return False
         for k, v in x.items():
-            if k not in _C29 and not False and not False:
+            if k not in _C33 and not False and not False:
                 return False
     return True
 
 
-def _v60(x: Any) -> bool:
+def _v64(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v59(item):
+            if not _v63(item):
                 return False
     return True
 
 
-def _v61(x: Any) -> bool:
+def _v65(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -974,43 +1050,43 @@ def _v61(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('share', _MISSING)
-        if v is not _MISSING and not _v58(v):
+        if v is not _MISSING and not _v62(v):
             return False
         for k, v in x.items():
-            if k not in _C30 and not False and not False:
+            if k not in _C34 and not False and not False:
                 return False
     return True
 
 
-def _v62(x: Any) -> bool:
+def _v66(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v61(item):
+            if not _v65(item):
                 return False
     return True
 
 
-def _v63(x: Any) -> bool:
+def _v67(x: Any) -> bool:
     if not (isinstance(x, str) or x is None):
         return False
     return True
 
 
-def _v64(x: Any) -> bool:
+def _v68(x: Any) -> bool:
     if not (x is None):
         return False
     return True
 
 
-def _v65(x: Any) -> bool:
-    if not (any(f(x) for f in (_v13, _v64,))):
+def _v69(x: Any) -> bool:
+    if not (any(f(x) for f in (_v13, _v68,))):
         return False
     return True
 
 
-def _v66(x: Any) -> bool:
+def _v70(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -1020,49 +1096,49 @@ def _v66(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('why_bought', _MISSING)
-        if v is not _MISSING and not _v63(v):
+        if v is not _MISSING and not _v67(v):
             return False
         v = x.get('paid', _MISSING)
-        if v is not _MISSING and not _v65(v):
+        if v is not _MISSING and not _v69(v):
             return False
         v = x.get('why_that_price', _MISSING)
-        if v is not _MISSING and not _v63(v):
+        if v is not _MISSING and not _v67(v):
             return False
         v = x.get('trust', _MISSING)
-        if v is not _MISSING and not _v63(v):
+        if v is not _MISSING and not _v67(v):
             return False
         v = x.get('evaluation', _MISSING)
-        if v is not _MISSING and not _v63(v):
+        if v is not _MISSING and not _v67(v):
             return False
         v = x.get('why_us', _MISSING)
-        if v is not _MISSING and not _v63(v):
+        if v is not _MISSING and not _v67(v):
             return False
         v = x.get('reached_via', _MISSING)
-        if v is not _MISSING and not _v63(v):
+        if v is not _MISSING and not _v67(v):
             return False
         for k, v in x.items():
-            if k not in _C31 and not False and not False:
+            if k not in _C35 and not False and not False:
                 return False
     return True
 
 
-def _v67(x: Any) -> bool:
+def _v71(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v66(item):
+            if not _v70(item):
                 return False
     return True
 
 
-def _v68(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C32):
+def _v72(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C36):
         return False
     return True
 
 
-def _v69(x: Any) -> bool:
+def _v73(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -1074,7 +1150,7 @@ def _v69(x: Any) -> bool:
         if v is not _MISSING and not _v4(v):
             return False
         v = x.get('kind', _MISSING)
-        if v is not _MISSING and not _v68(v):
+        if v is not _MISSING and not _v72(v):
             return False
         v = x.get('n', _MISSING)
         if v is not _MISSING and not _v18(v):
@@ -1086,28 +1162,28 @@ def _v69(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         for k, v in x.items():
-            if k not in _C33 and not False and not False:
+            if k not in _C37 and not False and not False:
                 return False
     return True
 
 
-def _v70(x: Any) -> bool:
+def _v74(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v69(item):
+            if not _v73(item):
                 return False
     return True
 
 
-def _v71(x: Any) -> bool:
-    if not (isinstance(x, str) and x in _C34):
+def _v75(x: Any) -> bool:
+    if not (isinstance(x, str) and x in _C38):
         return False
     return True
 
 
-def _v72(x: Any) -> bool:
+def _v76(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -1124,7 +1200,7 @@ def _v72(x: Any) -> bool:
         if v is not _MISSING and not _v1(v):
             return False
         v = x.get('status', _MISSING)
-        if v is not _MISSING and not _v71(v):
+        if v is not _MISSING and not _v75(v):
             return False
         v = x.get('last_checked', _MISSING)
         if v is not _MISSING and not _v3(v):
@@ -1133,22 +1209,22 @@ def _v72(x: Any) -> bool:
         if v is not _MISSING and not _v15(v):
             return False
         for k, v in x.items():
-            if k not in _C35 and not False and not False:
+            if k not in _C39 and not False and not False:
                 return False
     return True
 
 
-def _v73(x: Any) -> bool:
+def _v77(x: Any) -> bool:
     if not (isinstance(x, list)):
         return False
     if isinstance(x, list):
         for item in x:
-            if not _v72(item):
+            if not _v76(item):
                 return False
     return True
 
 
-def _v74(x: Any) -> bool:
+def _v78(x: Any) -> bool:
     if not (isinstance(x, dict)):
         return False
     if isinstance(x, dict):
@@ -1193,30 +1269,30 @@ def _v74(x: Any) -> bool:
         if v is not _MISSING and not _v30(v):
             return False
         v = x.get('price', _MISSING)
-        if v is not _MISSING and not _v50(v):
+        if v is not _MISSING and not _v54(v):
             return False
         v = x.get('goals', _MISSING)
-        if v is not _MISSING and not _v51(v):
+        if v is not _MISSING and not _v55(v):
             return False
         v = x.get('stages', _MISSING)
-        if v is not _MISSING and not _v60(v):
+        if v is not _MISSING and not _v64(v):
             return False
         v = x.get('paths', _MISSING)
-        if v is not _MISSING and not _v62(v):
+        if v is not _MISSING and not _v66(v):
             return False
         v = x.get('reference_customers', _MISSING)
-        if v is not _MISSING and not _v67(v):
+        if v is not _MISSING and not _v71(v):
             return False
         v = x.get('evidence', _MISSING)
-        if v is not _MISSING and not _v70(v):
+        if v is not _MISSING and not _v74(v):
             return False
         v = x.get('assumptions', _MISSING)
-        if v is not _MISSING and not _v73(v):
+        if v is not _MISSING and not _v77(v):
             return False
         for k, v in x.items():
-            if k not in _C36 and not False and not False:
+            if k not in _C40 and not False and not False:
                 return False
     return True
 
 
-is_valid = _v74
+is_valid = _v78

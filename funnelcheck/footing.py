@@ -67,6 +67,70 @@ def _number(value: Any) -> Decimal | None:
 
 
 @dataclass(frozen=True)
+class Offer:
+    """A price paid `periods` times, once each `per`: a plan's introductory offer ("$1 a
+    month for 3 months"), or the instalments of a one-time price ("$37 a month for 39
+    months"). `per` may be a seat period: the amount is then one seat's."""
+
+    amount: Decimal
+    per: str
+    periods: int
+
+    @property
+    def yearly(self) -> Decimal:
+        """The amount made yearly (× 12 a month...)."""
+        return self.amount * PERIOD_FACTORS[SEAT_PERIODS.get(self.per, self.per)]
+
+    @property
+    def per_unit(self) -> bool:
+        return self.per in SEAT_PERIODS
+
+    def describe(self, currency: str | None) -> str:
+        """ "$1 a month for 3 months", "$37.05 a month for 39 months"."""
+        period = SEAT_PERIODS.get(self.per, self.per)
+        count = f"{self.periods} {period}{'' if self.periods == 1 else 's'}"
+        return f"{format_money(_cents(self.amount), currency, self.per)} for {count}"
+
+
+def instalments(price: Decimal, financing: Mapping[str, Any]) -> Offer | None:
+    """The instalments a one-time `price` is paid in under `financing` ({periods, per, apr,
+    amount}): the price spread over the periods, amortised at the APR (a yearly rate,
+    divided by the periods a year), or the instalment as published where `amount` is given.
+    None where the financing cannot be read (the schema reports it)."""
+    periods, per = financing.get("periods"), financing.get("per")
+    if not isinstance(periods, int) or isinstance(periods, bool) or periods < 1:
+        return None
+    if not isinstance(per, str) or per not in PERIOD_FACTORS:
+        return None
+    stated = _number(financing.get("amount"))
+    if stated is not None:
+        return Offer(stated, per, periods)
+    apr = _number(financing.get("apr")) or Decimal(0)
+    rate = apr / 100 / PERIOD_FACTORS[per]
+    if rate == 0:
+        return Offer(price / periods, per, periods)
+    amount = price * rate / (1 - (1 + rate) ** -periods)
+    return Offer(amount, per, periods)
+
+
+def introductory(plan: Mapping[str, Any]) -> Offer | None:
+    """A plan's introductory offer ({amount, per, periods}), where it has one."""
+    offer = plan.get("introductory")
+    if not isinstance(offer, Mapping):
+        return None
+    amount, per, periods = _number(offer.get("amount")), offer.get("per"), offer.get("periods")
+    if (
+        amount is None
+        or not isinstance(per, str)
+        or SEAT_PERIODS.get(per, per) not in (PERIOD_FACTORS)
+    ):
+        return None
+    if not isinstance(periods, int) or isinstance(periods, bool) or periods < 1:
+        return None
+    return Offer(amount, per, periods)
+
+
+@dataclass(frozen=True)
 class Part:
     """One line of a bill: what it is, what it costs once and per year."""
 
@@ -98,6 +162,9 @@ class Part:
     text: str = ""
     #: A percentage component's percent (2.9 for 2.9%).
     percent: Decimal | None = None
+    #: For a one-time part: the instalments its price (one unit's, for a unit) may be paid
+    #: in (`financing`).
+    financing: Offer | None = None
 
 
 def on_period(yearly_figure: Decimal, per: str) -> Decimal:
@@ -131,6 +198,9 @@ class Bill:
     currency: str | None
     #: False where the plan gives no `amount` (its components are the whole price).
     has_base: bool = True
+    #: The plan's introductory offer (`introductory`): it explains a claim; every bill
+    #: figure is the regular price, which the customer pays once the offer ends.
+    intro: Offer | None = None
 
     @cached_property
     def one_time(self) -> Decimal:
@@ -309,6 +379,19 @@ class Footing:
                 out.append((plan, share))
         return out
 
+    def offers(self) -> list[tuple[str, Offer, str, Decimal | None]]:
+        """Every introductory offer and every financing the price models: (kind, offer,
+        plan id, the one-time price financed or None), kind "introductory" or "instalments"."""
+        out: list[tuple[str, Offer, str, Decimal | None]] = []
+        for plan in self.plans:
+            if plan.own.intro is not None:
+                out.append(("introductory", plan.own.intro, plan.id, None))
+            for bill in plan.bills:
+                for part in bill.parts:
+                    if part.financing is not None:
+                        out.append(("instalments", part.financing, plan.id, part.rate))
+        return list(dict.fromkeys(out))
+
     def typical_plans(self) -> list[PlanFooting]:
         """The paid plans the typical customer may be on: the plan mix's where one is given."""
         mixed = [plan for plan, _ in self.mix if not plan.is_free]
@@ -352,9 +435,13 @@ class Footing:
             if part is not None:
                 shared.append(part)
         bills: list[Bill] = []
+        intro = introductory(plan)
+        financing = plan.get("financing")
         for option, base_amount, base_per in bases:
             notes = list(assumptions)
             base = self._base(name, path, base_amount, base_per, seats_min, life, notes)
+            if base_per == ONCE and isinstance(financing, Mapping):
+                base = replace(base, financing=instalments(base_amount, financing))
             bills.append(
                 Bill(
                     plan_id=name,
@@ -366,6 +453,7 @@ class Footing:
                     assumptions=tuple(dict.fromkeys(notes)),
                     currency=self.currency,
                     has_base=has_base or option is not None,
+                    intro=intro,
                 )
             )
         return PlanFooting(index=index, id=name, bills=tuple(bills))
@@ -419,6 +507,9 @@ class Footing:
         part = self._component_part(component, path, notes)
         if part is None:
             return None
+        financing = component.get("financing")
+        if part.per == ONCE and isinstance(financing, Mapping):
+            part = replace(part, financing=instalments(part.rate, financing))
         return replace(part, text=describe_component(component, self.currency))
 
     def _component_part(
@@ -641,8 +732,17 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
     def add(kind: tuple[str, str], basis: str, figure: Decimal, per_unit: bool = False) -> None:
         out.append(Explainer(kind, basis, figure, per_unit, plan))
 
+    if bill.intro is not None:
+        # The introductory price, on its period and as written.
+        add(("intro", ""), "year", bill.intro.yearly, bill.intro.per_unit)
+        add(("intro", ""), "written", bill.intro.amount, bill.intro.per_unit)
     for part in bill.parts:
         kind = (part.kind, "" if part.kind == "base" else unit_key(part.name))
+        if part.financing is not None:
+            # An instalment of a one-time price: "$37 a month" for a $1,445 bike.
+            per_unit = part.kind == "unit"
+            add(("instalment", kind[1]), "year", part.financing.yearly, per_unit)
+            add(("instalment", kind[1]), "written", part.financing.amount, per_unit)
         if part.kind == "base":
             if part.per == ONCE:
                 add(kind, ONCE, part.rate)
@@ -777,25 +877,26 @@ def reaches(
 # Money a claim names that is not the product's price (issue 14): credit given away, a
 # discount, a competitor's or the status quo's price, a penalty, a threshold, what the
 # customer spends or earns. Read in the amount's clause, a few words either side.
-_NOT_PRICE_FAR_RE = re.compile(
-    r"\b(?:credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
+def _words_before(words: str, gap: int) -> re.Pattern[str]:
+    """One of `words` (an alternation), at most `gap` words before the end of a clause:
+    how a word before an amount is read ("free credit worth $15", "orders over $50")."""
+    return re.compile(rf"\b(?:{words})\b(?:\s+\S+){{0,{gap}}}?\s*$", re.IGNORECASE)
+
+
+_NOT_PRICE_FAR_RE = _words_before(
+    r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
-    r"rather\s+than|unlike|other\s+tools|legacy|intro(?:ductory)?|promo(?:tional)?|"
-    r"first\s+month)\b(?:\s+\S+){0,6}?\s*$",
-    re.IGNORECASE,
+    r"rather\s+than|unlike|other\s+tools|legacy",
+    6,
 )
-_NOT_PRICE_NEAR_RE = re.compile(
-    r"\b(?:spends?|spending|spent|budgets?|earns?|earned|earning|insured|insurance|"
-    r"coverage|covers?|limits?|worth\s+of|value\s+of|valued|orders?\s+(?:over|above|of))"
-    r"\b(?:\s+\S+){0,2}?\s*$",
-    re.IGNORECASE,
+_NOT_PRICE_NEAR_RE = _words_before(
+    r"spends?|spending|spent|budgets?|earns?|earned|earning|insured|insurance|coverage|"
+    r"covers?|limits?|worth\s+of|value\s+of|valued|orders?\s+(?:over|above|of)",
+    2,
 )
-_THRESHOLD_RE = re.compile(
-    r"\b(?:over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of)\s*$",
-    re.IGNORECASE,
-)
+_THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of", 0)
 _NOT_PRICE_AFTER_RE = re.compile(
     r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|(?:\w+\s+)?value|off|back|discount|"
     r"bonus|rebate|"
@@ -803,9 +904,7 @@ _NOT_PRICE_AFTER_RE = re.compile(
     r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
     r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments)|"
     r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
-    r"spend|turnover|GMV|payouts|billings)|worth\s+of"
-    r"|for\s+(?:the\s+)?(?:first\s+)?(?:\d+|one|two|three|six|twelve)\s+(?:days?|weeks?|months?)"
-    r"|for\s+(?:the|your)\s+first\s+(?:month|year|week))\b",
+    r"spend|turnover|GMV|payouts|billings)|worth\s+of)\b",
     re.IGNORECASE,
 )
 _BRAND_VERB_RE = re.compile(
@@ -819,11 +918,11 @@ _OWN_WORDS = frozenset(
 )
 #: Before a percentage: a change or a loss, not a price ("cut failed payments by 20% of
 #: sales", "merchants lose 2% of revenue").
-_PERCENT_NOT_PRICE_RE = re.compile(
-    r"\b(?:save|saves|saving|lose|loses|losing|lost|cut|cuts|reduce|reduces|reduced|lower|"
+_PERCENT_NOT_PRICE_RE = _words_before(
+    r"save|saves|saving|lose|loses|losing|lost|cut|cuts|reduce|reduces|reduced|lower|"
     r"lowers|increase|increases|boost|boosts|grow|grows|raise|raises|recover|recovers|"
-    r"improve|improves|drop|drops|up\s+to|by|average|averages)\b(?:\s+\S+){0,4}?\s*$",
-    re.IGNORECASE,
+    r"improve|improves|drop|drops|up\s+to|by|average|averages",
+    4,
 )
 _PERCENT_RE = re.compile(
     r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%"
@@ -848,6 +947,8 @@ def not_a_price(
     fee_words: frozenset[str],
     others: frozenset[str] = frozenset(),
     own: frozenset[str] = frozenset(),
+    alternative: frozenset[str] = frozenset(),
+    product: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why the money at text[start:end] is not the product's price, or None where it is one.
 
@@ -856,7 +957,11 @@ def not_a_price(
     of the alternatives (`problem.alternatives`: "GitLab", "SendGrid"): money in a clause
     that names one is their price. `own` are the words of the product's name: a name in
     capitals that is not the product's, right before "costs", "charges" or "starts at",
-    is another company's price too ("Acme charges $99 a month").
+    is another company's price too ("Acme charges $99 a month"). `alternative` are the
+    distinctive words of the alternatives ("boutique", "cycling", "studio") and `product`
+    the product's own words (its name, category, plan ids, units and fees), lower case:
+    money joined by "at", "costs", "is", "vs"... to a phrase that names an alternative and
+    nothing of the product's ("one boutique spin class a week at $35") is its price.
     """
     before = _clause(text[max(0, start - 80) : start], last=True)
     after = _clause(text[end : end + 80], last=False)
@@ -865,6 +970,8 @@ def not_a_price(
         return "another company's price"
     lowered = " ".join(before.lower().split())
     if any(f" {phrase} " in f" {lowered} " for phrase in others if " " in phrase):
+        return "an alternative's price"
+    if alternative and _names_alternative(before, after, alternative, product):
         return "an alternative's price"
     brand = _BRAND_VERB_RE.search(before)
     if brand is not None:
@@ -883,6 +990,36 @@ def not_a_price(
     if words & fee_words:
         return "a fee named as such"
     return None
+
+
+#: Before an amount: the phrase it is the price of ("one boutique spin class a week at").
+_PRICE_CUE_RE = re.compile(
+    r"(?P<phrase>(?:[\w'-]+\s+){1,6}?)(?:at|costs?|charges?|for|vs\.?|versus|is|are|runs?|"
+    r"priced\s+at|of|=)\s+(?:(?:just|only|about|around|roughly|nearly|almost|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _names_alternative(
+    before: str, after: str, alternative: frozenset[str], product: frozenset[str]
+) -> bool:
+    """Whether the phrase an amount is the price of ("one boutique spin class a week at
+    $35", "$35 a class at a boutique studio") names an alternative and nothing of the
+    product's own."""
+    cue = _PRICE_CUE_RE.search(before)
+    where = _AT_PLACE_RE.match(after)
+    for phrase in (cue.group("phrase") if cue else "", where.group("phrase") if where else ""):
+        words = lower_words([phrase])
+        if words & alternative and not words & product:
+            return True
+    return False
+
+
+#: After an amount: where it is paid ("$35 a class at a boutique studio").
+_AT_PLACE_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})",
+    re.IGNORECASE,
+)
 
 
 def is_at_most(text: str, start: int) -> bool:
@@ -969,3 +1106,303 @@ _COMMON_CAPITALS = frozenset(
         "Best",
     }
 )  # fmt: skip
+
+
+# -- how a claim's money is written: no fee, a rate, per unit ------------------------------
+
+_NO_FEE_AFTER_RE = re.compile(
+    r"\s*(?:in\s+)?(?:setup|set-up|onboarding|activation|installation|upfront|up-front|down|"
+    r"hidden|monthly|annual|transaction|cancellation|per\s+\w+)?\s*(?:fees?|charges?|down|"
+    r"upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
+    re.IGNORECASE,
+)
+
+
+def says_no_fee(text: str, end: int) -> bool:
+    """ "$0 setup fee", "$0 down": the $0 at text[..end] says there is no such fee."""
+    return _NO_FEE_AFTER_RE.match(text, end) is not None
+
+
+_RATE_RE = re.compile(
+    r"(?:\bper|/|\beach)\s*(?!(?:day|week|month|quarter|year|annum|mo|yr)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def is_rate(raw: str) -> bool:
+    """ "$0.12 per GB", "$9/user": a price per unit, never a bill whatever the quantities."""
+    return _RATE_RE.search(raw) is not None
+
+
+_PER_UNIT_RE = re.compile(
+    r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
+    r"people|editor|host|driver|location|device)s?\b",
+    re.IGNORECASE,
+)
+
+
+def per_unit_nearby(text: str, start: int) -> bool:
+    """Whether the sentence of the amount at `start` prices per seat, user, employee...:
+    in "$49 per user a month, or $59 billed monthly" the second is per user too."""
+    head = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    tail = text.find(". ", start)
+    return _PER_UNIT_RE.search(text[head + 1 : tail if tail != -1 else len(text)]) is not None
+
+
+# -- offers and instalments in a claim ---------------------------------------------------
+
+_COUNTS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    "twenty-four": 24, "thirty-six": 36, "forty-eight": 48,
+}  # fmt: skip
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(_COUNTS) + r")"
+_LENGTH = (
+    r"(?:(?P<pay>(?P<payper>weekly|monthly|quarterly|yearly|annual)?\s*"
+    r"(?:payments|instal?lments|installments))|(?P<unit>day|week|month|quarter|year)s?)\b"
+)
+_DURATION_AFTER_RE = re.compile(
+    r"\s*,?\s*(?:for|over|x|×)\s+(?:the\s+|your\s+|its\s+)?"
+    rf"(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}",
+    re.IGNORECASE,
+)
+_DURATION_BEFORE_RE = re.compile(
+    rf"\b(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}(?:\s+[\w'-]+){{0,5}}?\s+"
+    r"(?:for|at|of)\s+(?:(?:just|only)\s+)?$",
+    re.IGNORECASE,
+)
+_INTRO_RE = re.compile(
+    r"\b(?:first|intro(?:ductory)?|promo(?:tion|tional)?|offer|deal|special|launch|"
+    r"limited[- ]time|new\s+(?:customers?|members?|subscribers?|users?|stores?)|then|trial|"
+    rf"get\s+(?:your\s+)?{_COUNT.replace('?P<n>', '?:')}\s+(?:days?|weeks?|months?))\b",
+    re.IGNORECASE,
+)
+_APR_RE = re.compile(r"(?P<apr>\d{1,2}(?:\.\d{1,2})?)\s?%\s*(?:APR|interest)", re.IGNORECASE)
+_PAY_PERIODS = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a claim says an amount is paid: "for 39 months", "3 months of ... for",
+    "for the first month", "39 monthly payments of"; or only that it is an offer."""
+
+    #: How many `unit`s (None where only an offer's words are read, no length).
+    count: int | None
+    #: The period the count is in ("month"), or None for payments of the amount's period.
+    unit: str | None
+    #: Words of an introductory offer in the sentence ("first", "intro", "then"...).
+    intro: bool
+    #: The APR the claim names, where it names one ("0% APR").
+    apr: Decimal | None = None
+
+
+def duration_of(text: str, start: int, end: int) -> Duration | None:
+    """The length the money at text[start:end] is paid for, read as a reviewer would:
+    "$37 a month for 39 months", "get 3 months ... for $1 a month", "$1 for your first
+    month", "39 monthly payments of $37"; an "introductory price of $1" has no length.
+    A single period without "first" ("$99 for a year") is a price on that period: None."""
+    match = _DURATION_AFTER_RE.match(text, end)
+    if match is None:
+        before = _clause(text[max(0, start - 80) : start], last=True)
+        match = _DURATION_BEFORE_RE.search(before)
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sentence_end = text.find(". ", end)
+    sentence = text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
+    intro = _INTRO_RE.search(sentence) is not None
+    apr_match = _APR_RE.search(sentence)
+    apr = Decimal(apr_match.group("apr")) if apr_match else None
+    if match is None:
+        before = _clause(text[max(0, start - 80) : start], last=True)
+        if _INTRO_WORDS_BEFORE_RE.search(before):
+            return Duration(None, None, True, apr)
+        return None
+    word = (match.group("n") or "").lower()
+    count = _COUNTS.get(word) or (int(word) if word.isdigit() else None)
+    first = match.group("first") is not None
+    if count is None and not first:
+        return None
+    count = count or 1
+    if count == 1 and not first:
+        return None
+    unit = match.group("unit")
+    if match.group("pay"):
+        unit = _PAY_PERIODS.get((match.group("payper") or "").lower())
+    return Duration(count, unit.lower() if unit else None, intro or first, apr)
+
+
+_INTRO_WORDS_BEFORE_RE = _words_before(
+    r"intro(?:ductory)?|promo(?:tional)?|launch|special\s+offer|limited[- ]time", 6
+)
+
+
+@dataclass(frozen=True)
+class OfferReading:
+    """What a claim's amount with a length reads as: `verdict` "explained" (a modelled offer
+    or financing, or instalments whose total is a one-time price), "unmodelled" (an
+    introductory offer the price does not model: at most info) or "mismatch" (an offer
+    of the modelled amount but another length); `note` says which, for a message."""
+
+    verdict: str
+    note: str
+
+
+def read_offer(
+    foot: Footing,
+    found: list[Explainer],
+    amount: Decimal,
+    per: str | None,
+    per_unit: bool,
+    duration: Duration,
+    tolerance: Decimal,
+) -> OfferReading | None:
+    """An amount paid for a length (`duration`), read against the price model:
+
+    - an offer the price models (`introductory` or `financing`) of that amount and length
+      explains it; of that amount but another length, it is a mismatch;
+    - unmodelled instalments ("$37 a month for 39 months") whose total (amortised at the
+      claim's APR where it names one) is near a one-time price are that price;
+    - otherwise, where the amount is below the cheapest plan's regular price over the same
+      time, with an offer's words in the sentence ("first", "intro", "then", "get 3
+      months"), or at most half that price without them, it is an introductory offer the
+      price does not model: the caller reports it at most as info, naming the reading.
+
+    None where none of these fits: the amount is compared as a price.
+    """
+    cur = foot.currency
+    offers = foot.offers()
+    for kind, offer, plan_id, _ in offers:
+        if offer.per_unit != per_unit:
+            continue
+        same_amount = (
+            per is not None
+            and per in PERIOD_FACTORS
+            and _near(amount * PERIOD_FACTORS[per], offer.yearly, tolerance)
+        ) or (per is None and _near(amount, offer.amount * offer.periods, tolerance))
+        if not same_amount:
+            continue
+        length = _length_in(duration, offer.per)
+        what = f"`{plan_id}`'s {'introductory offer' if kind == 'introductory' else kind}"
+        if length is None or length == offer.periods:
+            return OfferReading("explained", f"{what}, {offer.describe(cur)}")
+        return OfferReading("mismatch", f"{what} is {offer.describe(cur)}")
+    if per in PERIOD_FACTORS and duration.count is not None:
+        payments = _length_in(duration, per)
+        if payments is not None and payments > 1:
+            once = [e.figure for e in found if e.basis == ONCE and not e.per_unit]
+            once += [e.figure for e in found if e.basis == ONCE and e.per_unit and per_unit]
+            financed = {price for kind, _, _, price in offers if kind == "instalments"}
+            for price in dict.fromkeys(once):
+                if price in financed:
+                    continue  # its financing is modelled: compared above, length and all
+                expected = price / payments
+                if duration.apr:
+                    rate = duration.apr / 100 / PERIOD_FACTORS[per]
+                    expected = price * rate / (1 - (1 + rate) ** -payments)
+                if _near(amount, expected, tolerance):
+                    money = format_money(_cents(price), cur, None)
+                    return OfferReading("explained", f"instalments of {money}")
+    if any(kind == "introductory" for kind, *_ in offers):
+        listed = ", ".join(
+            f"`{plan_id}` {offer.describe(cur)}"
+            for kind, offer, plan_id, _ in offers
+            if kind == "introductory"
+        )
+        return OfferReading("mismatch", f"the introductory offers are {listed}")
+    if _below_regular(foot, amount, per, duration, Decimal(1) if duration.intro else _STEEP):
+        lasting = ""
+        if duration.count is not None:
+            period = duration.unit or per or "period"
+            lasting = f" for {duration.count} {period}{'' if duration.count == 1 else 's'}"
+        return OfferReading(
+            "unmodelled",
+            f"read as an introductory offer{lasting}, which no plan models "
+            "(add `introductory` to the plan to have it checked)",
+        )
+    return None
+
+
+#: Without an offer's words, a price paid for a length reads as an introductory offer only
+#: where it is at most half the regular price ("$1 a month for 3 months" beside $39): a
+#: figure near the price ("$29 a month for 12 months" beside $39) is a misquote.
+_STEEP = Decimal("0.5")
+
+
+def _below_regular(
+    foot: Footing, amount: Decimal, per: str | None, duration: Duration, share: Decimal
+) -> bool:
+    """Whether an amount is less than `share` of the cheapest plan's regular recurring
+    price over the same time: an introductory offer is a discount on the regular price."""
+    regular = [bill.yearly for plan in foot.paid for bill in plan.bills if bill.has_recurring]
+    if not regular:
+        return False
+    if per is not None and per in PERIOD_FACTORS:
+        yearly = amount * PERIOD_FACTORS[per]
+    elif duration.count is not None and duration.unit in PERIOD_FACTORS:
+        yearly = amount * PERIOD_FACTORS[duration.unit] / duration.count
+    else:
+        return False
+    return yearly < min(regular) * share
+
+
+def _near(amount: Decimal, figure: Decimal, tolerance: Decimal) -> bool:
+    return amount == figure or (figure > 0 and abs(amount - figure) <= tolerance * figure)
+
+
+def _length_in(duration: Duration, per: str) -> Decimal | None:
+    """The duration's count as a number of `per` periods (39 months in months: 39; 3
+    years in months: 36); None where it gives no length."""
+    if duration.count is None:
+        return None
+    period = SEAT_PERIODS.get(per, per)
+    if duration.unit is None or period not in PERIOD_FACTORS:
+        return Decimal(duration.count)
+    if duration.unit not in PERIOD_FACTORS:
+        return Decimal(duration.count)
+    return Decimal(duration.count) * PERIOD_FACTORS[period] / PERIOD_FACTORS[duration.unit]
+
+
+# -- whose money: the product's words, the alternatives', the competitors' ---------------
+
+#: Words too common to tell an alternative from the product ("a basic tool", "free videos").
+_PLAIN_WORDS = frozenset(
+    {
+        "with", "your", "their", "them", "free", "basic", "other", "tool", "tools", "manual",
+        "hand", "more", "less", "than", "from", "into", "that", "this", "what", "paid", "plan",
+        "plans", "service", "services", "software", "product", "products", "solution", "app",
+        "apps", "doing", "nothing", "using", "same", "existing", "current", "generic", "cheap",
+        "cheaper", "price", "cost", "month", "year", "week", "day", "time", "online", "local",
+        "home", "spreadsheet", "spreadsheets", "email", "emails", "custom", "built", "house",
+    }
+)  # fmt: skip
+
+
+def lower_words(texts: list[str]) -> frozenset[str]:
+    """The words of texts, lower case and singular, hyphenated words whole and in parts:
+    how a claim's phrase is matched against names."""
+    words: set[str] = set()
+    for text in texts:
+        for word in re.findall(r"[A-Za-z][\w'-]*", text):
+            key = unit_key(word)
+            words.add(key)
+            words.update(unit_key(part) for part in key.split("-") if part)
+    return frozenset(words)
+
+
+def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
+    """The words that tell an alternative apart ("a boutique cycling studio" -> boutique,
+    cycling, studio): four letters or more, not plain words, none of the product's own."""
+    words = {w for w in lower_words(alternatives) if len(w) >= 4}
+    return frozenset(words - _PLAIN_WORDS - product)
+
+
+_COMPETITOR_RE = re.compile(
+    r"\b(?:unlike|vs\.?|versus|than|compared\s+(?:to|with)|instead\s+of|switch(?:ing)?\s+from|"
+    r"replac(?:e|es|ing)|migrat(?:e|ing)\s+from|move\s+from|alternative\s+to)\s+"
+    r"(?P<name>(?:[A-Z][\w&'-]*\s+){0,2}[A-Z][\w&'-]*)"
+)
+
+
+def competitor_names(texts: list[str]) -> list[str]:
+    """Names a strategy sets its product against ("unlike Square", "cheaper than GitLab",
+    "switch from QuickBooks") in its value proposition and claims: their money is theirs."""
+    return [match.group("name") for text in texts for match in _COMPETITOR_RE.finditer(text)]

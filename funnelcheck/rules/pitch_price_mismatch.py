@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -13,19 +13,28 @@ from funnelcheck.footing import (
     Bill,
     Explainer,
     Footing,
+    OfferReading,
     Part,
     TextPercent,
+    alternative_words,
     assumed,
+    competitor_names,
+    duration_of,
     explainers,
     explains,
     fee_words,
     is_at_most,
+    is_rate,
+    lower_words,
     name_words,
     not_a_price,
     on_period,
+    per_unit_nearby,
     percent_parts,
     percents_in,
     reaches,
+    read_offer,
+    says_no_fee,
 )
 from funnelcheck.money import (
     ONCE,
@@ -78,16 +87,28 @@ class PitchPriceMismatch(Rule, options=Options):
     Amounts that are not the product's price are not compared: savings and losses ("save",
     "lose", "costs you", "worth"), figures of the customer's business ("$2M ARR"), credit,
     discounts, refunds and stated values ("$15 of free credit", "$100 off", "a $250
-    value"), an introductory offer ("$1 a month for 3 months"), a competitor's or the
-    status quo's price (a name from `problem.alternatives` in the clause, another company's
-    name before "costs" or "charges", "agencies charge", "instead of", "compared to", "vs"),
-    penalties, a threshold ("orders over $50"), what the customer spends or earns ("$60,000
-    of monthly card sales"), and a fee the plan names as such ("$15 per dispute" where a
+    value"), a competitor's or an alternative's price (a name from `problem.alternatives`
+    or a competitor the strategy sets itself against, "unlike Square", "cheaper than
+    GitLab", in the clause; a phrase naming an alternative's distinctive words joined to
+    the amount by "at", "costs", "is", "vs": "one boutique spin class a week at $35" where
+    an alternative is "a boutique cycling studio"; another company's name before "costs" or
+    "charges"; "agencies charge", "instead of", "compared to"), penalties, a threshold
+    ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
+    sales"), and a fee the plan names as such ("$15 per dispute" where a
     plan has a `dispute` fee). "$0 setup fee" says there is no such fee: not compared.
     Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
     period. An amount is reported as written ("$0.0079", never "$0.01"). Where it could be
     the bill at quantities the strategy does not state, the finding is an info naming the
     assumption.
+
+    An amount paid for a length ("$37 a month for 39 months", "get 3 months for $1 a
+    month", "39 monthly payments of $37") is read against the plans' `introductory` offers
+    and the `financing` of one-time prices: an offer of that amount and length explains it,
+    one of that amount and another length is an error. Where the price models none:
+    instalments whose total is a one-time price (amortised at an APR the claim names) are
+    that price; an amount below the cheapest plan's regular price over the same time, with
+    an offer's words ("first", "intro", "then", "get 3 months") or at most half of it, is
+    an introductory offer the price does not model, reported as an info that says so.
 
     **Failing example.**
 
@@ -151,9 +172,26 @@ class PitchPriceMismatch(Rule, options=Options):
             if isinstance(alternatives, list)
             else []
         )
-        context = _Context(fee_words(foot), name_words(names, exclude=own), own)
+        stage_texts = list(strategy.stages_with_texts())
+        pitched = _value_texts(strategy.data.get("value_proposition"))
+        pitched += [text for _, texts in stage_texts for _, text in texts]
+        names += competitor_names(pitched)
+        category = product.get("category") if isinstance(product, dict) else None
+        product_words = lower_words(
+            [str(product_name or ""), str(category or "")]
+            + [plan.id for plan in foot.plans]
+            + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
+            + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
+        )
+        context = _Context(
+            fee_words(foot),
+            name_words(names, exclude=own),
+            own,
+            alternative_words(names, product_words),
+            product_words,
+        )
         rates = percent_parts(foot)
-        for stage_index, texts in strategy.stages_with_texts():
+        for stage_index, texts in stage_texts:
             for relative, text in texts:
                 path: Path = ("stages", stage_index, *relative)
                 for amount in strategy.amounts_in(text):
@@ -183,10 +221,10 @@ def _check_amount(
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
         return None  # "per hour": no plan can be put on that period
     start, end = amount.span
-    if not_a_price(text, start, end, context.fees, context.others, context.own) is not None:
+    if context.not_a_price(text, start, end) is not None:
         return None
     paid = foot.paid
-    if amount.amount == 0 and _NO_FEE_AFTER_RE.match(text, end):
+    if amount.amount == 0 and says_no_fee(text, end):
         return None  # "$0 setup fee", "$0 down": no such fee, which no plan contradicts
     if amount.amount == 0:
         if len(paid) < len(foot.plans) or any(
@@ -194,9 +232,22 @@ def _check_amount(
         ):
             return None  # "$0" is the free plan, or a plan with no base fee
         return _issue(amount, path, text, foot, "no plan is free", tolerance)
+    # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
+    # financing of it explains it, one of another length is a mismatch; unmodelled, its
+    # reading is reported only where no other figure of the model explains the amount.
+    duration = duration_of(text, start, end)
+    reading = (
+        read_offer(foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance)
+        if duration is not None
+        else None
+    )
+    if reading is not None and reading.verdict == "explained":
+        return None
+    if reading is not None and reading.verdict == "mismatch":
+        return _offer_issue(amount, path, text, foot, tolerance, reading)
     at_most = is_at_most(text, start)
     per_unit_options = [amount.per_seat]
-    if not amount.per_seat and _PER_UNIT_RE.search(_sentence(text, start)):
+    if not amount.per_seat and per_unit_nearby(text, start):
         # "$49 per user a month, or $59 billed monthly": the second is per user too.
         per_unit_options.append(True)
     for per_unit in per_unit_options:
@@ -220,41 +271,58 @@ def _check_amount(
             for bill in plan.bills:
                 if any(reaches(bill, target, tolerance, coarse=True) for target in yearly_targets):
                     return None  # the bill at another whole number of seats or units
+    if reading is not None:
+        return _offer_issue(amount, path, text, foot, tolerance, reading)
     return _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
 
 
-_NO_FEE_AFTER_RE = re.compile(
-    r"\s*(?:in\s+)?(?:setup|set-up|onboarding|activation|installation|upfront|up-front|down|"
-    r"hidden|monthly|annual|transaction|cancellation|per\s+\w+)?\s*(?:fees?|charges?|down|"
-    r"upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
-    re.IGNORECASE,
-)
-_RATE_RE = re.compile(
-    r"(?:\bper|/|\beach)\s*(?!(?:day|week|month|quarter|year|annum|mo|yr)\b)[a-z]",
-    re.IGNORECASE,
-)
-_PER_UNIT_RE = re.compile(
-    r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
-    r"people|editor|host|driver|location|device)s?\b",
-    re.IGNORECASE,
-)
+def _offer_issue(
+    amount: TextAmount,
+    path: Path,
+    text: str,
+    foot: Footing,
+    tolerance: Decimal,
+    reading: OfferReading,
+) -> Issue:
+    """The finding for an amount read as an offer: an error where it contradicts a modelled
+    offer, an info where it is an introductory offer the price does not model."""
+    issue = _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
+    unmodelled = reading.verdict == "unmodelled"
+    return replace(
+        issue,
+        message=f"{issue.message}; {reading.note}",
+        severity=Severity.INFO if unmodelled else issue.severity,
+        data={**issue.data, "offer": reading.verdict},
+    )
 
 
-def _sentence(text: str, start: int) -> str:
-    """The sentence an amount is in (up to where it starts and a little after)."""
-    head = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    tail = text.find(". ", start)
-    return text[head + 1 : tail if tail != -1 else len(text)]
+def _value_texts(value: Any) -> list[str]:
+    """The value proposition's statement and differentiators, where they are text."""
+    if not isinstance(value, dict):
+        return []
+    texts = [value.get("statement")]
+    differentiators = value.get("differentiators")
+    if isinstance(differentiators, list):
+        texts += differentiators
+    return [text for text in texts if isinstance(text, str)]
 
 
 @dataclass(frozen=True)
 class _Context:
     """What tells a price from other money in a text: the plan's per-event fee names, the
-    alternatives' names, the product's own name."""
+    alternatives' and competitors' names, the product's own name, the alternatives'
+    distinctive words and the product's own words."""
 
     fees: frozenset[str]
     others: frozenset[str]
     own: frozenset[str]
+    alternative: frozenset[str] = frozenset()
+    product: frozenset[str] = frozenset()
+
+    def not_a_price(self, text: str, start: int, end: int) -> str | None:
+        return not_a_price(
+            text, start, end, self.fees, self.others, self.own, self.alternative, self.product
+        )
 
 
 def _check_percent(
@@ -270,7 +338,7 @@ def _check_percent(
     if not rates:
         return None
     start, end = percent.span
-    if not_a_price(text, start, end, context.fees, context.others, context.own) is not None:
+    if context.not_a_price(text, start, end) is not None:
         return None
     for _, _, rate in rates:
         if abs(percent.value - rate) <= tolerance * rate:
@@ -370,8 +438,8 @@ def _issue(
         dict.fromkeys(note for plan in paid for note in plan.assumptions if _varies(plan.own))
     )
     # A rate ("$0.12 per GB", "$9 per user") is no bill, whatever the quantities.
-    is_rate = amount.per_seat or _RATE_RE.search(amount.raw) is not None
-    rests = bool(notes) and not amount.floor and amount.per != ONCE and not is_rate
+    rate = amount.per_seat or is_rate(amount.raw)
+    rests = bool(notes) and not amount.floor and amount.per != ONCE and not rate
     if rests:
         message += "; it may be the bill at quantities the strategy does not state" + assumed(notes)
     data: dict[str, Any] = {

@@ -1,0 +1,211 @@
+"""Introductory offers, financing and an alternative's price in claims (issue 14), as a user
+runs the checker: `funnelcheck check FILE --select FC302 --format json`.
+
+Each case is a strategy written the way a pricing page says it, once with the offer modelled
+(`introductory`, `financing`) and once without: a claim the model explains raises nothing, a
+claim naming a price no plan, offer or financing gives is still an error, and an
+introductory offer the price does not model is read as one, at most an info that says so.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from funnelcheck.cli import app
+
+HEAD = """\
+funnelcheck: 1
+product: {name: Spinline Bike, category: connected exercise bike}
+reviewed: 2026-11-20
+problem:
+  id: no-time
+  statement: Busy parents cannot get to a cycling class.
+  terms: {class: [classes]}
+  cost: {amount: 1800, per: year}
+  alternatives: [a boutique cycling studio, a gym membership, ShiftCycle]
+segment: {name: Busy parents, budget: {amount: 2500, per: year}}
+value_proposition:
+  statement: Classes at home, cheaper than RideHub over a year.
+"""
+
+
+def _strategy(tmp_path: Path, plans: str, *claims: str) -> Path:
+    text = HEAD + "price:\n  currency: USD\n  plans:\n" + plans
+    text += "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
+    text += "".join(f"      - text: {json.dumps(claim)}\n" for claim in claims)
+    path = tmp_path / "strategy.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _fc302(path: Path) -> list[dict[str, Any]]:
+    result = CliRunner().invoke(
+        app,
+        ["check", str(path), "--select", "FC0,FC302", "--format", "json", "--as-of", "2026-12-01"],
+    )
+    report = json.loads(result.stdout)
+    findings = report["files"][0]["findings"]
+    assert [f for f in findings if f["code"].startswith("FC0")] == []
+    return [f for f in findings if f["code"] == "FC302"]
+
+
+BIKE = "    - id: all-access\n      amount: 44\n      per: month\n      components:\n"
+BIKE_FEE = "        - {fee: bike, amount: 1445, per: once, life_years: 5}\n"
+BIKE_FINANCED = (
+    "        - {fee: bike, amount: 1445, per: once, life_years: 5,"
+    " financing: {periods: 39, per: month, apr: 0}}\n"
+)
+STORE = "    - {id: basic, amount: 39, per: month}\n"
+STORE_OFFER = (
+    "    - {id: basic, amount: 39, per: month, introductory: {amount: 1, per: month, periods: 3}}\n"
+)
+
+
+@pytest.mark.parametrize("bike", [BIKE_FEE, BIKE_FINANCED], ids=["unmodelled", "modelled"])
+def test_instalments_of_the_one_time_price_are_that_price(tmp_path: Path, bike: str) -> None:
+    path = _strategy(
+        tmp_path,
+        BIKE + bike,
+        "The bike is $1,445, or $37 a month for 39 months at 0% APR.",
+        "Or pay it in 39 monthly payments of $37.05; the membership is $44 a month.",
+    )
+    assert _fc302(path) == []
+
+
+@pytest.mark.parametrize("bike", [BIKE_FEE, BIKE_FINANCED], ids=["unmodelled", "modelled"])
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The bike is $1,445, or $47 a month for 39 months at 0% APR.",
+        "The bike is $1,445, or $30 a month for 39 months at 0% APR.",
+        "The bike is $1,645, or $37 a month for 39 months.",
+    ],
+)
+def test_instalments_no_price_gives_are_still_errors(tmp_path: Path, bike: str, claim: str) -> None:
+    found = _fc302(_strategy(tmp_path, BIKE + bike, claim))
+    assert [f["severity"] for f in found] == ["error"], found
+
+
+def test_modelled_financing_of_another_length_is_an_error(tmp_path: Path) -> None:
+    found = _fc302(_strategy(tmp_path, BIKE + BIKE_FINANCED, "Just $37 a month for 24 months."))
+    assert [f["severity"] for f in found] == ["error"]
+    assert "`all-access`'s instalments is $37.05 a month for 39 months" in found[0]["message"]
+
+
+def test_financing_at_an_apr_is_the_amortised_payment(tmp_path: Path) -> None:
+    # $2,000 over 24 months at 9.99% APR: $92.29 a month.
+    rower = (
+        "    - {id: rower, amount: 2000, per: once,"
+        " financing: {periods: 24, per: month, apr: 9.99}}\n"
+    )
+    assert _fc302(_strategy(tmp_path, rower, "$2,000, or $92 a month for 24 months.")) == []
+    assert _fc302(_strategy(tmp_path, rower, "$2,000, or $83.33 a month for 24 months.")) != []
+
+
+def test_a_modelled_introductory_offer_explains_its_claim(tmp_path: Path) -> None:
+    path = _strategy(
+        tmp_path,
+        STORE_OFFER,
+        "Start free, then get 3 months of your store for $1 a month.",
+        "$1/month for your first 3 months, then $39 a month.",
+    )
+    assert _fc302(path) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Get 6 months of your store for $1 a month.", "Get 3 months for $2 a month, then $39."],
+)
+def test_a_claim_off_the_modelled_offer_is_an_error(tmp_path: Path, claim: str) -> None:
+    found = _fc302(_strategy(tmp_path, STORE_OFFER, claim))
+    assert [f["severity"] for f in found] == ["error"], found
+    assert "introductory" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Start free, then get 3 months of your store for $1 a month.",
+        "Your first month for $1, then $39 a month.",
+        "An introductory price of $19 a month.",
+    ],
+)
+def test_an_unmodelled_introductory_offer_is_an_info_naming_the_reading(
+    tmp_path: Path, claim: str
+) -> None:
+    found = _fc302(_strategy(tmp_path, STORE, claim))
+    assert [f["severity"] for f in found] == ["info"], found
+    assert "read as an introductory offer" in found[0]["message"]
+    assert "add `introductory`" in found[0]["message"]
+
+
+def test_a_price_no_plan_gives_is_still_an_error_beside_an_offer(tmp_path: Path) -> None:
+    found = _fc302(_strategy(tmp_path, STORE, "Basic is $29 a month for every store."))
+    assert [f["severity"] for f in found] == ["error"]
+    found = _fc302(_strategy(tmp_path, STORE, "Basic is $49 a month for 3 months, then $39."))
+    assert [f["severity"] for f in found] == ["error"]
+    found = _fc302(_strategy(tmp_path, STORE, "Basic is $29 a month for 12 months."))
+    assert [f["severity"] for f in found] == ["error"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Unlimited classes for less than one boutique spin class a week at $35.",
+        "A boutique studio class costs $35; ours are all included.",
+        "That is $35 a class at a boutique studio, every week.",
+        "ShiftCycle charges $49 a month for fewer classes.",
+        "RideHub is $59 a month; we include the live classes.",
+    ],
+)
+def test_an_alternatives_or_competitors_price_is_not_compared(tmp_path: Path, claim: str) -> None:
+    assert _fc302(_strategy(tmp_path, BIKE + BIKE_FEE, claim)) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The All-Access Membership is $54 a month for every class.",
+        "Unlimited classes at $35 a month, less than a gym membership.",
+    ],
+)
+def test_the_products_own_price_beside_an_alternative_is_still_compared(
+    tmp_path: Path, claim: str
+) -> None:
+    found = _fc302(_strategy(tmp_path, BIKE + BIKE_FEE, claim))
+    assert [f["severity"] for f in found] == ["error"], found
+
+
+@pytest.mark.parametrize(
+    ("plan", "says"),
+    [
+        (
+            "    - {id: basic, amount: 39, per: month, introductory: {amount: 1, per: month}}\n",
+            "`periods`",
+        ),
+        (
+            "    - {id: basic, amount: 39, per: month,"
+            " introductory: {amount: 1, per: once, periods: 3}}\n",
+            "per",
+        ),
+        (
+            "    - {id: kit, amount: 900, per: once, financing: {periods: 0, per: month}}\n",
+            "periods",
+        ),
+        ("    - {id: kit, amount: 900, per: once, financing: {per: month}}\n", "`periods`"),
+    ],
+)
+def test_a_malformed_offer_is_one_input_finding(tmp_path: Path, plan: str, says: str) -> None:
+    path = _strategy(tmp_path, plan, "Plans from $39 a month.")
+    result = CliRunner().invoke(
+        app, ["check", str(path), "--select", "FC0", "--format", "json", "--as-of", "2026-12-01"]
+    )
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert len(findings) == 1, findings
+    assert findings[0]["code"] in {"FC002", "FC004"}
+    assert says in findings[0]["message"]
