@@ -1008,16 +1008,20 @@ def _names_alternative(
     product's own."""
     cue = _PRICE_CUE_RE.search(before)
     where = _AT_PLACE_RE.match(after)
-    for phrase in (cue.group("phrase") if cue else "", where.group("phrase") if where else ""):
+    after_phrase = (where.group("phrase") or where.group("thing") or "") if where else ""
+    for phrase in (cue.group("phrase") if cue else "", after_phrase):
         words = lower_words([phrase])
         if words & alternative and not words & product:
             return True
     return False
 
 
-#: After an amount: where it is paid ("$35 a class at a boutique studio").
+#: After an amount: where it is paid ("$35 a class at a boutique studio"), or the thing it
+#: is the price of, right after it ("a $40 gym class").
 _AT_PLACE_RE = re.compile(
-    r"^\s*(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})",
+    r"^\s*(?:(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})"
+    r"|(?!(?:a|an|per|each|for|to|in|with|of|on|or|and|a\s+month|once|off|back)\b)"
+    r"(?P<thing>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?))",
     re.IGNORECASE,
 )
 
@@ -1158,8 +1162,8 @@ _COUNTS = {
 }  # fmt: skip
 _COUNT = r"(?P<n>\d{1,3}|" + "|".join(_COUNTS) + r")"
 _LENGTH = (
-    r"(?:(?P<pay>(?P<payper>weekly|monthly|quarterly|yearly|annual)?\s*"
-    r"(?:payments|instal?lments|installments))|(?P<unit>day|week|month|quarter|year)s?)\b"
+    r"(?:(?P<pay>(?:(?!for\b|of\b|\d)[\w-]+\s+){0,2}?(?P<payper>weekly|monthly|quarterly|yearly|annual)?"
+    r"\s*(?:payments|instal?lments|installments))|(?P<unit>day|week|month|quarter|year)s?)\b"
 )
 _DURATION_AFTER_RE = re.compile(
     r"\s*,?\s*(?:for|over|x|×)\s+(?:the\s+|your\s+|its\s+)?"
@@ -1194,6 +1198,8 @@ class Duration:
     intro: bool
     #: The APR the claim names, where it names one ("0% APR").
     apr: Decimal | None = None
+    #: Counted in payments ("12 interest-free payments of $120.42"): the amount is one.
+    payments: bool = False
 
 
 def duration_of(text: str, start: int, end: int) -> Duration | None:
@@ -1227,7 +1233,8 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
     unit = match.group("unit")
     if match.group("pay"):
         unit = _PAY_PERIODS.get((match.group("payper") or "").lower())
-    return Duration(count, unit.lower() if unit else None, intro or first, apr)
+    paid = match.group("pay") is not None
+    return Duration(count, unit.lower() if unit else None, intro or first, apr, paid)
 
 
 _INTRO_WORDS_BEFORE_RE = _words_before(
@@ -1270,6 +1277,9 @@ def read_offer(
     """
     cur = foot.currency
     offers = foot.offers()
+    if per is None and duration.payments:
+        per = duration.unit or "month"  # "12 payments of $120.42": one each month
+    pay_per = per if per in PERIOD_FACTORS else None
     for kind, offer, plan_id, _ in offers:
         if offer.per_unit != per_unit:
             continue
@@ -1285,8 +1295,8 @@ def read_offer(
         if length is None or length == offer.periods:
             return OfferReading("explained", f"{what}, {offer.describe(cur)}")
         return OfferReading("mismatch", f"{what} is {offer.describe(cur)}")
-    if per in PERIOD_FACTORS and duration.count is not None:
-        payments = _length_in(duration, per)
+    if pay_per is not None and duration.count is not None:
+        payments = _length_in(duration, pay_per)
         if payments is not None and payments > 1:
             once = [e.figure for e in found if e.basis == ONCE and not e.per_unit]
             once += [e.figure for e in found if e.basis == ONCE and e.per_unit and per_unit]
@@ -1296,7 +1306,7 @@ def read_offer(
                     continue  # its financing is modelled: compared above, length and all
                 expected = price / payments
                 if duration.apr:
-                    rate = duration.apr / 100 / PERIOD_FACTORS[per]
+                    rate = duration.apr / 100 / PERIOD_FACTORS[pay_per]
                     expected = price * rate / (1 - (1 + rate) ** -payments)
                 if _near(amount, expected, tolerance):
                     money = format_money(_cents(price), cur, None)
@@ -1372,6 +1382,8 @@ _PLAIN_WORDS = frozenset(
         "apps", "doing", "nothing", "using", "same", "existing", "current", "generic", "cheap",
         "cheaper", "price", "cost", "month", "year", "week", "day", "time", "online", "local",
         "home", "spreadsheet", "spreadsheets", "email", "emails", "custom", "built", "house",
+        "the", "and", "for", "any", "all", "our", "you", "own", "one", "two", "new", "use",
+        "per", "via", "not", "its", "who", "way", "pen", "job", "add", "old",
     }
 )  # fmt: skip
 
@@ -1390,9 +1402,15 @@ def lower_words(texts: list[str]) -> frozenset[str]:
 
 def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
     """The words that tell an alternative apart ("a boutique cycling studio" -> boutique,
-    cycling, studio): four letters or more, not plain words, none of the product's own."""
-    words = {w for w in lower_words(alternatives) if len(w) >= 4}
-    return frozenset(words - _PLAIN_WORDS - product)
+    cycling; "a gym membership" -> gym): the words before its head noun, three letters or
+    more, not plain words, none of the product's own."""
+    words: set[str] = set()
+    for name in alternatives:
+        tokens = re.findall(r"[A-Za-z][\w'-]*", name.split(",")[0])
+        # The head noun ("membership" of "a gym membership") is what the product may be
+        # too; the words before it tell the alternative apart. A one-word name is itself.
+        words |= lower_words(tokens[:-1] if len(tokens) > 1 else tokens)
+    return frozenset(w for w in words - _PLAIN_WORDS - product if len(w) >= 3)
 
 
 _COMPETITOR_RE = re.compile(

@@ -77,6 +77,13 @@ def test_instalments_of_the_one_time_price_are_that_price(tmp_path: Path, bike: 
     assert _fc302(path) == []
 
 
+def test_unmodelled_instalments_of_any_length_are_the_price(tmp_path: Path) -> None:
+    claim = "Pay $1,445 or 12 interest-free payments of $120.42."
+    assert _fc302(_strategy(tmp_path, BIKE + BIKE_FEE, claim)) == []
+    # Modelled as 39 months, 12 payments are terms the price does not give.
+    assert _fc302(_strategy(tmp_path, BIKE + BIKE_FINANCED, claim)) != []
+
+
 @pytest.mark.parametrize("bike", [BIKE_FEE, BIKE_FINANCED], ids=["unmodelled", "modelled"])
 @pytest.mark.parametrize(
     "claim",
@@ -84,6 +91,7 @@ def test_instalments_of_the_one_time_price_are_that_price(tmp_path: Path, bike: 
         "The bike is $1,445, or $47 a month for 39 months at 0% APR.",
         "The bike is $1,445, or $30 a month for 39 months at 0% APR.",
         "The bike is $1,645, or $37 a month for 39 months.",
+        "Pay $1,445 or 12 interest-free payments of $130.",
     ],
 )
 def test_instalments_no_price_gives_are_still_errors(tmp_path: Path, bike: str, claim: str) -> None:
@@ -95,6 +103,13 @@ def test_modelled_financing_of_another_length_is_an_error(tmp_path: Path) -> Non
     found = _fc302(_strategy(tmp_path, BIKE + BIKE_FINANCED, "Just $37 a month for 24 months."))
     assert [f["severity"] for f in found] == ["error"]
     assert "`all-access`'s instalments is $37.05 a month for 39 months" in found[0]["message"]
+
+
+def test_unmodelled_instalments_at_the_claims_apr_are_amortised(tmp_path: Path) -> None:
+    # $1,445 over 39 months at 9.99% APR: $43.54 a month.
+    bike = BIKE + BIKE_FEE
+    assert _fc302(_strategy(tmp_path, bike, "Or $43.54 a month for 39 months at 9.99% APR.")) == []
+    assert _fc302(_strategy(tmp_path, bike, "Or $41 a month for 39 months at 9.99% APR.")) != []
 
 
 def test_financing_at_an_apr_is_the_amortised_payment(tmp_path: Path) -> None:
@@ -161,6 +176,7 @@ def test_a_price_no_plan_gives_is_still_an_error_beside_an_offer(tmp_path: Path)
         "That is $35 a class at a boutique studio, every week.",
         "ShiftCycle charges $49 a month for fewer classes.",
         "RideHub is $59 a month; we include the live classes.",
+        "Cheaper than a $40 gym class.",
     ],
 )
 def test_an_alternatives_or_competitors_price_is_not_compared(tmp_path: Path, claim: str) -> None:
@@ -172,6 +188,7 @@ def test_an_alternatives_or_competitors_price_is_not_compared(tmp_path: Path, cl
     [
         "The All-Access Membership is $54 a month for every class.",
         "Unlimited classes at $35 a month, less than a gym membership.",
+        "A $54 membership unlocks every class.",
     ],
 )
 def test_the_products_own_price_beside_an_alternative_is_still_compared(
