@@ -1171,8 +1171,8 @@ _DURATION_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 _DURATION_BEFORE_RE = re.compile(
-    rf"\b(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}(?:\s+[\w'-]+){{0,5}}?\s+"
-    r"(?:for|at|of)\s+(?:(?:just|only)\s+)?$",
+    rf"\b(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}(?:(?:\s+[\w'-]+){{0,5}}?\s+"
+    r"(?P<conn>for|at|of)\s+(?:(?:just|only)\s+)?|\s*-?\s*(?:(?:just|only)\s+)?)$",
     re.IGNORECASE,
 )
 _INTRO_RE = re.compile(
@@ -1227,6 +1227,8 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
     first = match.group("first") is not None
     if count is None and not first:
         return None
+    if "conn" in match.groupdict() and match.group("conn") is None and not first:
+        return None  # "3 months $1": only "first 3 months $1" reads without "for"
     count = count or 1
     if count == 1 and not first:
         return None

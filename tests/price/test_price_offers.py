@@ -148,6 +148,7 @@ def test_a_claim_off_the_modelled_offer_is_an_error(tmp_path: Path, claim: str) 
         "Start free, then get 3 months of your store for $1 a month.",
         "Your first month for $1, then $39 a month.",
         "An introductory price of $19 a month.",
+        "Your first month $5, then $39 a month.",
     ],
 )
 def test_an_unmodelled_introductory_offer_is_an_info_naming_the_reading(
@@ -165,6 +166,8 @@ def test_a_price_no_plan_gives_is_still_an_error_beside_an_offer(tmp_path: Path)
     found = _fc302(_strategy(tmp_path, STORE, "Basic is $49 a month for 3 months, then $39."))
     assert [f["severity"] for f in found] == ["error"]
     found = _fc302(_strategy(tmp_path, STORE, "Basic is $29 a month for 12 months."))
+    assert [f["severity"] for f in found] == ["error"]
+    found = _fc302(_strategy(tmp_path, STORE, "12 months $29 a month."))
     assert [f["severity"] for f in found] == ["error"]
 
 
