@@ -1166,7 +1166,9 @@ _LENGTH = (
     r"\s*(?:payments|instal?lments|installments))|(?P<unit>day|week|month|quarter|year)s?)\b"
 )
 _DURATION_AFTER_RE = re.compile(
-    r"\s*,?\s*(?:for|over|x|×)\s+(?:the\s+|your\s+|its\s+)?"
+    # The terms may stand between the amount and its length: "at 0% APR", "with Affirm".
+    r"\s*,?\s*(?:(?:at|with|on|via|through|interest-free)\s+(?:[\w%.&'-]+\s+){0,3}?)?"
+    r"(?:for|over|x|×)\s+(?:the\s+|your\s+|its\s+)?"
     rf"(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}",
     re.IGNORECASE,
 )
@@ -1426,3 +1428,30 @@ def competitor_names(texts: list[str]) -> list[str]:
     """Names a strategy sets its product against ("unlike Square", "cheaper than GitLab",
     "switch from QuickBooks") in its value proposition and claims: their money is theirs."""
     return [match.group("name") for text in texts for match in _COMPETITOR_RE.finditer(text)]
+
+
+_BILLED_RE = re.compile(
+    r"\b(?:billed|paid|charged|invoiced)\s+(?:annually|yearly|quarterly|monthly)\b", re.IGNORECASE
+)
+_SENTENCE_PERIOD_RE = re.compile(
+    r"(?:\bper|\ba|/)\s*(?P<per>month|mo|year|yr|quarter|week)\b|\b(?P<adverb>monthly)\b",
+    re.IGNORECASE,
+)
+_SHORT_PERIODS = {"mo": "month", "yr": "year", "monthly": "month"}
+
+
+def cadence_periods(text: str, start: int, end: int) -> list[str]:
+    """The periods an amount may be priced on when its only period is how it is invoiced:
+    in "Creator is $75 per user per month, Explorer $42 and Viewer $15, billed annually",
+    "$15, billed annually" is $15 a month (the sentence's period), invoiced yearly. Empty
+    where the amount's period is its own."""
+    if _BILLED_RE.search(text, start, end) is None:
+        return []
+    head = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    periods: list[str] = []
+    for match in _SENTENCE_PERIOD_RE.finditer(text, head, start):
+        word = (match.group("per") or match.group("adverb")).lower()
+        period = _SHORT_PERIODS.get(word, word)
+        if period in PERIOD_FACTORS and period not in periods:
+            periods.append(period)
+    return periods

@@ -18,6 +18,7 @@ from funnelcheck.footing import (
     TextPercent,
     alternative_words,
     assumed,
+    cadence_periods,
     competitor_names,
     duration_of,
     explainers,
@@ -250,17 +251,21 @@ def _check_amount(
     if not amount.per_seat and per_unit_nearby(text, start):
         # "$49 per user a month, or $59 billed monthly": the second is per user too.
         per_unit_options.append(True)
-    for per_unit in per_unit_options:
-        if explains(
-            found,
-            amount.amount,
-            amount.per,
-            per_unit=per_unit,
-            floor=amount.floor,
-            at_most=at_most,
-            tolerance=tolerance,
-        ):
-            return None
+    # "$15, billed annually" after "$75 per user per month": the sentence's period, invoiced
+    # yearly; the amount is read on its own period first.
+    periods = [amount.per, *cadence_periods(text, start, end)]
+    for per in periods:
+        for per_unit in per_unit_options:
+            if explains(
+                found,
+                amount.amount,
+                per,
+                per_unit=per_unit,
+                floor=amount.floor,
+                at_most=at_most,
+                tolerance=tolerance,
+            ):
+                return None
     if not amount.floor and not amount.per_seat and amount.per != ONCE:
         yearly_targets = (
             [amount.amount * PERIOD_FACTORS[amount.per]]

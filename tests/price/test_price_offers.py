@@ -229,3 +229,31 @@ def test_a_malformed_offer_is_one_input_finding(tmp_path: Path, plan: str, says:
     assert len(findings) == 1, findings
     assert findings[0]["code"] in {"FC002", "FC004"}
     assert says in findings[0]["message"]
+
+
+def test_terms_between_an_instalment_and_its_length_are_read(tmp_path: Path) -> None:
+    bike = BIKE + BIKE_FEE
+    claim = "The bike, or $37.05/mo with Affirm for 39 months."
+    assert _fc302(_strategy(tmp_path, bike, claim)) == []
+    claim = "The bike, or $47/mo with Affirm for 39 months."
+    assert [f["severity"] for f in _fc302(_strategy(tmp_path, bike, claim))] == ["error"]
+
+
+ROLES = (
+    "    - id: workspace\n      billed: year\n      components:\n"
+    "        - {unit: admin, amount: 20, per: month}\n"
+    "        - {unit: editor, amount: 12, per: month}\n"
+    "        - {unit: guest, amount: 4, per: month}\n"
+)
+
+
+def test_billed_annually_after_monthly_rates_is_the_invoicing_not_the_period(
+    tmp_path: Path,
+) -> None:
+    claim = "Admins are $20 per seat a month, editors $12 and guests $4, billed annually."
+    assert _fc302(_strategy(tmp_path, ROLES, claim)) == []
+    claim = "Admins are $20 per seat a month, editors $12 and guests $6, billed annually."
+    found = _fc302(_strategy(tmp_path, ROLES, claim))
+    # Reported; an info only because no typical quantities say it cannot be a bill.
+    assert [f["severity"] for f in found] == ["info"], found
+    assert "$6" in found[0]["message"]
