@@ -1000,6 +1000,16 @@ _PRICE_CUE_RE = re.compile(
 )
 
 
+#: After an amount: where it is paid ("$35 a class at a boutique studio"), or the thing it
+#: is the price of, right after it ("a $40 gym class").
+_AT_PLACE_RE = re.compile(
+    r"^\s*(?:(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})"
+    r"|(?!(?:a|an|per|each|for|to|in|with|of|on|or|and|a\s+month|once|off|back)\b)"
+    r"(?P<thing>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?))",
+    re.IGNORECASE,
+)
+
+
 def _names_alternative(
     before: str, after: str, alternative: frozenset[str], product: frozenset[str]
 ) -> bool:
@@ -1014,16 +1024,6 @@ def _names_alternative(
         if words & alternative and not words & product:
             return True
     return False
-
-
-#: After an amount: where it is paid ("$35 a class at a boutique studio"), or the thing it
-#: is the price of, right after it ("a $40 gym class").
-_AT_PLACE_RE = re.compile(
-    r"^\s*(?:(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})"
-    r"|(?!(?:a|an|per|each|for|to|in|with|of|on|or|and|a\s+month|once|off|back)\b)"
-    r"(?P<thing>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?))",
-    re.IGNORECASE,
-)
 
 
 def is_at_most(text: str, start: int) -> bool:
