@@ -1148,9 +1148,23 @@ _PER_UNIT_RE = re.compile(
 def per_unit_nearby(text: str, start: int) -> bool:
     """Whether the sentence of the amount at `start` prices per seat, user, employee...:
     in "$49 per user a month, or $59 billed monthly" the second is per user too."""
-    head = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    tail = text.find(". ", start)
-    return _PER_UNIT_RE.search(text[head + 1 : tail if tail != -1 else len(text)]) is not None
+    head, tail = sentence_bounds(text, start, start)
+    return _PER_UNIT_RE.search(text, head, tail) is not None
+
+
+#: How far a sentence is read either side of an amount: a claim of one endless sentence
+#: with many amounts stays linear.
+_SENTENCE_REACH = 240
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of text[start:end] begins and ends, read at most
+    `_SENTENCE_REACH` characters either side."""
+    low = max(0, start - _SENTENCE_REACH)
+    high = min(len(text), end + _SENTENCE_REACH)
+    head = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1) + 1
+    tail = text.find(". ", end, high)
+    return head, tail if tail != -1 else high
 
 
 # -- offers and instalments in a claim ---------------------------------------------------
@@ -1213,9 +1227,8 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
     if match is None:
         before = _clause(text[max(0, start - 80) : start], last=True)
         match = _DURATION_BEFORE_RE.search(before)
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    sentence_end = text.find(". ", end)
-    sentence = text[sentence_start : sentence_end if sentence_end != -1 else len(text)]
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    sentence = text[sentence_start:sentence_end]
     intro = _INTRO_RE.search(sentence) is not None
     apr_match = _APR_RE.search(sentence)
     apr = Decimal(apr_match.group("apr")) if apr_match else None
@@ -1447,7 +1460,7 @@ def cadence_periods(text: str, start: int, end: int) -> list[str]:
     where the amount's period is its own."""
     if _BILLED_RE.search(text, start, end) is None:
         return []
-    head = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    head, _ = sentence_bounds(text, start, end)
     periods: list[str] = []
     for match in _SENTENCE_PERIOD_RE.finditer(text, head, start):
         word = (match.group("per") or match.group("adverb")).lower()
