@@ -143,6 +143,7 @@ def _answers_file(path: str) -> dict[str, Any] | None:
     except OSError as exc:
         _say(f"{path}: {exc.strerror or exc}; nothing was written.")
         return None
+    from funnelcheck.findings import format_path
     from funnelcheck.schema import validate_against
 
     data = loaded.data
@@ -176,7 +177,15 @@ def _answers_file(path: str) -> dict[str, Any] | None:
             problem = starter.problem_with(question, value)
             if problem:
                 where = starter._parts(key)
-                bad.append((where, f"`{'.'.join(map(str, where))}`: {problem}", False))
+                # The message names the answer's place in the strategy; the user wrote it
+                # at `where` in this file.
+                strategy_path = f"`{format_path(question.checks_at or ())}`"
+                answer_path = f"`{format_path(where)}`"
+                if strategy_path in problem:
+                    message = problem.replace(strategy_path, answer_path)
+                else:
+                    message = f"{answer_path}: {problem}"
+                bad.append((where, message, False))
     if bad:
         for where, message, at_key in bad:
             _say(f"{path}{_line(loaded, where, at_key)}: {message}")

@@ -175,11 +175,10 @@ def validate_against(name: str, data: Any) -> list[Issue]:
     validator, explainer = _checker(name)
     if not isinstance(data, dict) and _types(validator.schema) == ["object"]:
         expected = explainer._expected(validator.schema)
-        what = "empty" if data is None else f"{_shown(data)}"
         message = (
             f"the file is empty; it should hold {expected}"
             if data is None
-            else f"the top level is {what}; it should be {expected}"
+            else f"the top level is {_shown(data)}; it should be {expected}"
         )
         return [Issue(path=(), message=message, subject=_flow(data))]
     errors = list(validator.iter_errors(data))

@@ -638,7 +638,7 @@ def _plan_flow(answers: Answers, i: int) -> Generator[Question, Any, None]:
             (*at, "per"),
             "Per what?",
             "month, quarter, year, seat-month or seat-year (per seat), or once (bought once).",
-            lambda a: _text(a, ("price", "plans", i - 1, "per")) if i else _plan_period(a),
+            lambda a: _text(a, ("price", "plans", i - 1, "per"), _plan_period(a)),
             "choice",
             _PLAN_PERIODS,
             checks_at=(*at, "per"),
@@ -943,9 +943,7 @@ def _typical_customer_flow(answers: Answers) -> Generator[Question, Any, None]:
             optional=True,
         )
     ids = [str(p["id"]) for p in _plans(answers) if "id" in p]
-    if len(ids) < 2:
-        return
-    for n, plan_id in enumerate(ids):
+    for n, plan_id in enumerate(ids if len(ids) > 1 else ()):
         yield Question(
             (*at, "plan_mix", plan_id),
             f"Share of new customers on {plan_id} (0 to 1; - to leave out)",
@@ -955,6 +953,15 @@ def _typical_customer_flow(answers: Answers) -> Generator[Question, Any, None]:
             checks_at=(*at, "plan_mix", plan_id),
             optional=True,
         )
+    yield Question(
+        (*at, "revenue_per_account"),
+        "What does a new account pay on average? (amount/period such as 1200/year; - to leave out)",
+        "Where given, the revenue goal is judged on it rather than on the plans (FC306).",
+        SKIP,
+        "billing",
+        checks_at=(*at, "revenue_per_account"),
+        optional=True,
+    )
 
 
 def _mix_default(answers: Mapping[str, Any], *, ids: Sequence[str], n: int) -> str:

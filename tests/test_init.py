@@ -339,8 +339,9 @@ def test_schema_command_prints_the_answers_schema() -> None:
 #: Enter for every question before the price: the reference customer, the problem, the
 #: segment and the value proposition take their defaults.
 BEFORE_PRICE = 24
-#: After the price: the pricing model (proposed from the plans), the owner, the date.
-AFTER_PRICE = 3
+#: After the price: the revenue per account, the pricing model (proposed from the plans),
+#: the owner, the date.
+AFTER_PRICE = 4
 
 PRICE_SHAPES: dict[str, tuple[list[str], dict[str, Any]]] = {
     # 1. A base fee plus per-unit fees, with an allowance, blocks and a minimum; two plans,
@@ -351,7 +352,7 @@ PRICE_SHAPES: dict[str, tuple[list[str], dict[str, Any]]] = {
             *["unit", "seat", "40", "month", "3", "-", "-"],
             *["unit", "contact", "200", "month", "5000", "5000", "-", "-", "yes"],
             *["payroll", "59", "month", "-", "-", "unit", "employee", "8", "month", "-", "-", "5"],
-            *["-", "no", "-", "40", "12000", "14", "0.6", ""],
+            *["-", "no", "-", "40", "12000", "14", "0.6", "", "1200/year"],
         ],
         {
             "price": {
@@ -386,6 +387,7 @@ PRICE_SHAPES: dict[str, tuple[list[str], dict[str, Any]]] = {
             "typical_customer": {
                 "quantities": {"seat": 40, "contact": 12000, "employee": 14},
                 "plan_mix": {"pro": 0.6, "payroll": 0.4},
+                "revenue_per_account": {"amount": 1200, "per": "year"},
             },
         },
     ),
@@ -410,6 +412,28 @@ PRICE_SHAPES: dict[str, tuple[list[str], dict[str, Any]]] = {
                 ],
             },
             "typical_customer": {"quantities": {"message": 20000, "number": 3}},
+        },
+    ),
+    # A free plan beside a pay-as-you-go one (freemium): the second plan's period, after
+    # a plan with no base price, defaults to the reference customer's.
+    "usage-then-free": (
+        [
+            *["", "pay-as-you-go", "-", "", "message", "0.0079", "-", "-", "-", "-"],
+            *["yes", "free", "0", "", "-", "-", "-", "no", "-", "-", "0.8", ""],
+        ],
+        {
+            "price": {
+                "model": "freemium",
+                "currency": "USD",
+                "plans": [
+                    {
+                        "id": "pay-as-you-go",
+                        "components": [{"unit": "message", "amount": 0.0079}],
+                    },
+                    {"id": "free", "amount": 0, "per": "month"},
+                ],
+            },
+            "typical_customer": {"plan_mix": {"pay-as-you-go": 0.8, "free": 0.2}},
         },
     ),
     # 3. A tier with included usage and overage in blocks.
