@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck import __version__
@@ -28,6 +28,7 @@ from funnelcheck.findings import (
     Handoff,
     Issue,
     Location,
+    Pitch,
     Relay,
     RelayStage,
     Report,
@@ -36,7 +37,7 @@ from funnelcheck.findings import (
     format_path,
     more_issues,
 )
-from funnelcheck.funnel import leads_needed
+from funnelcheck.funnel import leads_needed, stage_entrants
 from funnelcheck.identity import StablePaths
 from funnelcheck.load import InputError, Loaded, Locations, LocNode, UnreadablePath, display_name
 from funnelcheck.rules.base import SHAPE_FAULTS
@@ -234,6 +235,7 @@ class Checker:
             rules_run=tuple(rules_run),
             suppressed=suppressed,
             fail_on=config.fail_on,
+            pitch=_pitch(strategy) if shaped else None,
         )
 
     def _rule_failed(
@@ -370,6 +372,7 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
     )
     leads: int | None = None
     customers: str | None = None
+    entrants: dict[int, int] = {}
     try:  # a courtesy too: a failure here is FC502's to report (as FC010)
         from funnelcheck.load import MAX_DIGITS
         from funnelcheck.money import format_count
@@ -381,8 +384,12 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
             goal = strategy.goals.get("customers")
             count = format_count(goal) if isinstance(goal, int) else str(goal)
             customers = f"{count} customers per {strategy.goals.get('per', 'period')}"
+            entrants = stage_entrants(strategy.funnel, figure)
     except Exception:
         leads = customers = None
+        entrants = {}
+    if entrants:
+        stages = [replace(s, leads=entrants.get(s.index)) for s in stages]
     return Relay(
         stages=tuple(stages),
         handoffs=handoffs,
@@ -394,6 +401,23 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
             for p in declared
         ),
     )
+
+
+def _pitch(strategy: Strategy) -> Pitch | None:
+    """The upside-down funnel and the price picture, each a courtesy as the relay is: a
+    fault here is a rule's to report (FC010 when a rule trips on it), never the run's."""
+    from funnelcheck.footing import price_picture
+    from funnelcheck.upside_down import reference_views
+
+    try:
+        references = reference_views(strategy)
+    except Exception:
+        references = ()
+    try:
+        price = price_picture(strategy)
+    except Exception:
+        price = None
+    return Pitch(references=references, price=price)
 
 
 def _on_path(stage: dict[str, Any], known: set[str]) -> str | None:

@@ -11,6 +11,7 @@ import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import IntEnum
 from functools import lru_cache
 from typing import Any
@@ -222,6 +223,9 @@ class RelayStage(_SentByFields):
     path: str | None = None
     #: With `--why`: the evidence of each concept it carries; None without.
     why: tuple[Why, ...] | None = None
+    #: The leads (or customers, after the sale) that must enter this stage for the goal,
+    #: rounded up (`funnel.stage_entrants`); None without a goal or a computable yield.
+    leads: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,6 +250,81 @@ class Relay(_SentByFields):
     paths: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class StageRef(_SentByFields):
+    """A stage named in a view: its index, name, role and path (None: on every path)."""
+
+    index: int
+    name: str
+    role: str
+    path: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Answer(_SentByFields):
+    """One of a reference customer's six answers, beside the stages that must deliver it."""
+
+    question: str
+    #: The keys that answer it ("paid", "why_that_price"): findings on them belong here.
+    keys: tuple[str, ...]
+    #: The answer as written ("" where it is not given).
+    text: str
+    #: The stages that must deliver it (the marketing stage with that channel, the trial...).
+    stages: tuple[StageRef, ...]
+    #: What else delivers it, with its name ("the value proposition's differentiators").
+    also_label: str = ""
+    also: tuple[str, ...] = ()
+    #: In words, where no stage delivers it ("no stage lists \"trade show\" ...").
+    gap: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceView(_SentByFields):
+    """A reference customer worked backwards: the six answers, each beside its stage."""
+
+    index: int
+    name: str
+    answers: tuple[Answer, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PriceFigure(_SentByFields):
+    """One figure of the price picture, on the bill's footing (a year, or once)."""
+
+    label: str
+    #: The figure compared; a range's top. None where it cannot be drawn (`note` says why).
+    amount: Decimal | None
+    #: As written, with its period ("$1,000 a month ($12,000 a year)").
+    text: str
+    #: A range's bottom (willingness to pay); None for a single figure.
+    low: Decimal | None = None
+    note: str = ""
+    #: What the figure is: "bill", "budget", "cost" or "range" (the chart's style).
+    kind: str = "bill"
+
+
+@dataclass(frozen=True, slots=True)
+class PricePicture(_SentByFields):
+    """The typical customer's bill beside what the customer has (`footing.price_picture`)."""
+
+    currency: str | None
+    #: How the plan compared is named ("the cheapest paid plan, `team`,"); "" without one.
+    plan: str
+    bill: str
+    figures: tuple[PriceFigure, ...]
+    #: What is missing or not comparable, in words.
+    missing: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Pitch(_SentByFields):
+    """The pitch-review views beyond the relay: the upside-down funnel and the price."""
+
+    references: tuple[ReferenceView, ...] = ()
+    price: PricePicture | None = None
+
+
 def fails(fail_on: str, severities: Iterable[Severity]) -> bool:
     """Whether any of `severities` is at or above `fail_on` (`never`: none is)."""
     if fail_on == "never":
@@ -268,6 +347,8 @@ class FileResult(_SentByFields):
     #: The file's own `fail-on` (its configuration's, or the command line's): the run
     #: exits 1 when any file has a finding at or above its own threshold.
     fail_on: str = "error"
+    #: The upside-down funnel and the price picture (the HTML report shows them).
+    pitch: Pitch | None = None
 
     @property
     def fails(self) -> bool:

@@ -541,3 +541,41 @@ def leads_needed(funnel: Funnel, customers_value: Any) -> int | None:
     if figure.overall is None or figure.overall.negligible:
         return None
     return math.ceil(Fraction(customers) / figure.overall.keeps)
+
+
+def stage_entrants(funnel: Funnel, leads: int) -> dict[int, int]:
+    """How many of `leads` at the top enter each stage (rounded up), walking the funnel as
+    `funnel_yield` does: a stage passed by a share sees all its entrants and converts only
+    that share; a path sees its share of the entrants at the branch. Stages after one whose
+    conversion is unusable (or in a branch whose shares are at fault) get no figure."""
+    shares = {p.id: p.share for p in funnel.paths}
+    entering = Fraction(leads)
+    out: dict[int, int] = {}
+    for block in funnel.blocks:
+        if block.trunk is not None:
+            out[block.trunk] = math.ceil(entering)
+            if conversion_of(funnel.stages[block.trunk]) is None:
+                break
+            entering = _bounded(entering * _stage_factor(funnel.stages[block.trunk])[0])
+            continue
+        lanes = [lane for lane in block.lanes if shares.get(lane.path) is not None]
+        if len(lanes) != len(block.lanes):
+            break
+        total = Fraction(0)
+        taken = Fraction(0)
+        complete = True
+        for lane in block.lanes:
+            share = Fraction(shares[lane.path] or 0)
+            taken += share
+            flow = entering * share
+            for stage in lane.stages:
+                out[stage] = math.ceil(flow)
+                if conversion_of(funnel.stages[stage]) is None:
+                    complete = False
+                    break
+                flow = _bounded(flow * _stage_factor(funnel.stages[stage])[0])
+            total += flow
+        if not complete or taken > 1:
+            break
+        entering = _bounded(total + entering * (1 - taken))
+    return out

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,8 +9,7 @@ from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.similar import did_you_mean
 from funnelcheck.strategy import Strategy, customer_name
-
-_WORD = re.compile(r"\w+")
+from funnelcheck.upside_down import stage_channels, stages_reaching
 
 
 class ReferenceChannelUnknown(Rule):
@@ -64,47 +61,14 @@ class ReferenceChannelUnknown(Rule):
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
         # Every channel any stage lists, as written, with the stage it appears in.
-        channels: list[tuple[str, Path]] = []
-        for stage_index, stage in strategy.stages():
-            listed = stage.get("channels")
-            if not isinstance(listed, list):
-                continue
-            for channel_index, channel in enumerate(listed):
-                if isinstance(channel, str) and channel.strip():
-                    channels.append((channel, ("stages", stage_index, "channels", channel_index)))
+        channels = stage_channels(strategy)
         for index, customer in strategy.reference_customers():
             reached_via = customer.get("reached_via")
             if not isinstance(reached_via, str) or not reached_via.strip():
                 continue  # unanswered: FC602
-            if any(same_channel(reached_via, channel) for channel, _ in channels):
+            if stages_reaching(channels, reached_via):
                 continue
             yield _unknown(customer, index, reached_via.strip(), channels)
-
-
-def same_channel(a: str, b: str) -> bool:
-    """Two channels are the same when their words pair up, ignoring case and plurals."""
-    words_a, words_b = _words(a), _words(b)
-    return len(words_a) == len(words_b) and all(map(_same_word, words_a, words_b))
-
-
-def _words(channel: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", channel).casefold())
-
-
-def _same_word(a: str, b: str) -> bool:
-    """`podcast`/`podcasts`, `search`/`searches`, `community`/`communities`.
-
-    A plural is recognised only against its own singular, never guessed from an ending
-    alone: cutting a final "s" would also turn "analysis" into "analysi".
-    """
-    if a == b:
-        return True
-    for singular, plural in ((a, b), (b, a)):
-        if plural in (singular + "s", singular + "es"):
-            return True
-        if singular.endswith("y") and plural == singular[:-1] + "ies":
-            return True
-    return False
 
 
 def _unknown(

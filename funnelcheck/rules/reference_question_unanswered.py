@@ -8,17 +8,7 @@ from typing import Any
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import NoOptions, Rule
 from funnelcheck.strategy import Strategy, customer_name
-
-#: The six questions of the upside-down funnel, in the catalog's order, with the keys that
-#: answer each. "What they paid and why" takes both the amount and the reason.
-QUESTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("what convinced them", ("why_bought",)),
-    ("what they paid and why", ("paid", "why_that_price")),
-    ("why they trust the company", ("trust",)),
-    ("how they evaluated the product", ("evaluation",)),
-    ("why this product", ("why_us",)),
-    ("how the company reached them", ("reached_via",)),
-)
+from funnelcheck.upside_down import QUESTIONS
 
 
 class ReferenceQuestionUnanswered(Rule):
@@ -80,7 +70,8 @@ class ReferenceQuestionUnanswered(Rule):
             unanswered: list[str] = []
             described: list[str] = []
             empty_keys: list[str] = []
-            for question, keys in QUESTIONS:
+            for asked in QUESTIONS:
+                question, keys = asked.label, asked.keys
                 states = {key: _state(customer, key) for key in keys}
                 empty = [key for key, state in states.items() if state != "given"]
                 if not empty:
