@@ -405,17 +405,23 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
 
 def _pitch(strategy: Strategy) -> Pitch | None:
     """The upside-down funnel and the price picture, each a courtesy as the relay is: a
-    fault here is a rule's to report (FC010 when a rule trips on it), never the run's."""
+    fault here is a rule's to report (FC010 when a rule trips on it), never the run's;
+    FUNNELCHECK_DEBUG=1 raises it instead (tests/hostile/test_html_views.py)."""
     from funnelcheck.footing import price_picture
     from funnelcheck.upside_down import reference_views
 
+    debug = bool(os.environ.get("FUNNELCHECK_DEBUG"))
     try:
         references = reference_views(strategy)
     except Exception:
+        if debug:
+            raise
         references = ()
     try:
         price = price_picture(strategy)
     except Exception:
+        if debug:
+            raise
         price = None
     return Pitch(references=references, price=price)
 

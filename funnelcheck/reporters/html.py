@@ -230,6 +230,13 @@ def _relay_picture(result: FileResult) -> dict[str, Any]:
             {"x": x, "y": y, "height": height, "stage": stage, "dots": dots, "leads": leads}
         )
     where: dict[int, int] = {s.index: x["x"] for s, x in zip(relay.stages, stages, strict=True)}
+    # Which (band, column) a runner stands in: a line is drawn only where none stands
+    # between its two ends (a silent stage between them, another path's trunk).
+    occupied: set[tuple[int, int]] = set()
+    for stage in relay.stages:
+        row = row_of.get(stage.path) if stage.path is not None else None
+        for r in range(bands) if row is None else (row,):
+            occupied.add((r, column_of[stage.index]))
     # The one-line message told at a drop: the handoff rule's (FC103) on the stage the baton
     # should reach, else another story rule's (FC1xx) there.
     messages: dict[int, str] = {}
@@ -267,7 +274,11 @@ def _relay_picture(result: FileResult) -> dict[str, Any]:
                 "label_y": top + row * band - 8,
                 "held": handoff.held,
                 "text": text,
-                "skip": b - a != _COLUMN,
+                "skip": any(
+                    (row, c) in occupied
+                    for c in range(column_of[source.index] + 1, column_of[target.index])
+                )
+                or b <= a,
             }
         )
     width = _LEFT + max(column, 1) * _COLUMN + 20
@@ -369,7 +380,7 @@ def _price(result: FileResult) -> dict[str, Any] | None:
         "marker_x": None if first_bill is None else first_bill["x"] + first_bill["width"],
         "picture": picture,
         "bars": bars,
-        "width": _CHART_LABEL + _CHART_BAR + 260,
+        "width": _CHART_LABEL + _CHART_BAR + 360,
         "height": 20 + len(bars) * _CHART_ROW,
         "label_x": _CHART_LABEL - 10,
         "findings": findings,
