@@ -407,7 +407,7 @@ def _pitch(strategy: Strategy) -> Pitch | None:
     """The upside-down funnel and the price picture, each a courtesy as the relay is: a
     fault here is a rule's to report (FC010 when a rule trips on it), never the run's;
     FUNNELCHECK_DEBUG=1 raises it instead (tests/hostile/test_html_views.py)."""
-    from funnelcheck.footing import price_picture
+    from funnelcheck.price_picture import price_picture
     from funnelcheck.upside_down import reference_views
 
     debug = bool(os.environ.get("FUNNELCHECK_DEBUG"))

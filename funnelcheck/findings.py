@@ -305,7 +305,7 @@ class PriceFigure(_SentByFields):
 
 @dataclass(frozen=True, slots=True)
 class PricePicture(_SentByFields):
-    """The typical customer's bill beside what the customer has (`footing.price_picture`)."""
+    """The typical customer's bill beside what the customer has (`price_picture.price_picture`)."""
 
     currency: str | None
     #: How the plan compared is named ("the cheapest paid plan, `team`,"); "" without one.

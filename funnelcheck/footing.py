@@ -39,17 +39,13 @@ from funnelcheck.money import (
     format_count,
     format_money,
     format_percent,
-    money_from,
-    same_currency,
     to_decimal,
-    yearly,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from funnelcheck.findings import Path, PriceFigure, PricePicture
-    from funnelcheck.strategy import Strategy
+    from funnelcheck.findings import Path
 
 ONCE = "once"
 _TWELVE = Decimal(12)

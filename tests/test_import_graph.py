@@ -58,6 +58,8 @@ LAYERS: list[dict[str, list[str]]] = [
             "funnelcheck.strategy",
             "funnelcheck.footing",
             "funnelcheck.funnel",
+            "funnelcheck.upside_down",
+            "funnelcheck.price_picture",
             "funnelcheck.stage_words",
             "funnelcheck.off_problem",
         ]

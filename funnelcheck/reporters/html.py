@@ -16,7 +16,7 @@ One HTML file for one or many strategies, made to be put on a screen or printed:
 - the price against what the customer has: the typical customer's bill beside the
   segment's budget, the problem's cost and the willingness-to-pay range as a small SVG
   bar chart with the numbers written on it (`FileResult.pitch.price`, from
-  `footing.price_picture`; nothing is priced here), what is missing said in words;
+  `price_picture.price_picture`; nothing is priced here), what is missing said in words;
 - the findings grouped by stage, most severe first, each with `file:line:col`, the YAML
   path, the message and the rule's reference page folded under it (`<details>`).
 
