@@ -83,7 +83,8 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
         save saving savings off refund refunds money-back guarantee guaranteed keep
         continue unlock unlimited access buy purchase checkout card quote quotes invoice
         invoiced credit credits tax taxes vat excluding overage overages rate rates
-        starter basic standard plus pro premium
+        term terms usage unit units per each every additional beyond above
+        kb mb gb tb pb starter basic standard plus pro premium
         """
     ),
     # Bringing the next customer: who is invited, how, and what both get.
@@ -131,6 +132,12 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
     "other": frozenset(),
 }
 
+
+#: A stage left with fewer other words than this once its job's words are set aside says
+#: its job and little else: FC104 does not measure its share of another story, and FC101
+#: does not ask a pricing or retention stage that only states the price to retell the
+#: problem.
+MIN_WORDS_LEFT = 3
 
 #: The roles whose job is to state a price and its period: they may name the periods, and
 #: the strategy's own plans and units, without telling another story.

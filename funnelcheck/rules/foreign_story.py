@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.rules.base import Rule, check_range
-from funnelcheck.stage_words import StageWords
+from funnelcheck.stage_words import MIN_WORDS_LEFT, StageWords
 from funnelcheck.story import foreign_words, lone_keyword
 from funnelcheck.strategy import Strategy, describe_stage
 
 #: A stage whose words are mostly its job's (billing terms, an invitation) is judged only
 #: when at least this many words are left besides them: "Free to build, then $15 a month,
 #: billed monthly; cancel any time" is a price, not a story about building.
-MIN_WORDS_LEFT = 3
 
 
 @dataclass(frozen=True)

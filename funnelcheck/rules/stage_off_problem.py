@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.off_problem import concepts_needed, off_problem_issue, told_count
 from funnelcheck.rules.base import Rule, check_range
+from funnelcheck.stage_words import BILLING_ROLES, MIN_WORDS_LEFT, StageWords
+from funnelcheck.story import foreign_words
 from funnelcheck.strategy import Strategy
 
 
@@ -44,6 +46,14 @@ class StageOffProblem(Rule, options=Options):
     (0.857 to 0.876 alone; 3 words was best there: 2 held a drift, 4 held one honest claim
     fewer); on the validation half it holds one (0.848 to 0.857), and holds no drift on
     either half.
+
+    **A price list is a pricing stage doing its job.** A pricing or retention stage whose
+    words, once its job's words (plans, billing, periods, money, units of measure, the
+    strategy's own plan and unit names: `funnelcheck/stage_words.py`) and the story's own
+    words are set aside, leave fewer than three others ("Pro is $20 per member per month,
+    with 1 TB of data transfer included") only states the price: it is not reported. A
+    pricing stage that says more, none of it the problem, still is, and so is one that
+    carries some of the story but fewer concepts than `min_concepts` asks.
 
     **Failing example.**
 
@@ -105,8 +115,22 @@ class StageOffProblem(Rule, options=Options):
             return  # no terms, no story to check against (FC109 says so)
         needed = concepts_needed(options.min_concepts, story)
         opening = story.first_stage
+        job_words: StageWords | None = None
+        texts = dict(strategy.stages_with_texts())
+        stages = strategy.data.get("stages")
         for index, stage in story.stages.items():
             if index == opening:
                 continue  # the opening is FC102's, in FC101's place
-            if told_count(stage) < needed:
-                yield off_problem_issue(strategy, stage, needed)
+            told = told_count(stage)
+            if told >= needed:
+                continue
+            row = stages[index] if isinstance(stages, list) and index < len(stages) else None
+            if told == 0 and isinstance(row, dict) and row.get("role") in BILLING_ROLES:
+                # A price list ("Pro is $20 per member per month, billed yearly") says its
+                # job and little else: it does not tell another story.
+                job_words = job_words or StageWords(strategy)
+                said = [text for _, text in texts.get(index, ())]
+                _, other = foreign_words(story, said, job_words.for_stage(index))
+                if len(other) < MIN_WORDS_LEFT:
+                    continue
+            yield off_problem_issue(strategy, stage, needed)
