@@ -17,9 +17,9 @@ around standard output and standard error before any command runs. It
   text (after whitespace and colour codes) starts with `::` the same way, unless the line
   is an annotation our GitHub reporter wrote.
 
-The table and the relay colour their own output: they clean every cell with `clean` (they
-must, to measure widths) and pass through the guard without a second cleaning, their
-lines still checked for `::`.
+The table and the relay colour their own output (drawn by rich): they clean every text with
+`clean` before rich measures it and pass through the guard without a second cleaning,
+their lines still checked for `::`.
 """
 
 from __future__ import annotations

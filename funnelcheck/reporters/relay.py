@@ -15,13 +15,16 @@ Made to be read from the back of a room, on a projector or a shared screen 80 co
   wrapped the same way.
 
 The width is the terminal's, or COLUMNS when piped, or 80 (a projector's usual width) when
-neither is known; every line fits in it.
+neither is known; every line fits in it. Drawn by rich, as the table is (one console, strategy
+text only as `Text`, never as markup): each line with a label is a grid whose last column
+wraps under itself.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from funnelcheck.findings import FileResult, Finding, Relay, RelayStage, Report
 from funnelcheck.reporters.base import RenderContext, Reporter
@@ -31,19 +34,23 @@ from funnelcheck.reporters.table import (
     BOLD_UNDERLINE,
     DIM,
     GREEN,
+    MIN_WIDTH,
     PLAIN,
     RED,
     SEVERITY_STYLE,
-    cell_width,
+    AtLeast,
+    console,
+    draw,
     hanging,
-    paint,
-    paragraph,
     relay_steps,
     stage_index,
+    text,
     why_text,
-    wrap,
 )
 from funnelcheck.terminal import clean
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
 
 #: The width when neither a terminal nor COLUMNS says: what a projector shows legibly.
 DEFAULT_WIDTH = 80
@@ -61,37 +68,28 @@ class RelayReporter(Reporter):
         return "".join(self.stream(report, ctx))
 
     def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
-        width = ctx.width or DEFAULT_WIDTH
+        out = console(ctx.width or DEFAULT_WIDTH, ctx.color)
         for result in report.files:
-            lines = _file(result, width, ctx.color)
-            lines.append("")
-            yield "".join(line + "\n" for line in lines)
+            yield draw(out, [*_file(result), text("")])
 
 
-def _file(result: FileResult, width: int, color: bool) -> list[str]:
-    lines = paragraph(clean(result.file), width, color, BOLD_UNDERLINE)
+def _file(result: FileResult) -> list[RenderableType]:
+    from rich.cells import cell_len
+
+    lines: list[RenderableType] = [text(clean(result.file), BOLD_UNDERLINE)]
     if result.error is not None:
-        lines += hanging(
-            "  ", PLAIN, f"could not be checked: {clean(result.error)}", RED, width, color
-        )
+        lines.append(hanging("  ", PLAIN, f"could not be checked: {clean(result.error)}", RED))
         return lines
     if result.relay is None:
-        lines += hanging(
-            "  ",
-            PLAIN,
-            "no relay: the file does not have the format's shape yet",
-            RED,
-            width,
-            color,
+        lines.append(
+            hanging("  ", PLAIN, "no relay: the file does not have the format's shape yet", RED)
         )
         for finding in result.findings:
-            lines += _finding(finding, "  ", width, color)
+            lines.append(_finding(finding, "  "))
         return lines
     relay = result.relay
     concepts = ", ".join(clean(c) for c in relay.concepts) or "none defined"
-    lines += hanging(
-        "The relay: ", BOLD, f"the problem's concepts are {concepts}", PLAIN, width, color
-    )
+    lines.append(hanging("The relay: ", BOLD, f"the problem's concepts are {concepts}", PLAIN))
     on_stage: dict[int, list[Finding]] = {}
     elsewhere: list[Finding] = []
     for finding in result.findings:
@@ -102,10 +100,10 @@ def _file(result: FileResult, width: int, color: bool) -> list[str]:
             on_stage.setdefault(index, []).append(finding)
     leads, customers = _ends(relay)
     if leads:
-        lines += hanging("  ", PLAIN, leads, BOLD, width, color)
+        lines.append(hanging("  ", PLAIN, leads, BOLD))
     # One width for every stage's conversion and role, so that they line up down the funnel.
-    conversion_width = max((cell_width(_conversion(stage)) for stage in relay.stages), default=0)
-    role_width = max((cell_width(clean(stage.role)) for stage in relay.stages), default=0)
+    conversion_width = max((cell_len(_conversion(stage)) for stage in relay.stages), default=0)
+    role_width = max((cell_len(clean(stage.role)) for stage in relay.stages), default=0)
     role_width = max(role_width, _ROLE_WIDTH)
     branched = bool(relay.paths)
     in_branch = False
@@ -114,36 +112,36 @@ def _file(result: FileResult, width: int, color: bool) -> list[str]:
             in_branch = not in_branch
             if in_branch:
                 paths = ", ".join(clean(p) for p in relay.paths)
-                lines += hanging(f"{_INDENT}↳ paths split: ", BOLD, paths, DIM, width, color)
+                lines.append(hanging(f"{_INDENT}↳ paths split: ", BOLD, paths, DIM))
             else:
-                lines += hanging(f"{_INDENT}↲ paths join", BOLD, "", PLAIN, width, color)
+                lines.append(hanging(f"{_INDENT}↲ paths join", BOLD, "", PLAIN))
         for handoff in handoffs:
             source = f" from {handoff.source + 1}" if branched else ""
             if handoff.held:
                 passed = ", ".join(clean(c) for c in handoff.passed)
-                lines += hanging(f"{_INDENT}↓ held{source}: ", GREEN, passed, DIM, width, color)
+                lines.append(hanging(f"{_INDENT}↓ held{source}: ", GREEN, passed, DIM))
             else:
-                lines += hanging(
-                    f"{_INDENT}↓ DROPPED{source}: ",
-                    BOLD_RED,
-                    "no concept passes across",
-                    RED,
-                    width,
-                    color,
+                lines.append(
+                    hanging(
+                        f"{_INDENT}↓ DROPPED{source}: ",
+                        BOLD_RED,
+                        "no concept passes across",
+                        RED,
+                    )
                 )
-        lines += _stage_line(stage, role_width, conversion_width, width, color)
+        lines.append(_stage_line(stage, role_width, conversion_width))
         body, style = _carries(stage)
-        lines += hanging(f"{_INDENT}carries: ", PLAIN, body, style, width, color)
+        lines.append(hanging(f"{_INDENT}carries: ", PLAIN, body, style))
         for why in stage.why or ():
-            lines += hanging(f"{_INDENT}  why: ", DIM, why_text(why), PLAIN, width, color)
+            lines.append(hanging(f"{_INDENT}  why: ", DIM, why_text(why), PLAIN))
         for finding in on_stage.get(stage.index, ()):
-            lines += _finding(finding, _INDENT, width, color)
+            lines.append(_finding(finding, _INDENT))
     if customers:
-        lines += hanging("  ", PLAIN, customers, BOLD, width, color)
+        lines.append(hanging("  ", PLAIN, customers, BOLD))
     if elsewhere:
-        lines.append(paint("Outside the stages:", BOLD, color))
+        lines.append(text("Outside the stages:", BOLD))
         for finding in elsewhere:
-            lines += _finding(finding, "  ", width, color)
+            lines.append(_finding(finding, "  "))
     return lines
 
 
@@ -167,29 +165,23 @@ def _conversion(stage: RelayStage) -> str:
     return f"conv. {clean(stage.conversion) if stage.conversion is not None else '-'}"
 
 
-def _stage_line(
-    stage: RelayStage, role_width: int, conversion_width: int, width: int, color: bool
-) -> list[str]:
+def _stage_line(stage: RelayStage, role_width: int, conversion_width: int) -> RenderableType:
     """Number, role, name (wrapped in its own column) and conversion at the line's end."""
-    number = f"{stage.index + 1:>3}"
-    role = clean(stage.role)
-    role_pad = " " * (role_width - cell_width(role))
-    before = cell_width(number) + 1 + role_width + 1
-    # The name takes what the number, role and conversion leave (a few columns at least).
-    name_width = max(width - before - 1 - conversion_width, 10)
+    from rich.table import Table
+
+    grid = Table.grid(padding=(0, 1, 0, 0), expand=True)
+    grid.add_column(justify="right", width=3, no_wrap=True)
+    grid.add_column(width=role_width, no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold", min_width=MIN_WIDTH)
+    grid.add_column(width=conversion_width, no_wrap=True)
     shown = clean(stage.name) if stage.path is None else f"{clean(stage.path)}: {clean(stage.name)}"
-    names = wrap(shown, name_width)
-    conversion = _conversion(stage)
-    first = (
-        paint(number, BOLD, color)
-        + f" {role}{role_pad} "
-        + paint(names[0], BOLD, color)
-        + " " * (name_width - cell_width(names[0]) + 1)
-        + conversion
+    grid.add_row(
+        text(str(stage.index + 1), BOLD),
+        text(clean(stage.role)),
+        text(shown, BOLD),
+        text(_conversion(stage)),
     )
-    lines = [first.rstrip(" ")]
-    lines.extend(" " * before + paint(name, BOLD, color) for name in names[1:])
-    return lines
+    return AtLeast(grid, 3 + 1 + role_width + 1 + MIN_WIDTH + 1 + conversion_width)
 
 
 def _carries(stage: RelayStage) -> tuple[str, str]:
@@ -201,13 +193,17 @@ def _carries(stage: RelayStage) -> tuple[str, str]:
     return ", ".join(clean(c) for c in stage.carries), PLAIN
 
 
-def _finding(finding: Finding, indent: str, width: int, color: bool) -> list[str]:
+def _finding(finding: Finding, indent: str) -> RenderableType:
     """Severity, code and line:column, then the message wrapped under itself."""
+    from rich.table import Table
+
     location = finding.location
     # The label padded to the longest ("warning") so that codes line up under a stage.
-    label = f"{finding.severity.label:<7}"
-    rest = f" {clean(finding.code)} {location.line}:{location.column} "
-    head_width = cell_width(indent + label + rest)
-    messages = wrap(clean(finding.message), max(width - head_width, 10))
-    shown = indent + paint(label, SEVERITY_STYLE[finding.severity], color) + rest
-    return [shown + messages[0]] + [" " * head_width + line for line in messages[1:]]
+    head = text(indent)
+    head.append_text(text(f"{finding.severity.label:<7}", SEVERITY_STYLE[finding.severity]))
+    head.append(f" {clean(finding.code)} {location.line}:{location.column} ")
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold", min_width=MIN_WIDTH)
+    grid.add_row(head, text(clean(finding.message)))
+    return AtLeast(grid, head.cell_len + MIN_WIDTH)

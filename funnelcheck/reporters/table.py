@@ -1,22 +1,24 @@
 """`--format table` (the default): per file, the relay, then the findings grouped by stage.
 
-The tables are laid out here, in fixed-width text, rather than by rich: rendering them with
-rich cost about twice the whole check of a file (issue 7), and importing it another 50 ms
-on every run. What the layout needs is small: column widths from the terminal's width,
-word wrapping that never drops a character, East Asian wide characters counted as two
-columns, and ANSI colour when asked.
+Drawn by rich: one `Console` per run (made by `console()`), a rich `Table` per relay and
+per file's findings. Rich measures the text (East Asian wide characters take two
+columns), shares the width among the columns and wraps every cell at spaces, folding a
+word longer than its column across lines: a message is never cut short or ended with an
+ellipsis. Rich is imported only when a table or the relay is drawn.
 
-Every string from a strategy goes through `clean()` before it reaches the terminal, so no
-control sequence (an escape, a bell, a bidi override) that came from the input is printed;
-cells are plain text, never markup, so `[bold]` in a claim is just text.
+Every string from a strategy goes through `clean()` and reaches rich only as a `Text`,
+never as markup: a claim holding `[bold]` or `[link=...]` prints those characters. Styles
+are spans over our own text, so padding is never coloured, and the console is told the
+colour decision the CLI made (`--color`, then NO_COLOR, then FORCE_COLOR): rich reads no
+environment variable of its own. Trailing spaces of rich's padding are trimmed from each
+line.
 """
 
 from __future__ import annotations
 
-import unicodedata
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
+import io
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from funnelcheck.findings import (
     FileResult,
@@ -31,222 +33,135 @@ from funnelcheck.findings import (
 from funnelcheck.reporters.base import RenderContext, Reporter
 from funnelcheck.terminal import clean
 
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
 #: The width when neither a terminal nor COLUMNS says (output to a file or a pipe).
 DEFAULT_WIDTH = 120
-#: Between two columns, as the tables have always been spaced.
-GAP = "   "
-#: The narrowest a wrapping column gets on a terminal too narrow for the table: below it,
-#: every word would be cut (the line overflows instead).
+#: The narrowest a wrapping column gets on a terminal too narrow for a table: below it,
+#: every word would be cut; the lines overflow instead (rich would drop whole columns).
 MIN_WIDTH = 10
+#: Between two columns, as the tables have always been spaced.
+GAP = 3
 
-# Styles are SGR parameter lists, written out only when colour is on.
-BOLD = "1"
-DIM = "2"
-BOLD_UNDERLINE = "1;4"
-RED = "31"
-BOLD_RED = "1;31"
-GREEN = "32"
-YELLOW = "33"
-CYAN = "36"
+# Styles: rich style definitions, applied only when colour is on.
+BOLD = "bold"
+DIM = "dim"
+BOLD_UNDERLINE = "bold underline"
+RED = "red"
+BOLD_RED = "bold red"
+GREEN = "green"
+YELLOW = "yellow"
+CYAN = "cyan"
 PLAIN = ""
 
 SEVERITY_STYLE = {Severity.ERROR: BOLD_RED, Severity.WARNING: YELLOW, Severity.INFO: CYAN}
 
 
-# --- Text measure, wrapping and colour --------------------------------------------------
+# --- rich, used one way everywhere ------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
-def _char_width(char: str) -> int:
-    """Columns one character takes: 2 for East Asian wide, 0 for marks and format
-    characters (combining accents, zero-width joiners), 1 otherwise."""
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 2
-    if unicodedata.category(char) in ("Mn", "Me", "Cf") and char != "\u00ad":
-        return 0
-    return 1
+def console(width: int, color: bool) -> Console:
+    """The run's console: `width` columns, SGR colour only when `color`, and nothing of
+    rich's own reading of the text (no markup, no emoji codes, no highlighting)."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+        soft_wrap=False,
+        _environ={},  # the CLI decided colour and width; rich reads no variable itself
+    )
 
 
-def cell_width(text: str) -> int:
-    """The columns `text` takes on a terminal (most text is ASCII: one column a character)."""
-    if text.isascii():
-        return len(text)
-    return sum(_char_width(char) for char in text)
+def draw(target: Console, renderables: Iterable[RenderableType]) -> str:
+    """The renderables as text, each line without the trailing spaces of rich's padding."""
+    with target.capture() as captured:
+        for renderable in renderables:
+            target.print(renderable, overflow="fold", crop=False)
+    return "".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines())
 
 
-def _fold(word: str, width: int) -> list[str]:
-    """A word longer than a line, cut into pieces of at most `width` columns.
+def text(value: str, style: str = PLAIN) -> Text:
+    """Our (already `clean`) text as a rich `Text`, `style` as a span over the text alone
+    (not over the padding rich adds around it)."""
+    from rich.text import Text
 
-    A wide character is never split: a piece that cannot hold it (width 1) takes it alone.
-    """
-    pieces: list[str] = []
-    piece = ""
-    piece_width = 0
-    for char in word:
-        char_width = _char_width(char) if not char.isascii() else 1
-        if piece and piece_width + char_width > width:
-            pieces.append(piece)
-            piece, piece_width = "", 0
-        piece += char
-        piece_width += char_width
-    pieces.append(piece)
-    return pieces
+    shown = Text(value, overflow="fold", end="")
+    if style and value:
+        shown.stylize(style)
+    return shown
 
 
-def wrap(text: str, width: int) -> list[str]:
-    """`text` in lines of at most `width` columns, broken at spaces.
+def new_table(*columns: tuple[str, dict[str, Any]]) -> Table:
+    """A table as the checker has always drawn them: headers, a rule under them, three
+    spaces between columns, no frame; each column's cells wrap, folding long words."""
+    from rich import box
+    from rich.table import Table
 
-    Nothing is lost: a word longer than a line is cut across lines, never truncated. Runs
-    of spaces between words become one space (the line ends take them).
-    """
-    width = max(width, 1)
-    if cell_width(text) <= width:
-        return [text]
-    lines: list[str] = []
-    line = ""
-    line_width = 0
-    for word in text.split(" "):
-        if not word:
-            continue
-        word_width = cell_width(word)
-        if line and line_width + 1 + word_width <= width:
-            line += " " + word
-            line_width += 1 + word_width
-            continue
-        if line:
-            lines.append(line)
-        if word_width <= width:
-            line, line_width = word, word_width
-            continue
-        *whole, line = _fold(word, width)
-        lines.extend(whole)
-        line_width = cell_width(line)
-    if line or not lines:
-        lines.append(line)
-    return lines
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        padding=(0, GAP // 2),
+        header_style=None,
+        border_style=None,
+        highlight=False,
+    )
+    for header, options in columns:
+        table.add_column(text(header, BOLD), overflow="fold", **options)
+    return table
 
 
-def paint(text: str, style: str, color: bool) -> str:
-    """`text` in `style` (SGR parameters) when colour is on; as it is otherwise."""
-    if not color or not style or not text:
-        return text
-    return f"\x1b[{style}m{text}\x1b[0m"
+class AtLeast:
+    """A renderable drawn `width` columns wide at least: on a terminal narrower than that,
+    its lines overflow rather than rich squeezing a column to nothing (and its text away)."""
 
+    def __init__(self, renderable: RenderableType, width: int) -> None:
+        self.renderable = renderable
+        self.width = width
 
-def paragraph(text: str, width: int, color: bool, style: str = PLAIN) -> list[str]:
-    """`text` wrapped at `width`, each line in `style`."""
-    return [paint(line, style, color) for line in wrap(text, width)]
-
-
-def hanging(
-    label: str,
-    label_style: str,
-    body: str,
-    body_style: str,
-    width: int,
-    color: bool,
-) -> list[str]:
-    """`label` then `body`, the body wrapped under itself when it is longer than the line."""
-    label_width = cell_width(label)
-    # On a terminal too narrow for the label, the body still gets a few columns.
-    lines = wrap(body, max(width - label_width, 10))
-    pad = " " * label_width
-    out = [paint(label, label_style, color) + paint(lines[0], body_style, color)]
-    out.extend(pad + paint(line, body_style, color) for line in lines[1:])
-    return out
-
-
-# --- Tables -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    #: Right-justified (numbers); text columns are left-justified.
-    right: bool = False
-    #: False: the column always takes its widest cell, never wraps.
-    wraps: bool = True
-    #: The widest a wrapping column may be, whatever room there is.
-    max_width: int | None = None
-
-
-#: A cell: its text (already `clean`) and its style.
-Cell = tuple[str, str]
-#: A row of cells, one per column; None between two sections (a blank line).
-Row = Sequence[Cell] | None
-
-
-def column_widths(columns: Sequence[Column], natural: Sequence[int], width: int) -> list[int]:
-    """Each column's width so that the table fits `width`, when it can.
-
-    Columns that do not wrap keep their natural (widest cell) width. The wrapping ones
-    share what is left: one that fits under a common level keeps its natural width, the
-    others are cut down to that level (the widest columns give up room first), so a short
-    column is never squeezed to make room for a long one.
-    """
-    widths = list(natural)
-    flexible = [i for i, column in enumerate(columns) if column.wraps]
-    for i in flexible:
-        limit = columns[i].max_width
-        if limit is not None:
-            widths[i] = min(widths[i], limit)
-    room = width - sum(widths[i] for i, c in enumerate(columns) if not c.wraps)
-    room -= len(GAP) * (len(columns) - 1)
-    if sum(widths[i] for i in flexible) <= room or not flexible:
-        return widths
-    # The level: flexible columns narrower than it keep their width, the rest take it.
-    remaining = sorted(flexible, key=lambda i: widths[i])
-    while remaining:
-        level = max(room // len(remaining), MIN_WIDTH)
-        if widths[remaining[0]] > level:
-            break
-        room -= widths[remaining.pop(0)]
-    if remaining:
-        level = max(room // len(remaining), MIN_WIDTH)
-        spare = max(room - level * len(remaining), 0)
-        # The spare columns go to the narrowest texts first: they may then fit whole.
-        for i in sorted(remaining, key=lambda i: (widths[i], -i)):
-            widths[i] = level + (1 if spare > 0 else 0)
-            spare -= 1
-    return widths
-
-
-def table(columns: Sequence[Column], rows: Sequence[Row], width: int, color: bool) -> list[str]:
-    """The header, a rule under it, then the rows, each cell wrapped in its column."""
-    natural = [cell_width(column.header) for column in columns]
-    for row in rows:
-        if row is not None:
-            for i, (text, _) in enumerate(row):
-                natural[i] = max(natural[i], cell_width(text))
-    widths = column_widths(columns, natural, width)
-    header: list[Cell] = [(column.header, BOLD) for column in columns]
-    lines = _row_lines(columns, widths, header, color)
-    lines.append("─" * (sum(widths) + len(GAP) * (len(columns) - 1)))
-    for row in rows:
-        if row is None:
-            lines.append("")
+    def __rich_console__(self, target: Console, options: Any) -> Any:
+        if options.max_width >= self.width:
+            yield self.renderable
         else:
-            lines.extend(_row_lines(columns, widths, row, color))
-    return lines
+            yield from target.render(self.renderable, options.update_width(self.width))
 
 
-def _row_lines(
-    columns: Sequence[Column], widths: Sequence[int], row: Sequence[Cell], color: bool
-) -> list[str]:
-    cells = [
-        wrap(text, widths[i]) if columns[i].wraps else [text] for i, (text, _) in enumerate(row)
-    ]
-    height = max(len(cell) for cell in cells)
-    lines: list[str] = []
-    for n in range(height):
-        parts: list[str] = []
-        for i, cell in enumerate(cells):
-            text = cell[n] if n < len(cell) else ""
-            pad = " " * max(widths[i] - cell_width(text), 0)
-            shown = paint(text, row[i][1], color)
-            parts.append(pad + shown if columns[i].right else shown + pad)
-        lines.append(GAP.join(parts).rstrip(" "))
-    return lines
+def fitted(table: Table) -> RenderableType:
+    """`table`, kept from collapsing below what it needs: columns that do not wrap at their
+    widest cell, the wrapping ones at MIN_WIDTH (or their widest cell, when narrower)."""
+    from rich.cells import cell_len
+
+    need = GAP * (len(table.columns) - 1)
+    for column in table.columns:
+        widest = 0
+        for cell in (column.header, *column.cells):
+            widest = max(widest, cell_len(cell.plain if hasattr(cell, "plain") else str(cell)))
+            if not column.no_wrap and widest >= MIN_WIDTH:
+                break
+        need += widest if column.no_wrap else min(widest, MIN_WIDTH)
+    return AtLeast(table, need)
+
+
+def hanging(label: str, label_style: str, body: str, body_style: str) -> RenderableType:
+    """`label` then `body`, the body wrapped under itself when it is longer than the line."""
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    grid = Table.grid(padding=0)
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold", min_width=MIN_WIDTH)
+    grid.add_row(text(label, label_style), text(body, body_style))
+    return AtLeast(grid, cell_len(label) + MIN_WIDTH)
 
 
 # --- The report -------------------------------------------------------------------------
@@ -255,51 +170,44 @@ def _row_lines(
 class TableReporter(Reporter):
     name = "table"
     extension = "txt"
-    terminal_safe = True  # every cell through clean(); colours of its own
+    terminal_safe = True  # every text through clean(); colours of its own
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         return "".join(self.stream(report, ctx))
 
     def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
         """The report one file at a time, then the statistics, baseline and summary."""
-        width = ctx.width or DEFAULT_WIDTH
+        out = console(ctx.width or DEFAULT_WIDTH, ctx.color)
         for result in report.files:
             if ctx.quiet and not result.findings and result.error is None:
                 continue
-            yield _lines(_file(result, ctx, width))
+            yield draw(out, _file(result, ctx))
         if ctx.statistics:
-            yield _lines(_statistics(report, width, ctx.color))
+            yield draw(out, _statistics(report))
         if report.fixed:
-            yield _lines(_fixed(report, width, ctx.color))
+            yield draw(out, _fixed(report))
         if not ctx.quiet:
-            yield _lines(_summary(report, width, ctx.color))
+            yield draw(out, [_summary(report)])
 
 
-def _lines(lines: list[str]) -> str:
-    return "".join(line + "\n" for line in lines)
-
-
-def _file(result: FileResult, ctx: RenderContext, width: int) -> list[str]:
-    color = ctx.color
-    lines = paragraph(clean(result.file), width, color, BOLD_UNDERLINE)
+def _file(result: FileResult, ctx: RenderContext) -> list[RenderableType]:
+    shown: list[RenderableType] = [text(clean(result.file), BOLD_UNDERLINE)]
     if result.error is not None:
-        lines += hanging(
-            "  ", PLAIN, f"could not be checked: {clean(result.error)}", BOLD_RED, width, color
-        )
-        lines.append("")
-        return lines
+        shown.append(hanging("  ", PLAIN, f"could not be checked: {clean(result.error)}", BOLD_RED))
+        shown.append(text(""))
+        return shown
     if result.relay is not None and not ctx.quiet:
         # The title and the leads are written at the terminal's width, not the table's.
-        lines += paragraph(relay_title(result.relay), width, color, BOLD)
-        lines += relay_table(result.relay, width, color)
+        shown.append(text(relay_title(result.relay), BOLD))
+        shown.append(fitted(relay_table(result.relay)))
         if result.relay.leads_needed is not None:
-            lines += paragraph(leads_caption(result.relay), width, color, DIM)
+            shown.append(text(leads_caption(result.relay), DIM))
     if result.findings:
-        lines += findings_table(result.findings, width, color)
+        shown.append(fitted(findings_table(result.findings, ctx.width or DEFAULT_WIDTH)))
     elif not ctx.quiet:
-        lines.append(paint("  no findings", GREEN, color))
-    lines.append("")
-    return lines
+        shown.append(text("  no findings", GREEN))
+    shown.append(text(""))
+    return shown
 
 
 def relay_title(relay: Relay) -> str:
@@ -315,69 +223,62 @@ def leads_caption(relay: Relay) -> str:
     return f"{leads} leads needed at the top for {out} out at the bottom"
 
 
-RELAY_COLUMNS = (
-    Column("#", right=True, wraps=False),
-    Column("role", wraps=False),
-    Column("stage"),
-    Column("carries"),
-    Column("conv.", right=True, wraps=False),
-)
-
-
-def relay_table(relay: Relay, width: int, color: bool) -> list[str]:
+def relay_table(relay: Relay) -> Table:
     """The relay, one row per stage, each handoff held or dropped between them. In a
     funnel that branches, the stages of each path are named with it, the rows before a
     branch and where the paths join say so, and each handoff names the stage it comes from
     (a stage may be handed leads by several)."""
-    rows: list[Row] = []
+    table = new_table(
+        ("#", {"justify": "right", "no_wrap": True}),
+        ("role", {"no_wrap": True}),
+        ("stage", {}),
+        ("carries", {}),
+        ("conv.", {"justify": "right", "no_wrap": True}),
+    )
+    blank = text("")
     branched = bool(relay.paths)
     in_branch = False
     for stage, handoffs in relay_steps(relay):
         if branched and (stage.path is not None) != in_branch:
             in_branch = not in_branch
             if in_branch:
-                rows.append(_marker("  ↳ paths split", ", ".join(clean(p) for p in relay.paths)))
+                paths = ", ".join(clean(p) for p in relay.paths)
+                table.add_row(blank, blank, text("  ↳ paths split", BOLD), text(paths, DIM), blank)
             else:
-                rows.append(_marker("  ↲ paths join", ""))
+                table.add_row(blank, blank, text("  ↲ paths join", BOLD), blank, blank)
         for handoff in handoffs:
             source = f" from {handoff.source + 1}" if branched else ""
             if handoff.held:
                 passed = ", ".join(clean(c) for c in handoff.passed)
-                rows.append(
-                    (("", ""), ("", ""), (f"  ↓ held{source}", GREEN), (passed, DIM), ("", ""))
+                table.add_row(
+                    blank, blank, text(f"  ↓ held{source}", GREEN), text(passed, DIM), blank
                 )
             else:
-                rows.append(
-                    (
-                        ("", ""),
-                        ("", ""),
-                        (f"  ↓ DROPPED{source}", BOLD_RED),
-                        ("no concept passes across", RED),
-                        ("", ""),
-                    )
+                table.add_row(
+                    blank,
+                    blank,
+                    text(f"  ↓ DROPPED{source}", BOLD_RED),
+                    text("no concept passes across", RED),
+                    blank,
                 )
         if stage.says_something and stage.why:
-            carries: Cell = ("; ".join(why_text(w) for w in stage.why), PLAIN)
+            carries = text("; ".join(why_text(w) for w in stage.why))
         elif stage.says_something:
-            carries = (
-                ", ".join(clean(c) for c in stage.carries) or "nothing",
-                PLAIN if stage.carries else RED,
-            )
+            carried = ", ".join(clean(c) for c in stage.carries)
+            carries = text(carried, PLAIN) if carried else text("nothing", RED)
         else:
-            carries = ("(says nothing)", DIM)
+            carries = text("(says nothing)", DIM)
         name = (
             clean(stage.name) if stage.path is None else f"{clean(stage.path)}: {clean(stage.name)}"
         )
-        rows.append(
-            (
-                (str(stage.index + 1), PLAIN),
-                (clean(stage.role), PLAIN),
-                (name, PLAIN),
-                carries,
-                (clean(stage.conversion) if stage.conversion else "-", PLAIN),
-            )
+        table.add_row(
+            text(str(stage.index + 1)),
+            text(clean(stage.role)),
+            text(name),
+            carries,
+            text(clean(stage.conversion) if stage.conversion else "-"),
         )
-    return table(RELAY_COLUMNS, rows, width, color)
+    return table
 
 
 def relay_steps(relay: Relay) -> Iterator[tuple[RelayStage, list[Handoff]]]:
@@ -387,10 +288,6 @@ def relay_steps(relay: Relay) -> Iterator[tuple[RelayStage, list[Handoff]]]:
         into.setdefault(handoff.target, []).append(handoff)
     for stage in relay.stages:
         yield stage, into.get(stage.index, [])
-
-
-def _marker(label: str, text: str) -> Row:
-    return (("", ""), ("", ""), (label, BOLD), (text, DIM), ("", ""))
 
 
 def why_text(why: Why) -> str:
@@ -423,14 +320,14 @@ def where_width(width: int) -> int:
     return max(12, min(24, width // 5))
 
 
-def findings_table(findings: Sequence[Finding], width: int, color: bool) -> list[str]:
+def findings_table(findings: Sequence[Finding], width: int) -> Table:
     """Severity, code, where (line:col and stage) and message; a blank line between stages."""
-    columns = (
-        Column("severity", wraps=False),
-        Column("code", wraps=False),
+    table = new_table(
+        ("severity", {"no_wrap": True}),
+        ("code", {"no_wrap": True}),
         # Kept narrow so that the message has the room.
-        Column("where", max_width=where_width(width)),
-        Column("message"),
+        ("where", {"max_width": where_width(width)}),
+        ("message", {}),
     )
 
     # Grouped by stage: the findings outside any stage first, then each stage in order.
@@ -438,64 +335,54 @@ def findings_table(findings: Sequence[Finding], width: int, color: bool) -> list
         index = stage_index(f)
         return (0, 0) if index is None else (1, index)
 
-    rows: list[Row] = []
-    previous: tuple[int, int] | None = None
-    for finding in sorted(findings, key=lambda f: (group(f), f.sort_key())):
-        key = group(finding)
-        if previous is not None and key != previous:
-            rows.append(None)
-        previous = key
+    ordered = sorted(findings, key=lambda f: (group(f), f.sort_key()))
+    for n, finding in enumerate(ordered):
         loc = finding.location
         where = f"{loc.line}:{loc.column}"
         if loc.stage is not None:
             where += f" {clean(loc.stage)}"
-        rows.append(
-            (
-                (finding.severity.label, SEVERITY_STYLE[finding.severity]),
-                (clean(finding.code), PLAIN),
-                (where, PLAIN),
-                (clean(finding.message), PLAIN),
-            )
+        last_of_group = n + 1 < len(ordered) and group(ordered[n + 1]) != group(finding)
+        table.add_row(
+            text(finding.severity.label, SEVERITY_STYLE[finding.severity]),
+            text(clean(finding.code)),
+            text(where),
+            text(clean(finding.message)),
+            end_section=last_of_group,  # a blank line before the next stage
         )
-    return table(columns, rows, width, color)
+    return table
 
 
 def statistics_text(report: Report, width: int | None = None, color: bool = False) -> str:
     """The "Findings per rule" table alone: what `--statistics` prints on standard error
     when none of the chosen reports holds it."""
-    return _lines(_statistics(report, width or DEFAULT_WIDTH, color))
+    return draw(console(width or DEFAULT_WIDTH, color), _statistics(report))
 
 
-def _statistics(report: Report, width: int, color: bool) -> list[str]:
-    columns = (Column("count", right=True, wraps=False), Column("code"), Column("rule"))
-    rows: list[Row] = [
-        ((str(n), PLAIN), (clean(code), PLAIN), (clean(name), PLAIN))
-        for code, name, n in report.per_rule()
-    ]
-    lines = [paint("Findings per rule", BOLD, color)]
-    lines += table(columns, rows, width, color)
-    lines.append("")
-    return lines
+def _statistics(report: Report) -> list[RenderableType]:
+    table = new_table(("count", {"justify": "right", "no_wrap": True}), ("code", {}), ("rule", {}))
+    for code, name, n in report.per_rule():
+        table.add_row(text(str(n)), text(clean(code)), text(clean(name)))
+    return [text("Findings per rule", BOLD), fitted(table), text("")]
 
 
-def _fixed(report: Report, width: int, color: bool) -> list[str]:
+def _fixed(report: Report) -> list[RenderableType]:
     """Baseline entries that no longer occur: fixed, or their text changed."""
     n = len(report.fixed)
-    lines = paragraph(
-        f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer occur "
-        "(fixed, or the text changed; write the baseline again to drop them):",
-        width,
-        color,
-        BOLD,
-    )
+    shown: list[RenderableType] = [
+        text(
+            f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer occur "
+            "(fixed, or the text changed; write the baseline again to drop them):",
+            BOLD,
+        )
+    ]
     for entry in report.fixed:
         where = " ".join(clean(entry.get(k, "")) for k in ("file", "code", "path"))
-        lines += hanging("  ", PLAIN, where, PLAIN, width, color)
-    lines.append("")
-    return lines
+        shown.append(hanging("  ", PLAIN, where, PLAIN))
+    shown.append(text(""))
+    return shown
 
 
-def _summary(report: Report, width: int, color: bool) -> list[str]:
+def _summary(report: Report) -> Text:
     counts = report.counts()
     parts = [
         f"{len(report.files)} file{'s' if len(report.files) != 1 else ''}",
@@ -509,4 +396,4 @@ def _summary(report: Report, width: int, color: bool) -> list[str]:
     if report.baselined:
         parts.append(f"{report.baselined} in the baseline")
     style = BOLD_RED if counts[Severity.ERROR] or unreadable else BOLD
-    return paragraph(", ".join(parts), width, color, style)
+    return text(", ".join(parts), style)
