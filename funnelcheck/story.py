@@ -16,7 +16,7 @@ How two texts are compared, step by step:
 3. **Stopwords.** English function words (pronouns, articles, auxiliaries, prepositions,
    conjunctions) are dropped: `STOPWORDS`, the project's own list, covering the Snowball
    English stop list plus the modal auxiliaries and a few prepositions it leaves out.
-4. **Stems.** Each word is stemmed with the Snowball English stemmer (`snowballstemmer`).
+4. **Stems.** Each word is stemmed with the Snowball English stemmer (PyStemmer).
 5. **Derived forms meet.** Snowball strips inflections but leaves some derivations apart:
    `reconcile` -> `reconcil` but `reconciliation` -> `reconcili`, `automate` -> `autom` but
    `automatic` -> `automat`, `deliver` -> `deliv` but `delivery` -> `deliveri`. So two
@@ -45,11 +45,7 @@ are cached, so thousands of stages cost linear time.
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import re
-import sys
-import types
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -187,47 +183,17 @@ _PUNCTUATION = str.maketrans(
 
 @cache
 def _english_stemmer() -> Any:
-    """Snowball's English stemmer: PyStemmer's C build where it is installed (a runtime
-    dependency), else snowballstemmer's pure-Python one, loaded without its 35 other languages.
+    """Snowball's English stemmer, PyStemmer's C build (a runtime dependency).
 
-    The two are generated from the same Snowball source and give the same stems
-    (tests/test_story.py holds them equal on every word of the samples and the corpora);
-    the C one stems a word about fifty times faster, which a corpus of thousands of
-    strategies with their own vocabularies feels (issue 7).
-
-    `import snowballstemmer` runs a package `__init__` that imports every language's module:
-    about 9 ms of a one-file check, where the English module needs two siblings. A bare
-    stand-in for the package lets those relative imports resolve without running the
-    `__init__`; it is removed at once, so a later `import snowballstemmer` gets the real
-    package (reusing the modules loaded here).
+    It is generated from the same Snowball source as the pure-Python `snowballstemmer`
+    and gives the same stems (tests/test_story.py holds them equal on every word of the
+    samples and the corpora); it stems a word about fifty times faster, which a corpus of
+    thousands of strategies with their own vocabularies feels: 13% of the engine's CPU
+    time on 300 files of perf.py's corpus (issue 13, paired runs).
     """
-    try:
-        import Stemmer  # PyStemmer
-    except ImportError:
-        return _pure_english_stemmer()
+    import Stemmer  # PyStemmer
+
     return Stemmer.Stemmer("english")
-
-
-def _pure_english_stemmer() -> Any:
-    """snowballstemmer's English stemmer, without importing its other languages."""
-    package = importlib.util.find_spec("snowballstemmer")
-    if (
-        "snowballstemmer" in sys.modules
-        or package is None
-        or package.submodule_search_locations is None
-    ):
-        import snowballstemmer
-
-        return snowballstemmer.stemmer("english")
-    stand_in = types.ModuleType("snowballstemmer")
-    stand_in.__path__ = list(package.submodule_search_locations)
-    sys.modules["snowballstemmer"] = stand_in
-    try:
-        english = importlib.import_module("snowballstemmer.english_stemmer")
-    finally:
-        if sys.modules.get("snowballstemmer") is stand_in:
-            del sys.modules["snowballstemmer"]
-    return english.EnglishStemmer()
 
 
 # -- building blocks ----------------------------------------------------------------------
