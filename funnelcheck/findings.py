@@ -7,7 +7,6 @@ the engine turns them into `Finding`s (with a `Location`); reporters only render
 from __future__ import annotations
 
 import hashlib
-import operator
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -63,31 +62,8 @@ def format_path(path: Path) -> str:
     return "".join(out)
 
 
-class _SentByFields:
-    """Pickled as the class and its field values, in order.
-
-    Results cross from worker processes to the parent as pickles; the default pickling of a
-    slotted dataclass calls a Python `__getstate__`/`__setstate__` pair per object, which
-    made unpickling the parent's largest serial cost in a parallel run (issue 7). The class
-    called with its fields costs half as much, both ways.
-    """
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        cls = type(self)
-        fields = cls.__dict__.get("_field_values")
-        if fields is None:
-            names: tuple[str, ...] = cls.__slots__
-            getter = operator.attrgetter(names[0], *names[1:])
-            # attrgetter of one name gives the value, of several a tuple: always a tuple.
-            fields = getter if len(names) > 1 else (lambda obj: (getter(obj),))
-            cls._field_values = fields  # type: ignore[attr-defined]
-        return (cls, fields(self))
-
-
 @dataclass(frozen=True, slots=True)
-class Location(_SentByFields):
+class Location:
     """Where a value sits in a file: 1-based line and column (Unicode code points)."""
 
     file: str
@@ -146,7 +122,7 @@ def more_issues(first: Issue, count: int) -> Issue:
 
 
 @dataclass(frozen=True, slots=True)
-class Finding(_SentByFields):
+class Finding:
     """One baton drop (or input fault), located, with everything a reporter shows."""
 
     code: str
@@ -189,7 +165,7 @@ def fingerprint(finding: Finding) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Why(_SentByFields):
+class Why:
     """The evidence that a stage carries a concept (`--why`): which of its words met which
     wording of the concept, and where."""
 
@@ -208,7 +184,7 @@ class Why(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class RelayStage(_SentByFields):
+class RelayStage:
     """One runner of the relay as the default table shows it."""
 
     index: int
@@ -229,7 +205,7 @@ class RelayStage(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class Handoff(_SentByFields):
+class Handoff:
     """The pass from a stage that says something to the next that does (on each path, in a
     funnel that branches): which concepts go across."""
 
@@ -240,7 +216,7 @@ class Handoff(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class Relay(_SentByFields):
+class Relay:
     stages: tuple[RelayStage, ...]
     handoffs: tuple[Handoff, ...]
     concepts: tuple[str, ...]
@@ -334,7 +310,7 @@ def fails(fail_on: str, severities: Iterable[Severity]) -> bool:
 
 
 @dataclass(slots=True)
-class FileResult(_SentByFields):
+class FileResult:
     """Everything found in one file; `error` is set when the file could not be read at all."""
 
     file: str
