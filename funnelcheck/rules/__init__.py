@@ -10,8 +10,6 @@ Modules are imported on first use, so `funnelcheck --version` pays for none of t
 from __future__ import annotations
 
 import importlib
-import os
-import sys
 from collections.abc import Iterable
 from functools import cache
 
@@ -90,58 +88,9 @@ def builtin_rules() -> tuple[type[Rule], ...]:
     return tuple(_load(entry) for entry in BUILTIN_RULES)
 
 
-#: Where installed distributions keep their entry points, one folder per distribution.
-_METADATA_DIRS = (".dist-info", ".egg-info")
-
-
-def may_declare(group: str) -> bool:
-    """Whether any installed distribution may declare entry points in `group`.
-
-    `importlib.metadata` costs ~15 ms to import and scan, a tenth of a one-file check
-    (issue 7), and most installs have no plugin at all. So look for the group's header in
-    the `entry_points.txt` files on `sys.path` first: False only when every place
-    `importlib.metadata` would look is a plain folder and none of them names the group.
-    Anything this scan cannot read with certainty (a zip or egg on the path, a finder of
-    distributions other than the standard one) answers True, and the caller asks
-    `importlib.metadata` as before.
-    """
-    from importlib.machinery import PathFinder
-
-    if any(
-        hasattr(finder, "find_distributions") and finder is not PathFinder
-        for finder in sys.meta_path
-    ):
-        return True
-    from funnelcheck.plugins import plugin_path
-
-    header = f"[{group}]"
-    for entry in plugin_path():
-        folder = entry or "."
-        if folder.endswith(".egg"):
-            return True
-        try:
-            names = os.listdir(folder)
-        except NotADirectoryError:
-            return True  # a zip file on the path
-        except OSError:
-            continue  # a missing folder holds no distribution
-        for name in names:
-            if not name.lower().endswith(_METADATA_DIRS):
-                continue
-            try:
-                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as fh:
-                    if header.encode() in fh.read():
-                        return True
-            except OSError:
-                continue  # no entry points (or a PKG-INFO file, not a folder)
-    return False
-
-
 @cache
 def plugin_rules() -> tuple[type[Rule], ...]:
     """Rules from installed packages' `funnelcheck.rules` entry points."""
-    if not may_declare("funnelcheck.rules"):
-        return ()
     from funnelcheck.plugins import entry_points
 
     found: list[type[Rule]] = []
