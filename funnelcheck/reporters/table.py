@@ -83,11 +83,22 @@ def console(width: int, color: bool) -> Console:
 
 
 def draw(target: Console, renderables: Iterable[RenderableType]) -> str:
-    """The renderables as text, each line without the trailing spaces of rich's padding."""
-    with target.capture() as captured:
-        for renderable in renderables:
-            target.print(renderable, overflow="fold", crop=False)
-    return "".join(line.rstrip(" ") + "\n" for line in captured.get().splitlines())
+    """The renderables as text, lines without the trailing spaces of rich's padding and
+    wrapping; a text that fits its line keeps its own (a file name ending in a space)."""
+    from rich.text import Text
+
+    out: list[str] = []
+    for renderable in renderables:
+        # A text that fits is written whole (rich's wrapping would trim its end).
+        fits = isinstance(renderable, Text) and renderable.cell_len <= target.width
+        with target.capture() as captured:
+            target.print(renderable, overflow="fold", crop=False, no_wrap=fits)
+        lines = captured.get().split("\n")[:-1]
+        if fits:
+            out.extend(line + "\n" for line in lines)
+        else:
+            out.extend(line.rstrip(" ") + "\n" for line in lines)
+    return "".join(out)
 
 
 def text(value: str, style: str = PLAIN) -> Text:
