@@ -227,7 +227,7 @@ class Relay:
 
 
 @dataclass(frozen=True, slots=True)
-class StageRef(_SentByFields):
+class StageRef:
     """A stage named in a view: its index, name, role and path (None: on every path)."""
 
     index: int
@@ -237,7 +237,7 @@ class StageRef(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class Answer(_SentByFields):
+class Answer:
     """One of a reference customer's six answers, beside the stages that must deliver it."""
 
     question: str
@@ -255,7 +255,7 @@ class Answer(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class ReferenceView(_SentByFields):
+class ReferenceView:
     """A reference customer worked backwards: the six answers, each beside its stage."""
 
     index: int
@@ -264,7 +264,7 @@ class ReferenceView(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class PriceFigure(_SentByFields):
+class PriceFigure:
     """One figure of the price picture, on the bill's footing (a year, or once)."""
 
     label: str
@@ -280,7 +280,7 @@ class PriceFigure(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class PricePicture(_SentByFields):
+class PricePicture:
     """The typical customer's bill beside what the customer has (`price_picture.price_picture`)."""
 
     currency: str | None
@@ -294,7 +294,7 @@ class PricePicture(_SentByFields):
 
 
 @dataclass(frozen=True, slots=True)
-class Pitch(_SentByFields):
+class Pitch:
     """The pitch-review views beyond the relay: the upside-down funnel and the price."""
 
     references: tuple[ReferenceView, ...] = ()
