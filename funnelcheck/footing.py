@@ -39,6 +39,7 @@ from funnelcheck.money import (
     format_count,
     format_money,
     format_percent,
+    same_currency,
     to_decimal,
 )
 
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from funnelcheck.findings import Path
+    from funnelcheck.money import TextAmount
 
 ONCE = "once"
 _TWELVE = Decimal(12)
@@ -1468,3 +1470,123 @@ def cadence_periods(text: str, start: int, end: int) -> list[str]:
         if period in PERIOD_FACTORS and period not in periods:
             periods.append(period)
     return periods
+
+
+# -- one amount a claim names, read against a price model (`funnelcheck diff`) -------------
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """What tells a price from other money in a strategy's texts (see `not_a_price`)."""
+
+    fees: frozenset[str]
+    others: frozenset[str]
+    own: frozenset[str]
+    alternative: frozenset[str] = frozenset()
+    product: frozenset[str] = frozenset()
+
+
+def claim_context(foot: Footing, product_name: Any, alternatives: Any) -> ClaimContext:
+    """The `ClaimContext` of a price model, its product's name and `problem.alternatives`."""
+    own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
+    own |= frozenset(w for plan in foot.plans for w in plan.id.split("-"))
+    names = (
+        [a for a in alternatives if isinstance(a, str)] if isinstance(alternatives, list) else []
+    )
+    product_words = lower_words(
+        [str(product_name or "")]
+        + [plan.id for plan in foot.plans]
+        + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
+        + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
+    )
+    return ClaimContext(
+        fee_words(foot),
+        name_words(names, exclude=own),
+        own,
+        alternative_words(names, product_words),
+        product_words,
+    )
+
+
+def claim_explained(
+    amount: TextAmount,
+    text: str,
+    foot: Footing,
+    found: list[Explainer],
+    context: ClaimContext,
+    tolerance: Decimal,
+) -> bool | None:
+    """None where the amount is not the product's price (FC302 does not compare it); else
+    whether the price model explains it, as FC302 reads it."""
+    if amount.is_saving or amount.is_business_figure:
+        return None
+    if not same_currency(amount.currency, foot.currency):
+        return None
+    if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
+        return None
+    start, end = amount.span
+    c = context
+    if not_a_price(text, start, end, c.fees, c.others, c.own, c.alternative, c.product):
+        return None
+    if amount.amount == 0 and says_no_fee(text, end):
+        return None
+    if amount.amount == 0:
+        return len(foot.paid) < len(foot.plans) or any(
+            bill.amount == 0 for plan in foot.plans for bill in plan.bills
+        )
+    duration = duration_of(text, start, end)
+    if duration is not None:
+        reading = read_offer(
+            foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance
+        )
+        if reading is not None and reading.verdict in ("explained", "mismatch"):
+            return reading.verdict == "explained"
+    at_most = is_at_most(text, start)
+    per_unit_options = [amount.per_seat]
+    if not amount.per_seat and per_unit_nearby(text, start):
+        per_unit_options.append(True)
+    for per in [amount.per, *cadence_periods(text, start, end)]:
+        for per_unit in per_unit_options:
+            if explains(
+                found,
+                amount.amount,
+                per,
+                per_unit=per_unit,
+                floor=amount.floor,
+                at_most=at_most,
+                tolerance=tolerance,
+            ):
+                return True
+    if not amount.floor and not amount.per_seat and amount.per != ONCE:
+        targets = (
+            [amount.amount * PERIOD_FACTORS[amount.per]]
+            if amount.per is not None
+            else [amount.amount * 12, amount.amount]
+        )
+        for plan in foot.paid:
+            for bill in plan.bills:
+                if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
+                    return True
+    return False
+
+
+def percent_explained(
+    percent: TextPercent,
+    text: str,
+    rates: list[tuple[str, Part, Decimal]],
+    context: ClaimContext,
+    tolerance: Decimal,
+) -> bool | None:
+    """A percentage a text names as a price against the plans' percentage components."""
+    if not rates:
+        return None
+    start, end = percent.span
+    c = context
+    if not_a_price(text, start, end, c.fees, c.others, c.own, c.alternative, c.product):
+        return None
+    return any(abs(percent.value - rate) <= tolerance * rate for _, _, rate in rates)
+
+
+def bill_explainers(bill: Bill) -> list[Explainer]:
+    """Every figure one bill (a plan on one billing option) gives."""
+    return _explainers_of(bill)
