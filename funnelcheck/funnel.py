@@ -141,26 +141,66 @@ class Funnel:
         """The handoffs between stages that say something: from each such stage to the
         first speaking stages its entrants reach, passing through silent ones. In a funnel
         without branches, the pairs of adjacent speaking stages."""
-        says = set(speaking)
-        nexts: dict[int, list[int]] = {}
-        for source, target in self.edges:
-            nexts.setdefault(source, []).append(target)
-        out: list[tuple[int, int]] = []
-        for source in sorted(says):
-            reached: list[int] = []
-            seen: set[int] = set()
-            todo = list(nexts.get(source, ()))
-            while todo:
-                stage = todo.pop(0)
-                if stage in seen:
-                    continue
-                seen.add(stage)
-                if stage in says:
-                    reached.append(stage)
-                else:
-                    todo.extend(nexts.get(stage, ()))
-            out.extend((source, target) for target in sorted(reached))
+        return _handoffs(self.edges, speaking)
+
+    @property
+    def has_lanes(self) -> bool:
+        """Whether some stage is on a declared path (the funnel splits into paths)."""
+        return any(b.trunk is None for b in self.blocks)
+
+    def route(self, path: str) -> tuple[int, ...]:
+        """The stages a lead on `path` passes, in written order: every stage on no path
+        (the trunk) and the path's own."""
+        out: list[int] = []
+        for block in self.blocks:
+            if block.trunk is not None:
+                out.append(block.trunk)
+            else:
+                out.extend(i for lane in block.lanes if lane.path == path for i in lane.stages)
         return tuple(out)
+
+    def route_handoffs(self, path: str, speaking: Iterable[int]) -> tuple[tuple[int, int], ...]:
+        """`handoffs_between` for the leads on `path` only: along the edges its route takes
+        (an edge between two of its stages that passes over none of its stages but optional
+        ones, those with a `share` below 1)."""
+        on = self.route(path)
+        place = {stage: n for n, stage in enumerate(on)}
+        # firm[n]: how many of the route's first n stages every lead on it passes.
+        firm = [0]
+        for i in on:
+            share = exact_share(self.stages[i].get("share"))
+            firm.append(firm[-1] + (share is None or share == 1))
+        edges = [
+            (s, t)
+            for s, t in self.edges
+            if s in place and t in place and firm[place[t]] == firm[place[s] + 1]
+        ]
+        return _handoffs(edges, set(speaking) & set(on))
+
+
+def _handoffs(
+    edges: Iterable[tuple[int, int]], speaking: Iterable[int]
+) -> tuple[tuple[int, int], ...]:
+    says = set(speaking)
+    nexts: dict[int, list[int]] = {}
+    for source, target in edges:
+        nexts.setdefault(source, []).append(target)
+    out: list[tuple[int, int]] = []
+    for source in sorted(says):
+        reached: list[int] = []
+        seen: set[int] = set()
+        todo = list(nexts.get(source, ()))
+        while todo:
+            stage = todo.pop(0)
+            if stage in seen:
+                continue
+            seen.add(stage)
+            if stage in says:
+                reached.append(stage)
+            else:
+                todo.extend(nexts.get(stage, ()))
+        out.extend((source, target) for target in sorted(reached))
+    return tuple(out)
 
 
 def read_funnel(stages_value: Any, paths_value: Any) -> Funnel:
