@@ -15,12 +15,17 @@ with one checker (one configuration, one `--as-of`) and hands them here; the rep
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from funnelcheck.findings import FileResult, Finding, Relay, Severity, fingerprint
+
+if TYPE_CHECKING:
+    from funnelcheck.strategy import Strategy
 
 #: The version of the diff's JSON shape (schemas/diff.schema.json).
 DIFF_VERSION = 1
@@ -36,8 +41,19 @@ class Side:
     #: How the file is shown (`REV:path` for a file read from git).
     shown: str
     result: FileResult
-    #: The loaded strategy (None when it could not be loaded or is not a mapping).
-    data: dict[str, Any] | None
+    #: The strategy the check loaded and the rules read (None where the file could not be
+    #: read at all): its data, and the views the rules computed (footing, funnel, story).
+    strategy: Strategy | None = None
+    #: Whether it has the format's shape (the content rules ran on it).
+    shaped: bool = False
+    #: How far a claim's money may be from a price and still be it (FC302's `tolerance`
+    #: for this file).
+    tolerance: Decimal = Decimal("0.02")
+
+    @property
+    def data(self) -> dict[str, Any] | None:
+        """The loaded strategy's data (None when it could not be loaded or is not a mapping)."""
+        return self.strategy.data if self.strategy is not None and self.strategy.data else None
 
 
 def _problem_id(side: Side) -> str | None:
@@ -165,14 +181,166 @@ def _story(
     was, now = handoffs(old), handoffs(new)
     changes: list[dict[str, Any]] = []
     for (source, target), held in now.items():
-        prior_held = was.get((source, target))
-        if prior_held is None and held:
-            continue
-        if held and prior_held is False:
-            changes.append({"from": source, "to": target, "change": "mended"})
-        elif not held and prior_held is not False:
-            changes.append({"from": source, "to": target, "change": "dropped"})
+        change = _handoff_change(was.get((source, target)), held)
+        if change is not None:
+            changes.append({"from": source, "to": target, "change": change})
     return stages, changes
+
+
+#: At most this many paths of a funnel are broken down one by one (each is a walk of the
+#: funnel's stages: a bound keeps the diff linear in a file that declares thousands).
+MAX_PATHS = 32
+
+
+@dataclass(frozen=True)
+class _Routes:
+    """One side's funnel, path by path: the stages each path's leads pass and the handoffs
+    between those that say something (a funnel without paths: one route for every path)."""
+
+    names: dict[int, str]
+    carries: dict[int, frozenset[str]]
+    #: path id -> (stages on the route, the path's own stages, handoffs (source, target)).
+    by_path: dict[str, tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]]
+    #: The whole line, for a path this side does not split off.
+    line: tuple[tuple[int, ...], tuple[tuple[int, int], ...]]
+    branched: bool
+
+    def route(
+        self, path: str
+    ) -> tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]:
+        if path in self.by_path:
+            return self.by_path[path]
+        return self.line[0], (), self.line[1]
+
+    def handoffs(self, pairs: Sequence[tuple[int, int]]) -> dict[tuple[str, str], bool]:
+        """By the names on either end, whether each handoff holds (a concept passes)."""
+        out: dict[tuple[str, str], bool] = {}
+        for a, b in pairs:
+            key = (self.names[a], self.names[b])
+            out[key] = out.get(key, True) and bool(self.carries[a] & self.carries[b])
+        return out
+
+
+def _routes(side: Side | None) -> _Routes | None:
+    if side is None or side.strategy is None or side.result.relay is None:
+        return None
+    relay = side.result.relay
+    names = {s.index: s.name for s in relay.stages}
+    carries = {s.index: frozenset(s.carries) for s in relay.stages}
+    line = (tuple(names), tuple((h.source, h.target) for h in relay.handoffs))
+    try:
+        funnel = side.strategy.funnel
+        branched = funnel.has_lanes
+        by_path = {}
+        if branched:
+            speaking = [s.index for s in relay.stages if s.says_something]
+            for declared in funnel.paths[:MAX_PATHS]:
+                own = tuple(
+                    i
+                    for block in funnel.blocks
+                    for lane in block.lanes
+                    if lane.path == declared.id
+                    for i in lane.stages
+                )
+                by_path[declared.id] = (
+                    funnel.route(declared.id),
+                    own,
+                    funnel.route_handoffs(declared.id, speaking),
+                )
+    except Exception:  # the funnel is FC011's to report; the diff says what it can
+        return None
+    return _Routes(names, carries, by_path, line, branched)
+
+
+def _paths(old: Side | None, new: Side | None) -> tuple[list[dict[str, Any]], int]:
+    """Per path of a funnel that branches (on either side): the concepts its leads hear
+    anywhere on the way gained and lost, its own stages' concepts gained and lost, and the
+    handoffs on its route that not every path passes, newly dropped or mended. Paths are
+    matched by id; a side without paths is one line every path's leads follow. Returns the
+    paths with something to say, and how many paths were not broken down (MAX_PATHS)."""
+    was, now = _routes(old), _routes(new)
+    if was is None or now is None or not (was.branched or now.branched):
+        return [], 0
+    ids = [p for p in now.by_path] + [p for p in was.by_path if p not in now.by_path]
+    declared = set()
+    for side in (old, new):
+        if side is not None and side.strategy is not None and side.result.relay is not None:
+            declared |= {p.id for p in side.strategy.funnel.paths}
+    left_out = len(declared) - len(ids)
+    out: list[dict[str, Any]] = []
+    for path in ids:
+        change = (
+            "added"
+            if path not in was.by_path
+            else "removed"
+            if path not in now.by_path
+            else "changed"
+        )
+        if (change == "added" and was.branched) or (change == "removed" and now.branched):
+            # Its leads came (or go) another way the other side names: nothing to compare.
+            out.append(_path_entry(path, change, [], [], [], []))
+            continue
+        old_route, _, old_pairs = was.route(path)
+        new_route, new_own, new_pairs = now.route(path)
+
+        def heard(routes: _Routes, stages: tuple[int, ...]) -> set[str]:
+            return {c for i in stages for c in routes.carries[i]}
+
+        gained = sorted(heard(now, new_route) - heard(was, old_route))
+        lost = sorted(heard(was, old_route) - heard(now, new_route))
+        before_stage = {was.names[i]: was.carries[i] for i in old_route}
+        stages = []
+        for i in new_own:
+            prior = before_stage.get(now.names[i])
+            if prior is None:
+                continue
+            g, lo = sorted(now.carries[i] - prior), sorted(prior - now.carries[i])
+            if g or lo:
+                stages.append({"stage": now.names[i], "gained": g, "lost": lo})
+        # The handoffs of this path that not every path passes (those are the funnel's).
+        shared = None
+        if now.branched:
+            for other in now.by_path.values():
+                keys = set(now.handoffs(other[2]))
+                shared = keys if shared is None else shared & keys
+        prior_held = was.handoffs(old_pairs)
+        handoffs = []
+        for (source, target), held in now.handoffs(new_pairs).items():
+            if shared is not None and (source, target) in shared and len(now.by_path) > 1:
+                continue
+            moved = _handoff_change(prior_held.get((source, target)), held)
+            if moved is not None:
+                handoffs.append({"from": source, "to": target, "change": moved})
+        if change != "changed" or gained or lost or stages or handoffs:
+            out.append(_path_entry(path, change, gained, lost, stages, handoffs))
+    return out, max(left_out, 0)
+
+
+def _path_entry(
+    path: str,
+    change: str,
+    gained: list[str],
+    lost: list[str],
+    stages: list[dict[str, Any]],
+    handoffs: list[dict[str, Any]],
+) -> dict[str, Any]:
+    return {
+        "path": path,
+        "change": change,
+        "gained": gained,
+        "lost": lost,
+        "stages": stages,
+        "handoffs": handoffs,
+    }
+
+
+def _handoff_change(prior: bool | None, held: bool) -> str | None:
+    """Dropped: no longer holds (or is new and does not); mended: holds now, did not before."""
+    if held and prior is False:
+        return "mended"
+    if not held and prior is not False:
+        return "dropped"
+    return None
 
 
 def _items(value: Any) -> list[dict[str, Any]]:
@@ -207,17 +375,17 @@ def _claims(data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
-def _row(kind: str, change: str, where: str, what: str) -> dict[str, str]:
+def _row(kind: str, change: str, where: str, what: str) -> dict[str, Any]:
     return {"kind": kind, "change": change, "where": where, "what": what}
 
 
-def _text_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, str]]:
+def _text_changes(
+    old: dict[str, Any], new: dict[str, Any], prices: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """Claims and promises added or removed; capabilities whose status changed (with the
-    claims that promise them); plan prices that changed (with the claims that still quote
-    the old figure); evidence and assumptions added, removed or changed."""
-    from funnelcheck.money import find_amounts, money_from, same_currency
-
-    rows: list[dict[str, str]] = []
+    claims that promise them); prices that moved and the claims that still quote the old
+    one (`prices`, from `_price_rows`); evidence and assumptions added, removed or changed."""
+    rows: list[dict[str, Any]] = []
     before, after = _claims(old), _claims(new)
     old_claims = Counter((w, t) for w, t, _ in before)
     new_claims = Counter((w, t) for w, t, _ in after)
@@ -243,34 +411,7 @@ def _text_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, st
             if promised_by:
                 what += "; promised by " + ", ".join(promised_by)
             rows.append(_row("capability", "changed", cap_id, what))
-    old_price = _mapping(old.get("price"))
-    new_price = _mapping(new.get("price"))
-    old_cur = old_price.get("currency") if isinstance(old_price.get("currency"), str) else None
-    new_cur = new_price.get("currency") if isinstance(new_price.get("currency"), str) else None
-    old_plans, new_plans = _by_id(old_price.get("plans")), _by_id(new_price.get("plans"))
-    for plan_id in sorted(set(old_plans) & set(new_plans)):
-        was_m = money_from(old_plans[plan_id], old_cur)
-        now_m = money_from(new_plans[plan_id], new_cur)
-        if was_m is None or now_m is None or was_m == now_m:
-            continue
-        quoting = []
-        for where, text, _ in after:
-            for found in find_amounts(text, new_cur):
-                if (
-                    found.amount == was_m.amount
-                    and same_currency(found.currency, was_m.currency)
-                    and found.per in (None, was_m.per)
-                ):
-                    quoting.append(where)
-                    break
-        what = f"{was_m.describe()} -> {now_m.describe()}"
-        if quoting:
-            what += "; still quoted by " + ", ".join(sorted(set(quoting)))
-        rows.append(_row("price", "changed", plan_id, what))
-    for plan_id in sorted(set(new_plans) - set(old_plans)):
-        rows.append(_row("price", "added", plan_id, ""))
-    for plan_id in sorted(set(old_plans) - set(new_plans)):
-        rows.append(_row("price", "removed", plan_id, ""))
+    rows.extend(prices)
     for kind, key in (("evidence", "evidence"), ("assumption", "assumptions")):
         was_items, now_items = _by_id(old.get(key)), _by_id(new.get(key))
         for item_id in sorted(set(was_items) | set(now_items)):
@@ -284,6 +425,65 @@ def _text_changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, st
                 )
                 rows.append(_row(kind, "changed", item_id, what))
     return rows
+
+
+def _price_rows(old: Side, new: Side) -> list[dict[str, Any]]:
+    """Every price that moved, on the one footing, and the claims whose money the old price
+    explained and the new does not.
+
+    A side the schema refuses is still read as far as it can be (the footing passes over
+    what it cannot price). Should the reading fail, the plans added and removed are said,
+    and why the rest is not."""
+    try:
+        assert old.strategy is not None and new.strategy is not None  # both were loaded
+        return _priced(old, new, old.strategy, new.strategy)
+    except Exception as exc:
+        if os.environ.get("FUNNELCHECK_DEBUG"):
+            raise
+        why = (
+            "a bug in funnelcheck: please report it (FUNNELCHECK_DEBUG=1 shows the traceback)"
+            if old.shaped and new.shaped
+            else "a side does not have the format's shape: see its input findings"
+        )
+        rows = _plans_added_removed(old.data or {}, new.data or {})
+        rows.append(
+            _row("price", "changed", "price", f"not compared ({type(exc).__name__}): {why}")
+        )
+        return rows
+
+
+def _plans_added_removed(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    old_plans = _by_id(_mapping(old.get("price")).get("plans"))
+    new_plans = _by_id(_mapping(new.get("price")).get("plans"))
+    rows = [_row("price", "added", p, "") for p in sorted(set(new_plans) - set(old_plans))]
+    rows += [_row("price", "removed", p, "") for p in sorted(set(old_plans) - set(new_plans))]
+    return rows
+
+
+def _priced(old: Side, new: Side, was: Strategy, now: Strategy) -> list[dict[str, Any]]:
+    from funnelcheck.diff_price import outdated_claims, price_changes
+
+    rows: list[dict[str, Any]] = []
+    for change in price_changes(was, now):
+        if change.change == "changed":
+            what = f"{change.old} -> {change.new}"
+        else:
+            what = (change.new if change.change == "added" else change.old) or ""
+        row = _row("price", change.change, change.where, what)
+        rows.append({**row, "old": change.old, "new": change.new})
+    for claim in outdated_claims(was, now, old.tolerance, new.tolerance):
+        today = f"now {claim.now}" if claim.now is not None else "gone now"
+        what = f"quotes {claim.written}, the old {claim.what} ({claim.was}; {today})"
+        what += f': "{_clip(claim.text)}"'
+        rows.append(
+            {**_row("claim", "outdated", claim.stage, what), "old": claim.was, "new": claim.now}
+        )
+    return rows
+
+
+def _clip(text: str, most: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
 
 
 def _mapping(value: Any) -> dict[str, Any]:
@@ -327,6 +527,7 @@ def compare(
             before.result.relay if before is not None else None,
             after.result.relay if after is not None else None,
         )
+        paths, paths_left_out = _paths(before, after)
         either = after if after is not None else before
         assert either is not None  # a pair has at least one side
         errors = [s.result.error for s in (before, after) if s is not None and s.result.error]
@@ -339,13 +540,16 @@ def compare(
             "resolved": resolved,
             "stages": stages,
             "handoffs": handoffs,
-            "details": _text_changes(before.data, after.data)
+            "paths": paths,
+            "details": _text_changes(before.data, after.data, _price_rows(before, after))
             if before is not None and after is not None and before.data and after.data
             else [],
             "reviewed": _reviewed(before, after),
             "errors": errors,
         }
-        quiet = not (introduced or resolved or stages or handoffs or errors)
+        if paths_left_out:
+            entry["paths_left_out"] = paths_left_out
+        quiet = not (introduced or resolved or stages or handoffs or paths or errors)
         if status == "changed" and quiet and _same(before, after):
             entry["status"] = "unchanged"
         strategies.append(entry)

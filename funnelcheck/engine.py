@@ -15,7 +15,7 @@ import inspect
 import os
 import re
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +63,9 @@ class Checker:
     stdin_bytes: bytes = b""
     #: Give each relay stage the evidence of what it carries (`--why`).
     why: bool = False
+    #: Called with each file's strategy and whether it has the format's shape, before the
+    #: rules read it: `funnelcheck diff` reads the data the check loaded, never a second time.
+    keep: Callable[[Strategy, bool], None] | None = None
     _instances: dict[str, Rule] = field(default_factory=dict)
 
     def rule(self, code: str) -> Rule:
@@ -168,6 +171,8 @@ class Checker:
             text=text,
             input_issues=input_issues,
         )
+        if self.keep is not None:
+            self.keep(strategy, shaped)
         locations = loaded.locations if loaded is not None else Locations(LocNode(1, 1))
         with exact_arithmetic():  # every rule's money and funnel figures: exact, bounded
             return self._run_rules(source, config, config_path, text, strategy, locations, shaped)

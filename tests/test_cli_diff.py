@@ -241,6 +241,45 @@ def test_git_a_new_and_a_deleted_strategy(repo: Path) -> None:
 
 
 @needs_git
+def test_git_a_renamed_strategy_from_a_subfolder(repo: Path) -> None:
+    # `git mv` and a new title: the same problem.id, so a rename, not a removal and an
+    # addition; its findings keep their identity. Run from the strategies' own folder.
+    git(repo, "mv", "strategies/ledgerline.yaml", "strategies/ledger-2027.yaml")
+    write(repo / "strategies" / "ledger-2027.yaml", MENDED_PRICE)
+    code, document = diff_json("--git", "main", cwd=repo / "strategies")
+    [entry] = document["strategies"]
+    assert entry["status"] == "renamed"
+    assert (entry["old"], entry["new"]) == ("main:ledgerline.yaml", "ledger-2027.yaml")
+    assert entry["problem_id"] == "payout-reconciliation"
+    assert [f["code"] for f in entry["resolved"]] == ["FC302"]
+    assert entry["introduced"] == []
+    assert code == 0
+    table = diff("--git", "main", cwd=repo / "strategies").stdout
+    assert "renamed main:ledgerline.yaml -> ledger-2027.yaml" in table
+
+
+@needs_git
+def test_git_a_side_that_was_invalid_is_reported_with_its_input_findings(repo: Path) -> None:
+    # The base holds a broken copy (bad YAML) beside a good one; the working tree mends it.
+    write(repo / "strategies" / "broken.yaml", "funnelcheck: 1\nproblem: [unclosed\n")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "broken")
+    write(repo / "strategies" / "broken.yaml", TEXT.replace("payout-reconciliation", "other"))
+    write(repo / "strategies" / "ledgerline.yaml", MENDED_PRICE)
+    code, document = diff_json("--git", "HEAD", cwd=repo)
+    entries = {e["new"]: e for e in document["strategies"]}
+    mended = entries["strategies/broken.yaml"]
+    assert mended["status"] == "changed" and mended["errors"] == []
+    assert "FC001" in {f["code"] for f in mended["resolved"]}
+    assert mended["resolved"][0]["file"] == "HEAD:strategies/broken.yaml"
+    # Nothing of the broken text could be compared, so nothing but its findings is said ...
+    assert mended["stages"] == [] and mended["details"] == [] and mended["paths"] == []
+    # ... while the other strategy's diff is said in full beside it.
+    assert "FC302" in {f["code"] for f in entries["strategies/ledgerline.yaml"]["resolved"]}
+    assert code == 1  # the mended file brings the sample's own errors in with it
+
+
+@needs_git
 def test_git_errors_exit_two(repo: Path, tmp_path: Path) -> None:
     proc = diff("--git", "no-such-branch", cwd=repo)
     assert (
@@ -273,17 +312,21 @@ def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> 
         .replace("status: planned, relieves: [audit-risk]", "status: beta, relieves: [audit-risk]")
         .replace("n: 10, date: 2026-09-12", "n: 14, date: 2026-11-02")
         + clean[clean.index("\nassumptions:") :].replace("status: testing", "status: validated")
-        + "  - {id: new-one, text: Controllers sign alone, status: untested}\n"
+        + "  - {id: new-one, text: Controllers sign alone, status: assumed}\n"
     )
     new = write(tmp_path / "new.yaml", revised)
     code, document = diff_json(str(old), str(new))
-    assert code == 1  # the proposal's $499 is no plan's price now: FC302 introduced
     [entry] = document["strategies"]
+    # The proposal's $499 is no plan's price now: FC302 introduced (beside the beta promise's
+    # FC202 and the new assumption's FC704); no input finding.
+    assert sorted(f["code"] for f in entry["introduced"]) == ["FC202", "FC302", "FC704"]
+    assert code == 1
     rows = {(d["kind"], d["change"], d["where"]): d["what"] for d in entry["details"]}
-    price = rows[("price", "changed", "team")]
+    assert rows[("price", "changed", "team: price")] == "$499 a month -> $549 a month"
     # The proposal now quotes $499, the old figure: the reviewer is told so.
-    assert price.startswith("$499 a month -> $549 a month")
-    assert "still quoted by Proposal" in price
+    assert rows[("claim", "outdated", "Proposal")].startswith(
+        "quotes $499 a month, the old `team` price ($499 a month; now $549 a month)"
+    )
     assert rows[("capability", "changed", "audit-trail")] == (
         "status planned -> beta; promised by Discovery call"
     )
@@ -294,7 +337,7 @@ def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> 
     )
     assert ("assumption", "added", "new-one") in rows
     markdown = diff(str(old), str(new), "-f", "markdown").stdout
-    assert "still quoted by Proposal" in markdown
+    assert "| claim outdated | Proposal | quotes \\$499 a month" in markdown
     assert "price changed" in diff(str(old), str(new)).stdout
 
 

@@ -57,15 +57,34 @@ def _details(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
                 f"{f['code']} {f['message']} (resolved)",
             )
         )
+    # A branching funnel's changes on one path are shown under that path, not twice.
+    paths = entry.get("paths", [])
+    on_paths = {s["stage"] for p in paths for s in p["stages"]}
+    path_handoffs = {(h["from"], h["to"]) for p in paths for h in p["handoffs"]}
     for s in entry["stages"]:
-        parts = []
-        if s["gained"]:
-            parts.append("gained " + ", ".join(s["gained"]))
-        if s["lost"]:
-            parts.append("lost " + ", ".join(s["lost"]))
-        rows.append(("story", s["stage"], "; ".join(parts)))
+        if s["stage"] not in on_paths:
+            rows.append(("story", s["stage"], _gained_lost(s)))
     for h in entry["handoffs"]:
-        rows.append(("handoff", f"{h['from']} -> {h['to']}", h["change"]))
+        if (h["from"], h["to"]) not in path_handoffs:
+            rows.append(("handoff", f"{h['from']} -> {h['to']}", h["change"]))
+    for p in paths:
+        name = f"path {p['path']}"
+        if p["change"] != "changed":
+            rows.append((f"path {p['change']}", name, ""))
+        if p["gained"] or p["lost"]:
+            rows.append(("path story", name, _gained_lost(p) + " (anywhere on the path)"))
+        for s in p["stages"]:
+            rows.append(("path story", f"{name}: {s['stage']}", _gained_lost(s)))
+        for h in p["handoffs"]:
+            rows.append(("path handoff", f"{name}: {h['from']} -> {h['to']}", h["change"]))
+    if entry.get("paths_left_out"):
+        rows.append(
+            (
+                "paths",
+                "",
+                f"{entry['paths_left_out']} more paths are not broken down one by one",
+            )
+        )
     for d in entry.get("details", []):
         what = d["what"] or d["change"]
         rows.append((f"{d['kind']} {d['change']}", d["where"], what))
@@ -76,6 +95,15 @@ def _details(entry: dict[str, Any]) -> list[tuple[str, str, str]]:
     for e in entry["errors"]:
         rows.append(("error", "", e))
     return rows
+
+
+def _gained_lost(change: dict[str, Any]) -> str:
+    parts = []
+    if change["gained"]:
+        parts.append("gained " + ", ".join(change["gained"]))
+    if change["lost"]:
+        parts.append("lost " + ", ".join(change["lost"]))
+    return "; ".join(parts)
 
 
 def _summary(diff: dict[str, Any]) -> str:
