@@ -327,6 +327,31 @@ def test_naming_an_unreadable_folder_says_permission_denied(open_folder: Path) -
     assert "no strategy found" not in message
 
 
+def test_diff_an_unreadable_side_is_an_error_and_the_rest_is_still_said(
+    open_folder: Path,
+) -> None:
+    # `funnelcheck diff old new` (issue 18): one file of the newer side cannot be read.
+    for side in ("old", "new"):
+        (open_folder / side).mkdir(mode=0o755)
+        for name in ("a.yaml", "b.yaml"):
+            (open_folder / side / name).write_text(STRATEGY, encoding="utf-8")
+    revised = STRATEGY.replace("2026-10-30", "2026-11-20")
+    assert revised != STRATEGY
+    (open_folder / "new" / "b.yaml").write_text(revised, encoding="utf-8")
+    for path in open_folder.glob("*/*.yaml"):
+        path.chmod(0o644)
+    (open_folder / "new" / "a.yaml").chmod(0o000)
+    proc = _as_nobody("diff", "old", "new", "-f", "json", "--as-of", AS_OF, cwd=open_folder)
+    assert proc.returncode == 2  # exit 2 wins over what the diff found
+    message = proc.stderr.decode()
+    assert "new/a.yaml" in message and "permission denied" in message.lower()
+    entries = {e["new"]: e for e in json.loads(proc.stdout)["strategies"]}
+    assert entries["new/a.yaml"]["errors"]
+    # The readable file's diff is still said in full.
+    assert entries["new/b.yaml"]["errors"] == []
+    assert entries["new/b.yaml"]["reviewed"] == {"old": "2026-10-30", "new": "2026-11-20"}
+
+
 # -- item 13: --jobs and worker processes ------------------------------------------------------
 def _folder_of(tmp_path: Path, count: int, names: tuple[str, ...] = ()) -> Path:
     folder = tmp_path / "strategies"
