@@ -221,8 +221,18 @@ class _Routes:
         return out
 
 
-def _routes(side: Side | None) -> _Routes | None:
+def _declared(side: Side | None) -> list[str] | None:
+    """The path ids a side's funnel splits into, in order ([] for one line); None where the
+    side's funnel was not read (no relay: the shape is the input findings')."""
     if side is None or side.strategy is None or side.result.relay is None:
+        return None
+    funnel = side.strategy.funnel
+    return [p.id for p in funnel.paths] if funnel.has_lanes else []
+
+
+def _routes(side: Side, wanted: Sequence[str]) -> _Routes | None:
+    """The routes of the `wanted` paths the side declares."""
+    if side.strategy is None or side.result.relay is None:
         return None
     relay = side.result.relay
     names = {s.index: s.name for s in relay.stages}
@@ -234,18 +244,21 @@ def _routes(side: Side | None) -> _Routes | None:
         by_path = {}
         if branched:
             speaking = [s.index for s in relay.stages if s.says_something]
-            for declared in funnel.paths[:MAX_PATHS]:
+            known = {p.id for p in funnel.paths}
+            for path in wanted:
+                if path not in known:
+                    continue
                 own = tuple(
                     i
                     for block in funnel.blocks
                     for lane in block.lanes
-                    if lane.path == declared.id
+                    if lane.path == path
                     for i in lane.stages
                 )
-                by_path[declared.id] = (
-                    funnel.route(declared.id),
+                by_path[path] = (
+                    funnel.route(path),
                     own,
-                    funnel.route_handoffs(declared.id, speaking),
+                    funnel.route_handoffs(path, speaking),
                 )
     except Exception:  # the funnel is FC011's to report; the diff says what it can
         return None
@@ -258,15 +271,17 @@ def _paths(old: Side | None, new: Side | None) -> tuple[list[dict[str, Any]], in
     handoffs on its route that not every path passes, newly dropped or mended. Paths are
     matched by id; a side without paths is one line every path's leads follow. Returns the
     paths with something to say, and how many paths were not broken down (MAX_PATHS)."""
-    was, now = _routes(old), _routes(new)
-    if was is None or now is None or not (was.branched or now.branched):
+    old_ids, new_ids = _declared(old), _declared(new)
+    if old is None or new is None or old_ids is None or new_ids is None:
         return [], 0
-    ids = [p for p in now.by_path] + [p for p in was.by_path if p not in now.by_path]
-    declared = set()
-    for side in (old, new):
-        if side is not None and side.strategy is not None and side.result.relay is not None:
-            declared |= {p.id for p in side.strategy.funnel.paths}
-    left_out = len(declared) - len(ids)
+    every = list(dict.fromkeys([*new_ids, *old_ids]))
+    if not every:
+        return [], 0
+    ids = every[:MAX_PATHS]
+    was, now = _routes(old, ids), _routes(new, ids)
+    if was is None or now is None:
+        return [], 0
+    left_out = len(every) - len(ids)
     out: list[dict[str, Any]] = []
     for path in ids:
         change = (
@@ -313,7 +328,7 @@ def _paths(old: Side | None, new: Side | None) -> tuple[list[dict[str, Any]], in
                 handoffs.append({"from": source, "to": target, "change": moved})
         if change != "changed" or gained or lost or stages or handoffs:
             out.append(_path_entry(path, change, gained, lost, stages, handoffs))
-    return out, max(left_out, 0)
+    return out, left_out
 
 
 def _path_entry(
