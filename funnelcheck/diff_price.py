@@ -186,7 +186,12 @@ def outdated_claims(
         if not old_foot.plans:
             return []
         old_found, new_found = explainers(old_foot), explainers(new_foot)
-        context = claim_context(new)
+        product = new.data.get("product")
+        context = claim_context(
+            new_foot,
+            product.get("name") if isinstance(product, dict) else None,
+            new.problem.get("alternatives"),
+        )
         out: list[OutdatedClaim] = []
         for index, texts in new.stages_with_texts():
             stage = new.stage_name(index)

@@ -75,6 +75,7 @@ LAYERS: list[dict[str, list[str]]] = [
             "funnelcheck.baseline",
             "funnelcheck.diff",
             "funnelcheck.diff_input",
+            "funnelcheck.diff_price",
             "funnelcheck.starter",
             "funnelcheck.identity",
         ]
