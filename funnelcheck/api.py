@@ -21,9 +21,9 @@ from funnelcheck.findings import (
     fingerprint,
     format_path,
 )
+from funnelcheck.model.strategy import Strategy
 from funnelcheck.reporters.base import RenderContext, Reporter
 from funnelcheck.rules.base import InputRule, NoOptions, Rule, check_range, join_and, quote
-from funnelcheck.strategy import Strategy
 
 __all__ = [
     "FileResult",

@@ -92,7 +92,7 @@ WhyOption = Annotated[
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> NoReturn:
-    from funnelcheck.terminal import clean
+    from funnelcheck.support.terminal import clean
 
     # Messages may quote file names and config values: no escape codes reach the terminal.
     typer.echo(f"funnelcheck: {clean(message)}", err=True)
@@ -113,7 +113,7 @@ def _root(
     ] = False,
 ) -> None:
     """Check product strategies written as YAML."""
-    from funnelcheck.terminal import guard_streams
+    from funnelcheck.support.terminal import guard_streams
 
     guard_streams()  # where main() did not (an embedding that calls `app`)
 
@@ -317,15 +317,15 @@ def check(
 ) -> None:
     """Check strategies and report every baton drop."""
     from funnelcheck.config import ConfigError, Overrides
-    from funnelcheck.discover import discover
-    from funnelcheck.engine import (
+    from funnelcheck.input.discover import discover
+    from funnelcheck.rules import RuleLoadError
+    from funnelcheck.run.engine import (
         build_report,
         check_sources,
         default_jobs,
         make_checker,
     )
-    from funnelcheck.rules import RuleLoadError
-    from funnelcheck.spool import SpoolError
+    from funnelcheck.run.spool import SpoolError
 
     if not paths:
         _fail("name at least one file or directory to check, e.g. `funnelcheck check strategies/`")
@@ -341,7 +341,7 @@ def check(
         checker.why = show_why
         if "-" in paths:
             # Read up to its file's limit and no further (`cat /dev/zero | ... check -`).
-            from funnelcheck.load import read_stream
+            from funnelcheck.input.load import read_stream
 
             limit = checker.resolver.for_file(stdin_filename or "-").limits.max_bytes
             stdin = getattr(sys.stdin, "buffer", None)  # None: closed (`<&-`), so empty
@@ -417,8 +417,8 @@ def _refuse_overwrites(
 ) -> None:
     """Exit 2, before anything is written, where an output would replace a file this run
     reads (a strategy, the baseline, a configuration) or another output of the run."""
-    from funnelcheck.atomic import overwrite_clash
-    from funnelcheck.discover import STDIN
+    from funnelcheck.input.discover import STDIN
+    from funnelcheck.support.atomic import overwrite_clash
 
     checked = [s for s in sources if s.path != STDIN]
     import contextlib
@@ -478,7 +478,7 @@ def _collect_garbage_rarely() -> None:
 
 
 def _baseline(report: Any, use: str | None, write: str | None) -> Any:
-    import funnelcheck.baseline as baseline_mod
+    import funnelcheck.run.baseline as baseline_mod
 
     try:
         # Record the whole set first, so that --write-baseline with --baseline refreshes it.
@@ -502,8 +502,8 @@ def _emit(
     stats: bool,
     plugins: bool = True,
 ) -> None:
-    from funnelcheck.atomic import write_atomic
     from funnelcheck.reporters import RenderContext, get_reporter
+    from funnelcheck.support.atomic import write_atomic
 
     for spec in specs:
         reporter = get_reporter(spec.format, plugins=plugins)
@@ -524,7 +524,7 @@ def _emit(
         # Written as it is made: a report over thousands of files is never held whole.
         chunks = reporter.stream(report, ctx)
         if spec.file is None:
-            from funnelcheck.terminal import writing_as
+            from funnelcheck.support.terminal import writing_as
 
             with writing_as(reporter):  # the one cleaner, and no stray workflow command
                 sys.stdout.writelines(chunks)
@@ -552,7 +552,7 @@ def _exit_code(report: Any, exit_zero: bool) -> int:
     """2 on an error; else 1 when a file has a finding at or above its own `fail-on` (its
     configuration's, or `--fail-on`, which overrides every configuration)."""
     if report.errors():
-        from funnelcheck.terminal import clean
+        from funnelcheck.support.terminal import clean
 
         for result in report.errors():
             typer.echo(f"funnelcheck: {clean(result.error or '')}", err=True)
@@ -646,12 +646,12 @@ def diff(
     Both sides are checked with the working tree's configuration and one --as-of.
     """
     from funnelcheck.config import ConfigError, Overrides
-    from funnelcheck.diff import compare, introduces_at
-    from funnelcheck.diff_input import DiffInputError, git_sides, path_sides
-    from funnelcheck.engine import make_checker
     from funnelcheck.findings import Severity
     from funnelcheck.reporters.diff import DIFF_FORMATS, render
     from funnelcheck.rules import RuleLoadError
+    from funnelcheck.run.diff import compare, introduces_at
+    from funnelcheck.run.diff_input import DiffInputError, git_sides, path_sides
+    from funnelcheck.run.engine import make_checker
 
     if format not in DIFF_FORMATS:
         _fail(f"unknown diff format {format!r}; choose one of: {', '.join(DIFF_FORMATS)}")
@@ -677,7 +677,7 @@ def diff(
         _fail(str(exc))
     if output is not None:
         # Nothing writes over what it reads: a strategy of either side or a configuration.
-        from funnelcheck.atomic import overwrite_clash
+        from funnelcheck.support.atomic import overwrite_clash
 
         reads = [(side.shown, side.shown) for side in (*old, *new)]
         reads += [(path, f"the configuration {path}") for path in checker.resolver.files_read()]
@@ -702,7 +702,7 @@ def diff(
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        from funnelcheck.atomic import write_atomic
+        from funnelcheck.support.atomic import write_atomic
 
         try:
             write_atomic(output, [text])
@@ -710,7 +710,7 @@ def diff(
             _fail(f"cannot write the diff to {output}: {exc.strerror or exc}")
     errors = [e for s in result["strategies"] for e in s["errors"]]
     if errors:
-        from funnelcheck.terminal import clean
+        from funnelcheck.support.terminal import clean
 
         for error in errors:
             typer.echo(f"funnelcheck: {clean(error)}", err=True)
@@ -765,7 +765,7 @@ def rules(
     table = Table(box=None, pad_edge=False)
     for column in ("code", "name", "family", "severity", "checks"):
         table.add_column(column, overflow="fold")
-    from funnelcheck.terminal import clean, own_styling
+    from funnelcheck.support.terminal import clean, own_styling
 
     for code, rule in known.items():
         cells = (code, rule.name, rule.family() + "xx", rule.severity.label, rule.summary())
@@ -802,7 +802,7 @@ def explain(
     )
     if found is None:
         names = list(known) + [r.name for r in known.values()]
-        from funnelcheck.similar import did_you_mean
+        from funnelcheck.support.similar import did_you_mean
 
         hint = did_you_mean(wanted, names, mark="") or "; `funnelcheck rules` lists them"
         _fail(f"no rule {wanted!r}{hint}")
@@ -823,7 +823,7 @@ def schema(
     ] = "strategy",
 ) -> None:
     """Print a published JSON Schema."""
-    from funnelcheck.schema import schema_path
+    from funnelcheck.input.validate import schema_path
 
     if name not in ("strategy", "config", "report", "answers"):
         _fail(f"unknown schema {name!r}; choose strategy, config, report or answers")
@@ -1079,7 +1079,7 @@ def main() -> None:
     # Innermost, over the real streams: a fault of the stream is one line and exit 2.
     _guard_streams()
     _catch_ending_signals()
-    from funnelcheck.terminal import guard_streams
+    from funnelcheck.support.terminal import guard_streams
 
     # Everything printed from here on, by any command, click or Python, goes through the
     # one cleaner (and, under GitHub Actions, starts no workflow command by accident).

@@ -134,7 +134,7 @@ class Finding:
     data: Mapping[str, Any] = field(default_factory=dict)
     subject: str = ""
     #: The path with each list index replaced by what the item is (`stages[name="Demo"
-    #: role="sales"].claims[text="..."]`; `funnelcheck.identity`); "" where the finding was
+    #: role="sales"].claims[text="..."]`; `funnelcheck.run.identity`); "" where the finding was
     #: made without the data: `location.path` stands in.
     stable_path: str = ""
 

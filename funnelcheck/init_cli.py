@@ -1,6 +1,6 @@
 """The terminal side of `funnelcheck init`: prompts, the answers file, writing, the first check.
 
-What is asked and how answers become a strategy lives in funnelcheck/starter.py; this module
+What is asked and how answers become a strategy lives in funnelcheck/run/starter.py; this module
 only talks to the user and the file system, and returns the exit code.
 """
 
@@ -11,14 +11,14 @@ import os
 import sys
 from typing import Any
 
-from funnelcheck import starter
+from funnelcheck.run import starter
 
 EXIT_WRITTEN, EXIT_END_OF_INPUT, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 ANSWERS_SCHEMA = "answers.schema.json"
 
 
 def _say(message: str) -> None:
-    from funnelcheck.terminal import clean
+    from funnelcheck.support.terminal import clean
 
     print(f"funnelcheck: {clean(message)}", file=sys.stderr)
 
@@ -79,7 +79,7 @@ def run(file: str, *, no_input: bool, answers: str | None, force: bool) -> int:
         return EXIT_ERROR
     if _exists(file) and not force:  # created while we were asking
         return _refuse_existing(file)
-    from funnelcheck.atomic import write_atomic
+    from funnelcheck.support.atomic import write_atomic
 
     try:
         write_atomic(file, text)
@@ -130,7 +130,7 @@ def _interview() -> dict[str, Any]:
 
 
 def _answers_file(path: str) -> dict[str, Any] | None:
-    from funnelcheck.load import InputError, UnreadablePath, load_text, read_text
+    from funnelcheck.input.load import InputError, UnreadablePath, load_text, read_text
 
     try:
         loaded = load_text(read_text(path))
@@ -144,7 +144,7 @@ def _answers_file(path: str) -> dict[str, Any] | None:
         _say(f"{path}: {exc.strerror or exc}; nothing was written.")
         return None
     from funnelcheck.findings import format_path
-    from funnelcheck.schema import validate_against
+    from funnelcheck.input.validate import validate_against
 
     data = loaded.data
     # The file's structure, in the schema step's words (answers.schema.json, which reads
@@ -204,7 +204,7 @@ def _line(loaded: Any, where: tuple[Any, ...], at_key: bool = False) -> str:
 
 
 def _located_in(path: str) -> Any:
-    from funnelcheck.load import InputError, load_text, read_text
+    from funnelcheck.input.load import InputError, load_text, read_text
 
     try:
         return load_text(read_text(path))
@@ -214,8 +214,8 @@ def _located_in(path: str) -> Any:
 
 def _first_check(file: str) -> None:
     from funnelcheck.config import Overrides
-    from funnelcheck.discover import Source
-    from funnelcheck.engine import make_checker
+    from funnelcheck.input.discover import Source
+    from funnelcheck.run.engine import make_checker
 
     checker = make_checker(None, Overrides(), True, dt.date.today())
     result = checker.check(Source(file, file, True))
@@ -226,7 +226,7 @@ def _first_check(file: str) -> None:
     counts = {level: 0 for level in ("error", "warning", "info")}
     for finding in findings:
         counts[finding.severity.name.lower()] += 1
-    from funnelcheck.terminal import clean
+    from funnelcheck.support.terminal import clean
 
     print(
         f"First check: {_n(len(findings), 'finding')} ({_n(counts['error'], 'error')}, "

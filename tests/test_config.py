@@ -15,12 +15,12 @@ import pytest
 
 from funnelcheck.config import Config, ConfigError, ConfigResolver, Overrides, describe
 from funnelcheck.config import layers as config_layers
-from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
 from funnelcheck.findings import Issue, Severity
+from funnelcheck.input.discover import Source
+from funnelcheck.input.validate import schema_path
 from funnelcheck.rules import all_rules
 from funnelcheck.rules.base import Rule
-from funnelcheck.schema import schema_path
+from funnelcheck.run.engine import make_checker
 
 
 @dataclass(frozen=True)

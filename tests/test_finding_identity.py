@@ -192,9 +192,9 @@ def _legacy_fingerprint(file: str, code: str, path: str, concerned: str) -> str:
 def test_a_format_1_baseline_is_matched_as_written_and_says_how_to_rewrite_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from funnelcheck.discover import Source
-    from funnelcheck.engine import make_checker
     from funnelcheck.findings import Finding
+    from funnelcheck.input.discover import Source
+    from funnelcheck.run.engine import make_checker
 
     data = sample()
     write(tmp_path / "s.yaml", data)
@@ -246,7 +246,7 @@ def test_a_baseline_of_a_newer_format_is_refused_with_what_to_do(tmp_path: Path)
 
 
 def test_the_identity_is_exposed_on_the_finding() -> None:
-    from funnelcheck.identity import stable_path
+    from funnelcheck.run.identity import stable_path
 
     data = sample()
     index = next(i for i, s in enumerate(data["stages"]) if s["role"] == "sales")

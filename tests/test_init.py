@@ -16,7 +16,7 @@ import pytest
 import yaml
 from test_cli import run
 
-from funnelcheck import starter
+from funnelcheck.run import starter
 
 HERE = Path(__file__).resolve().parent
 LEDGERLINE_ANSWERS = HERE / "init" / "ledgerline-answers.txt"
@@ -231,7 +231,7 @@ def test_any_answer_text_is_written_as_itself(text: str) -> None:
     strategy = starter.build_strategy(answers)
     written = starter.render(strategy)
     assert starter.verify(written) == []
-    from funnelcheck.load import load_text
+    from funnelcheck.input.load import load_text
 
     back = load_text(written).data
     assert back["reference_customers"][0]["name"] == text
@@ -672,7 +672,7 @@ def test_the_template_has_only_the_findings_the_readme_names(tmp_path: Path) -> 
 
 
 def test_proposed_terms_leave_out_the_words_the_checker_calls_weak(tmp_path: Path) -> None:
-    from funnelcheck.story import GENERIC_WORDS, STOPWORDS, stem
+    from funnelcheck.language.story import GENERIC_WORDS, STOPWORDS, stem
 
     answers = [
         "Harbor Dental",

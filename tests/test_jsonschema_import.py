@@ -26,7 +26,7 @@ def test_the_slow_format_packages_are_not_imported_and_stay_importable() -> None
     out = _python(
         """
         import importlib.util, sys
-        from funnelcheck._jsonschema import SKIPPED_FORMAT_PACKAGES, import_jsonschema
+        from funnelcheck.support._jsonschema import SKIPPED_FORMAT_PACKAGES, import_jsonschema
         jsonschema = import_jsonschema()
         for name in SKIPPED_FORMAT_PACKAGES:
             # Not imported, and no "absent" mark left behind: find_spec raises
@@ -43,7 +43,7 @@ def test_the_slow_format_packages_are_not_imported_and_stay_importable() -> None
 def test_a_dates_format_is_still_checked() -> None:
     out = _python(
         """
-        from funnelcheck.schema import strategy_validator
+        from funnelcheck.input.validate import strategy_validator
         validator = strategy_validator()
         print(validator.format_checker.conforms("2026-02-30", "date"),
               validator.format_checker.conforms("2026-02-28", "date"))
@@ -59,7 +59,7 @@ def test_jsonschema_imported_before_funnelcheck_is_used_as_it_is() -> None:
         sys.modules["rfc3987_syntax"] = None   # stand-in: "imported" without the slow part
         import jsonschema
         del sys.modules["rfc3987_syntax"]
-        from funnelcheck._jsonschema import import_jsonschema
+        from funnelcheck.support._jsonschema import import_jsonschema
         print(import_jsonschema() is jsonschema)
         """
     )

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from funnelcheck.load import load_text
+from funnelcheck.input.load import load_text
 
 WORD_SCALARS = [
     spelling

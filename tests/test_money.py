@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from funnelcheck.money import (
+from funnelcheck.language.money import (
     Money,
     find_amounts,
     format_money,

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from funnelcheck.config import Overrides
-from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
 from funnelcheck.findings import Severity
+from funnelcheck.input.discover import Source
+from funnelcheck.run.engine import make_checker
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_strategies"
 ROW = re.compile(r"^\| `([^`]+\.yaml)` \| .* \| ([^|]+) \| ([^|]+) \|$", re.MULTILINE)

@@ -14,10 +14,10 @@ import pytest
 from corpora import corpus, spec
 from jsonschema import Draft202012Validator
 
-import funnelcheck.schema as schema_module
+import funnelcheck.input.validate as schema_module
 from funnelcheck.findings import Issue, format_path
-from funnelcheck.load import InputError, load_file, load_text
-from funnelcheck.schema import (
+from funnelcheck.input.load import InputError, load_file, load_text
+from funnelcheck.input.validate import (
     inline_refs,
     load_schema,
     schema_path,

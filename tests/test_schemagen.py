@@ -1,6 +1,6 @@
 """The strategy schema compiled to Python judges every strategy as jsonschema does.
 
-`funnelcheck.schema.validate` trusts the generated `is_valid` on the happy path and asks
+`funnelcheck.input.validate.validate` trusts the generated `is_valid` on the happy path and asks
 jsonschema only when it says "not valid"; so the two must agree on every input. They are
 compared on the format's example changed in thousands of ways (each value replaced by
 values of every JSON type, each key removed, an unknown key added to each mapping), on
@@ -17,10 +17,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from funnelcheck import schemagen
-from funnelcheck._strategy_check import is_valid
-from funnelcheck.load import load_text
-from funnelcheck.schema import STRATEGY_SCHEMA, load_schema, strategy_validator
+from funnelcheck.input import schemagen
+from funnelcheck.input._strategy_check import is_valid
+from funnelcheck.input.load import load_text
+from funnelcheck.input.validate import STRATEGY_SCHEMA, load_schema, strategy_validator
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "sample_strategies").glob("*.yaml"))
@@ -71,9 +71,9 @@ def _variants(data: dict[str, Any]) -> Iterator[Any]:
 
 def test_the_committed_module_is_generated_from_the_current_schema() -> None:
     expected = schemagen.generate(load_schema(STRATEGY_SCHEMA))
-    stale = "funnelcheck/_strategy_check.py is out of date"
+    stale = "funnelcheck/input/_strategy_check.py is out of date"
     assert schemagen.OUTPUT.read_text(encoding="utf-8") == expected, (
-        f"{stale}: run `python -m funnelcheck.schemagen`"
+        f"{stale}: run `python -m funnelcheck.input.schemagen`"
     )
 
 

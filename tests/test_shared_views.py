@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from funnelcheck.money import find_amounts
-from funnelcheck.story import (
+from funnelcheck.language.money import find_amounts
+from funnelcheck.language.story import (
     _PUNCTUATION,
     MAX_TAIL,
     MIN_ROOT,
@@ -23,7 +23,7 @@ from funnelcheck.story import (
     normalise,
     stem,
 )
-from funnelcheck.strategy import Strategy, indexed_mappings, stage_texts
+from funnelcheck.model.strategy import Strategy, indexed_mappings, stage_texts
 
 AS_OF = dt.date(2026, 11, 22)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import funnelcheck.spool as spool_mod
+import funnelcheck.run.spool as spool_mod
 from funnelcheck.cli import app
 from funnelcheck.findings import FileResult, Finding, Location, Severity
-from funnelcheck.spool import ResultSpool, SpoolError
+from funnelcheck.run.spool import ResultSpool, SpoolError
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "sample_strategies" / "ledgerline.yaml"
 

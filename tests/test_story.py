@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from corpora import corpus, optional_corpus
 
-from funnelcheck.story import (
+from funnelcheck.language.story import (
     STOPWORDS,
     StoryAnalysis,
     content_stems,
@@ -24,7 +24,7 @@ from funnelcheck.story import (
     stems_meet,
     tokens,
 )
-from funnelcheck.strategy import Strategy
+from funnelcheck.model.strategy import Strategy
 
 AS_OF = dt.date(2026, 11, 22)
 
@@ -290,7 +290,7 @@ def test_ten_thousand_stages_take_time_linear_in_their_words() -> None:
 
 
 def _words_of(texts: list[str]) -> set[str]:
-    from funnelcheck.story import _words
+    from funnelcheck.language.story import _words
 
     return {w for text in texts for word in _words(normalise(text)) for w in word.split("-")}
 
@@ -416,7 +416,7 @@ def test_the_segments_own_words_and_generic_words_are_neither_on_nor_off_the_sto
     FC104's measure leaves out the segment's own words ("engineering"), and the words every
     strategy uses where the story does not use them ("faster" is another story, "a lot" is
     no story at all); a generic word the strategy uses ("teams") still counts for it."""
-    from funnelcheck.story import foreign_words
+    from funnelcheck.language.story import foreign_words
 
     data: dict[str, Any] = {
         "funnelcheck": 1,

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from funnelcheck import suppress
 from funnelcheck.findings import Finding, Issue, Location, Severity
-from funnelcheck.suppress import apply_suppressions
+from funnelcheck.run import suppress
+from funnelcheck.run.suppress import apply_suppressions
 
 KNOWN = {
     "FC005": "dangling-reference",

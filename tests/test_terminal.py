@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from funnelcheck.terminal import clean
+from funnelcheck.support.terminal import clean
 
 
 @pytest.mark.parametrize(

@@ -32,7 +32,7 @@ not set severities or options.
 
 Errors. Unknown keys, unknown rules (with "did you mean"), values of the wrong type and
 `extends` cycles raise `ConfigError` with the config file and the line of the offending key
-or value. YAML files are read with `funnelcheck.load.load_text`, which knows every value's
+or value. YAML files are read with `funnelcheck.input.load.load_text`, which knows every value's
 line and refuses tags (a config file can never load a module or run code). `tomllib` gives
 no positions, so for `pyproject.toml` the line is found by searching the text, from the
 `[tool.funnelcheck` header on, for each key of the path in turn (then for the quoted value

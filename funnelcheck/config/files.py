@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from funnelcheck.config.settings import CONFIG_MAX_BYTES, PYPROJECT, ConfigError
 from funnelcheck.findings import Path, format_path
-from funnelcheck.load import (
+from funnelcheck.input.load import (
     MAX_BITS,
     MAX_DIGITS,
     InputError,
@@ -21,7 +21,7 @@ from funnelcheck.load import (
     load_text,
     read_bounded,
 )
-from funnelcheck.similar import did_you_mean
+from funnelcheck.support.similar import did_you_mean
 
 if TYPE_CHECKING:
     # Imported where used: most runs have no pyproject table, exclude or per-file pattern,
@@ -241,7 +241,7 @@ def _step(value: Any, step: str | int) -> Any:
 def config_schema() -> dict[str, Any]:
     import json
 
-    from funnelcheck.schema import schema_path
+    from funnelcheck.input.validate import schema_path
 
     schema: dict[str, Any] = json.loads(
         schema_path("config.schema.json").read_text(encoding="utf-8")
@@ -252,7 +252,7 @@ def config_schema() -> dict[str, Any]:
 @cache
 def _validator() -> jsonschema.protocols.Validator:
     # Imported here: only a run with a configuration file pays for jsonschema's import.
-    from funnelcheck._jsonschema import import_jsonschema
+    from funnelcheck.support._jsonschema import import_jsonschema
 
     validator_cls = import_jsonschema().Draft202012Validator
     schema = config_schema()

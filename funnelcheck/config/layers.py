@@ -22,10 +22,10 @@ from funnelcheck.config.files import (
 from funnelcheck.config.options import _coerce, _describe_type, _kebab, _option_types, _WrongType
 from funnelcheck.config.selection import _RuleIndex, _Selection, _Selector
 from funnelcheck.config.settings import DEFAULT, MAX_EXTENDS, REVIEW_OPTION, REVIEW_RULE
-from funnelcheck.discover import compiled_patterns
 from funnelcheck.findings import Path, Severity
+from funnelcheck.input.discover import compiled_patterns
 from funnelcheck.rules.base import Rule
-from funnelcheck.similar import nearest
+from funnelcheck.support.similar import nearest
 
 if TYPE_CHECKING:
     # Imported where used: most runs have no pyproject table, exclude or per-file pattern,

@@ -21,7 +21,7 @@ from funnelcheck.config.settings import (
     RuleSettings,
 )
 from funnelcheck.findings import Severity
-from funnelcheck.load import (
+from funnelcheck.input.load import (
     Limits,
 )
 from funnelcheck.rules.base import Rule

@@ -17,7 +17,7 @@ from funnelcheck.config.settings import (
     Overrides,
 )
 from funnelcheck.rules.base import SHAPE_FAULTS, Rule
-from funnelcheck.similar import did_you_mean
+from funnelcheck.support.similar import did_you_mean
 
 if TYPE_CHECKING:
     # Imported where used: most runs have no pyproject table, exclude or per-file pattern,

@@ -25,7 +25,7 @@ __all__ = ["REPORTERS", "RenderContext", "Reporter", "get_reporter", "reporter_n
 def reporter_names(plugins: bool = True) -> list[str]:
     names = set(REPORTERS)
     if plugins:
-        from funnelcheck.plugins import entry_points
+        from funnelcheck.support.plugins import entry_points
 
         names.update(ep.name for ep in entry_points("funnelcheck.reporters"))
     return sorted(names)
@@ -38,7 +38,7 @@ def get_reporter(name: str, plugins: bool = True) -> Reporter:
         module = importlib.import_module(f"funnelcheck.reporters.{module_name}")
         cls = getattr(module, class_name)
     else:
-        from funnelcheck.plugins import entry_points
+        from funnelcheck.support.plugins import entry_points
 
         eps = [ep for ep in entry_points("funnelcheck.reporters") if ep.name == name]
         if not plugins or not eps:

@@ -28,7 +28,7 @@ class Reporter:
     name: ClassVar[str]
     #: The usual file extension, for docs and `--output` hints.
     extension: ClassVar[str] = "txt"
-    #: On standard output (funnelcheck.terminal.OutputGuard): True where the reporter
+    #: On standard output (funnelcheck.support.terminal.OutputGuard): True where the reporter
     #: cleans every text itself with `terminal.clean` and writes colour codes of its own;
     #: "xml" where an unsafe character is written as a character reference; True where
     #: it writes GitHub workflow commands (annotations) on purpose.

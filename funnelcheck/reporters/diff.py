@@ -1,6 +1,6 @@
 """Renderers of `funnelcheck diff`: a rich table, JSON (schemas/diff.schema.json) and Markdown
 for a pull-request comment (escaped as the Markdown report is). They only render the plain
-data `funnelcheck.diff.compare` made; they decide nothing."""
+data `funnelcheck.run.diff.compare` made; they decide nothing."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import io
 import json
 from typing import Any
 
-from funnelcheck.terminal import clean
+from funnelcheck.support.terminal import clean
 
 DIFF_FORMATS = ("table", "json", "markdown")
 

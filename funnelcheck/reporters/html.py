@@ -11,7 +11,7 @@ One HTML file for one or many strategies, made to be put on a screen or printed:
   (`RelayStage.leads`, from `funnel.stage_entrants`); a branching funnel draws each path
   as a band of its own, side by side, with the split and the join marked;
 - the upside-down funnel: each reference customer's six answers beside the stages that
-  must deliver them (`FileResult.pitch.references`, mapped in `funnelcheck.upside_down`),
+  must deliver them (`FileResult.pitch.references`, mapped in `funnelcheck.model.upside_down`),
   each row with the FC6xx findings on that answer;
 - the price against what the customer has: the typical customer's bill beside the
   segment's budget, the problem's cost and the willingness-to-pay range as a small SVG

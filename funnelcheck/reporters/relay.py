@@ -47,7 +47,7 @@ from funnelcheck.reporters.table import (
     text,
     why_text,
 )
-from funnelcheck.terminal import clean
+from funnelcheck.support.terminal import clean
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -155,7 +155,7 @@ def _ends(relay: Relay) -> tuple[str, str]:
         count, unit = int(match.group(1)), match.group(2)
         period = f" a {unit}"
         customers = f"{count:,} customer{'s' if count != 1 else ''}{period}"
-    from funnelcheck.money import format_count
+    from funnelcheck.language.money import format_count
 
     leads = f"{format_count(relay.leads_needed)} leads{period} needed at the top"
     return leads, f"{customers} out at the bottom" if customers else ""

@@ -31,7 +31,7 @@ from funnelcheck.findings import (
     Why,
 )
 from funnelcheck.reporters.base import RenderContext, Reporter
-from funnelcheck.terminal import clean
+from funnelcheck.support.terminal import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -228,7 +228,7 @@ def relay_title(relay: Relay) -> str:
 
 def leads_caption(relay: Relay) -> str:
     out = clean(relay.customers_out or "")
-    from funnelcheck.money import format_count
+    from funnelcheck.language.money import format_count
 
     leads = format_count(relay.leads_needed or 0)
     return f"{leads} leads needed at the top for {out} out at the bottom"

@@ -3,7 +3,7 @@
 A rule is one module under `funnelcheck/rules/`, named after the rule, holding one `Rule`
 subclass. Third parties register theirs in the entry-point group `funnelcheck.rules`
 (`myrule = "mypkg.rules:MyRule"`); plugins load only from installed distributions, never
-from the working directory (funnelcheck/plugins.py), and `--no-plugins` turns them off.
+from the working directory (funnelcheck/support/plugins.py), and `--no-plugins` turns them off.
 Modules are imported on first use, so `funnelcheck --version` pays for none of them.
 """
 
@@ -17,56 +17,56 @@ from funnelcheck.rules.base import Rule
 
 # Order is the catalog's; each entry is "module:Class" under funnelcheck.rules.
 BUILTIN_RULES: tuple[str, ...] = (
-    "yaml_syntax:YamlSyntax",  # FC001
-    "schema:Schema",  # FC002
-    "duplicate_key:DuplicateKey",  # FC003
-    "unknown_key:UnknownKey",  # FC004
-    "dangling_reference:DanglingReference",  # FC005
-    "unsupported_version:UnsupportedVersion",  # FC006
-    "input_refused:InputRefused",  # FC007
-    "duplicate_id:DuplicateId",  # FC008
-    "suppression:Suppression",  # FC009
-    "rule_failed:RuleFailed",  # FC010
-    "funnel_paths:FunnelPaths",  # FC011
-    "stage_off_problem:StageOffProblem",  # FC101
-    "opening_off_problem:OpeningOffProblem",  # FC102
-    "handoff_drift:HandoffDrift",  # FC103
-    "foreign_story:ForeignStory",  # FC104
-    "value_proposition_off_problem:ValuePropositionOffProblem",  # FC105
-    "solution_in_problem:SolutionInProblem",  # FC106
-    "generic_value_proposition:GenericValueProposition",  # FC107
-    "claim_off_problem:ClaimOffProblem",  # FC108
-    "weak_terms:WeakTerms",  # FC109
-    "promise_not_shipped:PromiseNotShipped",  # FC201
-    "promise_not_in_plan:PromiseNotInPlan",  # FC202
-    "unrelieved_pain:UnrelievedPain",  # FC203
-    "unproven_number:UnprovenNumber",  # FC204
-    "product_stage_missing:ProductStageMissing",  # FC205
-    "promise_in_words:PromiseInWords",  # FC206
-    "price_over_budget:PriceOverBudget",  # FC301
-    "pitch_price_mismatch:PitchPriceMismatch",  # FC302
-    "price_above_problem_cost:PriceAboveProblemCost",  # FC303
-    "outside_willingness_to_pay:OutsideWillingnessToPay",  # FC304
-    "currency_mismatch:CurrencyMismatch",  # FC305
-    "revenue_goal_unreachable:RevenueGoalUnreachable",  # FC306
-    "no_economic_buyer:NoEconomicBuyer",  # FC401
-    "stakeholder_unaddressed:StakeholderUnaddressed",  # FC402
-    "user_story_missing:UserStoryMissing",  # FC403
-    "conversion_out_of_range:ConversionOutOfRange",  # FC501
-    "leads_needed:LeadsNeeded",  # FC502
-    "weakest_handoff:WeakestHandoff",  # FC503
-    "stage_order:StageOrder",  # FC504
-    "missing_stage:MissingStage",  # FC505
-    "guessed_rates:GuessedRates",  # FC506
-    "no_reference_customer:NoReferenceCustomer",  # FC601
-    "reference_question_unanswered:ReferenceQuestionUnanswered",  # FC602
-    "reference_price_mismatch:ReferencePriceMismatch",  # FC603
-    "reference_channel_unknown:ReferenceChannelUnknown",  # FC604
-    "reference_off_problem:ReferenceOffProblem",  # FC605
-    "strategy_stale:StrategyStale",  # FC701
-    "problem_unvalidated:ProblemUnvalidated",  # FC702
-    "stale_evidence:StaleEvidence",  # FC703
-    "open_assumption:OpenAssumption",  # FC704
+    "input.yaml_syntax:YamlSyntax",  # FC001
+    "input.schema:Schema",  # FC002
+    "input.duplicate_key:DuplicateKey",  # FC003
+    "input.unknown_key:UnknownKey",  # FC004
+    "input.dangling_reference:DanglingReference",  # FC005
+    "input.unsupported_version:UnsupportedVersion",  # FC006
+    "input.input_refused:InputRefused",  # FC007
+    "input.duplicate_id:DuplicateId",  # FC008
+    "input.suppression:Suppression",  # FC009
+    "input.rule_failed:RuleFailed",  # FC010
+    "input.funnel_paths:FunnelPaths",  # FC011
+    "story.stage_off_problem:StageOffProblem",  # FC101
+    "story.opening_off_problem:OpeningOffProblem",  # FC102
+    "story.handoff_drift:HandoffDrift",  # FC103
+    "story.foreign_story:ForeignStory",  # FC104
+    "story.value_proposition_off_problem:ValuePropositionOffProblem",  # FC105
+    "story.solution_in_problem:SolutionInProblem",  # FC106
+    "story.generic_value_proposition:GenericValueProposition",  # FC107
+    "story.claim_off_problem:ClaimOffProblem",  # FC108
+    "story.weak_terms:WeakTerms",  # FC109
+    "promises.promise_not_shipped:PromiseNotShipped",  # FC201
+    "promises.promise_not_in_plan:PromiseNotInPlan",  # FC202
+    "promises.unrelieved_pain:UnrelievedPain",  # FC203
+    "promises.unproven_number:UnprovenNumber",  # FC204
+    "promises.product_stage_missing:ProductStageMissing",  # FC205
+    "promises.promise_in_words:PromiseInWords",  # FC206
+    "price.price_over_budget:PriceOverBudget",  # FC301
+    "price.pitch_price_mismatch:PitchPriceMismatch",  # FC302
+    "price.price_above_problem_cost:PriceAboveProblemCost",  # FC303
+    "price.outside_willingness_to_pay:OutsideWillingnessToPay",  # FC304
+    "price.currency_mismatch:CurrencyMismatch",  # FC305
+    "price.revenue_goal_unreachable:RevenueGoalUnreachable",  # FC306
+    "stakeholders.no_economic_buyer:NoEconomicBuyer",  # FC401
+    "stakeholders.stakeholder_unaddressed:StakeholderUnaddressed",  # FC402
+    "stakeholders.user_story_missing:UserStoryMissing",  # FC403
+    "funnel.conversion_out_of_range:ConversionOutOfRange",  # FC501
+    "funnel.leads_needed:LeadsNeeded",  # FC502
+    "funnel.weakest_handoff:WeakestHandoff",  # FC503
+    "funnel.stage_order:StageOrder",  # FC504
+    "funnel.missing_stage:MissingStage",  # FC505
+    "funnel.guessed_rates:GuessedRates",  # FC506
+    "reference.no_reference_customer:NoReferenceCustomer",  # FC601
+    "reference.reference_question_unanswered:ReferenceQuestionUnanswered",  # FC602
+    "reference.reference_price_mismatch:ReferencePriceMismatch",  # FC603
+    "reference.reference_channel_unknown:ReferenceChannelUnknown",  # FC604
+    "reference.reference_off_problem:ReferenceOffProblem",  # FC605
+    "revisit.strategy_stale:StrategyStale",  # FC701
+    "revisit.problem_unvalidated:ProblemUnvalidated",  # FC702
+    "revisit.stale_evidence:StaleEvidence",  # FC703
+    "revisit.open_assumption:OpenAssumption",  # FC704
 )
 
 
@@ -91,7 +91,7 @@ def builtin_rules() -> tuple[type[Rule], ...]:
 @cache
 def plugin_rules() -> tuple[type[Rule], ...]:
     """Rules from installed packages' `funnelcheck.rules` entry points."""
-    from funnelcheck.plugins import entry_points
+    from funnelcheck.support.plugins import entry_points
 
     found: list[type[Rule]] = []
     for ep in sorted(entry_points("funnelcheck.rules"), key=lambda e: e.name):

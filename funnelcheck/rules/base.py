@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from funnelcheck.findings import Issue, Severity
 
 if TYPE_CHECKING:
-    from funnelcheck.strategy import Strategy
+    from funnelcheck.model.strategy import Strategy
 
 #: Codes whose presence means the data does not have the format's shape: content rules
 #: would only repeat the fault, so the engine does not run them on such a file, and the

@@ -28,8 +28,8 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 
 from hostile_support import BOMB, base_strategy, checker, to_yaml  # noqa: E402
 
-from funnelcheck.discover import Source  # noqa: E402
-from funnelcheck.load import PARSER  # noqa: E402
+from funnelcheck.input.discover import Source  # noqa: E402
+from funnelcheck.input.load import PARSER  # noqa: E402
 
 
 def best_of(runs: int, action: Callable[[], Any]) -> tuple[float, Any]:
@@ -180,7 +180,7 @@ _CHILD = """
 import resource, sys, time
 sys.path[:0] = [{root!r}, {root!r} + "/tests", {hostile!r}]
 from hostile_support import checker
-from funnelcheck.discover import Source
+from funnelcheck.input.discover import Source
 ck = checker()
 source = Source({path!r}, "input.yaml", True)
 start, cpu = time.perf_counter(), time.process_time()

@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from typer.testing import CliRunner  # noqa: E402
 
-import funnelcheck.load as load  # noqa: E402
+import funnelcheck.input.load as load  # noqa: E402
 from funnelcheck.cli import app  # noqa: E402
 
 AS_OF = "2026-11-22"

@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from funnelcheck.findings import Severity  # noqa: E402
-from funnelcheck.rules.generic_value_proposition import (  # noqa: E402
+from funnelcheck.model.strategy import Strategy  # noqa: E402
+from funnelcheck.rules.story.generic_value_proposition import (  # noqa: E402
     GenericValueProposition,
     Options,
 )
-from funnelcheck.strategy import Strategy  # noqa: E402
 
 AS_OF = dt.date(2026, 12, 1)
 RULE = GenericValueProposition()

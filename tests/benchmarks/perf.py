@@ -271,8 +271,8 @@ for path in paths:
 ENGINE_CODE = """
 import datetime as dt, sys, time
 from funnelcheck.config import Overrides
-from funnelcheck.discover import discover
-from funnelcheck.engine import build_report, check_sources, make_checker
+from funnelcheck.input.discover import discover
+from funnelcheck.run.engine import build_report, check_sources, make_checker
 checker = make_checker(None, Overrides(), True, dt.date.fromisoformat(sys.argv[1]))
 found = discover(sys.argv[2:])
 check_sources(checker, found.sources[:1], 1)   # warm: rules imported, validator built

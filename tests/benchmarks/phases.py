@@ -62,13 +62,13 @@ def timed(name: str, fn: Callable[..., Any], consume: bool = False) -> Callable[
 
 def profile(paths: Sequence[str], as_of: dt.date) -> int:
     start = time.perf_counter()
-    import funnelcheck.engine as engine
-    import funnelcheck.load as load
-    import funnelcheck.schema as schema
-    import funnelcheck.story as story
+    import funnelcheck.input.load as load
+    import funnelcheck.input.validate as schema
+    import funnelcheck.language.story as story
+    import funnelcheck.run.engine as engine
     from funnelcheck.cli import _collect_garbage_rarely
     from funnelcheck.config import Overrides
-    from funnelcheck.discover import discover
+    from funnelcheck.input.discover import discover
     from funnelcheck.reporters import RenderContext, get_reporter
 
     imports = time.perf_counter() - start

@@ -30,8 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from funnelcheck.rules.promise_in_words import Options, PromiseInWords  # noqa: E402
-from funnelcheck.strategy import Strategy  # noqa: E402
+from funnelcheck.model.strategy import Strategy  # noqa: E402
+from funnelcheck.rules.promises.promise_in_words import Options, PromiseInWords  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
 

@@ -38,12 +38,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from funnelcheck.rules.foreign_story import ForeignStory  # noqa: E402
-from funnelcheck.rules.foreign_story import Options as ForeignOptions  # noqa: E402
-from funnelcheck.rules.stage_off_problem import Options as StageOptions  # noqa: E402
-from funnelcheck.rules.stage_off_problem import StageOffProblem  # noqa: E402
-from funnelcheck.story import STOPWORDS, foreign_words, tokens  # noqa: E402
-from funnelcheck.strategy import Strategy  # noqa: E402
+from funnelcheck.language.story import STOPWORDS, foreign_words, tokens  # noqa: E402
+from funnelcheck.model.strategy import Strategy  # noqa: E402
+from funnelcheck.rules.story.foreign_story import ForeignStory  # noqa: E402
+from funnelcheck.rules.story.foreign_story import Options as ForeignOptions  # noqa: E402
+from funnelcheck.rules.story.stage_off_problem import Options as StageOptions  # noqa: E402
+from funnelcheck.rules.story.stage_off_problem import StageOffProblem  # noqa: E402
 
 AS_OF = dt.date(2026, 11, 22)
 JUDGED = 1  # the stage index that makes the claim

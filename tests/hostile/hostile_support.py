@@ -179,16 +179,16 @@ def base_strategy(stages: list[dict[str, Any]] | None = None) -> dict[str, Any]:
 # -- the engine, in-process -------------------------------------------------------------------
 def checker(plugins: bool = False, config: str | None = None) -> Any:
     from funnelcheck.config import Overrides
-    from funnelcheck.engine import make_checker
+    from funnelcheck.run.engine import make_checker
 
     return make_checker(config, Overrides(), plugins, AS_OF_DATE)
 
 
 def check_paths(paths: Iterable[Path | str], the_checker: Any = None) -> Any:
     """Check files named explicitly, in-process; return the Report."""
-    from funnelcheck.discover import Source
-    from funnelcheck.engine import build_report, check_sources
-    from funnelcheck.load import display_name
+    from funnelcheck.input.discover import Source
+    from funnelcheck.input.load import display_name
+    from funnelcheck.run.engine import build_report, check_sources
 
     ck = the_checker or checker()
     sources = [Source(str(p), display_name(str(p)), True) for p in paths]

@@ -115,7 +115,7 @@ def test_a_parser_that_refuses_deep_nesting_itself_gives_fc007(
     Whichever layer notices first, the user sees FC007: here the parser always does."""
     import yaml
 
-    from funnelcheck import load
+    from funnelcheck.input import load
 
     real = load._parser
 

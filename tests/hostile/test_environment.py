@@ -213,7 +213,7 @@ def test_a_glob_matches_as_glob_does_without_links(
 ) -> None:
     import glob
 
-    from funnelcheck.discover import expand_glob
+    from funnelcheck.input.discover import expand_glob
 
     for folder in ("s/a/b", "s/.hidden", "t"):
         (tmp_path / folder).mkdir(parents=True)
@@ -450,7 +450,7 @@ def test_ulimit_on_processes_as_an_unprivileged_user(open_folder: Path) -> None:
 
 
 _KILL_ON = """
-import funnelcheck.engine as engine
+import funnelcheck.run.engine as engine
 checking = engine._worker_check
 def killing(source):
     if "victim" in source.path and {condition}:

@@ -172,7 +172,7 @@ def _messages(report: Any) -> list[tuple[str, str, str, str | None, str]]:
 
 # -- every string is really in the files, and loads back exactly ------------------------------
 def test_every_string_loads_back_exactly_from_each_position(naughty: dict[str, Any]) -> None:
-    from funnelcheck.load import load_file
+    from funnelcheck.input.load import load_file
 
     folder: Path = naughty["folder"]
     strings, unique = naughty["strings"], naughty["unique"]

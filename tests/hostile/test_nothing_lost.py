@@ -1,6 +1,6 @@
 """Nothing lost: a report or baseline being written is either the old file or the new one.
 
-`funnelcheck.atomic.write_atomic` writes a temporary file in the same folder, flushes and
+`funnelcheck.support.atomic.write_atomic` writes a temporary file in the same folder, flushes and
 syncs it, then renames it over the target. Interrupting it anywhere (an exception, Ctrl-C,
 a kill) leaves the old file whole. An interruption the process survives also removes the
 temporary file; a SIGKILL cannot be cleaned up after, and leaves only a hidden
@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 from hostile_support import AS_OF, ROOT, base_strategy, cli_env, to_yaml
 
-from funnelcheck import atomic, baseline
+from funnelcheck.run import baseline
+from funnelcheck.support import atomic
 
 OLD = '{"old": "report, still whole"}\n'
 
@@ -45,7 +46,7 @@ def _interrupt(*args: Any, **kwargs: Any) -> None:
 def test_an_interrupt_before_the_rename_keeps_the_old_file(
     old_report: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    monkeypatch.setattr(f"funnelcheck.atomic.os.{where}", _interrupt)
+    monkeypatch.setattr(f"funnelcheck.support.atomic.os.{where}", _interrupt)
     with pytest.raises(KeyboardInterrupt):
         atomic.write_atomic(str(old_report), "x" * 1_000_000)
     assert old_report.read_text(encoding="utf-8") == OLD
@@ -76,7 +77,7 @@ def test_an_interrupt_in_the_middle_of_the_write_keeps_the_old_file(
         def __exit__(self, *exc: object) -> None:
             self.fh.close()
 
-    monkeypatch.setattr("funnelcheck.atomic.os.fdopen", HalfWrite)
+    monkeypatch.setattr("funnelcheck.support.atomic.os.fdopen", HalfWrite)
     with pytest.raises(KeyboardInterrupt):
         atomic.write_atomic(str(old_report), "y" * 2_000_000)
     assert written == [1_000_000]  # the write really was under way
@@ -87,7 +88,7 @@ def test_an_interrupt_in_the_middle_of_the_write_keeps_the_old_file(
 def test_a_failed_write_leaves_no_file_where_there_was_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("funnelcheck.atomic.os.replace", _interrupt)
+    monkeypatch.setattr("funnelcheck.support.atomic.os.replace", _interrupt)
     with pytest.raises(KeyboardInterrupt):
         atomic.write_atomic(str(tmp_path / "new.json"), "{}")
     assert os.listdir(tmp_path) == []
@@ -109,7 +110,7 @@ def test_an_interrupted_baseline_write_keeps_the_old_baseline(
     assert baseline.read(str(path))  # a real, non-empty baseline
     data["stages"][1]["another"] = 2
     strategy.write_text(to_yaml(data), encoding="utf-8")
-    monkeypatch.setattr("funnelcheck.atomic.os.replace", _interrupt)
+    monkeypatch.setattr("funnelcheck.support.atomic.os.replace", _interrupt)
     with pytest.raises(KeyboardInterrupt):
         baseline.write(check_paths([strategy]), str(path))
     assert path.read_bytes() == old
@@ -120,7 +121,7 @@ def test_an_interrupted_baseline_write_keeps_the_old_baseline(
 #: Runs the CLI with `os.<name>` replaced by ACTION, as an interrupt would strike there.
 _HARNESS = """
 import os, signal, sys
-from funnelcheck import atomic
+from funnelcheck.support import atomic
 action = sys.argv.pop(1)
 name = sys.argv.pop(1)
 def strike(*args, **kwargs):

@@ -181,7 +181,7 @@ def test_big_prices_are_compared_exactly(
 
 @pytest.mark.parametrize("exponent", [-400, -300, -20, -7, -3, -1, 0, 3, 14, 15, 28, 300, 4299])
 def test_money_is_written_readably_at_every_magnitude(exponent: int) -> None:
-    from funnelcheck.money import format_amount, format_count, format_percent, json_number
+    from funnelcheck.language.money import format_amount, format_count, format_percent, json_number
 
     for mantissa in ("1", "9.87654321", "-4.5"):
         value = Decimal(f"{mantissa}E{exponent}")

@@ -74,7 +74,7 @@ def _outcomes(document: dict[str, Any]) -> dict[str, str]:
 
 def _assert_expected(outcomes: dict[str, str]) -> None:
     """Reports name a file with undecodable bytes with escapes (`\\xff`), never raw."""
-    from funnelcheck.load import display_name
+    from funnelcheck.input.load import display_name
 
     expected = {display_name(name): what for name, what in EXPECTED.items()}
     assert set(outcomes) == set(expected)

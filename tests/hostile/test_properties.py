@@ -20,7 +20,7 @@ from hostile_support import checker, to_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from funnelcheck.discover import STDIN, Source
+from funnelcheck.input.discover import STDIN, Source
 
 # No example database: the suite must not write into the checkout.
 SETTINGS = settings(

@@ -195,7 +195,7 @@ def _grower(path: Path) -> subprocess.Popen[bytes]:
 
 def test_a_growing_file_with_a_large_limit_is_read_within_it(tmp_path: Path) -> None:
     """OverflowError in 48 of 60 runs before: the read asked for `limit + 1` bytes at once."""
-    from funnelcheck.load import InputError, Limits, read_text
+    from funnelcheck.input.load import InputError, Limits, read_text
 
     path = tmp_path / "growing.yaml"
     path.write_text(STRATEGY, encoding="utf-8")
@@ -221,7 +221,7 @@ def test_a_file_seen_smaller_than_it_is_read_is_read_within_the_limit(
 ) -> None:
     """The growth that happens between `stat` and the read, made certain: `stat` reports
     the size the file had before its last 100 KB were appended."""
-    from funnelcheck.load import InputError, Limits, read_text
+    from funnelcheck.input.load import InputError, Limits, read_text
 
     path = tmp_path / "grown.yaml"
     grown = STRATEGY + "# more\n" * 15_000

@@ -4,11 +4,11 @@ The 402 cases are checked in-process through the engine (each named explicitly, 
 names a file), a few through the real CLI in their own processes, and all of them in one
 CLI run over a folder of copies named by a glob.
 
-What the loader makes of the suite, measured with `funnelcheck.load` (the counts are
+What the loader makes of the suite, measured with `funnelcheck.input.load` (the counts are
 asserted below, so that a change of loader behaviour is noticed):
 
 The project parses with libyaml's C parser where PyYAML was built with it, and with
-PyYAML's pure-Python parser otherwise (`funnelcheck.load.PARSER`, "libyaml (C)" here and
+PyYAML's pure-Python parser otherwise (`funnelcheck.input.load.PARSER`, "libyaml (C)" here and
 on every PyPI wheel). Either way only the parser's event stream is used: funnelcheck
 builds the data itself, so depth and alias expansion are bounded while events stream.
 
@@ -60,8 +60,8 @@ import pytest
 import yaml
 from hostile_support import AS_OF, checker, corpus, run_cli
 
-from funnelcheck import load
-from funnelcheck.discover import Source
+from funnelcheck.input import load
+from funnelcheck.input.discover import Source
 
 #: One case must never take this long in-process (a hang guard, not a timing assertion).
 CASE_HANG_GUARD = 30

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from funnelcheck.footing import Footing, explainers, explains, reaches
-from funnelcheck.load import load_text
-from funnelcheck.strategy import Strategy
+from funnelcheck.input.load import load_text
+from funnelcheck.model.footing import Footing, explainers, explains, reaches
+from funnelcheck.model.strategy import Strategy
 
 D = Decimal
 SHAPES = Path(__file__).resolve().parent / "shapes.yaml"

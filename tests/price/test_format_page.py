@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
-from funnelcheck.schema import validate
+from funnelcheck.input.validate import validate
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGE = ROOT / "docs" / "format.md"

@@ -22,8 +22,6 @@ from fixed_report import naughty_report, naughty_strings
 from rich.cells import cell_len
 
 from funnelcheck.config import Overrides
-from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
 from funnelcheck.findings import (
     FileResult,
     Finding,
@@ -34,11 +32,13 @@ from funnelcheck.findings import (
     Report,
     Severity,
 )
+from funnelcheck.input.discover import Source
 from funnelcheck.reporters.base import RenderContext
 from funnelcheck.reporters.relay import RelayReporter
 from funnelcheck.reporters.table import TableReporter, console, draw
 from funnelcheck.reporters.table import text as rich_text
-from funnelcheck.terminal import clean
+from funnelcheck.run.engine import make_checker
+from funnelcheck.support.terminal import clean
 
 ROOT = Path(__file__).resolve().parents[2]
 LEDGERLINE = ROOT / "sample_strategies" / "ledgerline.yaml"

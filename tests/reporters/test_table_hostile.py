@@ -15,11 +15,11 @@ import pytest
 from rich.cells import cell_len
 
 from funnelcheck.config import Overrides
-from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
 from funnelcheck.findings import FileResult, Report
+from funnelcheck.input.discover import Source
 from funnelcheck.reporters.base import RenderContext
 from funnelcheck.reporters.table import TableReporter
+from funnelcheck.run.engine import make_checker
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_strategies"
 

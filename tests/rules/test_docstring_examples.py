@@ -26,10 +26,10 @@ import pytest
 import yaml
 
 from funnelcheck.config import Overrides
-from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
 from funnelcheck.findings import Finding, Severity
+from funnelcheck.input.discover import Source
 from funnelcheck.rules import all_rules
+from funnelcheck.run.engine import make_checker
 
 ROOT = Path(__file__).resolve().parents[2]
 BASE = Path(__file__).resolve().parent / "examples_base.yaml"

@@ -26,8 +26,8 @@ import pytest
 import yaml
 
 from funnelcheck.config import Overrides
-from funnelcheck.discover import Source
-from funnelcheck.engine import make_checker
+from funnelcheck.input.discover import Source
+from funnelcheck.run.engine import make_checker
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "rules" / "cases"

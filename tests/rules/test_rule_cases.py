@@ -20,10 +20,10 @@ import pytest
 import yaml
 
 from funnelcheck.config import ConfigResolver, Overrides
-from funnelcheck.discover import Source
-from funnelcheck.engine import Checker, make_checker
 from funnelcheck.findings import Finding, Issue, Severity
+from funnelcheck.input.discover import Source
 from funnelcheck.rules.base import Rule
+from funnelcheck.run.engine import Checker, make_checker
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = ROOT / "tests" / "rules" / "cases"
@@ -77,7 +77,7 @@ def apply_patch(data: Any, patch: list[dict[str, Any]]) -> Any:
 
 
 def _base_data(name: str) -> Any:
-    from funnelcheck.load import load_file
+    from funnelcheck.input.load import load_file
 
     return load_file(str(SAMPLES / f"{name}.yaml")).data
 

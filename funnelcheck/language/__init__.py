@@ -1,0 +1,2 @@
+"""The language of strategies, on plain values: words and concepts (story), amounts,
+currencies and periods (money)."""

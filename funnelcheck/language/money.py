@@ -1,0 +1,794 @@
+"""Amounts, currencies and periods: read money from the strategy and from pitch text.
+
+Two jobs live here, shared by the price rules (FC301-FC306) and the reference rules:
+
+- **Putting an amount on a year.** The catalog's definitions: × 365 a day, × 52 a week,
+  × 12 a month, × 4 a quarter, × 1 a year (`yearly`, `Money`). What a customer pays on a
+  plan (seats, components, one-time fees, billing options) is priced in one place only,
+  `funnelcheck.model.footing`, which every price rule compares on.
+- **Finding amounts in text** (`find_amounts`): "$399 a month", "€1,200 per year",
+  "£49 per seat per month", "from $1.5k"... with their currency, period and qualifiers.
+
+All arithmetic is on `Decimal`s made from the figures as written: a YAML float becomes
+`Decimal(repr(x))` (0.1 stays 0.1), never float arithmetic.
+
+How text is read, the decisions a user may want to know:
+
+- An amount needs a currency: a symbol ("$", "€", "£", "¥", "₹" ...), an ISO code ("USD 399",
+  "399 EUR") or a currency word ("399 dollars"). A bare number ("40 customers", "2026",
+  "3 to 5 days", "30% faster") is never money, even next to a period ("3 times a month").
+- A symbol names the strategy's currency where that currency writes it so ("$" is CAD in a
+  CAD strategy, "¥" CNY in a CNY one, "kr" NOK in a NOK one), and otherwise its usual one
+  ("$" USD, "£" GBP, "¥" JPY, "kr" SEK). "US$", "C$", "A$", "NZ$", "HK$", "S$", "R$" ... are
+  explicit. A code after a symbol wins ("$399 CAD" is CAD).
+- Cents: "99¢" is 0.99 of the currency "$" names (the strategy's where it writes "$",
+  otherwise USD), with the same period and seat words as any amount ("99¢ a day").
+- Separators: "1,200" and "1,200.50" are English; "1.200", "1.200,50", "49,99" and
+  "1 200 €" (a space, no-break space or thin space between groups of three, with the currency
+  after) are European. A no-break or thin space groups thousands wherever the currency is;
+  a plain space does after a symbol or code too, when exactly three digits follow it
+  ("$1 500 per month" is 1,500), never across a word ("$1 and 500 users" is $1). A dot
+  followed by exactly three digits is a thousands separator ("€1.200" is 1,200): nobody
+  writes a price to a tenth of a cent. With a multiplier the dot is a decimal point again
+  ("$1.250k" is 1,250).
+- Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, attached
+  ("$2M"), or the words "thousand", "million", "billion".
+- Periods: "/mo", "/month", "a month", "per month", "monthly", "every month", "per annum",
+  "p.a.", "annually", "billed annually", "/yr", "/wk", "/qtr", "a day", an adjective after the
+  amount ("a $5,988 annual contract", "a $499 monthly fee"), ...; "once",
+  "one-time", "one-off" and "lifetime" are `once`; a period adjective before the amount
+  counts when none follows ("a one-time fee of $4,990", "an annual plan at $5,988").
+  "/hour" is read (`per="hour"`) but has no yearly figure: no plan can be compared with it.
+- Seats: "per seat", "/user", "a user", "per employee", "per member", "per agent",
+  "per licence", "per head" set `per_seat`; any other "per X" ("per location") is read as a
+  flat price and skipped.
+- Floors: "from", "starting at", "starts at", "as low as", "as little as" before the amount.
+- Savings and losses: an amount introduced by "save", "saves", "saving(s)", "lose", "loses",
+  "lost", "waste(s|d)", "wasting", "worth", "costs you/them/us" (in the same clause, a few
+  words before), or followed by "saved", "lost", "wasted", "in savings", "in lost ...", is
+  `is_saving`: it is not a price claim.
+- Figures of the customer's business: an amount followed by "ARR", "MRR", "GMV", "AUM",
+  "in revenue" (or "in annual revenue", "of revenue"), "in sales", "in funding", "in assets",
+  "turnover" or "valuation", or introduced by "raised", "raising", "revenue of", "ARR of",
+  "valued at" or "valuation of", is `is_business_figure` ("SaaS companies with $2M ARR",
+  "between $10M and $100M in revenue"): it describes the segment, it is not a price claim.
+- Ranges ("$10-20", "$10–$20", "$10 to $20", "10-20 €") give two amounts, one per bound,
+  each with the range's currency, period and seat qualifiers; a bound without a multiplier
+  takes the other's ("$10-20k" is 10,000 to 20,000). Neither bound is a floor.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from decimal import (
+    MAX_EMAX,
+    MIN_EMIN,
+    ROUND_HALF_EVEN,
+    Context,
+    Decimal,
+    DivisionByZero,
+    InvalidOperation,
+    Overflow,
+    localcontext,
+)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    pass
+
+#: Periods with a yearly figure, and what one year holds of each.
+PERIOD_FACTORS: dict[str, int] = {"day": 365, "week": 52, "month": 12, "quarter": 4, "year": 1}
+#: Seat periods and the period of one seat's price.
+SEAT_PERIODS: dict[str, str] = {"seat-month": "month", "seat-year": "year"}
+ONCE = "once"
+
+_PER_WORDS: dict[str, str] = {
+    "day": "a day",
+    "week": "a week",
+    "month": "a month",
+    "quarter": "a quarter",
+    "year": "a year",
+    "once": "once",
+    "seat-month": "a seat a month",
+    "seat-year": "a seat a year",
+    "hour": "an hour",
+}
+
+#: Currencies written with their own symbol in messages; the others are written as codes.
+_DISPLAY_SYMBOLS: dict[str, str] = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money in a currency (None: the price's), per a period (or None)."""
+
+    amount: Decimal
+    currency: str | None
+    per: str | None
+
+    @property
+    def yearly(self) -> Decimal | None:
+        return yearly(self.amount, self.per)
+
+    def describe(self) -> str:
+        return format_money(self.amount, self.currency, self.per)
+
+    def describe_yearly(self) -> str:
+        """ "$1,000 a month ($12,000 a year)"; as written where it is yearly, once or unknown."""
+        figure = self.yearly
+        text = self.describe()
+        if figure is not None and self.per != "year":
+            text += f" ({format_money(figure, self.currency, 'year')})"
+        return text
+
+
+#: The most digits a number read from a strategy has (`funnelcheck.input.load.MAX_DIGITS`): the
+#: loader refuses longer ones (FC002) and text amounts longer than this are not money.
+MAX_DIGITS = 4300
+#: The arithmetic every rule does, in one context (the engine runs the rules in it): the
+#: products and sums of a few figures of up to MAX_DIGITS digits are exact (a yearly
+#: price is amount × period × seats; a revenue customers × that), so no figure the
+#: schema accepts is ever rounded before it is compared, and none overflows, whatever
+#: its size (1e-300 to 10^4300). A quotient that does not end (a price shown per month)
+#: stops at this precision; it is only ever shown, to the cent or to six digits.
+#: Measured: a division at this precision takes ~90 µs, a multiplication ~0.5 µs.
+MONEY_CONTEXT = Context(
+    prec=3 * MAX_DIGITS + 100,
+    rounding=ROUND_HALF_EVEN,
+    Emax=MAX_EMAX,
+    Emin=MIN_EMIN,
+    traps=[InvalidOperation, DivisionByZero, Overflow],
+)
+#: From here up, and for non-zero amounts under 10^-10, figures are shown as
+#: "1.2 × 10^28": a figure of dozens of digits reads as nothing, and the cents of it less.
+_LARGE = Decimal(10) ** 15
+_TINY = Decimal("1E-10")
+_CENT = Decimal("0.01")
+
+
+def exact_arithmetic() -> AbstractContextManager[Context]:
+    """`with exact_arithmetic():` the money context for the arithmetic inside."""
+    return localcontext(MONEY_CONTEXT)
+
+
+def json_number(value: Decimal) -> int | float:
+    """A figure for `Issue.data` (JSON has no decimals): whole amounts as integers.
+
+    A whole number too long to print as one (over MAX_DIGITS digits, possible only after
+    arithmetic) is given as the nearest float, and beyond floats as the largest one."""
+    with localcontext(MONEY_CONTEXT):
+        if value == value.to_integral_value() and value.adjusted() < MAX_DIGITS - 1:
+            return int(value)
+        number = float(value)
+    if number in (math.inf, -math.inf):
+        return math.copysign(sys.float_info.max, number)
+    return number
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    """A number from YAML as an exact decimal: floats through their shortest repr (0.1 is 0.1)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else None
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip())
+        except InvalidOperation:
+            return None
+        return number if number.is_finite() else None
+    return None
+
+
+def yearly(amount: Decimal, per: str | None, seats: int = 1) -> Decimal | None:
+    """The yearly figure of an amount: None for `once`, an unknown period or no period.
+
+    `seats` multiplies seat prices only (`seat-month`, `seat-year`): pass a plan's `seats_min`.
+    """
+    with localcontext(MONEY_CONTEXT):  # exact, whatever the caller's context
+        if per in PERIOD_FACTORS:
+            return amount * PERIOD_FACTORS[per]
+        if per in SEAT_PERIODS:
+            return amount * PERIOD_FACTORS[SEAT_PERIODS[per]] * seats
+    return None
+
+
+def money_from(value: Any, default_currency: str | None) -> Money | None:
+    """A money mapping of the strategy (`{amount, currency, per}`) as `Money`.
+
+    Without a currency the price's (`default_currency`) applies, as the format says.
+    """
+    if not isinstance(value, Mapping):
+        return None
+    amount = to_decimal(value.get("amount"))
+    if amount is None:
+        return None
+    currency = value.get("currency")
+    per = value.get("per")
+    return Money(
+        amount=amount,
+        currency=currency if isinstance(currency, str) else default_currency,
+        per=per if isinstance(per, str) else None,
+    )
+
+
+def same_currency(first: str | None, second: str | None) -> bool:
+    """Whether two amounts may be compared: an unknown currency is the price's, so it may."""
+    return first is None or second is None or first == second
+
+
+# -- formatting ----------------------------------------------------------------------------
+
+
+def format_amount(amount: Decimal) -> str:
+    """5988 -> "5,988"; 333.3333 -> "333.33"; 12.5 -> "12.50" (cents shown when there are any).
+
+    Below one, an amount of up to ten decimals is shown as it is: a rate of 0.0079 is
+    "0.0079", never "0.01" (issue 14: amounts are reported as written). From 10^15 up, or
+    under 10^-10, a figure is written as "1.2 × 10^28" (six significant digits at
+    most), never as dozens of digits (issue 12).
+    """
+    with localcontext(MONEY_CONTEXT):
+        if not amount.is_finite():  # never from a strategy (the loader refuses them)
+            return str(amount)
+        magnitude = abs(amount)
+        if magnitude >= _LARGE or (magnitude and magnitude < _TINY):
+            return scientific(amount)
+        if amount == amount.to_integral_value():
+            return f"{int(amount):,}"
+        if magnitude < 1:
+            exact = amount.normalize()
+            exponent = exact.as_tuple().exponent
+            if isinstance(exponent, int) and -10 <= exponent < -2:
+                return f"{exact:f}"
+        cents = amount.quantize(_CENT, rounding=ROUND_HALF_EVEN)
+        return f"{cents:,.2f}"
+
+
+def scientific(value: Decimal | int) -> str:
+    """ "1.23457 × 10^28": six significant digits at most, trailing zeros dropped."""
+    with localcontext(MONEY_CONTEXT):
+        text = f"{Decimal(value):.5e}"
+    mantissa, _, exponent = text.partition("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa} × 10^{int(exponent)}"
+
+
+def format_percent(share: Decimal) -> str:
+    """0.8317 -> "83%": whole percent, as a buyer would say it; "1.2 × 10^30%" for a share
+    of figures far apart, never dozens of digits."""
+    with localcontext(MONEY_CONTEXT):
+        percent = share * 100
+        if percent.copy_abs() >= _LARGE:
+            return scientific(percent) + "%"
+        return f"{percent.quantize(Decimal(1)):,}%"
+
+
+def format_count(value: int | Decimal) -> str:
+    """A count of people or leads: "3,334"; from 10^15 up "1.2 × 10^4801" (see above)."""
+    if Decimal(value).copy_abs() >= _LARGE:
+        return scientific(value)
+    return f"{int(value):,}"
+
+
+def format_money(amount: Decimal, currency: str | None, per: str | None) -> str:
+    """Money as messages write it: "$5,988 a year", "€1,200 a month", "CAD 499 once"."""
+    number = format_amount(amount)
+    if currency is None:
+        text = number
+    elif currency in _DISPLAY_SYMBOLS:
+        text = _DISPLAY_SYMBOLS[currency] + number
+    else:
+        text = f"{currency} {number}"
+    if per is not None:
+        text += " " + _PER_WORDS.get(per, f"per {per}")
+    return text
+
+
+# -- amounts in text -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TextAmount:
+    """A money amount found in a pitch or claim.
+
+    `span` covers the amount with its currency, multiplier, range and the period and seat
+    words after it (the words before it, "from" or "save", are context, not part of it);
+    `raw` is that text.
+    """
+
+    amount: Decimal
+    currency: str | None
+    per: str | None
+    per_seat: bool
+    floor: bool
+    is_saving: bool
+    span: tuple[int, int]
+    raw: str
+    #: A figure of the customer's business ("$2M ARR", "$5M in revenue"), not a price.
+    is_business_figure: bool = False
+
+    def describe(self) -> str:
+        """ "$399 a month", "$30 a seat a month", "$4,990 once", "from $399 a month"."""
+        per = self.per
+        if self.per_seat and per in ("month", "year"):
+            per = f"seat-{per}"
+        text = format_money(self.amount, self.currency, per)
+        if self.per_seat and per not in SEAT_PERIODS:
+            text += " a seat"
+        return ("from " if self.floor else "") + text
+
+
+#: Symbols and the currencies that write them; the first is the symbol's usual currency.
+SYMBOL_CURRENCIES: dict[str, tuple[str, ...]] = {
+    "$": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN", "TWD", "ARS", "CLP", "COP", "UYU"),
+    "€": ("EUR",),
+    "£": ("GBP", "EGP", "GIP", "FKP", "SHP"),
+    "¥": ("JPY", "CNY"),
+    "₹": ("INR",),
+    "₩": ("KRW",),
+    "₽": ("RUB",),
+    "₺": ("TRY",),
+    "₪": ("ILS",),
+    "₱": ("PHP",),
+    "₴": ("UAH",),
+    "₦": ("NGN",),
+    "₫": ("VND",),
+    "kr": ("SEK", "NOK", "DKK", "ISK"),
+    "zł": ("PLN",),
+}
+
+#: Symbols that name one currency whatever the strategy's.
+_EXPLICIT_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "CA$": "CAD",
+    "CAD$": "CAD",
+    "C$": "CAD",
+    "AU$": "AUD",
+    "A$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "SG$": "SGD",
+    "MX$": "MXN",
+    "NT$": "TWD",
+    "R$": "BRL",
+}
+
+_CURRENCY_WORDS: dict[str, str] = {
+    "dollar": "$",
+    "dollars": "$",
+    "bucks": "$",
+    "euro": "€",
+    "euros": "€",
+    "pound": "£",
+    "pounds": "£",
+    "yen": "¥",
+    "rupee": "₹",
+    "rupees": "₹",
+}
+
+#: ISO 4217 codes recognised in text (capitals only: "eur" or "try" in prose is not money).
+_ISO_CODE_TABLE = (
+    "USD EUR GBP JPY CNY CAD AUD NZD CHF SEK NOK DKK ISK PLN CZK HUF RON BGN HRK RSD UAH RUB "
+    "TRY ILS AED SAR QAR KWD BHD OMR EGP MAD NGN KES ZAR GHS INR PKR BDT LKR SGD HKD TWD KRW "
+    "THB MYR IDR PHP VND BRL MXN ARS CLP COP PEN UYU"
+)
+ISO_CODES: frozenset[str] = frozenset(_ISO_CODE_TABLE.split())
+
+_MAGNITUDES: dict[str, int] = {
+    "k": 1_000,
+    "thousand": 1_000,
+    "m": 1_000_000,
+    "mm": 1_000_000,
+    "million": 1_000_000,
+    "b": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "billion": 1_000_000_000,
+}
+
+_PERIOD_UNITS: dict[str, str] = {
+    "day": "day",
+    "days": "day",
+    "d": "day",
+    "week": "week",
+    "weeks": "week",
+    "wk": "week",
+    "w": "week",
+    "month": "month",
+    "months": "month",
+    "mo": "month",
+    "mos": "month",
+    "mth": "month",
+    "mnth": "month",
+    "m": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "qtr": "quarter",
+    "q": "quarter",
+    "year": "year",
+    "years": "year",
+    "yr": "year",
+    "yrs": "year",
+    "y": "year",
+    "annum": "year",
+    "hour": "hour",
+    "hours": "hour",
+    "hr": "hour",
+    "h": "hour",
+}
+#: Abbreviations of one letter are units only right after a slash ("$5/m"), never "a m".
+_SLASH_ONLY_UNITS = frozenset({"d", "w", "m", "q", "y", "h"})
+
+_SEAT_UNIT_TABLE = (
+    "seat seats user users employee employees member members agent agents "
+    "licence licences license licenses head"
+)
+_SEAT_UNITS = frozenset(_SEAT_UNIT_TABLE.split())
+
+_ADVERB_PERIODS: dict[str, str] = {
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "yearly": "year",
+    "annually": "year",
+    "annual": "year",
+}
+
+#: "99¢": cents of the currency "$" names (the strategy's where it writes "$", else USD).
+CENT_SIGN = "¢"
+
+# Longest alternatives first: "US$" before "$", "mm" before "m".
+_CODES_RE = "|".join(sorted(ISO_CODES))
+_EXPLICIT_RE = "|".join(re.escape(s) for s in sorted(_EXPLICIT_SYMBOLS, key=len, reverse=True))
+_SYMBOLS_RE = "|".join(
+    re.escape(s) for s in sorted(SYMBOL_CURRENCIES, key=len, reverse=True) if s != "kr"
+)
+_WORDS_RE = "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
+
+_PREFIX = (
+    rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})"
+    rf"|(?<![A-Za-z])(?:{_CODES_RE})(?![A-Za-z]))"
+)
+_SUFFIX = (
+    rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|{CENT_SIGN}|kr\.?(?![A-Za-z])"
+    rf"|(?:{_CODES_RE})(?![A-Za-z])|(?:{_WORDS_RE})(?![A-Za-z]))"
+)
+# A number as written; grouped forms first so "1,200" is not read as "1".
+_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?"
+    r"|\d+(?:[.,]\d+)?)(?![\d%])"
+)
+# With the currency after, plain spaces may group thousands too ("1 200 €").
+_NUMBER_BEFORE_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:,\d{{1,2}})?(?![\d%])|{_NUMBER})"
+# Right after a currency symbol or code, so may a plain space when exactly three digits
+# follow it ("$1 500 per month", "EUR 12 000"): nothing else puts digits straight after a
+# price. A longer run ("$1 5000") or more digits after a separator ("$1 500,000") is not a
+# group, and the amount stays the first number.
+_NUMBER_AFTER_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:[.,]\d{{1,2}})?(?![\d%]|[.,]\d)|{_NUMBER})"
+_MAGNITUDE = r"(?:(?:mm|MM|bn|k|K|m|M|B)(?![A-Za-z])|\s(?:thousand|million|billion)\b)"
+_SPACE = r"[ \u00a0\u202f\u2009]?"
+_DASH = r"(?:\s?[-–—]\s?|\s+to\s+)"
+
+_AMOUNT_RE = re.compile(
+    rf"(?P<pre>{_PREFIX}){_SPACE}(?P<num>{_NUMBER_AFTER_CURRENCY})(?P<mag>{_MAGNITUDE})?"
+    rf"(?:(?P<dash>{_DASH})(?P<pre2>{_PREFIX})?{_SPACE}"
+    rf"(?P<num2>{_NUMBER_AFTER_CURRENCY})(?P<mag2>{_MAGNITUDE})?)?"
+    rf"|(?<![\w.,])(?:(?P<lo>{_NUMBER})(?P<lomag>{_MAGNITUDE})?{_DASH})?"
+    rf"(?P<snum>{_NUMBER_BEFORE_CURRENCY})(?P<smag>{_MAGNITUDE})?{_SPACE}(?P<suf>{_SUFFIX})"
+)
+
+_DIGIT_RE = re.compile(r"\d")
+_CODE_AFTER_RE = re.compile(rf"{_SPACE}(?P<code>{_CODES_RE})(?![A-Za-z])")
+_UNIT_RE = re.compile(
+    r"(?P<conn>\s*/\s*|\s*,?\s+per\s+|\s+a\s+|\s+an\s+|\s+each\s+|\s+every\s+|\s+for\s+each\s+)"
+    r"(?P<unit>[A-Za-z]+)(?![A-Za-z-])",
+    re.IGNORECASE,
+)
+_ADVERB_RE = re.compile(
+    r"\s*,?\s*(?:(?:billed|paid|charged)\s+)?"
+    r"(?P<adverb>monthly|annually|annual(?![A-Za-z])|yearly|quarterly|weekly|daily|per\s+annum"
+    r"|p\.\s?a\.)",
+    re.IGNORECASE,
+)
+_ONCE_RE = re.compile(
+    r"\s*,?\s+(?:(?:paid|billed|charged)\s+)?(?:once|one[- ]time|one[- ]off|lifetime|for\s+life)\b",
+    re.IGNORECASE,
+)
+_TAX_RE = re.compile(
+    r"\s*(?:\+\s*(?:VAT|tax)|plus\s+(?:VAT|tax(?:es)?)|\(?(?:excl?\.?|ex\.?|excluding)\s+(?:VAT|tax(?:es)?)\)?)",
+    re.IGNORECASE,
+)
+
+# Clause boundaries for the look behind: words of another clause do not qualify an amount.
+_CLAUSE_END_RE = re.compile(r"[.;:!?()\[\]]\s|[,;:!?()\[\]]|\s[-–—]\s|\n")
+_FLOOR_RE = re.compile(
+    r"\b(?:from|starting\s+(?:at|from)|starts?\s+at|as\s+(?:low|little)\s+as)"
+    r"\s+(?:(?:just|only|a\s+mere)\s+)?$",
+    re.IGNORECASE,
+)
+_SAVING_BEFORE_RE = re.compile(
+    r"\b(?:save|saves|saved|saving|savings|lose|loses|losing|lost|loss|losses|waste|wastes|"
+    r"wasted|wasting|worth|(?:cost|costs|costing)\s+(?:you|them|us|him|her|your\s+\w+|teams?|"
+    r"companies|customers))\b(?:\s+\S+){0,5}?\s*$",
+    re.IGNORECASE,
+)
+_SAVING_AFTER_RE = re.compile(
+    r"^(?:\s+(?!(?:saved|savings|lost|wasted)\b)[A-Za-z]+){0,2}?\s+(?:saved|savings|lost|wasted)\b",
+    re.IGNORECASE,
+)
+# Figures of the customer's business, not prices: "$2M ARR", "$5M-$50M in annual revenue",
+# "between $10M and $100M in revenue" (the first bound of such a pair too), "raised $10M".
+_BUSINESS_WORDS = (
+    r"(?:(?:in|of)\s+)?(?:(?:annual|yearly|recurring|annual\s+recurring|total|gross)\s+)?"
+    r"(?:ARR|MRR|GMV|AUM|revenues?|sales|funding|financing|assets|turnover|valuation)\b"
+)
+_BUSINESS_AFTER_RE = re.compile(
+    rf"^(?:\s+(?:and|to|or)\s+\S*\d\S*)?\s+{_BUSINESS_WORDS}",
+    re.IGNORECASE,
+)
+_BUSINESS_BEFORE_RE = re.compile(
+    r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
+    r"valued\s+at|valuation\s+of|funding\s+of)\s+(?:(?:over|about|around|nearly|almost|"
+    r"more\s+than|less\s+than|under|just)\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_BEFORE_RE = re.compile(
+    r"(?<!billed\s)(?<!paid\s)(?<!charged\s)"
+    r"\b(?P<word>monthly|annual|annually|yearly|quarterly|weekly|daily|one[- ]time|one[- ]off|"
+    r"lifetime)\b(?!\s+or\b)(?:\s+\S+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+_SEAT_BEFORE_RE = re.compile(
+    r"\bper[- ](?:seat|user|employee|member|agent|licen[cs]e)\b(?:\s+\S+){0,4}?\s*$",
+    re.IGNORECASE,
+)
+
+
+def find_amounts(text: str, default_currency: str | None) -> list[TextAmount]:
+    """Every money amount in `text`, in order, with its currency, period and qualifiers.
+
+    `default_currency` is the strategy's price currency: it decides which currency a
+    shared symbol names ("$" is CAD in a CAD strategy). See the module's docstring for the
+    forms read and the decisions made.
+    """
+    found: list[TextAmount] = []
+    if _DIGIT_RE.search(text) is None:
+        return found  # every amount has a digit; most texts have none, and a search costs
+    position = 0
+    with localcontext(MONEY_CONTEXT):  # "$10^28 a month" × 12 is exact too
+        while (match := _AMOUNT_RE.search(text, position)) is not None:
+            read = _read_match(text, match, default_currency)
+            position = max(match.end(), position + 1)
+            if read is None:
+                continue
+            found.extend(read[0])
+            position = max(position, read[1])
+    return found
+
+
+def _read_match(
+    text: str, match: re.Match[str], default_currency: str | None
+) -> tuple[list[TextAmount], int] | None:
+    """The amounts of one match (two for a range) and where the scan continues."""
+    symbol_first = match.group("pre") is not None
+    in_cents = False
+    if symbol_first:
+        currency = _currency_of(match.group("pre"), default_currency)
+        bounds = [_Bound.of(match, "num", "mag", start=match.start())]
+        if match.group("num2") is not None:
+            high_start = match.start("pre2") if match.group("pre2") else match.start("num2")
+            bounds.append(_Bound.of(match, "num2", "mag2", start=high_start))
+    else:
+        suffix = match.group("suf")
+        in_cents = suffix == CENT_SIGN
+        currency = _currency_of("$" if in_cents else suffix, default_currency)
+        bounds = []
+        if match.group("lo") is not None:
+            bounds.append(_Bound.of(match, "lo", "lomag", start=match.start()))
+        bounds.append(_Bound.of(match, "snum", "smag", start=match.start("snum")))
+    if currency is None:
+        return None
+    high_currency = currency
+    if symbol_first and match.group("pre2"):
+        high_currency = _currency_of(match.group("pre2"), default_currency) or currency
+    values = [_parse_number(b.number, with_magnitude=b.factor is not None) for b in bounds]
+    if None in values:
+        return None
+    factors = [b.factor for b in bounds]
+    if len(bounds) == 2 and factors[0] is None and factors[1] is not None:
+        factors[0] = factors[1]  # "$10-20k": the low bound takes the high's multiplier
+    unit = Decimal("0.01") if in_cents else Decimal(1)
+    amounts = [
+        _whole(v * (f or 1) * unit) for v, f in zip(values, factors, strict=True) if v is not None
+    ]
+    qualifiers_start = match.end()
+    if len(amounts) == 2 and amounts[0] >= amounts[1]:
+        # Not a range ("$399 - 20 seats", "2026 - 20 €"): keep the bound with the currency.
+        if symbol_first:
+            amounts, bounds = amounts[:1], bounds[:1]
+            qualifiers_start = bounds[0].end
+        else:
+            amounts, bounds = amounts[1:], bounds[1:]
+            values = values[1:]
+    qualifiers = _read_qualifiers(text, qualifiers_start, code_may_follow=symbol_first)
+    if qualifiers.code is not None:
+        currency = high_currency = qualifiers.code
+    amount_start = bounds[0].start
+    before = _clause_before(text, amount_start)
+    per = qualifiers.per
+    if per is None and (adjective := _PERIOD_BEFORE_RE.search(before)) is not None:
+        word = re.sub(r"[- ]", "-", adjective.group("word").lower())
+        per = ONCE if word in ("one-time", "one-off", "lifetime") else _ADVERB_PERIODS[word]
+    per_seat = qualifiers.per_seat or _SEAT_BEFORE_RE.search(before) is not None
+    is_range = len(amounts) == 2
+    floor = not is_range and _FLOOR_RE.search(before) is not None
+    is_saving = (
+        _SAVING_BEFORE_RE.search(before) is not None
+        or _SAVING_AFTER_RE.match(_clause_after(text, qualifiers.end)) is not None
+    )
+    after = _clause_after(text, qualifiers.end)
+    is_business_figure = (
+        _BUSINESS_BEFORE_RE.search(before) is not None
+        or _BUSINESS_AFTER_RE.match(after) is not None
+    )
+    found: list[TextAmount] = []
+    for i, (amount, bound) in enumerate(zip(amounts, bounds, strict=True)):
+        last = i == len(amounts) - 1
+        end = qualifiers.end if last else bound.end
+        found.append(
+            TextAmount(
+                amount=amount,
+                currency=high_currency if is_range and last else currency,
+                per=per,
+                per_seat=per_seat,
+                floor=floor,
+                is_saving=is_saving,
+                span=(bound.start, end),
+                raw=text[bound.start : end],
+                is_business_figure=is_business_figure,
+            )
+        )
+    return found, qualifiers.end
+
+
+def _whole(value: Decimal) -> Decimal:
+    """1.5 × 1000 is written 1500, not 1500.0."""
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value
+
+
+@dataclass(frozen=True)
+class _Bound:
+    """One number of a match: its text, multiplier and where it sits."""
+
+    number: str
+    factor: int | None
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, match: re.Match[str], number: str, magnitude: str, *, start: int) -> _Bound:
+        factor = None
+        if match.group(magnitude) is not None:
+            factor = _MAGNITUDES[match.group(magnitude).strip().lower()]
+            end = match.end(magnitude)
+        else:
+            end = match.end(number)
+        return cls(match.group(number), factor, start, end)
+
+
+def _currency_of(marker: str, default_currency: str | None) -> str | None:
+    """The ISO code a symbol, code or currency word names, given the strategy's currency."""
+    marker = marker.strip()
+    if marker in _EXPLICIT_SYMBOLS:
+        return _EXPLICIT_SYMBOLS[marker]
+    if marker in ISO_CODES:
+        return marker
+    symbol = _CURRENCY_WORDS.get(marker.lower(), marker.rstrip("."))
+    writers = SYMBOL_CURRENCIES.get(symbol)
+    if writers is None:
+        return None
+    return default_currency if default_currency in writers else writers[0]
+
+
+def _parse_number(number: str, *, with_magnitude: bool) -> Decimal | None:
+    """A number as written, English or European separators (see the module's docstring)."""
+    text = re.sub(r"[ \u00a0\u202f\u2009]", "", number)
+    if len(text) > MAX_DIGITS:
+        return None  # no price has thousands of digits; a figure that long is not money
+    commas, dots = text.count(","), text.count(".")
+    if commas and dots:
+        # The separator written last is the decimal point: "1,200.50" and "1.200,50".
+        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
+        group_mark = "," if decimal_mark == "." else "."
+        text = text.replace(group_mark, "").replace(decimal_mark, ".")
+    elif commas:
+        head, _, tail = text.rpartition(",")
+        if commas == 1 and len(tail) in (1, 2):
+            text = f"{head}.{tail}"  # "49,99": a decimal comma
+        elif all(len(group) == 3 for group in text.split(",")[1:]):
+            text = text.replace(",", "")
+        else:
+            return None
+    elif dots > 1 or (dots == 1 and not with_magnitude and len(text.rpartition(".")[2]) == 3):
+        if not all(len(group) == 3 for group in text.split(".")[1:]):
+            return None
+        text = text.replace(".", "")  # "1.200" and "1.200.000": European thousands
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        return None
+
+
+@dataclass
+class _Qualifiers:
+    per: str | None = None
+    per_seat: bool = False
+    code: str | None = None
+    end: int = 0
+
+
+def _read_qualifiers(text: str, start: int, *, code_may_follow: bool) -> _Qualifiers:
+    """The words after an amount that say what it is per: "/user/mo", "a month", "USD"."""
+    found = _Qualifiers(end=start)
+    position = start
+    if code_may_follow and (code := _CODE_AFTER_RE.match(text, position)) is not None:
+        found.code = code.group("code")
+        position = code.end()
+    for _ in range(6):  # "$49 per seat per month, billed annually, excl. VAT" and no more
+        if (unit := _UNIT_RE.match(text, position)) is not None:
+            connector = unit.group("conn").strip().lower().lstrip(",").strip()
+            word = unit.group("unit").lower()
+            if word in _PERIOD_UNITS and (connector == "/" or word not in _SLASH_ONLY_UNITS):
+                found.per = found.per or _PERIOD_UNITS[word]
+            elif word in _SEAT_UNITS:
+                found.per_seat = True
+            elif connector in ("/", "per", "each", "for each") and word.isalpha():
+                pass  # "per location": a flat price; the word is read and passed over
+            else:
+                break
+            position = unit.end()
+            continue
+        if (adverb := _ADVERB_RE.match(text, position)) is not None:
+            word = re.sub(r"\s+", " ", adverb.group("adverb").lower())
+            period = "year" if word.startswith(("per", "p.")) else _ADVERB_PERIODS[word]
+            found.per = found.per or period
+            position = adverb.end()
+            continue
+        if (once := _ONCE_RE.match(text, position)) is not None:
+            found.per = found.per or ONCE
+            position = once.end()
+            continue
+        if (tax := _TAX_RE.match(text, position)) is not None:
+            position = tax.end()
+            continue
+        break
+    found.end = position
+    return found
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text before an amount, back to the start of its clause, at most 80 characters."""
+    window = text[max(0, start - 80) : start]
+    ends = list(_CLAUSE_END_RE.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The text after an amount's qualifiers, up to the end of its clause."""
+    window = text[end : end + 80]
+    boundary = _CLAUSE_END_RE.search(window)
+    return window[: boundary.start()] if boundary else window

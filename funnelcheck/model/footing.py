@@ -1,0 +1,1592 @@
+"""The one price footing: what the typical customer pays on each plan, exactly.
+
+Every price rule (FC301-FC306, FC603) compares on the figures computed here, and nowhere
+else is a plan's price put on a period. For each plan, and for each of its billing
+options, a `Bill` says what the typical customer (`segment.typical_customer`) pays:
+
+- one-time: the plan's price when it is `per: once`, and every one-time fee (`fee` with
+  `per: once`, or with no `per` and no `unit`);
+- recurring, per year and per month: the base amount (× seats on a seat plan), each unit
+  component (ceil(max(quantity - included, minimum) / block) × amount, per its period,
+  a month where none is given), each percentage of a monthly volume plus its fixed fee
+  per unit, and each per-event fee the typical customer has a quantity of;
+- the first year: one-time + recurring per year.
+
+All figures are `Decimal`s made from the numbers as written (a YAML float through its
+shortest repr), never float arithmetic; a figure that is not finite is never produced.
+
+Where the strategy does not state a quantity, the bill takes the least the plan can bill
+(the component's `minimum` or `included`, the seat plan's `seats_min`, else 1; a missing
+volume is 0) and records the assumption in words, so a rule can name it. Because every
+fallback is the least reading, a bill that is *too high* at the fallbacks is too high under
+every reading; a bill that is *too low* or merely *different* is a verdict that rests on the
+assumption, and the rules cap such findings at info.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from funnelcheck.language.money import (
+    PERIOD_FACTORS,
+    SEAT_PERIODS,
+    format_amount,
+    format_count,
+    format_money,
+    format_percent,
+    same_currency,
+    to_decimal,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from funnelcheck.findings import Path
+    from funnelcheck.language.money import TextAmount
+
+ONCE = "once"
+_TWELVE = Decimal(12)
+#: Words a seat plan's seats may be counted by in `typical_customer.quantities`.
+SEAT_WORDS = ("seat", "user", "member", "agent", "licence", "license")
+
+
+def unit_key(word: str) -> str:
+    """How unit and volume names are matched: lower case, single spaces, singular."""
+    key = " ".join(word.lower().split())
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return key
+
+
+def _number(value: Any) -> Decimal | None:
+    number = to_decimal(value)
+    return number if number is not None and number.is_finite() and number >= 0 else None
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A price paid `periods` times, once each `per`: a plan's introductory offer ("$1 a
+    month for 3 months"), or the instalments of a one-time price ("$37 a month for 39
+    months"). `per` may be a seat period: the amount is then one seat's."""
+
+    amount: Decimal
+    per: str
+    periods: int
+
+    @property
+    def yearly(self) -> Decimal:
+        """The amount made yearly (× 12 a month...)."""
+        return self.amount * PERIOD_FACTORS[SEAT_PERIODS.get(self.per, self.per)]
+
+    @property
+    def per_unit(self) -> bool:
+        return self.per in SEAT_PERIODS
+
+    def describe(self, currency: str | None) -> str:
+        """ "$1 a month for 3 months", "$37.05 a month for 39 months"."""
+        period = SEAT_PERIODS.get(self.per, self.per)
+        count = f"{self.periods} {period}{'' if self.periods == 1 else 's'}"
+        return f"{format_money(_cents(self.amount), currency, self.per)} for {count}"
+
+
+def instalments(price: Decimal, financing: Mapping[str, Any]) -> Offer | None:
+    """The instalments a one-time `price` is paid in under `financing` ({periods, per, apr,
+    amount}): the price spread over the periods, amortised at the APR (a yearly rate,
+    divided by the periods a year), or the instalment as published where `amount` is given.
+    None where the financing cannot be read (the schema reports it)."""
+    periods, per = financing.get("periods"), financing.get("per")
+    if not isinstance(periods, int) or isinstance(periods, bool) or periods < 1:
+        return None
+    if not isinstance(per, str) or per not in PERIOD_FACTORS:
+        return None
+    stated = _number(financing.get("amount"))
+    if stated is not None:
+        return Offer(stated, per, periods)
+    apr = _number(financing.get("apr")) or Decimal(0)
+    rate = apr / 100 / PERIOD_FACTORS[per]
+    if rate == 0:
+        return Offer(price / periods, per, periods)
+    amount = price * rate / (1 - (1 + rate) ** -periods)
+    return Offer(amount, per, periods)
+
+
+def introductory(plan: Mapping[str, Any]) -> Offer | None:
+    """A plan's introductory offer ({amount, per, periods}), where it has one."""
+    offer = plan.get("introductory")
+    if not isinstance(offer, Mapping):
+        return None
+    amount, per, periods = _number(offer.get("amount")), offer.get("per"), offer.get("periods")
+    if (
+        amount is None
+        or not isinstance(per, str)
+        or SEAT_PERIODS.get(per, per) not in (PERIOD_FACTORS)
+    ):
+        return None
+    if not isinstance(periods, int) or isinstance(periods, bool) or periods < 1:
+        return None
+    return Offer(amount, per, periods)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One line of a bill: what it is, what it costs once and per year."""
+
+    #: "base", "unit", "fee" or "percent".
+    kind: str
+    #: The `unit`, `fee` or `of` name (the plan id for the base).
+    name: str
+    path: Path
+    once: Decimal
+    yearly: Decimal
+    #: The rate as written (the base amount, a unit's or fee's amount, the fixed fee).
+    rate: Decimal
+    #: What the rate is per: a period, "once", or None for usage (per unit used).
+    per: str | None
+    #: The service life of a one-time part, in years, where given.
+    life_years: Decimal | None = None
+    #: The seats counted on a seat plan's base, and whether the strategy states them.
+    seats: Decimal | None = None
+    seats_stated: bool = False
+    #: For a part that grows with a quantity (seats, units, blocks): what one more billed
+    #: seat, unit or block adds a year, and the fewest billed. None for a fixed part.
+    step_yearly: Decimal | None = None
+    min_steps: Decimal = Decimal(0)
+    #: A part that grows with a volume of money (a percentage): any amount above 0.
+    continuous: bool = False
+    #: The unit a fee is charged per ("dispute"), where it has one.
+    unit: str | None = None
+    #: The component as a message shows it: "$40 a month per seat beyond 3".
+    text: str = ""
+    #: A percentage component's percent (2.9 for 2.9%).
+    percent: Decimal | None = None
+    #: For a one-time part: the instalments its price (one unit's, for a unit) may be paid
+    #: in (`financing`).
+    financing: Offer | None = None
+
+
+def on_period(yearly_figure: Decimal, per: str) -> Decimal:
+    """A yearly figure shown on another period ("month", "seat-month"...): ÷ 12, ÷ 4...;
+    to the cent at and above one, as it is below (a rate of $0.0079 stays that)."""
+    figure = yearly_figure / PERIOD_FACTORS[SEAT_PERIODS.get(per, per)]
+    return _cents(figure)
+
+
+def rate_yearly(part: Part) -> Decimal | None:
+    """One unit's (or one seat's, or the fee's) price on a year; None for a one-time rate
+    or a rate per unit used (usage has no period of its own)."""
+    if part.per is None or part.per == ONCE:
+        return None
+    return part.rate * PERIOD_FACTORS[SEAT_PERIODS.get(part.per, part.per)]
+
+
+@dataclass(frozen=True)
+class Bill:
+    """What the typical customer pays on one plan, billed one way."""
+
+    plan_id: str
+    plan_index: int
+    #: None for the plan's own amount and period, else the index in `billing_options`.
+    option: int | None
+    #: The base amount and its period as billed this way ("month", "seat-year", "once"...).
+    amount: Decimal
+    per: str
+    parts: tuple[Part, ...]
+    assumptions: tuple[str, ...]
+    currency: str | None
+    #: False where the plan gives no `amount` (its components are the whole price).
+    has_base: bool = True
+    #: The plan's introductory offer (`introductory`): it explains a claim; every bill
+    #: figure is the regular price, which the customer pays once the offer ends.
+    intro: Offer | None = None
+
+    @cached_property
+    def one_time(self) -> Decimal:
+        return sum((part.once for part in self.parts), Decimal(0))
+
+    @cached_property
+    def yearly(self) -> Decimal:
+        """Recurring per year: what a year after the first costs."""
+        return sum((part.yearly for part in self.parts), Decimal(0))
+
+    @property
+    def monthly(self) -> Decimal:
+        return self.yearly / _TWELVE
+
+    @property
+    def first_year(self) -> Decimal:
+        return self.one_time + self.yearly
+
+    @property
+    def has_one_time(self) -> bool:
+        return self.one_time > 0
+
+    @property
+    def has_recurring(self) -> bool:
+        return self.yearly > 0
+
+    @property
+    def is_free(self) -> bool:
+        return self.first_year == 0
+
+    @property
+    def path(self) -> Path:
+        return ("price", "plans", self.plan_index)
+
+    @property
+    def life_years(self) -> Decimal | None:
+        """The shortest service life given for a one-time part; None where none is given."""
+        lives = [p.life_years for p in self.parts if p.once > 0 and p.life_years is not None]
+        return min(lives) if lives else None
+
+    @property
+    def is_simple(self) -> bool:
+        """One base price and nothing else: messages can show it as written."""
+        return len(self.parts) == 1 and self.parts[0].kind == "base"
+
+    def written(self) -> str:
+        """The base price as written: "$499 a month", "$60 a year", "$150 a seat a month";
+        a seat plan says how many seats are counted: "40 seats at $150 a seat a month"."""
+        if not self.has_base:
+            return " + ".join(part.text for part in self.parts[1:] if part.text) or "nothing"
+        text = format_money(self.amount, self.currency, self.per)
+        base = self.parts[0] if self.parts else None
+        if base is not None and base.seats is not None:
+            if base.seats_stated:
+                word = "seat" if base.seats == 1 else "seats"
+                text += f" for {format_amount(base.seats)} {word}"
+            elif base.seats > 1:
+                text += f", at least {format_amount(base.seats)} seats"
+        return text
+
+    def describe(self) -> str:
+        """The bill for a message: "$5,988 a year ($499 a month)", "$299 once, then $72 a
+        year", "$9,480 in the first year ($3,000 once, then $6,480 a year)"."""
+        cur = self.currency
+        if self.is_simple and self.per == ONCE:
+            return self.written()
+        if not self.has_one_time:
+            text = format_money(_cents(self.yearly), cur, "year")
+            if self.is_simple and self.per != "year":
+                text += f" ({self.written()})"
+            elif not self.is_simple:
+                text += f" ({format_money(_cents(self.monthly), cur, 'month')})"
+            return text
+        if not self.has_recurring:
+            return format_money(_cents(self.one_time), cur, ONCE)
+        return (
+            f"{format_money(_cents(self.first_year), cur, None)} in the first year "
+            f"({format_money(_cents(self.one_time), cur, ONCE)}, then "
+            f"{format_money(_cents(self.yearly), cur, 'year')})"
+        )
+
+    def label(self) -> str:
+        """ "the `pro` plan", "the `pro` plan billed $60 a year"."""
+        if self.option is None:
+            return f"the `{self.plan_id}` plan"
+        return f"the `{self.plan_id}` plan billed {self.written()}"
+
+
+@dataclass(frozen=True)
+class PlanFooting:
+    """One plan with its bills for the typical customer, one per billing period."""
+
+    index: int
+    id: str
+    bills: tuple[Bill, ...]
+
+    @property
+    def path(self) -> Path:
+        return ("price", "plans", self.index)
+
+    @property
+    def own(self) -> Bill:
+        """The bill at the plan's own `amount` and `per`."""
+        return self.bills[0]
+
+    @property
+    def cheapest(self) -> Bill:
+        """The billing option the typical customer pays least for in the first year."""
+        return min(self.bills, key=lambda bill: bill.first_year)
+
+    @property
+    def is_free(self) -> bool:
+        return all(bill.is_free for bill in self.bills)
+
+    @property
+    def assumptions(self) -> tuple[str, ...]:
+        return self.own.assumptions
+
+    def bill_on(self, per: str) -> Bill:
+        """The billing option whose period is `per` (seat periods read as theirs), or the
+        one cheapest in the first year."""
+        matching = [bill for bill in self.bills if _base_period(bill.per) == _base_period(per)]
+        if matching:
+            return min(matching, key=lambda bill: bill.first_year)
+        return self.cheapest
+
+
+def _base_period(per: str) -> str:
+    return SEAT_PERIODS.get(per, per)
+
+
+def _cents(amount: Decimal) -> Decimal:
+    """A computed figure for a message: to the cent, or as it is below a cent."""
+    if abs(amount) >= 1 or amount == 0:
+        return amount.quantize(Decimal("0.01")) if amount != amount.to_integral_value() else amount
+    return amount
+
+
+class Footing:
+    """The plans of one strategy priced for its typical customer; built once per file."""
+
+    def __init__(
+        self,
+        currency: str | None,
+        typical: Mapping[str, Any],
+        plans: Iterable[tuple[int, Mapping[str, Any]]],
+    ) -> None:
+        """`currency` is the price's, `typical` the typical customer's mapping, `plans` each
+        plan with its index (plain values: the model builds this from a `Strategy`)."""
+        self.currency = currency
+        self.quantities = _named_numbers(typical.get("quantities"))
+        self.volumes = _named_numbers(typical.get("volumes"))
+        self.plan_mix = _named_numbers(typical.get("plan_mix"))
+        self.plans: list[PlanFooting] = []
+        for index, plan in plans:
+            footing = self._plan(index, plan)
+            if footing is not None:
+                self.plans.append(footing)
+
+    # -- the views the rules read -----------------------------------------------------
+    @property
+    def paid(self) -> list[PlanFooting]:
+        """The plans a customer pays for: free plans are never compared."""
+        return [plan for plan in self.plans if not plan.is_free]
+
+    def by_id(self, plan_id: str) -> PlanFooting | None:
+        return next((plan for plan in self.plans if plan.id == plan_id), None)
+
+    @property
+    def mix(self) -> list[tuple[PlanFooting, Decimal]]:
+        """The plan mix, by plans that exist, with shares above 0 (empty where none is given)."""
+        out = []
+        for plan_id, share in self.plan_mix.items():
+            plan = next((p for p in self.plans if unit_key(p.id) == plan_id), None)
+            if plan is not None and share > 0:
+                out.append((plan, share))
+        return out
+
+    def offers(self) -> list[tuple[str, Offer, str, Decimal | None]]:
+        """Every introductory offer and every financing the price models: (kind, offer,
+        plan id, the one-time price financed or None), kind "introductory" or "instalments"."""
+        out: list[tuple[str, Offer, str, Decimal | None]] = []
+        for plan in self.plans:
+            if plan.own.intro is not None:
+                out.append(("introductory", plan.own.intro, plan.id, None))
+            for bill in plan.bills:
+                for part in bill.parts:
+                    if part.financing is not None:
+                        out.append(("instalments", part.financing, plan.id, part.rate))
+        return list(dict.fromkeys(out))
+
+    def typical_plans(self) -> list[PlanFooting]:
+        """The paid plans the typical customer may be on: the plan mix's where one is given."""
+        mixed = [plan for plan, _ in self.mix if not plan.is_free]
+        return mixed or self.paid
+
+    def cheapest_typical(self) -> Bill | None:
+        """The least first-year bill the typical customer can have: the cheapest plan (of the
+        mix, where one is given) on its cheapest billing option. Ties go to the plan first
+        written."""
+        bills = [plan.cheapest for plan in self.typical_plans()]
+        return min(bills, key=lambda bill: bill.first_year) if bills else None
+
+    # -- pricing one plan ---------------------------------------------------------------
+    def _plan(self, index: int, plan: Mapping[str, Any]) -> PlanFooting | None:
+        plan_id = plan.get("id")
+        name = plan_id if isinstance(plan_id, str) else f"plan {index + 1}"
+        path: Path = ("price", "plans", index)
+        bases: list[tuple[int | None, Decimal, str]] = []
+        has_base = True
+        amount, per = _number(plan.get("amount")), plan.get("per")
+        components = [c for c in _list(plan.get("components")) if isinstance(c, Mapping)]
+        if amount is not None and _is_plan_period(per):
+            bases.append((None, amount, str(per)))
+        elif plan.get("amount") is None and components:
+            bases.append((None, Decimal(0), "month"))
+            has_base = False
+        else:
+            return None  # the schema reports what cannot be read
+        for k, option in enumerate(_list(plan.get("billing_options"))):
+            if not isinstance(option, Mapping):
+                continue
+            option_amount, option_per = _number(option.get("amount")), option.get("per")
+            if option_amount is not None and _is_plan_period(option_per):
+                bases.append((k, option_amount, str(option_per)))
+        seats_min = _seats_min(plan)
+        life = _life(plan.get("life_years"))
+        shared: list[Part] = []
+        assumptions: list[str] = []
+        for c_index, component in enumerate(components):
+            part = self._component(component, (*path, "components", c_index), assumptions)
+            if part is not None:
+                shared.append(part)
+        bills: list[Bill] = []
+        intro = introductory(plan)
+        financing = plan.get("financing")
+        for option, base_amount, base_per in bases:
+            notes = list(assumptions)
+            base = self._base(name, path, base_amount, base_per, seats_min, life, notes)
+            if base_per == ONCE and isinstance(financing, Mapping):
+                base = replace(base, financing=instalments(base_amount, financing))
+            bills.append(
+                Bill(
+                    plan_id=name,
+                    plan_index=index,
+                    option=option,
+                    amount=base_amount,
+                    per=base_per,
+                    parts=(base, *shared),
+                    assumptions=tuple(dict.fromkeys(notes)),
+                    currency=self.currency,
+                    has_base=has_base or option is not None,
+                    intro=intro,
+                )
+            )
+        return PlanFooting(index=index, id=name, bills=tuple(bills))
+
+    def stated_seats(self, seats_min: int) -> Decimal | None:
+        """The typical customer's seats on a seat plan (never below `seats_min`), where the
+        strategy states them."""
+        for word in SEAT_WORDS:
+            if word in self.quantities:
+                return max(self.quantities[word], Decimal(seats_min))
+        return None
+
+    def _base(
+        self,
+        name: str,
+        path: Path,
+        amount: Decimal,
+        per: str,
+        seats_min: int,
+        life: Decimal | None,
+        notes: list[str],
+    ) -> Part:
+        if per == ONCE:
+            return Part("base", name, path, amount, Decimal(0), amount, per, life)
+        if per in SEAT_PERIODS:
+            stated = self.stated_seats(seats_min)
+            seats = stated if stated is not None else Decimal(seats_min)
+            if stated is None and amount > 0:
+                plural = "seat is" if seats_min == 1 else "seats are"
+                notes.append(
+                    f"no typical number of seats is given, so {format_count(seats_min)} {plural} "
+                    "assumed (the fewest the plan sells)"
+                )
+            step = amount * PERIOD_FACTORS[SEAT_PERIODS[per]]
+            return Part(
+                "base",
+                name,
+                path,
+                Decimal(0),
+                step * seats,
+                amount,
+                per,
+                seats=seats,
+                seats_stated=stated is not None,
+                step_yearly=step,
+                min_steps=Decimal(seats_min),
+            )
+        return Part("base", name, path, Decimal(0), amount * PERIOD_FACTORS[per], amount, per)
+
+    def _component(self, component: Mapping[str, Any], path: Path, notes: list[str]) -> Part | None:
+        part = self._component_part(component, path, notes)
+        if part is None:
+            return None
+        financing = component.get("financing")
+        if part.per == ONCE and isinstance(financing, Mapping):
+            part = replace(part, financing=instalments(part.rate, financing))
+        return replace(part, text=describe_component(component, self.currency))
+
+    def _component_part(
+        self, component: Mapping[str, Any], path: Path, notes: list[str]
+    ) -> Part | None:
+        unit, fee = _name(component.get("unit")), _name(component.get("fee"))
+        amount = _number(component.get("amount")) or Decimal(0)
+        per = component.get("per")
+        per = per if isinstance(per, str) and (per in PERIOD_FACTORS or per == ONCE) else None
+        life = _life(component.get("life_years"))
+        percent = _number(component.get("percent"))
+        if percent is not None:
+            of = _name(component.get("of")) or "volume"
+            volume = self.volumes.get(unit_key(of))
+            if volume is None:
+                notes.append(f"no typical monthly `{of}` is given, so none is assumed")
+                volume = Decimal(0)
+            fixed = _number(component.get("fixed")) or Decimal(0)
+            count = Decimal(0)
+            if unit is not None and fixed > 0:
+                count = self._quantity(unit, component, notes)
+            monthly = percent / 100 * volume + fixed * count + amount * count
+            return Part(
+                "percent",
+                of,
+                path,
+                Decimal(0),
+                monthly * _TWELVE,
+                fixed or amount,
+                None,
+                continuous=True,
+                percent=percent,
+            )
+        if fee is not None and unit is None:
+            if per in (None, ONCE):
+                return Part("fee", fee, path, amount, Decimal(0), amount, ONCE, life)
+            return Part("fee", fee, path, Decimal(0), amount * PERIOD_FACTORS[per], amount, per)
+        if unit is None:
+            return None
+        if fee is not None:
+            # A fee per event (a dispute, a late payment): billed only where the typical
+            # customer has a quantity of that unit; never assumed.
+            count = self.quantities.get(unit_key(unit), Decimal(0))
+            if per == ONCE:
+                return Part("fee", fee, path, amount * count, Decimal(0), amount, per, life)
+            factor = PERIOD_FACTORS.get(per or "month", 12)
+            return Part(
+                "fee", fee, path, Decimal(0), amount * count * factor, amount, per, unit=unit
+            )
+        count = self._quantity(unit, component, notes)
+        billed = _billed_units(count, component)
+        if per == ONCE:
+            return Part("unit", unit, path, amount * billed, Decimal(0), amount, per, life)
+        factor = PERIOD_FACTORS[per or "month"]
+        return Part(
+            "unit",
+            unit,
+            path,
+            Decimal(0),
+            amount * billed * factor,
+            amount,
+            per,
+            step_yearly=amount * factor,
+            min_steps=_billed_units(Decimal(0), component),
+        )
+
+    def _quantity(self, unit: str, component: Mapping[str, Any], notes: list[str]) -> Decimal:
+        """The typical customer's quantity of a unit (monthly for usage), or the least the
+        component bills, with the assumption noted."""
+        key = unit_key(unit)
+        if key in self.quantities:
+            return self.quantities[key]
+        if key in SEAT_WORDS:
+            for word in SEAT_WORDS:
+                if word in self.quantities:
+                    return self.quantities[word]
+        included = _number(component.get("included")) or Decimal(0)
+        minimum = _number(component.get("minimum")) or Decimal(0)
+        fallback = max(included, minimum, Decimal(1))
+        words = "a month " if component.get("per") is None else ""
+        notes.append(
+            f"no typical quantity of `{unit}` is given, so {format_amount(fallback)} {words}"
+            "(the least the plan bills) is assumed"
+        )
+        return fallback
+
+
+def describe_component(component: Mapping[str, Any], currency: str | None) -> str:
+    """A component as written, for a message: "$40 a month per seat beyond 3",
+    "$1.50 per 1,000 emails beyond 10,000", "2.9% of payment volume + $0.30 per charge",
+    "$3,000 once (onboarding)", "$15 per dispute (a fee)"."""
+    unit, fee = _name(component.get("unit")), _name(component.get("fee"))
+    amount = _number(component.get("amount"))
+    per = component.get("per")
+    per = per if isinstance(per, str) and (per in PERIOD_FACTORS or per == ONCE) else None
+    percent = _number(component.get("percent"))
+    if percent is not None:
+        text = f"{percent.normalize():f}% of {_name(component.get('of')) or 'volume'}"
+        fixed = _number(component.get("fixed"))
+        if fixed:
+            text += f" + {format_money(fixed, currency, None)} per {unit or 'transaction'}"
+        return text
+    money = format_money(amount or Decimal(0), currency, per)
+    if fee is not None and unit is None:
+        return f"{format_money(amount or Decimal(0), currency, per or ONCE)} ({fee})"
+    if unit is None:
+        return money
+    block = _number(component.get("block"))
+    counted = f"{format_amount(block)} {unit}s" if block and block != 1 else unit
+    text = f"{money} per {counted}"
+    included = _number(component.get("included"))
+    if included:
+        text += f" beyond {format_amount(included)}"
+    minimum = _number(component.get("minimum"))
+    if minimum:
+        text += f", at least {format_amount(minimum)}"
+    if fee is not None:
+        text += f" ({fee} fee)"
+    return text
+
+
+def _billed_units(count: Decimal, component: Mapping[str, Any]) -> Decimal:
+    """ceil(max(count - included, minimum) / block) × block-units, as blocks billed."""
+    included = _number(component.get("included")) or Decimal(0)
+    minimum = _number(component.get("minimum")) or Decimal(0)
+    block = _number(component.get("block"))
+    billed = max(count - included, minimum, Decimal(0))
+    if block is not None and block > 0:
+        return (billed / block).to_integral_value(rounding=ROUND_CEILING)
+    return billed
+
+
+def _named_numbers(value: Any) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    if isinstance(value, Mapping):
+        for key, number in value.items():
+            figure = _number(number)
+            if isinstance(key, str) and figure is not None:
+                out.setdefault(unit_key(key), figure)
+    return out
+
+
+def _is_plan_period(per: Any) -> bool:
+    return isinstance(per, str) and (per in PERIOD_FACTORS or per in SEAT_PERIODS or per == ONCE)
+
+
+def _seats_min(plan: Mapping[str, Any]) -> int:
+    seats = plan.get("seats_min", 1)
+    return seats if isinstance(seats, int) and not isinstance(seats, bool) and seats >= 1 else 1
+
+
+def _life(value: Any) -> Decimal | None:
+    life = _number(value)
+    return life if life is not None and life > 0 else None
+
+
+def _name(value: Any) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def payback_months(one_time: Decimal, saved_monthly: Decimal) -> Decimal | None:
+    """Months until a one-time price is paid back by what is saved each month; None never."""
+    if saved_monthly <= 0:
+        return None
+    return (one_time / saved_monthly).to_integral_value(rounding=ROUND_CEILING)
+
+
+def percent_text(share: Decimal) -> str:
+    """0.8317 -> "83%": whole percent, as a buyer would say it."""
+    return format_percent(share)
+
+
+def plan_phrase(bill: Bill, foot: Footing) -> str:
+    """How a message names the plan compared: "the `team` plan", "the cheapest paid plan,
+    `team`," or "the cheapest plan of the plan mix, `team`," (the comma closes the
+    apposition before "is"); a billing option says how it is billed."""
+    billed = f" billed {bill.written()}" if bill.option is not None else ""
+    if foot.mix:
+        if len(foot.typical_plans()) > 1:
+            return f"the cheapest plan of the plan mix, `{bill.plan_id}`{billed},"
+        return f"the `{bill.plan_id}` plan{billed}"
+    if len(foot.paid) > 1:
+        return f"the cheapest paid plan, `{bill.plan_id}`{billed},"
+    return f"the `{bill.plan_id}` plan{billed}"
+
+
+def assumed(assumptions: tuple[str, ...] | list[str]) -> str:
+    """The assumptions a verdict rests on, for the end of a message ("" for none)."""
+    if not assumptions:
+        return ""
+    return " (assumed: " + "; ".join(assumptions) + ")"
+
+
+# -- what a claim's money can be ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Explainer:
+    """One figure the price model gives, that a claim's amount may name."""
+
+    #: What kind of figure: ("base", ""), ("unit", name), ("fee", name), ("bill", "").
+    kind: tuple[str, str]
+    #: "year" (a recurring figure made yearly), "once", or "written" (as the model says it,
+    #: with no period: compared with amounts written without one).
+    basis: str
+    figure: Decimal
+    #: A price per seat or per unit (compared with "per seat", "per employee" amounts).
+    per_unit: bool
+    plan_id: str
+
+
+def _explainers_of(bill: Bill) -> list[Explainer]:
+    out: list[Explainer] = []
+    plan = bill.plan_id
+
+    def add(kind: tuple[str, str], basis: str, figure: Decimal, per_unit: bool = False) -> None:
+        out.append(Explainer(kind, basis, figure, per_unit, plan))
+
+    if bill.intro is not None:
+        # The introductory price, on its period and as written.
+        add(("intro", ""), "year", bill.intro.yearly, bill.intro.per_unit)
+        add(("intro", ""), "written", bill.intro.amount, bill.intro.per_unit)
+    for part in bill.parts:
+        kind = (part.kind, "" if part.kind == "base" else unit_key(part.name))
+        if part.financing is not None:
+            # An instalment of a one-time price: "$37 a month" for a $1,445 bike.
+            per_unit = part.kind == "unit"
+            add(("instalment", kind[1]), "year", part.financing.yearly, per_unit)
+            add(("instalment", kind[1]), "written", part.financing.amount, per_unit)
+        if part.kind == "base":
+            if part.per == ONCE:
+                add(kind, ONCE, part.rate)
+                add(kind, "written", part.rate)
+            elif part.seats is not None:
+                step = part.step_yearly or Decimal(0)
+                add(kind, "year", step, True)
+                add(kind, "written", part.rate, True)
+                add(kind, "year", part.yearly)
+                add(kind, "written", part.rate * part.seats)
+            elif part.per is not None:
+                add(kind, "year", part.yearly)
+                add(kind, "written", part.rate)
+            continue
+        # A component's rate is a price per unit (or the fee); its total for the typical
+        # customer is a flat figure ("$158 a month in messages").
+        add(kind, "written", part.rate, True)
+        add(kind, "written", part.rate)
+        if part.per == ONCE:
+            add(kind, ONCE, part.rate, True)
+            add(kind, ONCE, part.rate)
+        elif part.per is not None and part.kind != "percent":
+            factor = Decimal(PERIOD_FACTORS[part.per])
+            add(kind, "year", part.rate * factor, True)
+            add(kind, "year", part.rate * factor)
+        if part.yearly > 0:
+            add(kind, "year", part.yearly)
+        if part.once > 0:
+            add(kind, ONCE, part.once)
+    bill_kind = ("bill", "")
+    if bill.has_recurring:
+        add(bill_kind, "year", bill.yearly)
+    if bill.has_one_time:
+        add(bill_kind, ONCE, bill.one_time)
+        add(bill_kind, ONCE, bill.first_year)
+        add(bill_kind, "written", bill.one_time)
+        add(bill_kind, "written", bill.first_year)
+    return out
+
+
+def explainers(foot: Footing) -> list[Explainer]:
+    """Every figure the price model gives, for every billing option of every plan."""
+    return [e for plan in foot.plans for bill in plan.bills for e in _explainers_of(bill)]
+
+
+def explains(
+    found: list[Explainer],
+    amount: Decimal,
+    per: str | None,
+    *,
+    per_unit: bool,
+    floor: bool,
+    at_most: bool,
+    tolerance: Decimal,
+) -> bool:
+    """Whether a written amount (on `per`: a period, "once", or None for none) is a figure
+    of the model: within `tolerance` of it, on the same footing.
+
+    A floor ("from $X") must be the least figure of its kind (the cheapest plan's price,
+    the cheapest variant of a fee); an upper bound ("less than $X") is explained by any
+    figure at most X.
+    """
+    # (explainer, figure, form): a floor is the least figure of its kind in one form.
+    candidates: list[tuple[Explainer, Decimal, str]]
+    if per is None:
+        candidates = [(e, e.figure, e.basis) for e in found if e.basis in ("written", ONCE)]
+        candidates += [
+            (e, e.figure / Decimal(factor), f"year/{factor}")
+            for e in found
+            if e.basis == "year"
+            for factor in (1, 12)
+        ]
+        target = amount
+    elif per == ONCE:
+        candidates = [(e, e.figure, ONCE) for e in found if e.basis == ONCE]
+        target = amount
+    elif per in PERIOD_FACTORS:
+        candidates = [(e, e.figure, "year") for e in found if e.basis == "year"]
+        target = amount * PERIOD_FACTORS[per]
+    else:
+        return True  # "per hour": no plan can be put on that period
+    candidates = [c for c in candidates if c[0].per_unit == per_unit]
+    if floor:
+        least: dict[tuple[tuple[str, str], str], Decimal] = {}
+        for e, figure, form in candidates:
+            key = (e.kind, form)
+            if figure > 0 and (key not in least or figure < least[key]):
+                least[key] = figure
+        candidates = [c for c in candidates if least.get((c[0].kind, c[2])) == c[1]]
+    for _, figure, _ in candidates:
+        if at_most and figure <= target * (1 + tolerance):
+            return True
+        if figure == target or (figure > 0 and abs(target - figure) <= tolerance * figure):
+            return True
+    return False
+
+
+def reaches(
+    bill: Bill, target_yearly: Decimal, tolerance: Decimal, *, coarse: bool = False
+) -> bool:
+    """Whether the recurring bill, with one quantity changed (a whole number of seats,
+    units or blocks, at least the fewest billed; or any volume of money), comes within
+    `tolerance` of `target_yearly`.
+
+    `coarse`: only quantities whose steps are wider than the tolerance window count (a
+    volume of money, or a usage rate of a fraction of a cent, reaches any figure, so it
+    explains nothing a claim says).
+    """
+
+    def near(price: Decimal) -> bool:
+        return price > 0 and abs(target_yearly - price) <= tolerance * price
+
+    if near(bill.yearly):
+        return True
+    for part in bill.parts:
+        rest = bill.yearly - part.yearly
+        if part.continuous:
+            if not coarse and target_yearly >= rest * (1 - tolerance) and target_yearly > 0:
+                return True
+            continue
+        step = part.step_yearly
+        if step is None or step <= 0 or (coarse and step <= 2 * tolerance * target_yearly):
+            continue
+        steps = (target_yearly - rest) / step
+        for rounding in (ROUND_FLOOR, ROUND_CEILING):
+            count = max(steps.to_integral_value(rounding), part.min_steps)
+            if near(rest + count * step):
+                return True
+    return False
+
+
+# Money a claim names that is not the product's price (issue 14): credit given away, a
+# discount, a competitor's or the status quo's price, a penalty, a threshold, what the
+# customer spends or earns. Read in the amount's clause, a few words either side.
+def _words_before(words: str, gap: int) -> re.Pattern[str]:
+    """One of `words` (an alternation), at most `gap` words before the end of a clause:
+    how a word before an amount is read ("free credit worth $15", "orders over $50")."""
+    return re.compile(rf"\b(?:{words})\b(?:\s+\S+){{0,{gap}}}?\s*$", re.IGNORECASE)
+
+
+_NOT_PRICE_FAR_RE = _words_before(
+    r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
+    r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
+    r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
+    r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
+    r"rather\s+than|unlike|other\s+tools|legacy",
+    6,
+)
+_NOT_PRICE_NEAR_RE = _words_before(
+    r"spends?|spending|spent|budgets?|earns?|earned|earning|insured|insurance|coverage|"
+    r"covers?|limits?|worth\s+of|value\s+of|valued|orders?\s+(?:over|above|of)",
+    2,
+)
+_THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of", 0)
+_NOT_PRICE_AFTER_RE = re.compile(
+    r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|(?:\w+\s+)?value|off|back|discount|"
+    r"bonus|rebate|"
+    r"refund|cash\s?back|free|gift|penalty|fine|in\s+fines|in\s+(?:fees|penalties)|"
+    r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
+    r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments)|"
+    r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
+    r"spend|turnover|GMV|payouts|billings)|worth\s+of)\b",
+    re.IGNORECASE,
+)
+_BRAND_VERB_RE = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?P<name>(?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+(?:costs?|charges?|"
+    r"starts?\s+(?:at|from)|prices?\s+(?:at|from)|is\s+priced\s+at|asks?)\s+"
+    r"(?:(?:just|only|about|around|from|at)\s+)?$"
+)
+#: Words that name a plan rather than a company ("the Pro plan costs").
+_OWN_WORDS = frozenset(
+    {"the", "our", "plan", "plans", "tier", "tiers", "edition", "package", "bundle", "it", "this"}
+)
+#: Before a percentage: a change or a loss, not a price ("cut failed payments by 20% of
+#: sales", "merchants lose 2% of revenue").
+_PERCENT_NOT_PRICE_RE = _words_before(
+    r"save|saves|saving|lose|loses|losing|lost|cut|cuts|reduce|reduces|reduced|lower|"
+    r"lowers|increase|increases|boost|boosts|grow|grows|raise|raises|recover|recovers|"
+    r"improve|improves|drop|drops|up\s+to|by|average|averages",
+    4,
+)
+_PERCENT_RE = re.compile(
+    r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%"
+    r"(?=\s*(?:\+|plus)\s*\S*\d"
+    r"|\s+(?:\w+\s+){0,2}?(?:fee|commission|cut)\b"
+    r"|\s+(?:per|on|of|for)\s+(?:each|every|the|a|an)?\s*(?:successful\s+|online\s+|in-person\s+)?"
+    r"(?:\w+\s+)?(?:charge|transaction|order|sale|payment|booking|invoice|transfer|"
+    r"payment\s+volume|volume|sales)s?\b)",
+    re.IGNORECASE,
+)
+_AT_MOST_RE = re.compile(
+    r"\b(?:less\s+than|under|below|at\s+most|no\s+more\s+than|up\s+to|within|cheaper\s+than)"
+    r"\s+(?:(?:just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def not_a_price(
+    text: str,
+    start: int,
+    end: int,
+    fee_words: frozenset[str],
+    others: frozenset[str] = frozenset(),
+    own: frozenset[str] = frozenset(),
+    alternative: frozenset[str] = frozenset(),
+    product: frozenset[str] = frozenset(),
+) -> str | None:
+    """Why the money at text[start:end] is not the product's price, or None where it is one.
+
+    `fee_words` are the names (and units) of the plan's per-event fees, such as "dispute":
+    "$15 per dispute" is that fee, named as such, not a plan's price. `others` are the names
+    of the alternatives (`problem.alternatives`: "GitLab", "SendGrid"): money in a clause
+    that names one is their price. `own` are the words of the product's name: a name in
+    capitals that is not the product's, right before "costs", "charges" or "starts at",
+    is another company's price too ("Acme charges $99 a month"). `alternative` are the
+    distinctive words of the alternatives ("boutique", "cycling", "studio") and `product`
+    the product's own words (its name, category, plan ids, units and fees), lower case:
+    money joined by "at", "costs", "is", "vs"... to a phrase that names an alternative and
+    nothing of the product's ("one boutique spin class a week at $35") is its price.
+    """
+    before = _clause(text[max(0, start - 80) : start], last=True)
+    after = _clause(text[end : end + 80], last=False)
+    named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
+    if others and named & others:
+        return "another company's price"
+    lowered = " ".join(before.lower().split())
+    if any(f" {phrase} " in f" {lowered} " for phrase in others if " " in phrase):
+        return "an alternative's price"
+    if alternative and _names_alternative(before, after, alternative, product):
+        return "an alternative's price"
+    brand = _BRAND_VERB_RE.search(before)
+    if brand is not None:
+        words = {w.lower() for w in brand.group("name").split()}
+        if not words <= {w.lower() for w in own} | _OWN_WORDS:
+            return "another company's price"
+    if (
+        _NOT_PRICE_FAR_RE.search(before)
+        or _NOT_PRICE_NEAR_RE.search(before)
+        or _THRESHOLD_RE.search(before)
+        or _NOT_PRICE_AFTER_RE.match(after)
+    ):
+        return "not the product's price"
+    words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", text[start:end] + " " + after)[:6]}
+    words |= {unit_key(w) for w in re.findall(r"[A-Za-z]+", before)[-3:]}
+    if words & fee_words:
+        return "a fee named as such"
+    return None
+
+
+#: Before an amount: the phrase it is the price of ("one boutique spin class a week at").
+_PRICE_CUE_RE = re.compile(
+    r"(?P<phrase>(?:[\w'-]+\s+){1,6}?)(?:at|costs?|charges?|for|vs\.?|versus|is|are|runs?|"
+    r"priced\s+at|of|=)\s+(?:(?:just|only|about|around|roughly|nearly|almost|over)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: After an amount: where it is paid ("$35 a class at a boutique studio"), or the thing it
+#: is the price of, right after it ("a $40 gym class").
+_AT_PLACE_RE = re.compile(
+    r"^\s*(?:(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})"
+    r"|(?!(?:a|an|per|each|for|to|in|with|of|on|or|and|a\s+month|once|off|back)\b)"
+    r"(?P<thing>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?))",
+    re.IGNORECASE,
+)
+
+
+def _names_alternative(
+    before: str, after: str, alternative: frozenset[str], product: frozenset[str]
+) -> bool:
+    """Whether the phrase an amount is the price of ("one boutique spin class a week at
+    $35", "$35 a class at a boutique studio") names an alternative and nothing of the
+    product's own."""
+    cue = _PRICE_CUE_RE.search(before)
+    where = _AT_PLACE_RE.match(after)
+    after_phrase = (where.group("phrase") or where.group("thing") or "") if where else ""
+    for phrase in (cue.group("phrase") if cue else "", after_phrase):
+        words = lower_words([phrase])
+        if words & alternative and not words & product:
+            return True
+    return False
+
+
+def is_at_most(text: str, start: int) -> bool:
+    """ "less than $5 a day", "under $50 a month": an upper bound, not an exact price."""
+    return _AT_MOST_RE.search(_clause(text[max(0, start - 40) : start], last=True)) is not None
+
+
+_CLAUSE_END_RE = re.compile(r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\s[-–—]\s|\n|,\s")
+
+
+def _clause(window: str, *, last: bool) -> str:
+    ends = list(_CLAUSE_END_RE.finditer(window))
+    if not ends:
+        return window
+    return window[ends[-1].end() :] if last else window[: ends[0].start()]
+
+
+def fee_words(foot: Footing) -> frozenset[str]:
+    """The names and units of per-event fees (a fee with a unit) in any plan."""
+    words: set[str] = set()
+    for plan in foot.plans:
+        for part in plan.own.parts:
+            if part.kind == "fee" and part.per != ONCE and part.once == 0:
+                words.add(unit_key(part.name))
+                if part.unit:
+                    words.add(unit_key(part.unit))
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class TextPercent:
+    """A percentage a claim names as a price: "2.9% + 30¢", "a 6.5% transaction fee"."""
+
+    value: Decimal
+    span: tuple[int, int]
+    raw: str
+
+
+def percents_in(text: str) -> list[TextPercent]:
+    """The percentages of a text that read as a price: followed by "+ 30¢", by a fee
+    ("6.5% transaction fee"), or by what they are taken of or per ("per charge", "of
+    sales"). "30% faster" and "70% of teams" are not prices."""
+    out: list[TextPercent] = []
+    for match in _PERCENT_RE.finditer(text):
+        before = _clause(text[max(0, match.start() - 60) : match.start()], last=True)
+        if _PERCENT_NOT_PRICE_RE.search(before):
+            continue
+        value = Decimal(match.group("value").replace(",", "."))
+        out.append(TextPercent(value, match.span(), match.group(0)))
+    return out
+
+
+def percent_parts(foot: Footing) -> list[tuple[str, Part, Decimal]]:
+    """Every percentage component of every plan: (plan id, part, percent)."""
+    out: list[tuple[str, Part, Decimal]] = []
+    for plan in foot.plans:
+        for part in plan.own.parts:
+            if part.kind == "percent" and part.percent is not None:
+                out.append((plan.id, part, part.percent))
+    return out
+
+
+def name_words(names: list[str], exclude: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The capitalised words of names ("GitLab self-managed" -> {"GitLab"}), as a claim
+    would write them, and each short name as a lower-case phrase ("a gym membership" ->
+    "gym membership"); `exclude` (the product's own name) taken out."""
+    words: set[str] = set()
+    for name in names:
+        for word in re.findall(r"[A-Za-z][\w&'-]*", name):
+            if word[0].isupper() and len(word) > 2 and word not in exclude:
+                words.add(word)
+        # The alternative as a phrase too, without its article: "gym membership".
+        phrase = re.sub(r"^(?:a|an|the|our|their)\s+", "", " ".join(name.lower().split()))
+        if " " in phrase and len(phrase.split()) <= 4:
+            words.add(phrase)
+    return frozenset(words - _COMMON_CAPITALS)
+
+
+_COMMON_CAPITALS = frozenset(
+    {
+        "The", "And", "For", "With", "Our", "Your", "Their", "This", "That", "Plans", "Plan",
+        "Pro", "Team", "Teams", "Free", "Paid", "One", "Two", "Only", "Just", "From", "Per",
+        "Each", "Every", "All", "New", "Get", "Start", "Save", "Pay", "Try", "Buy", "Most",
+        "Best",
+    }
+)  # fmt: skip
+
+
+# -- how a claim's money is written: no fee, a rate, per unit ------------------------------
+
+_NO_FEE_AFTER_RE = re.compile(
+    r"\s*(?:in\s+)?(?:setup|set-up|onboarding|activation|installation|upfront|up-front|down|"
+    r"hidden|monthly|annual|transaction|cancellation|per\s+\w+)?\s*(?:fees?|charges?|down|"
+    r"upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
+    re.IGNORECASE,
+)
+
+
+def says_no_fee(text: str, end: int) -> bool:
+    """ "$0 setup fee", "$0 down": the $0 at text[..end] says there is no such fee."""
+    return _NO_FEE_AFTER_RE.match(text, end) is not None
+
+
+_RATE_RE = re.compile(
+    r"(?:\bper|/|\beach)\s*(?!(?:day|week|month|quarter|year|annum|mo|yr)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def is_rate(raw: str) -> bool:
+    """ "$0.12 per GB", "$9/user": a price per unit, never a bill whatever the quantities."""
+    return _RATE_RE.search(raw) is not None
+
+
+_PER_UNIT_RE = re.compile(
+    r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
+    r"people|editor|host|driver|location|device)s?\b",
+    re.IGNORECASE,
+)
+
+
+def per_unit_nearby(text: str, start: int) -> bool:
+    """Whether the sentence of the amount at `start` prices per seat, user, employee...:
+    in "$49 per user a month, or $59 billed monthly" the second is per user too."""
+    head, tail = sentence_bounds(text, start, start)
+    return _PER_UNIT_RE.search(text, head, tail) is not None
+
+
+#: How far a sentence is read either side of an amount: a claim of one endless sentence
+#: with many amounts stays linear.
+_SENTENCE_REACH = 240
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of text[start:end] begins and ends, read at most
+    `_SENTENCE_REACH` characters either side."""
+    low = max(0, start - _SENTENCE_REACH)
+    high = min(len(text), end + _SENTENCE_REACH)
+    head = max(text.rfind(". ", low, start), text.rfind("\n", low, start), low - 1) + 1
+    tail = text.find(". ", end, high)
+    return head, tail if tail != -1 else high
+
+
+# -- offers and instalments in a claim ---------------------------------------------------
+
+_COUNTS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    "twenty-four": 24, "thirty-six": 36, "forty-eight": 48,
+}  # fmt: skip
+_COUNT = r"(?P<n>\d{1,3}|" + "|".join(_COUNTS) + r")"
+_LENGTH = (
+    r"(?:(?P<pay>(?:(?!for\b|of\b|\d)[\w-]+\s+){0,2}?(?P<payper>weekly|monthly|quarterly|yearly|annual)?"
+    r"\s*(?:payments|instal?lments|installments))|(?P<unit>day|week|month|quarter|year)s?)\b"
+)
+_DURATION_AFTER_RE = re.compile(
+    # The terms may stand between the amount and its length: "at 0% APR", "with Affirm".
+    r"\s*,?\s*(?:(?:at|with|on|via|through|interest-free)\s+(?:[\w%.&'-]+\s+){0,3}?)?"
+    r"(?:for|over|x|×)\s+(?:the\s+|your\s+|its\s+)?"
+    rf"(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}",
+    re.IGNORECASE,
+)
+_DURATION_BEFORE_RE = re.compile(
+    rf"\b(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}(?:(?:\s+[\w'-]+){{0,5}}?\s+"
+    r"(?P<conn>for|at|of)\s+(?:(?:just|only)\s+)?|\s*-?\s*(?:(?:just|only)\s+)?)$",
+    re.IGNORECASE,
+)
+_INTRO_RE = re.compile(
+    r"\b(?:first|intro(?:ductory)?|promo(?:tion|tional)?|offer|deal|special|launch|"
+    r"limited[- ]time|new\s+(?:customers?|members?|subscribers?|users?|stores?)|then|trial|"
+    rf"get\s+(?:your\s+)?{_COUNT.replace('?P<n>', '?:')}\s+(?:days?|weeks?|months?))\b",
+    re.IGNORECASE,
+)
+_APR_RE = re.compile(r"(?P<apr>\d{1,2}(?:\.\d{1,2})?)\s?%\s*(?:APR|interest)", re.IGNORECASE)
+_PAY_PERIODS = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long a claim says an amount is paid: "for 39 months", "3 months of ... for",
+    "for the first month", "39 monthly payments of"; or only that it is an offer."""
+
+    #: How many `unit`s (None where only an offer's words are read, no length).
+    count: int | None
+    #: The period the count is in ("month"), or None for payments of the amount's period.
+    unit: str | None
+    #: Words of an introductory offer in the sentence ("first", "intro", "then"...).
+    intro: bool
+    #: The APR the claim names, where it names one ("0% APR").
+    apr: Decimal | None = None
+    #: Counted in payments ("12 interest-free payments of $120.42"): the amount is one.
+    payments: bool = False
+
+
+def duration_of(text: str, start: int, end: int) -> Duration | None:
+    """The length the money at text[start:end] is paid for, read as a reviewer would:
+    "$37 a month for 39 months", "get 3 months ... for $1 a month", "$1 for your first
+    month", "39 monthly payments of $37"; an "introductory price of $1" has no length.
+    A single period without "first" ("$99 for a year") is a price on that period: None."""
+    match = _DURATION_AFTER_RE.match(text, end)
+    if match is None:
+        before = _clause(text[max(0, start - 80) : start], last=True)
+        match = _DURATION_BEFORE_RE.search(before)
+    sentence_start, sentence_end = sentence_bounds(text, start, end)
+    sentence = text[sentence_start:sentence_end]
+    intro = _INTRO_RE.search(sentence) is not None
+    apr_match = _APR_RE.search(sentence)
+    apr = Decimal(apr_match.group("apr")) if apr_match else None
+    if match is None:
+        before = _clause(text[max(0, start - 80) : start], last=True)
+        if _INTRO_WORDS_BEFORE_RE.search(before):
+            return Duration(None, None, True, apr)
+        return None
+    word = (match.group("n") or "").lower()
+    count = _COUNTS.get(word) or (int(word) if word.isdigit() else None)
+    first = match.group("first") is not None
+    if count is None and not first:
+        return None
+    if "conn" in match.groupdict() and match.group("conn") is None and not first:
+        return None  # "3 months $1": only "first 3 months $1" reads without "for"
+    count = count or 1
+    if count == 1 and not first:
+        return None
+    unit = match.group("unit")
+    if match.group("pay"):
+        unit = _PAY_PERIODS.get((match.group("payper") or "").lower())
+    paid = match.group("pay") is not None
+    return Duration(count, unit.lower() if unit else None, intro or first, apr, paid)
+
+
+_INTRO_WORDS_BEFORE_RE = _words_before(
+    r"intro(?:ductory)?|promo(?:tional)?|launch|special\s+offer|limited[- ]time", 6
+)
+
+
+@dataclass(frozen=True)
+class OfferReading:
+    """What a claim's amount with a length reads as: `verdict` "explained" (a modelled offer
+    or financing, or instalments whose total is a one-time price), "unmodelled" (an
+    introductory offer the price does not model: at most info) or "mismatch" (an offer
+    of the modelled amount but another length); `note` says which, for a message."""
+
+    verdict: str
+    note: str
+
+
+def read_offer(
+    foot: Footing,
+    found: list[Explainer],
+    amount: Decimal,
+    per: str | None,
+    per_unit: bool,
+    duration: Duration,
+    tolerance: Decimal,
+) -> OfferReading | None:
+    """An amount paid for a length (`duration`), read against the price model:
+
+    - an offer the price models (`introductory` or `financing`) of that amount and length
+      explains it; of that amount but another length, it is a mismatch;
+    - unmodelled instalments ("$37 a month for 39 months") whose total (amortised at the
+      claim's APR where it names one) is near a one-time price are that price;
+    - otherwise, where the amount is below the cheapest plan's regular price over the same
+      time, with an offer's words in the sentence ("first", "intro", "then", "get 3
+      months"), or at most half that price without them, it is an introductory offer the
+      price does not model: the caller reports it at most as info, naming the reading.
+
+    None where none of these fits: the amount is compared as a price.
+    """
+    cur = foot.currency
+    offers = foot.offers()
+    if per is None and duration.payments:
+        per = duration.unit or "month"  # "12 payments of $120.42": one each month
+    pay_per = per if per in PERIOD_FACTORS else None
+    for kind, offer, plan_id, _ in offers:
+        if offer.per_unit != per_unit:
+            continue
+        same_amount = (
+            per is not None
+            and per in PERIOD_FACTORS
+            and _near(amount * PERIOD_FACTORS[per], offer.yearly, tolerance)
+        ) or (per is None and _near(amount, offer.amount * offer.periods, tolerance))
+        if not same_amount:
+            continue
+        length = _length_in(duration, offer.per)
+        what = f"`{plan_id}`'s {'introductory offer' if kind == 'introductory' else kind}"
+        if length is None or length == offer.periods:
+            return OfferReading("explained", f"{what}, {offer.describe(cur)}")
+        return OfferReading("mismatch", f"{what} is {offer.describe(cur)}")
+    if pay_per is not None and duration.count is not None:
+        payments = _length_in(duration, pay_per)
+        if payments is not None and payments > 1:
+            once = [e.figure for e in found if e.basis == ONCE and not e.per_unit]
+            once += [e.figure for e in found if e.basis == ONCE and e.per_unit and per_unit]
+            financed = {price for kind, _, _, price in offers if kind == "instalments"}
+            for price in dict.fromkeys(once):
+                if price in financed:
+                    continue  # its financing is modelled: compared above, length and all
+                expected = price / payments
+                if duration.apr:
+                    rate = duration.apr / 100 / PERIOD_FACTORS[pay_per]
+                    expected = price * rate / (1 - (1 + rate) ** -payments)
+                if _near(amount, expected, tolerance):
+                    money = format_money(_cents(price), cur, None)
+                    return OfferReading("explained", f"instalments of {money}")
+    if any(kind == "introductory" for kind, *_ in offers):
+        listed = ", ".join(
+            f"`{plan_id}` {offer.describe(cur)}"
+            for kind, offer, plan_id, _ in offers
+            if kind == "introductory"
+        )
+        return OfferReading("mismatch", f"the introductory offers are {listed}")
+    if _below_regular(foot, amount, per, duration, Decimal(1) if duration.intro else _STEEP):
+        lasting = ""
+        if duration.count is not None:
+            period = duration.unit or per or "period"
+            lasting = f" for {duration.count} {period}{'' if duration.count == 1 else 's'}"
+        return OfferReading(
+            "unmodelled",
+            f"read as an introductory offer{lasting}, which no plan models "
+            "(add `introductory` to the plan to have it checked)",
+        )
+    return None
+
+
+#: Without an offer's words, a price paid for a length reads as an introductory offer only
+#: where it is at most half the regular price ("$1 a month for 3 months" beside $39): a
+#: figure near the price ("$29 a month for 12 months" beside $39) is a misquote.
+_STEEP = Decimal("0.5")
+
+
+def _below_regular(
+    foot: Footing, amount: Decimal, per: str | None, duration: Duration, share: Decimal
+) -> bool:
+    """Whether an amount is less than `share` of the cheapest plan's regular recurring
+    price over the same time: an introductory offer is a discount on the regular price."""
+    regular = [bill.yearly for plan in foot.paid for bill in plan.bills if bill.has_recurring]
+    if not regular:
+        return False
+    if per is not None and per in PERIOD_FACTORS:
+        yearly = amount * PERIOD_FACTORS[per]
+    elif duration.count is not None and duration.unit in PERIOD_FACTORS:
+        yearly = amount * PERIOD_FACTORS[duration.unit] / duration.count
+    else:
+        return False
+    return yearly < min(regular) * share
+
+
+def _near(amount: Decimal, figure: Decimal, tolerance: Decimal) -> bool:
+    return amount == figure or (figure > 0 and abs(amount - figure) <= tolerance * figure)
+
+
+def _length_in(duration: Duration, per: str) -> Decimal | None:
+    """The duration's count as a number of `per` periods (39 months in months: 39; 3
+    years in months: 36); None where it gives no length."""
+    if duration.count is None:
+        return None
+    period = SEAT_PERIODS.get(per, per)
+    if duration.unit is None or period not in PERIOD_FACTORS:
+        return Decimal(duration.count)
+    if duration.unit not in PERIOD_FACTORS:
+        return Decimal(duration.count)
+    return Decimal(duration.count) * PERIOD_FACTORS[period] / PERIOD_FACTORS[duration.unit]
+
+
+# -- whose money: the product's words, the alternatives', the competitors' ---------------
+
+#: Words too common to tell an alternative from the product ("a basic tool", "free videos").
+_PLAIN_WORDS = frozenset(
+    {
+        "with", "your", "their", "them", "free", "basic", "other", "tool", "tools", "manual",
+        "hand", "more", "less", "than", "from", "into", "that", "this", "what", "paid", "plan",
+        "plans", "service", "services", "software", "product", "products", "solution", "app",
+        "apps", "doing", "nothing", "using", "same", "existing", "current", "generic", "cheap",
+        "cheaper", "price", "cost", "month", "year", "week", "day", "time", "online", "local",
+        "home", "spreadsheet", "spreadsheets", "email", "emails", "custom", "built", "house",
+        "the", "and", "for", "any", "all", "our", "you", "own", "one", "two", "new", "use",
+        "per", "via", "not", "its", "who", "way", "pen", "job", "add", "old",
+    }
+)  # fmt: skip
+
+
+def lower_words(texts: list[str]) -> frozenset[str]:
+    """The words of texts, lower case and singular, hyphenated words whole and in parts:
+    how a claim's phrase is matched against names."""
+    words: set[str] = set()
+    for text in texts:
+        for word in re.findall(r"[A-Za-z][\w'-]*", text):
+            key = unit_key(word)
+            words.add(key)
+            words.update(unit_key(part) for part in key.split("-") if part)
+    return frozenset(words)
+
+
+def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
+    """The words that tell an alternative apart ("a boutique cycling studio" -> boutique,
+    cycling; "a gym membership" -> gym): the words before its head noun, three letters or
+    more, not plain words, none of the product's own."""
+    words: set[str] = set()
+    for name in alternatives:
+        tokens = re.findall(r"[A-Za-z][\w'-]*", name.split(",")[0])
+        # The head noun ("membership" of "a gym membership") is what the product may be
+        # too; the words before it tell the alternative apart. A one-word name is itself.
+        words |= lower_words(tokens[:-1] if len(tokens) > 1 else tokens)
+    return frozenset(w for w in words - _PLAIN_WORDS - product if len(w) >= 3)
+
+
+_COMPETITOR_RE = re.compile(
+    r"\b(?:unlike|vs\.?|versus|than|compared\s+(?:to|with)|instead\s+of|switch(?:ing)?\s+from|"
+    r"replac(?:e|es|ing)|migrat(?:e|ing)\s+from|move\s+from|alternative\s+to)\s+"
+    r"(?P<name>(?:[A-Z][\w&'-]*\s+){0,2}[A-Z][\w&'-]*)"
+)
+
+
+def competitor_names(texts: list[str]) -> list[str]:
+    """Names a strategy sets its product against ("unlike Square", "cheaper than GitLab",
+    "switch from QuickBooks") in its value proposition and claims: their money is theirs."""
+    return [match.group("name") for text in texts for match in _COMPETITOR_RE.finditer(text)]
+
+
+_BILLED_RE = re.compile(
+    r"\b(?:billed|paid|charged|invoiced)\s+(?:annually|yearly|quarterly|monthly)\b", re.IGNORECASE
+)
+_SENTENCE_PERIOD_RE = re.compile(
+    r"(?:\bper|\ba|/)\s*(?P<per>month|mo|year|yr|quarter|week)\b|\b(?P<adverb>monthly)\b",
+    re.IGNORECASE,
+)
+_SHORT_PERIODS = {"mo": "month", "yr": "year", "monthly": "month"}
+
+
+def cadence_periods(text: str, start: int, end: int) -> list[str]:
+    """The periods an amount may be priced on when its only period is how it is invoiced:
+    in "Creator is $75 per user per month, Explorer $42 and Viewer $15, billed annually",
+    "$15, billed annually" is $15 a month (the sentence's period), invoiced yearly. Empty
+    where the amount's period is its own."""
+    if _BILLED_RE.search(text, start, end) is None:
+        return []
+    head, _ = sentence_bounds(text, start, end)
+    periods: list[str] = []
+    for match in _SENTENCE_PERIOD_RE.finditer(text, head, start):
+        word = (match.group("per") or match.group("adverb")).lower()
+        period = _SHORT_PERIODS.get(word, word)
+        if period in PERIOD_FACTORS and period not in periods:
+            periods.append(period)
+    return periods
+
+
+# -- one amount a claim names, read against a price model (`funnelcheck diff`) -------------
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """What tells a price from other money in a strategy's texts (see `not_a_price`)."""
+
+    fees: frozenset[str]
+    others: frozenset[str]
+    own: frozenset[str]
+    alternative: frozenset[str] = frozenset()
+    product: frozenset[str] = frozenset()
+
+
+def claim_context(foot: Footing, product_name: Any, alternatives: Any) -> ClaimContext:
+    """The `ClaimContext` of a price model, its product's name and `problem.alternatives`."""
+    own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
+    own |= frozenset(w for plan in foot.plans for w in plan.id.split("-"))
+    names = (
+        [a for a in alternatives if isinstance(a, str)] if isinstance(alternatives, list) else []
+    )
+    product_words = lower_words(
+        [str(product_name or "")]
+        + [plan.id for plan in foot.plans]
+        + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
+        + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
+    )
+    return ClaimContext(
+        fee_words(foot),
+        name_words(names, exclude=own),
+        own,
+        alternative_words(names, product_words),
+        product_words,
+    )
+
+
+def claim_explained(
+    amount: TextAmount,
+    text: str,
+    foot: Footing,
+    found: list[Explainer],
+    context: ClaimContext,
+    tolerance: Decimal,
+) -> bool | None:
+    """None where the amount is not the product's price (FC302 does not compare it); else
+    whether the price model explains it, as FC302 reads it."""
+    if amount.is_saving or amount.is_business_figure:
+        return None
+    if not same_currency(amount.currency, foot.currency):
+        return None
+    if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
+        return None
+    start, end = amount.span
+    c = context
+    if not_a_price(text, start, end, c.fees, c.others, c.own, c.alternative, c.product):
+        return None
+    if amount.amount == 0 and says_no_fee(text, end):
+        return None
+    if amount.amount == 0:
+        return len(foot.paid) < len(foot.plans) or any(
+            bill.amount == 0 for plan in foot.plans for bill in plan.bills
+        )
+    duration = duration_of(text, start, end)
+    if duration is not None:
+        reading = read_offer(
+            foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance
+        )
+        if reading is not None and reading.verdict in ("explained", "mismatch"):
+            return reading.verdict == "explained"
+    at_most = is_at_most(text, start)
+    per_unit_options = [amount.per_seat]
+    if not amount.per_seat and per_unit_nearby(text, start):
+        per_unit_options.append(True)
+    for per in [amount.per, *cadence_periods(text, start, end)]:
+        for per_unit in per_unit_options:
+            if explains(
+                found,
+                amount.amount,
+                per,
+                per_unit=per_unit,
+                floor=amount.floor,
+                at_most=at_most,
+                tolerance=tolerance,
+            ):
+                return True
+    if not amount.floor and not amount.per_seat and amount.per != ONCE:
+        targets = (
+            [amount.amount * PERIOD_FACTORS[amount.per]]
+            if amount.per is not None
+            else [amount.amount * 12, amount.amount]
+        )
+        for plan in foot.paid:
+            for bill in plan.bills:
+                if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
+                    return True
+    return False
+
+
+def percent_explained(
+    percent: TextPercent,
+    text: str,
+    rates: list[tuple[str, Part, Decimal]],
+    context: ClaimContext,
+    tolerance: Decimal,
+) -> bool | None:
+    """A percentage a text names as a price against the plans' percentage components."""
+    if not rates:
+        return None
+    start, end = percent.span
+    c = context
+    if not_a_price(text, start, end, c.fees, c.others, c.own, c.alternative, c.product):
+        return None
+    return any(abs(percent.value - rate) <= tolerance * rate for _, _, rate in rates)
+
+
+def bill_explainers(bill: Bill) -> list[Explainer]:
+    """Every figure one bill (a plan on one billing option) gives."""
+    return _explainers_of(bill)

@@ -1,0 +1,1 @@
+"""Funnel rules (FC5xx): conversions, the leads needed, stage order and shape."""

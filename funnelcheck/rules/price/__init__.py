@@ -1,0 +1,1 @@
+"""Price rules (FC3xx): the price fits the budget, the pitch and the problem's cost."""

@@ -1,0 +1,473 @@
+"""FC302 pitch-price-mismatch: a price named in a pitch or claim is no plan's price."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from funnelcheck.findings import Issue, Path, Severity
+from funnelcheck.language.money import (
+    ONCE,
+    PERIOD_FACTORS,
+    TextAmount,
+    format_money,
+    json_number,
+    same_currency,
+    to_decimal,
+)
+from funnelcheck.model.footing import (
+    Bill,
+    Explainer,
+    Footing,
+    OfferReading,
+    Part,
+    TextPercent,
+    alternative_words,
+    assumed,
+    cadence_periods,
+    competitor_names,
+    duration_of,
+    explainers,
+    explains,
+    fee_words,
+    is_at_most,
+    is_rate,
+    lower_words,
+    name_words,
+    not_a_price,
+    on_period,
+    per_unit_nearby,
+    percent_parts,
+    percents_in,
+    reaches,
+    read_offer,
+    says_no_fee,
+)
+from funnelcheck.model.strategy import Strategy
+from funnelcheck.rules.base import Rule, check_range
+
+
+@dataclass(frozen=True)
+class Options:
+    #: How far, as a share of the plan's price, a written amount may be from it.
+    tolerance: float = 0.02
+
+    def __post_init__(self) -> None:
+        check_range("tolerance", self.tolerance, at_least=0, at_most=1)
+
+
+class PitchPriceMismatch(Rule, options=Options):
+    """A money amount in a pitch or claim matches no plan's price, once both are on one period.
+
+    **Why.** The proposal is where the baton passes to the price runner. A lead who heard
+    "$399 a month" from marketing or sales and then reads $499 on the order form feels
+    misled, and the deal stalls or closes at a discount nobody planned. The number in the
+    pitch must be a price the customer can actually buy.
+
+    How it reads, as a reviewer would (the price footing, see docs/format.md): every money
+    amount in a stage's `pitch` and claims' `text` ("$399", "$399/mo", "399 USD a month",
+    "€1,200 per year", "£49 per seat per month", "$0.0079 per message", "$1.5k", "from
+    $299", "a $5,988 annual contract") must be explained by the price model, within
+    `tolerance`, on the same footing (yearly figures: × 365 a day, × 52 a week, × 12 a
+    month, × 4 a quarter):
+
+    - a plan's base price, on its own period or another ("$5,988 a year" for $499 a
+      month), on any of its billing options; a seat plan's price for one seat ("per seat",
+      "per user", "per employee"...) or for the typical customer's seats;
+    - a component's rate: a unit or overage rate ("$8 per employee", "$1.50 per extra
+      1,000"), a fixed fee per transaction ("30¢"), a one-time fee ("$3,000 onboarding");
+    - the typical customer's bill: a month, a year, the one-time part, the first year; or
+      the bill at another whole number of seats or units ("$1,200 a month for 50 people");
+    - "from $X", "starting at", "as low as": the least figure of its kind (the cheapest
+      plan, the cheapest variant of a fee such as a device); "less than", "under", "up to":
+      any figure at most that; "$0": a free plan or a plan with no base fee.
+
+    Amounts that are not the product's price are not compared: savings and losses ("save",
+    "lose", "costs you", "worth"), figures of the customer's business ("$2M ARR"), credit,
+    discounts, refunds and stated values ("$15 of free credit", "$100 off", "a $250
+    value"), a competitor's or an alternative's price (a name from `problem.alternatives`
+    or a competitor the strategy sets itself against, "unlike Square", "cheaper than
+    GitLab", in the clause; a phrase naming an alternative's distinctive words joined to
+    the amount by "at", "costs", "is", "vs": "one boutique spin class a week at $35" where
+    an alternative is "a boutique cycling studio"; another company's name before "costs" or
+    "charges"; "agencies charge", "instead of", "compared to"), penalties, a threshold
+    ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
+    sales"), and a fee the plan names as such ("$15 per dispute" where a
+    plan has a `dispute` fee). "$0 setup fee" says there is no such fee: not compared.
+    Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
+    period. An amount is reported as written ("$0.0079", never "$0.01"). Where it could be
+    the bill at quantities the strategy does not state, the finding is an info naming the
+    assumption.
+
+    An amount paid for a length ("$37 a month for 39 months", "get 3 months for $1 a
+    month", "39 monthly payments of $37") is read against the plans' `introductory` offers
+    and the `financing` of one-time prices: an offer of that amount and length explains it,
+    one of that amount and another length is an error. Where the price models none:
+    instalments whose total is a one-time price (amortised at an APR the claim names) are
+    that price; an amount below the cheapest plan's regular price over the same time, with
+    an offer's words ("first", "intro", "then", "get 3 months") or at most half of it, is
+    an introductory offer the price does not model, reported as an info that says so.
+
+    **Failing example.**
+
+    ```yaml
+    price:
+      currency: USD
+      plans:
+        - {id: team, amount: 499, per: month}
+    stages:
+      - name: Proposal
+        role: pricing
+        claims:
+          - text: One plan at $399 a month, less than one day of reconciling by hand.
+    ```
+
+    The claim names $399 a month; the only plan, `team`, is $499 a month.
+
+    **Passing example.**
+
+    ```yaml
+    price:
+      currency: USD
+      plans:
+        - {id: team, amount: 499, per: month}
+        - {id: business, amount: 40, per: seat-month, seats_min: 25}
+    stages:
+      - name: Proposal
+        role: pricing
+        claims:
+          - text: Plans from $499 a month ($5,988 a year), or $40 per user per month.
+          - text: Teams lose $6,000 a month to reconciling by hand.
+    ```
+
+    "$5,988 a year" is `team` on a year; "$40 per user per month" is one seat of
+    `business`; "lose $6,000" is a loss, not a price.
+
+    **Options.** `tolerance` (default 0.02): how far, as a share of the plan's price, a
+    written amount may be from it and still match. 2% lets "$5,990 a year" stand for
+    $499 a month, and "$1.5k" for $1,499, without letting $399 pass for $499.
+    """
+
+    code = "FC302"
+    name = "pitch-price-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        tolerance = to_decimal(options.tolerance)
+        if tolerance is None:
+            return
+        foot = strategy.footing
+        if not foot.plans:
+            return
+        found = explainers(foot)
+        product = strategy.data.get("product")
+        product_name = product.get("name") if isinstance(product, dict) else None
+        own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
+        own |= frozenset(w for plan in foot.plans for w in plan.id.split("-"))
+        alternatives = strategy.problem.get("alternatives")
+        names = (
+            [a for a in alternatives if isinstance(a, str)]
+            if isinstance(alternatives, list)
+            else []
+        )
+        stage_texts = list(strategy.stages_with_texts())
+        pitched = _value_texts(strategy.data.get("value_proposition"))
+        pitched += [text for _, texts in stage_texts for _, text in texts]
+        names += competitor_names(pitched)
+        category = product.get("category") if isinstance(product, dict) else None
+        product_words = lower_words(
+            [str(product_name or ""), str(category or "")]
+            + [plan.id for plan in foot.plans]
+            + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
+            + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
+        )
+        context = _Context(
+            fee_words(foot),
+            name_words(names, exclude=own),
+            own,
+            alternative_words(names, product_words),
+            product_words,
+        )
+        rates = percent_parts(foot)
+        for stage_index, texts in stage_texts:
+            for relative, text in texts:
+                path: Path = ("stages", stage_index, *relative)
+                for amount in strategy.amounts_in(text):
+                    issue = _check_amount(amount, path, text, foot, found, context, tolerance)
+                    if issue is not None:
+                        yield issue
+                for percent in percents_in(text):
+                    issue = _check_percent(percent, path, text, rates, context, tolerance)
+                    if issue is not None:
+                        yield issue
+
+
+def _check_amount(
+    amount: TextAmount,
+    path: Path,
+    text: str,
+    foot: Footing,
+    found: list[Explainer],
+    context: _Context,
+    tolerance: Decimal,
+) -> Issue | None:
+    """The finding for one written amount, or None where it is no price claim or matches."""
+    if amount.is_saving or amount.is_business_figure:
+        return None  # a loss, a saving or the customer's revenue is no price
+    if not same_currency(amount.currency, foot.currency):
+        return None  # another currency is FC305's
+    if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
+        return None  # "per hour": no plan can be put on that period
+    start, end = amount.span
+    if context.not_a_price(text, start, end) is not None:
+        return None
+    paid = foot.paid
+    if amount.amount == 0 and says_no_fee(text, end):
+        return None  # "$0 setup fee", "$0 down": no such fee, which no plan contradicts
+    if amount.amount == 0:
+        if len(paid) < len(foot.plans) or any(
+            bill.amount == 0 for plan in foot.plans for bill in plan.bills
+        ):
+            return None  # "$0" is the free plan, or a plan with no base fee
+        return _issue(amount, path, text, foot, "no plan is free", tolerance)
+    # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
+    # financing of it explains it, one of another length is a mismatch; unmodelled, its
+    # reading is reported only where no other figure of the model explains the amount.
+    duration = duration_of(text, start, end)
+    reading = (
+        read_offer(foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance)
+        if duration is not None
+        else None
+    )
+    if reading is not None and reading.verdict == "explained":
+        return None
+    if reading is not None and reading.verdict == "mismatch":
+        return _offer_issue(amount, path, text, foot, tolerance, reading)
+    at_most = is_at_most(text, start)
+    per_unit_options = [amount.per_seat]
+    if not amount.per_seat and per_unit_nearby(text, start):
+        # "$49 per user a month, or $59 billed monthly": the second is per user too.
+        per_unit_options.append(True)
+    # "$15, billed annually" after "$75 per user per month": the sentence's period, invoiced
+    # yearly; the amount is read on its own period first.
+    periods = [amount.per, *cadence_periods(text, start, end)]
+    for per in periods:
+        for per_unit in per_unit_options:
+            if explains(
+                found,
+                amount.amount,
+                per,
+                per_unit=per_unit,
+                floor=amount.floor,
+                at_most=at_most,
+                tolerance=tolerance,
+            ):
+                return None
+    if not amount.floor and not amount.per_seat and amount.per != ONCE:
+        yearly_targets = (
+            [amount.amount * PERIOD_FACTORS[amount.per]]
+            if amount.per is not None
+            else [amount.amount * 12, amount.amount]
+        )
+        for plan in paid:
+            for bill in plan.bills:
+                if any(reaches(bill, target, tolerance, coarse=True) for target in yearly_targets):
+                    return None  # the bill at another whole number of seats or units
+    if reading is not None:
+        return _offer_issue(amount, path, text, foot, tolerance, reading)
+    return _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
+
+
+def _offer_issue(
+    amount: TextAmount,
+    path: Path,
+    text: str,
+    foot: Footing,
+    tolerance: Decimal,
+    reading: OfferReading,
+) -> Issue:
+    """The finding for an amount read as an offer: an error where it contradicts a modelled
+    offer, an info where it is an introductory offer the price does not model."""
+    issue = _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
+    unmodelled = reading.verdict == "unmodelled"
+    return replace(
+        issue,
+        message=f"{issue.message}; {reading.note}",
+        severity=Severity.INFO if unmodelled else issue.severity,
+        data={**issue.data, "offer": reading.verdict},
+    )
+
+
+def _value_texts(value: Any) -> list[str]:
+    """The value proposition's statement and differentiators, where they are text."""
+    if not isinstance(value, dict):
+        return []
+    texts = [value.get("statement")]
+    differentiators = value.get("differentiators")
+    if isinstance(differentiators, list):
+        texts += differentiators
+    return [text for text in texts if isinstance(text, str)]
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What tells a price from other money in a text: the plan's per-event fee names, the
+    alternatives' and competitors' names, the product's own name, the alternatives'
+    distinctive words and the product's own words."""
+
+    fees: frozenset[str]
+    others: frozenset[str]
+    own: frozenset[str]
+    alternative: frozenset[str] = frozenset()
+    product: frozenset[str] = frozenset()
+
+    def not_a_price(self, text: str, start: int, end: int) -> str | None:
+        return not_a_price(
+            text, start, end, self.fees, self.others, self.own, self.alternative, self.product
+        )
+
+
+def _check_percent(
+    percent: TextPercent,
+    path: Path,
+    text: str,
+    rates: list[tuple[str, Part, Decimal]],
+    context: _Context,
+    tolerance: Decimal,
+) -> Issue | None:
+    """A percentage named as a price ("2.5% + 30¢ per charge") must be a plan's percentage
+    component; checked where some plan has one (elsewhere "3% per order" may be anything)."""
+    if not rates:
+        return None
+    start, end = percent.span
+    if context.not_a_price(text, start, end) is not None:
+        return None
+    for _, _, rate in rates:
+        if abs(percent.value - rate) <= tolerance * rate:
+            return None
+    where = "the pitch" if "pitch" in path else "the claim"
+    listed = ", ".join(f"`{plan_id}` takes {part.text}" for plan_id, part, _ in rates)
+    return Issue(
+        path=path,
+        message=f"{where} names {percent.raw}; no plan takes that share: {listed}",
+        related=tuple(part.path for _, part, _ in rates),
+        subject=text,
+        data={
+            "written": percent.raw,
+            "percent": json_number(percent.value),
+            "tolerance": json_number(tolerance),
+            "plans": [{"id": plan_id, "percent": json_number(r)} for plan_id, _, r in rates],
+        },
+    )
+
+
+def _why_none(amount: TextAmount, foot: Footing) -> str:
+    """Why no plan could be compared at all, or "" where some could."""
+    paid = foot.paid
+    if not paid:
+        return "every plan is free"
+    bills = [plan.own for plan in paid]
+    if amount.per_seat and not any(
+        part.seats is not None or part.kind != "base" for bill in bills for part in bill.parts
+    ):
+        return "no plan is priced per seat"
+    if amount.per == ONCE and not any(bill.has_one_time for bill in bills):
+        return "no plan is a one-time price"
+    if amount.per not in (None, ONCE) and not any(bill.has_recurring for bill in bills):
+        return "every paid plan is a one-time price"
+    return ""
+
+
+def _shown(amount: TextAmount, bill: Bill) -> str:
+    """A plan's price on the written amount's footing, as the message shows it."""
+    cur = bill.currency
+    base = bill.parts[0]
+    extra = _components_text(bill)
+    if not bill.has_base:
+        return bill.written()
+    if amount.per is None or (amount.per == ONCE) != (bill.per == ONCE) or amount.per == ONCE:
+        return bill.written() + extra
+    if amount.per_seat and base.step_yearly is not None and base.seats is not None:
+        per = f"seat-{amount.per}" if amount.per in ("month", "year") else amount.per
+        text = format_money(on_period(base.step_yearly, amount.per), cur, per)
+        if not per.startswith("seat-"):
+            text += " a seat"
+        return text + extra
+    text = format_money(on_period(base.yearly, amount.per), cur, amount.per)
+    if base.seats is not None:
+        text += f" ({bill.written()})"
+    return text + extra
+
+
+def _components_text(bill: Bill) -> str:
+    parts = [part.text for part in bill.parts[1:] if part.text]
+    return (" + " + " + ".join(parts)) if parts else ""
+
+
+def _issue(
+    amount: TextAmount,
+    path: Path,
+    text: str,
+    foot: Footing,
+    why_none: str,
+    tolerance: Decimal,
+) -> Issue:
+    paid = foot.paid
+    where = "the pitch" if "pitch" in path else "the claim"
+    named = f"{where} names {amount.describe()}"
+    shown = [(plan, _shown(amount, plan.own)) for plan in paid]
+    listed = ", ".join(f"`{plan.id}` is {price}" for plan, price in shown)
+    has_free = len(paid) < len(foot.plans)
+    if why_none:
+        message = f"{named}; {why_none}" + (f": {listed}" if listed else "")
+    elif amount.floor and paid:
+        cheapest = min(paid, key=lambda plan: plan.cheapest.first_year)
+        which = "the cheapest paid plan"
+        seated = [p for p in paid if p.own.parts[0].step_yearly is not None]
+        if amount.per_seat and seated:
+            cheapest = min(seated, key=lambda p: p.own.parts[0].step_yearly or Decimal(0))
+            which = "the cheapest seat plan" if len(seated) > 1 else "the only seat plan"
+        price = next(price for plan, price in shown if plan.id == cheapest.id)
+        if len(paid) == 1:
+            which = "the only paid plan" if has_free else "the only plan"
+        message = f"{named}; {which}, `{cheapest.id}`, is {price}"
+    elif len(paid) == 1:
+        only = "the only paid plan" if has_free else "the only plan"
+        message = f"{named}; {only}, `{paid[0].id}`, is {shown[0][1]}"
+    else:
+        message = f"{named}; no plan is that price: {listed}"
+    notes = tuple(
+        dict.fromkeys(note for plan in paid for note in plan.assumptions if _varies(plan.own))
+    )
+    # A rate ("$0.12 per GB", "$9 per user") is no bill, whatever the quantities.
+    rate = amount.per_seat or is_rate(amount.raw)
+    rests = bool(notes) and not amount.floor and amount.per != ONCE and not rate
+    if rests:
+        message += "; it may be the bill at quantities the strategy does not state" + assumed(notes)
+    data: dict[str, Any] = {
+        "written": amount.raw,
+        "amount": json_number(amount.amount),
+        "currency": amount.currency,
+        "per": amount.per,
+        "per_seat": amount.per_seat,
+        "floor": amount.floor,
+        "tolerance": json_number(tolerance),
+        "plans": [{"id": plan.id, "price": price} for plan, price in shown],
+        "assumptions": list(notes),
+    }
+    return Issue(
+        path=path,
+        message=message,
+        severity=Severity.INFO if rests else None,
+        related=tuple(plan.path for plan in paid),
+        subject=text,
+        data=data,
+    )
+
+
+def _varies(bill: Bill) -> bool:
+    """Whether the bill has two or more parts that grow with a quantity (one is searched)."""
+    return sum(1 for p in bill.parts if p.step_yearly or p.continuous) >= 2

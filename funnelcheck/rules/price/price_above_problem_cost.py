@@ -1,0 +1,234 @@
+"""FC303 price-above-problem-cost: the price takes too large a share of what the pain costs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.language.money import (
+    Money,
+    format_amount,
+    format_money,
+    json_number,
+    money_from,
+    same_currency,
+    to_decimal,
+)
+from funnelcheck.model.footing import ONCE, Bill, assumed, payback_months, percent_text, plan_phrase
+from funnelcheck.model.strategy import Strategy
+from funnelcheck.rules.base import Rule, check_range
+
+
+@dataclass(frozen=True)
+class Options:
+    #: The largest share of the problem's cost the price may take.
+    share: float = 0.5
+    #: Without a service life, the longest payback of a one-time price before it is noted.
+    payback_years: float = 3.0
+
+    def __post_init__(self) -> None:
+        check_range("share", self.share, above=0)
+        check_range("payback_years", self.payback_years, above=0)
+
+
+class PriceAboveProblemCost(Rule, options=Options):
+    """The price takes more than half of what the problem costs: the pain does not pay.
+
+    **Why.** A customer changes how they work when the problem costs clearly more than the
+    fix. When the price takes more than half of what the problem costs one customer, the
+    saving left after paying is too thin to carry the switching cost, the risk and the
+    champion's effort: the buyer keeps the spreadsheet. The proposal falls even though the
+    budget would allow it.
+
+    How it compares (the price footing, see docs/format.md): the typical customer's bill
+    on the cheapest paid plan (of the plan mix, where one is given), and `problem.cost`
+    made yearly (× 365 a day, × 52 a week, × 12 a month, × 4 a quarter).
+
+    - Recurring prices only: the yearly bill against the problem's yearly cost.
+    - A one-time price (a plan `per: once`, a device or onboarding fee) is never held
+      against one year alone. With a service life (`life_years` on the plan or the fee),
+      the one-time price plus the recurring bill over that life is compared with the
+      problem's cost over the same life. Without one, the payback time is worked out:
+      one-time price ÷ (the problem's monthly cost - the monthly bill). A price that never
+      pays back (the recurring bill alone takes the whole cost) is reported; a payback
+      longer than `payback_years` is noted (info), naming the missing service life.
+    - A cost given `once` is compared with the first-year bill, with a note.
+
+    A cost in another currency than the price's is not compared: FC305 reports it.
+
+    **Failing example.**
+
+    ```yaml
+    problem:
+      cost: {amount: 600, currency: USD, per: month}
+    price:
+      currency: USD
+      plans:
+        - {id: team, amount: 499, per: month}
+    ```
+
+    The `team` plan is $5,988 a year; the problem costs one customer $7,200 a year: the
+    price takes 83% of it.
+
+    **Passing example.**
+
+    ```yaml
+    problem:
+      cost: {amount: 40, currency: USD, per: month}
+    price:
+      currency: USD
+      plans:
+        - id: membership
+          amount: 6
+          per: month
+          components: [{fee: device, amount: 299, per: once, life_years: 4}]
+    ```
+
+    Over the device's 4-year life the customer pays $587 ($299 + 48 × $6) against $1,920
+    the problem costs them in those years: 31%. Held against one year alone ($371 against
+    $480) the device would have looked too dear.
+
+    **Options.** `share` (default 0.5): the largest share of the problem's cost the price
+    may take before the rule warns. Half is the rule of thumb for a switch a buyer can
+    defend: the customer keeps at least as much as they pay. `payback_years` (default 3):
+    without a service life, the longest payback of a one-time price before it is noted.
+    """
+
+    code = "FC303"
+    name = "price-above-problem-cost"
+    severity = Severity.WARNING
+
+    def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
+        cost = money_from(strategy.problem.get("cost"), strategy.currency)
+        foot = strategy.footing
+        bill = foot.cheapest_typical()
+        share = to_decimal(options.share)
+        payback_limit = to_decimal(options.payback_years)
+        if cost is None or bill is None or share is None or cost.amount <= 0:
+            return
+        if payback_limit is None or not same_currency(cost.currency, strategy.currency):
+            return  # two currencies are never compared: FC305 reports it
+        which = plan_phrase(bill, foot)
+        if cost.per == ONCE:
+            issue = _against_once(bill, cost, share, which)
+        elif bill.has_one_time:
+            issue = _one_time(bill, cost, share, payback_limit, which)
+        else:
+            issue = _recurring(bill, cost, share, which)
+        if issue is not None:
+            yield issue
+
+
+def _issue(bill: Bill, message: str, data: dict[str, Any], *, info: bool = False) -> Issue:
+    return Issue(
+        path=bill.path,
+        message=message + assumed(bill.assumptions),
+        severity=Severity.INFO if info else None,
+        related=(("problem", "cost"),),
+        subject=bill.plan_id,
+        data={
+            "plan": bill.plan_id,
+            "currency": bill.currency,
+            "assumptions": list(bill.assumptions),
+            **data,
+        },
+    )
+
+
+def _taken(price: Decimal, cost: Decimal, share: Decimal) -> str:
+    return (
+        f"the price takes {percent_text(price / cost)} of it, more than {_share_words(share)}, "
+        "so the pain does not pay for the change"
+    )
+
+
+def _recurring(bill: Bill, cost: Money, share: Decimal, which: str) -> Issue | None:
+    cost_yearly = cost.yearly
+    if cost_yearly is None or cost_yearly <= 0 or bill.yearly <= share * cost_yearly:
+        return None
+    message = (
+        f"{which} is {bill.describe()}; the problem costs one customer "
+        f"{cost.describe_yearly()}: {_taken(bill.yearly, cost_yearly, share)}"
+    )
+    return _issue(bill, message, _figures(bill.yearly, cost_yearly, share, "year"))
+
+
+def _against_once(bill: Bill, cost: Money, share: Decimal, which: str) -> Issue | None:
+    price = bill.first_year
+    if price <= share * cost.amount:
+        return None
+    compared = "the plan's yearly price" if not bill.has_one_time else "the first-year bill"
+    message = (
+        f"{which} is {bill.describe()}; the problem costs one customer {cost.describe()}: "
+        f"{_taken(price, cost.amount, share)} (the cost is given once, so it is compared "
+        f"with {compared})"
+    )
+    return _issue(bill, message, _figures(price, cost.amount, share, ONCE))
+
+
+def _one_time(
+    bill: Bill, cost: Money, share: Decimal, payback_limit: Decimal, which: str
+) -> Issue | None:
+    cost_yearly = cost.yearly
+    if cost_yearly is None or cost_yearly <= 0:
+        return None
+    life = bill.life_years
+    if life is not None:
+        total = bill.one_time + bill.yearly * life
+        value = cost_yearly * life
+        if total <= share * value:
+            return None
+        years = f"{format_amount(life)}-year service life"
+        message = (
+            f"{which} is {bill.describe()}: over its {years} the customer pays "
+            f"{_money(total, bill)}; the problem costs them {_money(value, bill)} in those "
+            f"years ({cost.describe()}): {_taken(total, value, share)}"
+        )
+        figures = _figures(total, value, share, "life")
+        figures["life_years"] = json_number(life)
+        return _issue(bill, message, figures)
+    saved_monthly = cost_yearly / 12 - bill.monthly
+    months = payback_months(bill.one_time, saved_monthly)
+    data: dict[str, Any] = {
+        "price": json_number(bill.one_time),
+        "cost": json_number(cost_yearly),
+        "basis": "payback",
+        "payback_months": None if months is None else json_number(months),
+    }
+    if months is None:
+        message = (
+            f"{which} is {bill.describe()}; the problem costs one customer "
+            f"{cost.describe_yearly()}: the recurring bill alone takes all of it, so the "
+            "one-time price never pays back"
+        )
+        return _issue(bill, message, data)
+    if months <= payback_limit * 12:
+        return None
+    message = (
+        f"{which} is {bill.describe()}; the problem costs one customer {cost.describe_yearly()}: "
+        f"the one-time price pays back only after {format_amount(months)} months, more than "
+        f"{format_amount(payback_limit)} years; no service life (`life_years`) is given to "
+        "judge it by"
+    )
+    return _issue(bill, message, data, info=True)
+
+
+def _figures(price: Decimal, cost: Decimal, share: Decimal, basis: str) -> dict[str, Any]:
+    return {
+        "price": json_number(price),
+        "cost": json_number(cost),
+        "basis": basis,
+        "share_taken": json_number((price / cost).quantize(Decimal("0.0001"))),
+        "share_allowed": json_number(share),
+    }
+
+
+def _money(amount: Decimal, bill: Bill) -> str:
+    return format_money(amount, bill.currency, None)
+
+
+def _share_words(share: Decimal) -> str:
+    return "half" if share == Decimal("0.5") else percent_text(share)

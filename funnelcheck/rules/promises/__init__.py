@@ -1,0 +1,1 @@
+"""Promise rules (FC2xx): what is promised is planned and shipped."""

@@ -1,0 +1,1 @@
+"""Reference rules (FC6xx): reference customers back the story."""

@@ -1,0 +1,1 @@
+"""Revisit rules (FC7xx): the strategy and its evidence are kept fresh."""

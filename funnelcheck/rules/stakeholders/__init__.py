@@ -1,0 +1,1 @@
+"""Stakeholder rules (FC4xx): the buyer and each stakeholder are addressed."""

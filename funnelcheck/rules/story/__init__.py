@@ -1,0 +1,1 @@
+"""Story rules (FC1xx): every stage tells the problem's story."""

@@ -1,0 +1,114 @@
+"""FC103 handoff-drift: two adjacent stages each carry the problem but share none of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from funnelcheck.findings import Issue, Severity
+from funnelcheck.model.strategy import Strategy, describe_stage
+from funnelcheck.rules.base import NoOptions, Rule
+
+
+class HandoffDrift(Rule):
+    """Two adjacent stages each carry the problem, but share none of its concepts.
+
+    **Why.** Each runner may be on topic and the baton still fall between them: marketing
+    promises matched payouts, the trial then talks only about the general ledger, and the
+    lead who came for payouts does not recognise what they were promised. A handoff holds
+    when at least one concept passes across it. Only stages that say something (a pitch or
+    a claim) count, so "adjacent" skips the silent ones. A stage that carries no concept at
+    all is FC101's (or FC102's), not this rule's. The finding sits on the later stage and
+    points at the earlier one, where the story was set.
+
+    Two facets of one problem are still two concepts: a pricing stage that justifies the
+    price with "less than one takeaway order" after a trial about meal plans carries the
+    problem, yet nothing the customer heard before. The message says which concepts each
+    stage carries and suggests carrying one of the earlier stage's concepts forward (a
+    claim of the later stage is enough); a term listed with its other wordings in
+    `problem.terms` is one concept, however it is written.
+
+    **Failing example.**
+
+    ```yaml
+    problem:
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement]
+        ledger: [general ledger, books]
+    stages:
+      - name: LinkedIn campaign
+        role: marketing
+        claims:
+          - text: Every Stripe payout, accounted for.
+      - name: Two-week trial
+        role: product
+        claims:
+          - text: Post journal entries to your general ledger in one click.
+    ```
+
+    The baton falls between `LinkedIn campaign` (payout) and `Two-week trial` (ledger).
+
+    **Passing example.**
+
+    ```yaml
+    problem:
+      terms:
+        reconcile: [reconciliation, matching]
+        payout: [payouts, settlement]
+        ledger: [general ledger, books]
+    stages:
+      - name: LinkedIn campaign
+        role: marketing
+        claims:
+          - text: Every Stripe payout, accounted for.
+      - name: Two-week trial
+        role: product
+        claims:
+          - text: Watch last month's payouts land in your general ledger in one click.
+    ```
+
+    **Options.** None.
+    """
+
+    code = "FC103"
+    name = "handoff-drift"
+    severity = Severity.WARNING
+
+    def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
+        story = strategy.story
+        for handoff in story.handoffs:
+            source = story.stages[handoff.source]
+            target = story.stages[handoff.target]
+            if handoff.passed or not source.carries or not target.carries:
+                continue  # held, or a stage off the problem altogether (FC101/FC102)
+            source_name = strategy.stage_name(handoff.source)
+            target_name = strategy.stage_name(handoff.target)
+            yield Issue(
+                path=("stages", handoff.target),
+                message=(
+                    f"the baton falls between {describe_stage(strategy, handoff.source)} and "
+                    f"{describe_stage(strategy, handoff.target)}: each carries the problem, "
+                    f"but they share none of its concepts (`{source_name}` carries "
+                    f"{', '.join(source.carries)}; `{target_name}` carries "
+                    f"{', '.join(target.carries)}); carry {_one_of(source.carries)} forward "
+                    f"into `{target_name}`'s pitch or claims, so that the customer "
+                    "recognises what the stage before promised"
+                ),
+                related=(("stages", handoff.source),),
+                subject=f"{source_name} -> {target_name}",
+                data={
+                    "source": source_name,
+                    "target": target_name,
+                    "source_carries": list(source.carries),
+                    "target_carries": list(target.carries),
+                    "passed": [],
+                },
+            )
+
+
+def _one_of(concepts: tuple[str, ...]) -> str:
+    """ "payout", "reconcile or payout", "one of reconcile, payout or ledger"."""
+    if len(concepts) == 1:
+        return concepts[0]
+    listed = f"{', '.join(concepts[:-1])} or {concepts[-1]}"
+    return listed if len(concepts) == 2 else f"one of {listed}"
