@@ -362,3 +362,19 @@ def test_the_sample_revision_drops_a_baton_and_mends_another() -> None:
     files = [f["file"] for f in json.loads(checked.stdout)["files"]]
     assert files and not any("history" in f for f in files)
     assert "sample_strategies/ledgerline.yaml" in files
+
+
+def test_the_table_folds_a_long_path_and_never_cuts_it_short(tmp_path: Path) -> None:
+    """Piped at 80 columns, a location longer than its column is folded onto the next
+    lines, never ended with an ellipsis: a reviewer must be able to find the file."""
+    deep = tmp_path / ("a-folder-with-a-rather-long-name-" * 3) / "strategies"
+    old = write(deep / "old.yaml", TEXT)
+    new = write(deep / "new.yaml", DROPPED_TRIAL)
+    proc = diff(str(old), str(new), env={"COLUMNS": "80"})
+    assert proc.returncode == 0, proc.stderr
+    assert "…" not in proc.stdout
+    assert "\x1b[" not in proc.stdout
+    joined = "".join(
+        line.split("│")[2].strip() for line in proc.stdout.splitlines() if line.count("│") >= 4
+    )
+    assert str(new) + ":" in joined

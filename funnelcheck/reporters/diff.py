@@ -138,8 +138,8 @@ def render_table(diff: dict[str, Any], color: bool = False, width: int | None = 
             continue
         table = Table(show_header=True, header_style="bold" if color else None)
         table.add_column("change", no_wrap=True)
-        table.add_column("where")
-        table.add_column("what")
+        table.add_column("where", overflow="fold")
+        table.add_column("what", overflow="fold")
         for change, where, what in rows:
             table.add_row(Text(clean(change)), Text(clean(where)), Text(clean(what)))
         console.print(table)
