@@ -8,6 +8,7 @@ fault (an `os.fork` that raises), never skip.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -25,7 +26,8 @@ STRATEGY = to_yaml(base_strategy())
 
 # The tests that run as `nobody` open the checkout's folders for traversal and close them
 # again (`_traversable_by_all`): two at once on two workers would close them under each
-# other. One worker runs this module (`--dist loadgroup`).
+# other. A lock file makes them take turns; the group asks xdist to keep them on one
+# worker as well.
 pytestmark = pytest.mark.xdist_group("as-nobody")
 
 
@@ -268,6 +270,12 @@ def _traversable_by_all(*paths: Path) -> Iterator[None]:
     clone made under a private folder (`mktemp -d` is mode 700, as CI's may be) is opened
     for traversal (o+x, never reading) for the run, and closed again after it."""
     changed: list[tuple[Path, int]] = []
+    # One run as `nobody` at a time on this machine: two workers that each open and close
+    # the same folders would close them under each other's run (the xdist_group mark
+    # above is not enough: pytest-xdist 3.8 on pytest 9.2 silently stops grouping,
+    # pytest-dev/pytest-xdist#1386).
+    lock = (Path(tempfile.gettempdir()) / "funnelcheck-tests-as-nobody.lock").open("a")
+    fcntl.flock(lock, fcntl.LOCK_EX)
     try:
         for path in paths:
             for folder in (path.resolve(), *path.resolve().parents):
@@ -279,6 +287,8 @@ def _traversable_by_all(*paths: Path) -> Iterator[None]:
     finally:
         for folder, mode in reversed(changed):
             folder.chmod(mode)
+        fcntl.flock(lock, fcntl.LOCK_UN)
+        lock.close()
 
 
 @pytest.fixture
