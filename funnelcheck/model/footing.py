@@ -1541,10 +1541,23 @@ def claim_explained(
         )
         if reading is not None and reading.verdict in ("explained", "mismatch"):
             return reading.verdict == "explained"
+    return figure_explained(amount, text, foot, found, tolerance)
+
+
+def figure_explained(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether a figure of the price model explains a claim's amount, offers aside: a base,
+    a unit or usage rate, a fee, a "from" price, on the amount's own period or the
+    sentence's billing cadence, or a bill at another whole number of seats or units."""
+    start, end = amount.span
     at_most = is_at_most(text, start)
     per_unit_options = [amount.per_seat]
     if not amount.per_seat and per_unit_nearby(text, start):
+        # "$49 per user a month, or $59 billed monthly": the second is per user too.
         per_unit_options.append(True)
+    # "$15, billed annually" after "$75 per user per month": the sentence's period, invoiced
+    # yearly; the amount is read on its own period first.
     for per in [amount.per, *cadence_periods(text, start, end)]:
         for per_unit in per_unit_options:
             if explains(
@@ -1566,7 +1579,7 @@ def claim_explained(
         for plan in foot.paid:
             for bill in plan.bills:
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
-                    return True
+                    return True  # the bill at another whole number of seats or units
     return False
 
 

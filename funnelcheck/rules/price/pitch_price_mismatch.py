@@ -27,22 +27,18 @@ from funnelcheck.model.footing import (
     TextPercent,
     alternative_words,
     assumed,
-    cadence_periods,
     competitor_names,
     duration_of,
     explainers,
-    explains,
     fee_words,
-    is_at_most,
+    figure_explained,
     is_rate,
     lower_words,
     name_words,
     not_a_price,
     on_period,
-    per_unit_nearby,
     percent_parts,
     percents_in,
-    reaches,
     read_offer,
     says_no_fee,
 )
@@ -246,36 +242,8 @@ def _check_amount(
         return None
     if reading is not None and reading.verdict == "mismatch":
         return _offer_issue(amount, path, text, foot, tolerance, reading)
-    at_most = is_at_most(text, start)
-    per_unit_options = [amount.per_seat]
-    if not amount.per_seat and per_unit_nearby(text, start):
-        # "$49 per user a month, or $59 billed monthly": the second is per user too.
-        per_unit_options.append(True)
-    # "$15, billed annually" after "$75 per user per month": the sentence's period, invoiced
-    # yearly; the amount is read on its own period first.
-    periods = [amount.per, *cadence_periods(text, start, end)]
-    for per in periods:
-        for per_unit in per_unit_options:
-            if explains(
-                found,
-                amount.amount,
-                per,
-                per_unit=per_unit,
-                floor=amount.floor,
-                at_most=at_most,
-                tolerance=tolerance,
-            ):
-                return None
-    if not amount.floor and not amount.per_seat and amount.per != ONCE:
-        yearly_targets = (
-            [amount.amount * PERIOD_FACTORS[amount.per]]
-            if amount.per is not None
-            else [amount.amount * 12, amount.amount]
-        )
-        for plan in paid:
-            for bill in plan.bills:
-                if any(reaches(bill, target, tolerance, coarse=True) for target in yearly_targets):
-                    return None  # the bill at another whole number of seats or units
+    if figure_explained(amount, text, foot, found, tolerance):
+        return None
     if reading is not None:
         return _offer_issue(amount, path, text, foot, tolerance, reading)
     return _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
