@@ -204,3 +204,34 @@ def test_a_price_nobody_quotes_moved_and_a_side_without_the_shape(tmp_path: Path
     assert ("claim", "outdated", "Proposal") in found
     assert "n 10 -> 12" in found[("evidence", "changed", "finance-interviews")]["what"]
     assert code == 1
+
+
+def test_a_competitors_price_is_no_outdated_claim(tmp_path: Path) -> None:
+    # The claim sets the product against a competitor ("switch from Ledgerhub") and names
+    # the competitor's price, which happens to be the old plan's $499. FC302 reads that
+    # money as the competitor's (the names the strategy sets itself against), and so does
+    # diff: one reading of a claim's money, so the raise is no "claim still quoting $499".
+    claim = (
+        "One plan at $PRICE a month. Teams switch from Ledgerhub, where Ledgerhub Pro runs "
+        "$499 a month for card payouts alone; less than"
+    )
+    text = TEXT.replace("One plan at $399 a month, less than", claim.replace("PRICE", "499"))
+    raised = text.replace("amount: 499, per: month", "amount: 549, per: month").replace(
+        "One plan at $499 a month.", "One plan at $549 a month."
+    )
+    assert "Ledgerhub Pro runs $499" in raised and "amount: 549" in raised
+    old = write(tmp_path / "old.yaml", text)
+    new = write(tmp_path / "new.yaml", raised)
+    code, document = diff_json(str(old), str(new))
+    [entry] = document["strategies"]
+    found = rows(entry)
+    assert found[("price", "changed", "team: price")]["what"] == "$499 a month -> $549 a month"
+    assert [d for d in entry["details"] if d["change"] == "outdated"] == []
+    assert not [f for f in entry["introduced"] if f["code"] == "FC302"]
+    assert code == 0
+    # Without the competitor's name the same $499 is the old price, still quoted.
+    plain = raised.replace("where Ledgerhub Pro runs", "where the old plan ran")
+    code, document = diff_json(str(old), str(write(tmp_path / "plain.yaml", plain)))
+    [entry] = document["strategies"]
+    [outdated] = [d for d in entry["details"] if d["change"] == "outdated"]
+    assert outdated["what"].startswith("quotes $499 a month, the old `team` price")

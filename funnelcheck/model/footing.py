@@ -1472,12 +1472,14 @@ def cadence_periods(text: str, start: int, end: int) -> list[str]:
     return periods
 
 
-# -- one amount a claim names, read against a price model (`funnelcheck diff`) -------------
+# -- one amount a claim names, read against a price model (FC302 and `funnelcheck diff`) ----
 
 
 @dataclass(frozen=True)
 class ClaimContext:
-    """What tells a price from other money in a strategy's texts (see `not_a_price`)."""
+    """What tells a price from other money in a strategy's texts (see `not_a_price`): the
+    plans' per-event fee names, the alternatives' and competitors' names, the product's own
+    name, the alternatives' distinctive words and the product's own words."""
 
     fees: frozenset[str]
     others: frozenset[str]
@@ -1485,16 +1487,31 @@ class ClaimContext:
     alternative: frozenset[str] = frozenset()
     product: frozenset[str] = frozenset()
 
+    def not_a_price(self, text: str, start: int, end: int) -> str | None:
+        """Why the money at text[start:end] is not the product's price, or None."""
+        return not_a_price(
+            text, start, end, self.fees, self.others, self.own, self.alternative, self.product
+        )
 
-def claim_context(foot: Footing, product_name: Any, alternatives: Any) -> ClaimContext:
-    """The `ClaimContext` of a price model, its product's name and `problem.alternatives`."""
+
+def claim_context(
+    foot: Footing,
+    product_name: Any,
+    category: Any,
+    alternatives: Any,
+    texts: list[str],
+) -> ClaimContext:
+    """The `ClaimContext` of a price model, its product's name and category, its
+    `problem.alternatives` and the texts that may set it against a competitor (the value
+    proposition, the pitches and claims: "unlike Square")."""
     own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
     own |= frozenset(w for plan in foot.plans for w in plan.id.split("-"))
     names = (
         [a for a in alternatives if isinstance(a, str)] if isinstance(alternatives, list) else []
     )
+    names += competitor_names(texts)
     product_words = lower_words(
-        [str(product_name or "")]
+        [str(product_name or ""), str(category or "")]
         + [plan.id for plan in foot.plans]
         + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
         + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
@@ -1508,40 +1525,132 @@ def claim_context(foot: Footing, product_name: Any, alternatives: Any) -> ClaimC
     )
 
 
-def claim_explained(
+@dataclass(frozen=True)
+class ClaimReading:
+    """How the price model reads one money amount of a claim (`read_claim`)."""
+
+    #: "not a price" (not compared), "explained" (a figure of the model), "unexplained".
+    verdict: str
+    #: Why the amount is not the product's price ("another currency", "a fee named as
+    #: such", "another company's price"...); "" where it is one.
+    reason: str = ""
+    #: Unexplained: why no plan could be compared at all ("every plan is free", "no plan
+    #: is priced per seat"...), or "" where some could.
+    why_none: str = ""
+    #: Unexplained, read as paid for a length: the offer reading ("mismatch": a modelled
+    #: offer of that amount but another length; "unmodelled": an introductory offer the
+    #: price does not model, at most info).
+    offer: OfferReading | None = None
+    #: The typical-customer assumptions of the plans whose bill varies with a quantity.
+    assumptions: tuple[str, ...] = ()
+    #: Unexplained, and it may be the bill at quantities the strategy does not state (a
+    #: verdict resting on `assumptions`: at most info).
+    rests_on_assumptions: bool = False
+
+    @property
+    def compared(self) -> bool:
+        return self.verdict != "not a price"
+
+    @property
+    def explained(self) -> bool:
+        return self.verdict == "explained"
+
+
+_EXPLAINED = ClaimReading("explained")
+
+
+def read_claim(
     amount: TextAmount,
     text: str,
     foot: Footing,
     found: list[Explainer],
     context: ClaimContext,
     tolerance: Decimal,
-) -> bool | None:
-    """None where the amount is not the product's price (FC302 does not compare it); else
-    whether the price model explains it, as FC302 reads it."""
+) -> ClaimReading:
+    """The one reading of a money amount in a pitch or claim (FC302 reports it, `funnelcheck
+    diff` compares it on two revisions): not the product's price (savings and business
+    figures, another currency, a period no plan has, credit, a competitor's or an
+    alternative's price, a penalty, a fee named as such, "$0 setup fee"), else explained or
+    not by a figure of the model (`explainers(foot)` as `found`), offers and financing read
+    for an amount paid for a length."""
     if amount.is_saving or amount.is_business_figure:
-        return None
+        return ClaimReading("not a price", "a saving, a loss or the customer's business figure")
     if not same_currency(amount.currency, foot.currency):
-        return None
+        return ClaimReading("not a price", "another currency")  # FC305's
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
-        return None
+        return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
     start, end = amount.span
-    c = context
-    if not_a_price(text, start, end, c.fees, c.others, c.own, c.alternative, c.product):
-        return None
+    reason = context.not_a_price(text, start, end)
+    if reason is not None:
+        return ClaimReading("not a price", reason)
     if amount.amount == 0 and says_no_fee(text, end):
-        return None
+        return ClaimReading("not a price", "no such fee")  # "$0 setup fee", "$0 down"
     if amount.amount == 0:
-        return len(foot.paid) < len(foot.plans) or any(
+        if len(foot.paid) < len(foot.plans) or any(
             bill.amount == 0 for plan in foot.plans for bill in plan.bills
-        )
+        ):
+            return _EXPLAINED  # "$0" is the free plan, or a plan with no base fee
+        return _unexplained(amount, foot, why_none="no plan is free")
+    # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
+    # financing of it explains it, one of another length is a mismatch; unmodelled, its
+    # reading is reported only where no other figure of the model explains the amount.
     duration = duration_of(text, start, end)
-    if duration is not None:
-        reading = read_offer(
-            foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance
-        )
-        if reading is not None and reading.verdict in ("explained", "mismatch"):
-            return reading.verdict == "explained"
-    return figure_explained(amount, text, foot, found, tolerance)
+    offer = (
+        read_offer(foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance)
+        if duration is not None
+        else None
+    )
+    if offer is not None and offer.verdict == "explained":
+        return _EXPLAINED
+    if offer is not None and offer.verdict == "mismatch":
+        return _unexplained(amount, foot, offer=offer)
+    if figure_explained(amount, text, foot, found, tolerance):
+        return _EXPLAINED
+    return _unexplained(amount, foot, offer=offer)
+
+
+def _unexplained(
+    amount: TextAmount,
+    foot: Footing,
+    *,
+    why_none: str | None = None,
+    offer: OfferReading | None = None,
+) -> ClaimReading:
+    paid = foot.paid
+    notes = tuple(
+        dict.fromkeys(note for plan in paid for note in plan.assumptions if _varies(plan.own))
+    )
+    # A rate ("$0.12 per GB", "$9 per user") is no bill, whatever the quantities.
+    rate = amount.per_seat or is_rate(amount.raw)
+    return ClaimReading(
+        "unexplained",
+        why_none=_why_none(amount, foot) if why_none is None else why_none,
+        offer=offer,
+        assumptions=notes,
+        rests_on_assumptions=bool(notes) and not amount.floor and amount.per != ONCE and not rate,
+    )
+
+
+def _varies(bill: Bill) -> bool:
+    """Whether the bill has two or more parts that grow with a quantity (one is searched)."""
+    return sum(1 for p in bill.parts if p.step_yearly or p.continuous) >= 2
+
+
+def _why_none(amount: TextAmount, foot: Footing) -> str:
+    """Why no plan could be compared at all, or "" where some could."""
+    paid = foot.paid
+    if not paid:
+        return "every plan is free"
+    bills = [plan.own for plan in paid]
+    if amount.per_seat and not any(
+        part.seats is not None or part.kind != "base" for bill in bills for part in bill.parts
+    ):
+        return "no plan is priced per seat"
+    if amount.per == ONCE and not any(bill.has_one_time for bill in bills):
+        return "no plan is a one-time price"
+    if amount.per not in (None, ONCE) and not any(bill.has_recurring for bill in bills):
+        return "every paid plan is a one-time price"
+    return ""
 
 
 def figure_explained(
@@ -1594,8 +1703,7 @@ def percent_explained(
     if not rates:
         return None
     start, end = percent.span
-    c = context
-    if not_a_price(text, start, end, c.fees, c.others, c.own, c.alternative, c.product):
+    if context.not_a_price(text, start, end) is not None:
         return None
     return any(abs(percent.value - rate) <= tolerance * rate for _, _, rate in rates)
 

@@ -18,7 +18,7 @@ from funnelcheck.findings import Issue, Path
 if TYPE_CHECKING:
     from funnelcheck.language.money import TextAmount
     from funnelcheck.language.story import StoryAnalysis
-    from funnelcheck.model.footing import Footing
+    from funnelcheck.model.footing import ClaimContext, Footing
     from funnelcheck.model.funnel import Funnel
 
 #: Days a date may lie after today without being called a typo: the author's day may
@@ -168,6 +168,28 @@ class Strategy:
         from funnelcheck.model.footing import Footing
 
         return Footing(self.currency, self.typical_customer, self.plans())
+
+    @cached_property
+    def claim_context(self) -> ClaimContext:
+        """What tells the product's price from other money in this strategy's pitches and
+        claims (`funnelcheck.model.footing.read_claim`): its product's name and category,
+        `problem.alternatives`, and the competitors its value proposition, pitches and
+        claims set it against ("unlike Square")."""
+        from funnelcheck.model.footing import claim_context
+
+        product = _mapping(self.data.get("product"))
+        value = self.value_proposition
+        differentiators = value.get("differentiators")
+        texts = [value.get("statement")]
+        texts += differentiators if isinstance(differentiators, list) else []
+        texts += [text for _, stage_texts in self.stages_with_texts() for _, text in stage_texts]
+        return claim_context(
+            self.footing,
+            product.get("name"),
+            product.get("category"),
+            self.problem.get("alternatives"),
+            [text for text in texts if isinstance(text, str)],
+        )
 
     @cached_property
     def funnel(self) -> Funnel:

@@ -8,9 +8,9 @@ period, components by what they charge for; every figure that moved is reported 
 on each side ("$499 a month -> $549 a month").
 
 Then the claims: every money amount of the newer side's pitches and claims is read as FC302
-reads it (`footing.claim_explained`, the one reading of a claim's money) against both price
-models; an amount the older price explained and the newer does not is a claim that still
-quotes the old price.
+reads it (`footing.read_claim`, the one reading of a claim's money, with the newer side's
+`Strategy.claim_context`) against both price models; an amount the older price explained
+and the newer does not is a claim that still quotes the old price.
 
 Plain data out; nothing here reads files or prints.
 """
@@ -32,12 +32,11 @@ from funnelcheck.model.footing import (
     Part,
     PlanFooting,
     bill_explainers,
-    claim_context,
-    claim_explained,
     explainers,
     percent_explained,
     percent_parts,
     percents_in,
+    read_claim,
     unit_key,
 )
 
@@ -186,23 +185,18 @@ def outdated_claims(
         if not old_foot.plans:
             return []
         old_found, new_found = explainers(old_foot), explainers(new_foot)
-        product = new.data.get("product")
-        context = claim_context(
-            new_foot,
-            product.get("name") if isinstance(product, dict) else None,
-            new.problem.get("alternatives"),
-        )
+        context = new.claim_context
         out: list[OutdatedClaim] = []
         for index, texts in new.stages_with_texts():
             stage = new.stage_name(index)
             for path, text in texts:
                 where = f"{stage} (pitch)" if path == ("pitch",) else stage
                 for amount in new.amounts_in(text):
-                    now = claim_explained(amount, text, new_foot, new_found, context, new_tolerance)
-                    if now is not False:
+                    now = read_claim(amount, text, new_foot, new_found, context, new_tolerance)
+                    if now.verdict != "unexplained":
                         continue  # no price claim, or still a price the model gives
-                    was = claim_explained(amount, text, old_foot, old_found, context, old_tolerance)
-                    if not was:
+                    was = read_claim(amount, text, old_foot, old_found, context, old_tolerance)
+                    if not was.explained:
                         continue  # no price before either: FC302's, not the revision's
                     plan_id, kind = _explaining(
                         amount, text, old_foot, old_found, context, old_tolerance
@@ -276,11 +270,11 @@ def _explaining(
             for e in bill_explainers(bill):
                 groups.setdefault(e.kind, []).append(e)
             for (what, name), mine in groups.items():
-                if claim_explained(amount, text, view, mine, context, tolerance):
+                if read_claim(amount, text, view, mine, context, tolerance).explained:
                     if what == "base" and bill.option is not None:
                         return plan.id, ("option", _period(bill))
                     return plan.id, (what, name)
-        if claim_explained(amount, text, view, [], context, tolerance):
+        if read_claim(amount, text, view, [], context, tolerance).explained:
             return plan.id, ("bill", "")  # the bill at another whole number of units
     return foot.plans[0].id, ("plan", "")
 

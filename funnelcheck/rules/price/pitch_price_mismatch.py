@@ -2,45 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
-from funnelcheck.language.money import (
-    ONCE,
-    PERIOD_FACTORS,
-    TextAmount,
-    format_money,
-    json_number,
-    same_currency,
-    to_decimal,
-)
+from funnelcheck.language.money import ONCE, TextAmount, format_money, json_number, to_decimal
 from funnelcheck.model.footing import (
     Bill,
-    Explainer,
+    ClaimReading,
     Footing,
-    OfferReading,
     Part,
     TextPercent,
-    alternative_words,
     assumed,
-    competitor_names,
-    duration_of,
     explainers,
-    fee_words,
-    figure_explained,
-    is_rate,
-    lower_words,
-    name_words,
-    not_a_price,
     on_period,
+    percent_explained,
     percent_parts,
     percents_in,
-    read_offer,
-    says_no_fee,
+    read_claim,
 )
 from funnelcheck.model.strategy import Strategy
 from funnelcheck.rules.base import Rule, check_range
@@ -159,163 +140,29 @@ class PitchPriceMismatch(Rule, options=Options):
         if not foot.plans:
             return
         found = explainers(foot)
-        product = strategy.data.get("product")
-        product_name = product.get("name") if isinstance(product, dict) else None
-        own = frozenset(re.findall(r"[A-Za-z][\w&'-]*", str(product_name or "")))
-        own |= frozenset(w for plan in foot.plans for w in plan.id.split("-"))
-        alternatives = strategy.problem.get("alternatives")
-        names = (
-            [a for a in alternatives if isinstance(a, str)]
-            if isinstance(alternatives, list)
-            else []
-        )
-        stage_texts = list(strategy.stages_with_texts())
-        pitched = _value_texts(strategy.data.get("value_proposition"))
-        pitched += [text for _, texts in stage_texts for _, text in texts]
-        names += competitor_names(pitched)
-        category = product.get("category") if isinstance(product, dict) else None
-        product_words = lower_words(
-            [str(product_name or ""), str(category or "")]
-            + [plan.id for plan in foot.plans]
-            + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
-            + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
-        )
-        context = _Context(
-            fee_words(foot),
-            name_words(names, exclude=own),
-            own,
-            alternative_words(names, product_words),
-            product_words,
-        )
+        context = strategy.claim_context
         rates = percent_parts(foot)
-        for stage_index, texts in stage_texts:
+        for stage_index, texts in strategy.stages_with_texts():
             for relative, text in texts:
                 path: Path = ("stages", stage_index, *relative)
                 for amount in strategy.amounts_in(text):
-                    issue = _check_amount(amount, path, text, foot, found, context, tolerance)
-                    if issue is not None:
-                        yield issue
+                    reading = read_claim(amount, text, foot, found, context, tolerance)
+                    if reading.verdict == "unexplained":
+                        yield _issue(amount, path, text, foot, reading, tolerance)
                 for percent in percents_in(text):
-                    issue = _check_percent(percent, path, text, rates, context, tolerance)
-                    if issue is not None:
-                        yield issue
+                    if percent_explained(percent, text, rates, context, tolerance) is False:
+                        yield _percent_issue(percent, path, text, rates, tolerance)
 
 
-def _check_amount(
-    amount: TextAmount,
-    path: Path,
-    text: str,
-    foot: Footing,
-    found: list[Explainer],
-    context: _Context,
-    tolerance: Decimal,
-) -> Issue | None:
-    """The finding for one written amount, or None where it is no price claim or matches."""
-    if amount.is_saving or amount.is_business_figure:
-        return None  # a loss, a saving or the customer's revenue is no price
-    if not same_currency(amount.currency, foot.currency):
-        return None  # another currency is FC305's
-    if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
-        return None  # "per hour": no plan can be put on that period
-    start, end = amount.span
-    if context.not_a_price(text, start, end) is not None:
-        return None
-    paid = foot.paid
-    if amount.amount == 0 and says_no_fee(text, end):
-        return None  # "$0 setup fee", "$0 down": no such fee, which no plan contradicts
-    if amount.amount == 0:
-        if len(paid) < len(foot.plans) or any(
-            bill.amount == 0 for plan in foot.plans for bill in plan.bills
-        ):
-            return None  # "$0" is the free plan, or a plan with no base fee
-        return _issue(amount, path, text, foot, "no plan is free", tolerance)
-    # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
-    # financing of it explains it, one of another length is a mismatch; unmodelled, its
-    # reading is reported only where no other figure of the model explains the amount.
-    duration = duration_of(text, start, end)
-    reading = (
-        read_offer(foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance)
-        if duration is not None
-        else None
-    )
-    if reading is not None and reading.verdict == "explained":
-        return None
-    if reading is not None and reading.verdict == "mismatch":
-        return _offer_issue(amount, path, text, foot, tolerance, reading)
-    if figure_explained(amount, text, foot, found, tolerance):
-        return None
-    if reading is not None:
-        return _offer_issue(amount, path, text, foot, tolerance, reading)
-    return _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
-
-
-def _offer_issue(
-    amount: TextAmount,
-    path: Path,
-    text: str,
-    foot: Footing,
-    tolerance: Decimal,
-    reading: OfferReading,
-) -> Issue:
-    """The finding for an amount read as an offer: an error where it contradicts a modelled
-    offer, an info where it is an introductory offer the price does not model."""
-    issue = _issue(amount, path, text, foot, _why_none(amount, foot), tolerance)
-    unmodelled = reading.verdict == "unmodelled"
-    return replace(
-        issue,
-        message=f"{issue.message}; {reading.note}",
-        severity=Severity.INFO if unmodelled else issue.severity,
-        data={**issue.data, "offer": reading.verdict},
-    )
-
-
-def _value_texts(value: Any) -> list[str]:
-    """The value proposition's statement and differentiators, where they are text."""
-    if not isinstance(value, dict):
-        return []
-    texts = [value.get("statement")]
-    differentiators = value.get("differentiators")
-    if isinstance(differentiators, list):
-        texts += differentiators
-    return [text for text in texts if isinstance(text, str)]
-
-
-@dataclass(frozen=True)
-class _Context:
-    """What tells a price from other money in a text: the plan's per-event fee names, the
-    alternatives' and competitors' names, the product's own name, the alternatives'
-    distinctive words and the product's own words."""
-
-    fees: frozenset[str]
-    others: frozenset[str]
-    own: frozenset[str]
-    alternative: frozenset[str] = frozenset()
-    product: frozenset[str] = frozenset()
-
-    def not_a_price(self, text: str, start: int, end: int) -> str | None:
-        return not_a_price(
-            text, start, end, self.fees, self.others, self.own, self.alternative, self.product
-        )
-
-
-def _check_percent(
+def _percent_issue(
     percent: TextPercent,
     path: Path,
     text: str,
     rates: list[tuple[str, Part, Decimal]],
-    context: _Context,
     tolerance: Decimal,
-) -> Issue | None:
-    """A percentage named as a price ("2.5% + 30¢ per charge") must be a plan's percentage
-    component; checked where some plan has one (elsewhere "3% per order" may be anything)."""
-    if not rates:
-        return None
-    start, end = percent.span
-    if context.not_a_price(text, start, end) is not None:
-        return None
-    for _, _, rate in rates:
-        if abs(percent.value - rate) <= tolerance * rate:
-            return None
+) -> Issue:
+    """A percentage named as a price ("2.5% + 30¢ per charge") that is no plan's percentage
+    component (checked where some plan has one: elsewhere "3% per order" may be anything)."""
     where = "the pitch" if "pitch" in path else "the claim"
     listed = ", ".join(f"`{plan_id}` takes {part.text}" for plan_id, part, _ in rates)
     return Issue(
@@ -330,23 +177,6 @@ def _check_percent(
             "plans": [{"id": plan_id, "percent": json_number(r)} for plan_id, _, r in rates],
         },
     )
-
-
-def _why_none(amount: TextAmount, foot: Footing) -> str:
-    """Why no plan could be compared at all, or "" where some could."""
-    paid = foot.paid
-    if not paid:
-        return "every plan is free"
-    bills = [plan.own for plan in paid]
-    if amount.per_seat and not any(
-        part.seats is not None or part.kind != "base" for bill in bills for part in bill.parts
-    ):
-        return "no plan is priced per seat"
-    if amount.per == ONCE and not any(bill.has_one_time for bill in bills):
-        return "no plan is a one-time price"
-    if amount.per not in (None, ONCE) and not any(bill.has_recurring for bill in bills):
-        return "every paid plan is a one-time price"
-    return ""
 
 
 def _shown(amount: TextAmount, bill: Bill) -> str:
@@ -380,10 +210,14 @@ def _issue(
     path: Path,
     text: str,
     foot: Footing,
-    why_none: str,
+    reading: ClaimReading,
     tolerance: Decimal,
 ) -> Issue:
+    """The finding for an amount the price model does not explain; read as an offer for a
+    length, the message adds the reading: an error where it contradicts a modelled offer,
+    an info where it is an introductory offer the price does not model."""
     paid = foot.paid
+    why_none = reading.why_none
     where = "the pitch" if "pitch" in path else "the claim"
     named = f"{where} names {amount.describe()}"
     shown = [(plan, _shown(amount, plan.own)) for plan in paid]
@@ -407,13 +241,9 @@ def _issue(
         message = f"{named}; {only}, `{paid[0].id}`, is {shown[0][1]}"
     else:
         message = f"{named}; no plan is that price: {listed}"
-    notes = tuple(
-        dict.fromkeys(note for plan in paid for note in plan.assumptions if _varies(plan.own))
-    )
-    # A rate ("$0.12 per GB", "$9 per user") is no bill, whatever the quantities.
-    rate = amount.per_seat or is_rate(amount.raw)
-    rests = bool(notes) and not amount.floor and amount.per != ONCE and not rate
-    if rests:
+    notes = reading.assumptions
+    severity = Severity.INFO if reading.rests_on_assumptions else None
+    if reading.rests_on_assumptions:
         message += "; it may be the bill at quantities the strategy does not state" + assumed(notes)
     data: dict[str, Any] = {
         "written": amount.raw,
@@ -426,16 +256,16 @@ def _issue(
         "plans": [{"id": plan.id, "price": price} for plan, price in shown],
         "assumptions": list(notes),
     }
+    if reading.offer is not None:
+        message += f"; {reading.offer.note}"
+        if reading.offer.verdict == "unmodelled":
+            severity = Severity.INFO
+        data["offer"] = reading.offer.verdict
     return Issue(
         path=path,
         message=message,
-        severity=Severity.INFO if rests else None,
+        severity=severity,
         related=tuple(plan.path for plan in paid),
         subject=text,
         data=data,
     )
-
-
-def _varies(bill: Bill) -> bool:
-    """Whether the bill has two or more parts that grow with a quantity (one is searched)."""
-    return sum(1 for p in bill.parts if p.step_yearly or p.continuous) >= 2
