@@ -341,6 +341,28 @@ def _cents(amount: Decimal) -> Decimal:
     return amount
 
 
+#: Keys that mean something only on a one-time price (`per: once`): the instalments it may be
+#: paid in, and the years it serves.
+ONE_TIME_KEYS = ("financing", "life_years")
+
+
+@dataclass(frozen=True)
+class Misplaced:
+    """A key the schema allows where it stands but that means nothing there, so the footing
+    reads past it: `financing` or `life_years` on a recurring price, `seats_min` on a plan
+    not priced per seat. `funnelcheck.rules.input.misplaced_key` reports it."""
+
+    #: The key's path (`price.plans[0].financing`).
+    path: Path
+    key: str
+    plan_id: str
+    #: The component as written ("$40 a month per seat"), or None for the plan itself.
+    component: str | None
+    #: What the plan or component is priced per, as written: "month", "seat-month", or
+    #: None for usage (a unit without `per`) or a percentage.
+    per: str | None
+
+
 class Footing:
     """The plans of one strategy priced for its typical customer; built once per file."""
 
@@ -356,6 +378,8 @@ class Footing:
         self.quantities = _named_numbers(typical.get("quantities"))
         self.volumes = _named_numbers(typical.get("volumes"))
         self.plan_mix = _named_numbers(typical.get("plan_mix"))
+        #: Keys read past because they mean nothing where they stand (`Misplaced`).
+        self.misplaced: list[Misplaced] = []
         self.plans: list[PlanFooting] = []
         for index, plan in plans:
             footing = self._plan(index, plan)
@@ -428,12 +452,13 @@ class Footing:
             option_amount, option_per = _number(option.get("amount")), option.get("per")
             if option_amount is not None and _is_plan_period(option_per):
                 bases.append((k, option_amount, str(option_per)))
+        self._misplaced_on_plan(name, path, plan, [per for _, _, per in bases])
         seats_min = _seats_min(plan)
         life = _life(plan.get("life_years"))
         shared: list[Part] = []
         assumptions: list[str] = []
         for c_index, component in enumerate(components):
-            part = self._component(component, (*path, "components", c_index), assumptions)
+            part = self._component(name, component, (*path, "components", c_index), assumptions)
             if part is not None:
                 shared.append(part)
         bills: list[Bill] = []
@@ -459,6 +484,20 @@ class Footing:
                 )
             )
         return PlanFooting(index=index, id=name, bills=tuple(bills))
+
+    def _misplaced_on_plan(
+        self, name: str, path: Path, plan: Mapping[str, Any], periods: list[str]
+    ) -> None:
+        """The plan's keys that mean nothing on its periods (its `per` and its billing
+        options'): `financing` and `life_years` without a one-time price, `seats_min`
+        without a price per seat."""
+        written = plan.get("per") if isinstance(plan.get("per"), str) else None
+        if ONCE not in periods:
+            for key in ONE_TIME_KEYS:
+                if key in plan:
+                    self.misplaced.append(Misplaced((*path, key), key, name, None, written))
+        if "seats_min" in plan and not any(per in SEAT_PERIODS for per in periods):
+            self.misplaced.append(Misplaced((*path, "seats_min"), "seats_min", name, None, written))
 
     def stated_seats(self, seats_min: int) -> Decimal | None:
         """The typical customer's seats on a seat plan (never below `seats_min`), where the
@@ -505,14 +544,22 @@ class Footing:
             )
         return Part("base", name, path, Decimal(0), amount * PERIOD_FACTORS[per], amount, per)
 
-    def _component(self, component: Mapping[str, Any], path: Path, notes: list[str]) -> Part | None:
+    def _component(
+        self, plan_id: str, component: Mapping[str, Any], path: Path, notes: list[str]
+    ) -> Part | None:
         part = self._component_part(component, path, notes)
         if part is None:
             return None
+        text = describe_component(component, self.currency)
         financing = component.get("financing")
         if part.per == ONCE and isinstance(financing, Mapping):
             part = replace(part, financing=instalments(part.rate, financing))
-        return replace(part, text=describe_component(component, self.currency))
+        elif part.per != ONCE:
+            for key in ONE_TIME_KEYS:
+                if key in component:
+                    per = part.per if part.kind != "percent" else None
+                    self.misplaced.append(Misplaced((*path, key), key, plan_id, text, per))
+        return replace(part, text=text)
 
     def _component_part(
         self, component: Mapping[str, Any], path: Path, notes: list[str]

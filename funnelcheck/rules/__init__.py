@@ -28,6 +28,7 @@ BUILTIN_RULES: tuple[str, ...] = (
     "input.suppression:Suppression",  # FC009
     "input.rule_failed:RuleFailed",  # FC010
     "input.funnel_paths:FunnelPaths",  # FC011
+    "input.misplaced_key:MisplacedKey",  # FC012
     "story.stage_off_problem:StageOffProblem",  # FC101
     "story.opening_off_problem:OpeningOffProblem",  # FC102
     "story.handoff_drift:HandoffDrift",  # FC103
