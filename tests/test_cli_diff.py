@@ -330,7 +330,11 @@ def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> 
     assert rows[("capability", "changed", "audit-trail")] == (
         "status planned -> beta; promised by Discovery call"
     )
-    assert ("claim", "added", "Proposal") in rows and ("claim", "removed", "Proposal") in rows
+    # The proposal's claim was edited ($399 -> $499): one claim changed, old -> new.
+    assert rows[("claim", "changed", "Proposal")].startswith("One plan at $399 a month, less than")
+    assert " -> One plan at $499 a month, less than" in rows[("claim", "changed", "Proposal")]
+    assert ("claim", "added", "Proposal") not in rows
+    assert ("claim", "removed", "Proposal") not in rows
     assert "n 10 -> 14" in rows[("evidence", "changed", "finance-interviews")]
     assert (
         "status testing -> validated" in rows[("assumption", "changed", "champion-drives-rollout")]

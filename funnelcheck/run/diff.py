@@ -390,6 +390,60 @@ def _claims(data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
+def _claim_rows(
+    before: list[tuple[str, str, tuple[str, ...]]], after: list[tuple[str, str, tuple[str, ...]]]
+) -> list[dict[str, Any]]:
+    """Claims added, removed, and changed: a claim of one stage whose text was edited (alike,
+    `_edited`) is one row `changed` with its old and new text, not one added and one removed."""
+    old_claims = Counter((w, t) for w, t, _ in before)
+    new_claims = Counter((w, t) for w, t, _ in after)
+    added = [key for key, n in sorted((new_claims - old_claims).items()) for _ in range(n)]
+    removed = [key for key, n in sorted((old_claims - new_claims).items()) for _ in range(n)]
+    edited = _edited(removed, added)
+    paired_old = {i for i, _ in edited}
+    paired_new = {j for _, j in edited}
+    rows = [
+        _row("claim", "added", where, text)
+        for j, (where, text) in enumerate(added)
+        if j not in paired_new
+    ]
+    rows += [
+        _row("claim", "removed", where, text)
+        for i, (where, text) in enumerate(removed)
+        if i not in paired_old
+    ]
+    for i, j in sorted(edited):
+        (where, old_text), (_, new_text) = removed[i], added[j]
+        what = f"{old_text} -> {new_text}"
+        rows.append({**_row("claim", "changed", where, what), "old": old_text, "new": new_text})
+    return rows
+
+
+def _edited(removed: list[tuple[str, str]], added: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """The claims edited rather than removed and added: (index in `removed`, index in
+    `added`) pairs of one stage whose texts are alike (`similar.EDITED`), each claim in one
+    pair at most, the most alike first (ties: the first written). A claim moved to another
+    stage, or rewritten beyond recognition, stays removed and added."""
+    from funnelcheck.support.similar import EDITED, text_similarity
+
+    candidates = []
+    for i, (was_where, was) in enumerate(removed):
+        for j, (now_where, now) in enumerate(added):
+            if was_where == now_where:
+                score = text_similarity(was, now)
+                if score >= EDITED:
+                    candidates.append((-score, i, j))
+    pairs: list[tuple[int, int]] = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for _, i, j in sorted(candidates):
+        if i not in used_old and j not in used_new:
+            pairs.append((i, j))
+            used_old.add(i)
+            used_new.add(j)
+    return pairs
+
+
 def _row(kind: str, change: str, where: str, what: str) -> dict[str, Any]:
     return {"kind": kind, "change": change, "where": where, "what": what}
 
@@ -402,12 +456,7 @@ def _text_changes(
     one (`prices`, from `_price_rows`); evidence and assumptions added, removed or changed."""
     rows: list[dict[str, Any]] = []
     before, after = _claims(old), _claims(new)
-    old_claims = Counter((w, t) for w, t, _ in before)
-    new_claims = Counter((w, t) for w, t, _ in after)
-    for (where, text), n in sorted((new_claims - old_claims).items()):
-        rows.extend(_row("claim", "added", where, text) for _ in range(n))
-    for (where, text), n in sorted((old_claims - new_claims).items()):
-        rows.extend(_row("claim", "removed", where, text) for _ in range(n))
+    rows.extend(_claim_rows(before, after))
     old_promises = Counter((w, c) for w, _, caps in before for c in caps)
     new_promises = Counter((w, c) for w, _, caps in after for c in caps)
     for (where, cap), _n in sorted((new_promises - old_promises).items()):

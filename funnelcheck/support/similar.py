@@ -8,6 +8,7 @@ the same suggestion wherever it is made.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 #: difflib's similarity ratio from which a word reads as a typo of another (its default).
@@ -33,3 +34,24 @@ def did_you_mean(word: str, choices: Iterable[str], *, fold: bool = False, mark:
     """`; did you mean `x`?` for the nearest choice, or "" where none is near."""
     near = nearest(word, choices, fold=fold)
     return f"; did you mean {mark}{near}{mark}?" if near is not None else ""
+
+
+# -- one text edited, or another text ----------------------------------------------------
+
+_WORD = re.compile(r"[\w$€£¢%]+(?:[.,]\d+)*")
+
+#: The similarity from which two texts of one place (two claims of a stage) read as one text
+#: edited rather than one removed and another added: tuned on half of the labelled pairs
+#: of tests/benchmarks/claim_edits.py, which reports the other half.
+EDITED = 0.55
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def text_similarity(old: str, new: str) -> float:
+    """How alike two texts are, 0 to 1: difflib's ratio over their words (case folded,
+    punctuation aside, figures whole: "$1,500" is one word), so an edited figure or a
+    clause added costs what it changes, and word order counts."""
+    return difflib.SequenceMatcher(None, _words(old), _words(new), autojunk=False).ratio()
