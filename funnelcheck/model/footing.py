@@ -763,7 +763,8 @@ def assumed(assumptions: tuple[str, ...] | list[str]) -> str:
 class Explainer:
     """One figure the price model gives, that a claim's amount may name."""
 
-    #: What kind of figure: ("base", ""), ("unit", name), ("fee", name), ("bill", "").
+    #: What kind of figure: ("base", ""), ("unit", name), ("fee", name), ("bill", ""),
+    #: ("minimum", "") for a seat plan's least bill.
     kind: tuple[str, str]
     #: "year" (a recurring figure made yearly), "once", or "written" (as the model says it,
     #: with no period: compared with amounts written without one).
@@ -802,6 +803,10 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
                 add(kind, "written", part.rate, True)
                 add(kind, "year", part.yearly)
                 add(kind, "written", part.rate * part.seats)
+                if part.min_steps > 1:
+                    # The least the plan bills, at its fewest seats ("a minimum annual
+                    # contract of $1,500"): a figure of its own, not the base's floor.
+                    add(("minimum", ""), "year", step * part.min_steps)
             elif part.per is not None:
                 add(kind, "year", part.yearly)
                 add(kind, "written", part.rate)
@@ -1012,7 +1017,7 @@ def not_a_price(
     money joined by "at", "costs", "is", "vs"... to a phrase that names an alternative and
     nothing of the product's ("one boutique spin class a week at $35") is its price.
     """
-    before = _clause(text[max(0, start - 80) : start], last=True)
+    before = _before_clause(text[max(0, start - 120) : start])
     after = _clause(text[end : end + 80], last=False)
     named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
     if others and named & others:
@@ -1081,6 +1086,24 @@ def is_at_most(text: str, start: int) -> bool:
 
 
 _CLAUSE_END_RE = re.compile(r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\s[-–—]\s|\n|,\s")
+
+
+#: A clause that begins with a relative word ("unlike ADT, where monitoring runs $45.99")
+#: speaks of what the clause before it names.
+_RELATIVE_RE = re.compile(r"^\s*(?:where|which|whose|who|whom)\b", re.IGNORECASE)
+
+
+def _before_clause(window: str) -> str:
+    """The clause an amount stands in, up to it, from the text before it; a relative clause
+    with the clause it hangs on ("unlike ADT, where monitoring runs")."""
+    clause = _clause(window[-80:], last=True)
+    if _RELATIVE_RE.match(clause):
+        rest = window[: len(window) - len(clause)]
+        ends = list(_CLAUSE_END_RE.finditer(rest))
+        if ends and ends[-1].end() == len(rest):
+            rest = rest[: ends[-1].start()]
+        clause = _clause(rest, last=True) + ", " + clause
+    return clause
 
 
 def _clause(window: str, *, last: bool) -> str:
@@ -1301,6 +1324,28 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
         unit = _PAY_PERIODS.get((match.group("payper") or "").lower())
     paid = match.group("pay") is not None
     return Duration(count, unit.lower() if unit else None, intro or first, apr, paid)
+
+
+_SPELL = (
+    r"(?:the\s+|your\s+)?(?:first\s+)?(?:"
+    + _COUNT
+    + r"\s+)?(?P<unit>day|week|month|quarter|year)s?"
+)
+_SPELL_BEFORE_RE = re.compile(rf"\b{_SPELL}\s+(?:[\w'-]+\s+){{0,3}}?(?:for|at)\s+$", re.IGNORECASE)
+_SPELL_AFTER_RE = re.compile(rf"^\s*(?:for|during)\s+{_SPELL}\b", re.IGNORECASE)
+
+
+def _free_spell(text: str, start: int, end: int) -> Duration | None:
+    """ "try 1 month for $0", "$0 for your first 30 days": a length joined to a $0 by "for"
+    is a spell free of charge (a trial), not a plan's price; None where there is none
+    ("$0 a month" is a price on a period)."""
+    before = _clause(text[max(0, start - 80) : start], last=True)
+    match = _SPELL_BEFORE_RE.search(before) or _SPELL_AFTER_RE.match(text, end)
+    if match is None:
+        return None
+    word = (match.group("n") or "").lower()
+    count = _COUNTS.get(word) or (int(word) if word.isdigit() else 1)
+    return Duration(count, match.group("unit").lower(), True)
 
 
 _INTRO_WORDS_BEFORE_RE = _words_before(
@@ -1533,6 +1578,24 @@ class ClaimContext:
     own: frozenset[str]
     alternative: frozenset[str] = frozenset()
     product: frozenset[str] = frozenset()
+    #: The problem's cost (`problem.cost`): (amount, per) as written, per None for none.
+    problem_cost: tuple[Decimal, str | None] | None = None
+
+    def is_problem_cost(self, amount: TextAmount, tolerance: Decimal) -> bool:
+        """Whether an amount is the problem's cost as the strategy states it, on one footing
+        ("costs a finance team about $9,000 a month" where the problem costs $9,000 a month)."""
+        if self.problem_cost is None:
+            return False
+        cost, per = self.problem_cost
+        if amount.per is None or per is None or amount.per == ONCE or per == ONCE:
+            figure, target = cost, amount.amount
+            if amount.per != per and amount.per is not None and per is not None:
+                return False
+        elif amount.per in PERIOD_FACTORS and per in PERIOD_FACTORS:
+            figure, target = cost * PERIOD_FACTORS[per], amount.amount * PERIOD_FACTORS[amount.per]
+        else:
+            return False
+        return figure > 0 and abs(target - figure) <= tolerance * figure
 
     def not_a_price(self, text: str, start: int, end: int) -> str | None:
         """Why the money at text[start:end] is not the product's price, or None."""
@@ -1547,6 +1610,7 @@ def claim_context(
     category: Any,
     alternatives: Any,
     texts: list[str],
+    problem_cost: Any = None,
 ) -> ClaimContext:
     """The `ClaimContext` of a price model, its product's name and category, its
     `problem.alternatives` and the texts that may set it against a competitor (the value
@@ -1563,12 +1627,18 @@ def claim_context(
         + [part.name for plan in foot.plans for part in plan.own.parts[1:]]
         + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
     )
+    cost = None
+    if isinstance(problem_cost, Mapping):
+        amount, per = _number(problem_cost.get("amount")), problem_cost.get("per")
+        if amount is not None:
+            cost = (amount, per if isinstance(per, str) else None)
     return ClaimContext(
         fee_words(foot),
         name_words(names, exclude=own),
         own,
         alternative_words(names, product_words),
         product_words,
+        cost,
     )
 
 
@@ -1632,16 +1702,20 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if amount.amount == 0 and says_no_fee(text, end):
         return ClaimReading("not a price", "no such fee")  # "$0 setup fee", "$0 down"
+    # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
+    # financing of it explains it, one of another length is a mismatch; unmodelled, its
+    # reading is reported only where no other figure of the model explains the amount.
+    duration = duration_of(text, start, end)
     if amount.amount == 0:
         if len(foot.paid) < len(foot.plans) or any(
             bill.amount == 0 for plan in foot.plans for bill in plan.bills
         ):
             return _EXPLAINED  # "$0" is the free plan, or a plan with no base fee
-        return _unexplained(amount, foot, why_none="no plan is free")
-    # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
-    # financing of it explains it, one of another length is a mismatch; unmodelled, its
-    # reading is reported only where no other figure of the model explains the amount.
-    duration = duration_of(text, start, end)
+        if duration is None:
+            duration = _free_spell(text, start, end)
+        if duration is None:
+            return _unexplained(amount, foot, why_none="no plan is free")
+        # "try 1 month for $0": a free trial, an offer read as any other below.
     offer = (
         read_offer(foot, found, amount.amount, amount.per, amount.per_seat, duration, tolerance)
         if duration is not None
@@ -1653,7 +1727,26 @@ def read_claim(
         return _unexplained(amount, foot, offer=offer)
     if figure_explained(amount, text, foot, found, tolerance):
         return _EXPLAINED
+    if offer is None and _is_problem_cost(amount, text, context, tolerance):
+        return ClaimReading("not a price", "the problem's cost")
     return _unexplained(amount, foot, offer=offer)
+
+
+#: Before an amount: what something costs its owner ("close by hand costs a finance team
+#: about $9,000 a month", "teams waste $9,000").
+_COSTS_RE = _words_before(r"costs?|costing|wastes?|wasting|burns?|burning", 5)
+
+
+def _is_problem_cost(
+    amount: TextAmount, text: str, context: ClaimContext, tolerance: Decimal
+) -> bool:
+    """Whether an amount no figure of the model explains is the problem's cost: said as a
+    cost ("costs a finance team about $9,000 a month") and the strategy's `problem.cost`
+    on one footing. Never a floor or a price per seat."""
+    if amount.floor or amount.per_seat:
+        return False
+    before = _clause(text[max(0, amount.span[0] - 80) : amount.span[0]], last=True)
+    return _COSTS_RE.search(before) is not None and context.is_problem_cost(amount, tolerance)
 
 
 def _unexplained(

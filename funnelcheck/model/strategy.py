@@ -189,6 +189,7 @@ class Strategy:
             product.get("category"),
             self.problem.get("alternatives"),
             [text for text in texts if isinstance(text, str)],
+            self.problem.get("cost"),
         )
 
     @cached_property

@@ -287,6 +287,8 @@ def _kind_label(kind: tuple[str, str]) -> str:
         return "typical bill"
     if what == "plan":
         return "plan"
+    if what == "minimum":
+        return "least bill"
     if what == "option":
         return f"price billed per {name}"
     if what == "percent":
@@ -302,7 +304,7 @@ def _figure(foot: Footing, plan_id: str, kind: tuple[str, str]) -> str | None:
     what, name = kind
     if what == "base":
         return _base_text(plan.own) if plan.own.has_base else None
-    if what == "bill":
+    if what in ("bill", "minimum"):
         return plan.own.describe()
     if what == "plan":
         return plan_text(plan)

@@ -58,6 +58,7 @@ class PitchPriceMismatch(Rule, options=Options):
       1,000"), a fixed fee per transaction ("30¢"), a one-time fee ("$3,000 onboarding");
     - the typical customer's bill: a month, a year, the one-time part, the first year; or
       the bill at another whole number of seats or units ("$1,200 a month for 50 people");
+      a seat plan's least bill, at its fewest seats ("a minimum annual contract of $1,512");
     - "from $X", "starting at", "as low as": the least figure of its kind (the cheapest
       plan, the cheapest variant of a fee such as a device); "less than", "under", "up to":
       any figure at most that; "$0": a free plan or a plan with no base fee.
@@ -70,8 +71,10 @@ class PitchPriceMismatch(Rule, options=Options):
     GitLab", in the clause; a phrase naming an alternative's distinctive words joined to
     the amount by "at", "costs", "is", "vs": "one boutique spin class a week at $35" where
     an alternative is "a boutique cycling studio"; another company's name before "costs" or
-    "charges"; "agencies charge", "instead of", "compared to"), penalties, a threshold
-    ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
+    "charges"; "agencies charge", "instead of", "compared to"; a relative clause on such a
+    name: "unlike ADT, where monitoring runs $45.99"), the problem's cost said as a cost
+    ("costs a finance team about $9,000 a month" where `problem.cost` is that), penalties,
+    a threshold ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
     sales"), and a fee the plan names as such ("$15 per dispute" where a
     plan has a `dispute` fee). "$0 setup fee" says there is no such fee: not compared.
     Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
@@ -81,7 +84,8 @@ class PitchPriceMismatch(Rule, options=Options):
 
     An amount paid for a length ("$37 a month for 39 months", "get 3 months for $1 a
     month", "39 monthly payments of $37") is read against the plans' `introductory` offers
-    and the `financing` of one-time prices: an offer of that amount and length explains it,
+    and the `financing` of one-time prices ("try 1 month for $0" is such an offer, not a
+    claim of a free plan): an offer of that amount and length explains it,
     one of that amount and another length is an error. Where the price models none:
     instalments whose total is a one-time price (amortised at an APR the claim names) are
     that price; an amount below the cheapest plan's regular price over the same time, with
