@@ -229,8 +229,11 @@ def test_a_competitors_price_is_no_outdated_claim(tmp_path: Path) -> None:
     assert [d for d in entry["details"] if d["change"] == "outdated"] == []
     assert not [f for f in entry["introduced"] if f["code"] == "FC302"]
     assert code == 0
-    # Without the competitor's name the same $499 is the old price, still quoted.
-    plain = raised.replace("where Ledgerhub Pro runs", "where the old plan ran")
+    # Without the competitor the same $499 is the old price, still quoted.
+    plain = raised.replace(
+        "Teams switch from Ledgerhub, where Ledgerhub Pro runs", "Our old plan ran"
+    )
+    assert "Ledgerhub" not in plain
     code, document = diff_json(str(old), str(write(tmp_path / "plain.yaml", plain)))
     [entry] = document["strategies"]
     [outdated] = [d for d in entry["details"] if d["change"] == "outdated"]
