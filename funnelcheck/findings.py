@@ -181,6 +181,10 @@ class Why:
     line: int
     column: int
     exact: bool
+    #: Where the evidence is a retold pain (`concept` is its label, "pain: ..."): the pain's
+    #: text, as findings write paths ("problem.pains[0].text"); `wording` is then the pain's
+    #: words that were met and `words` the stage's words that met them. None for a concept.
+    pain: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +206,16 @@ class RelayStage:
     #: The leads (or customers, after the sale) that must enter this stage for the goal,
     #: rounded up (`funnel.stage_entrants`); None without a goal or a computable yield.
     leads: int | None = None
+    #: The problem's pains its pitch and claims retell, as shown: "pain: <its id>".
+    retells: tuple[str, ...] = ()
+    #: It tells nothing of the problem and only states its terms (a price, an allowance):
+    #: no rule reports it, and the relay's handoffs pass over it.
+    price_only: bool = False
+
+    @property
+    def tells(self) -> tuple[str, ...]:
+        """What it carries, then the pains it retells: what the relay shows."""
+        return (*self.carries, *self.retells)
 
 
 @dataclass(frozen=True, slots=True)

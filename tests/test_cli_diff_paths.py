@@ -44,18 +44,30 @@ def test_each_path_says_what_its_leads_lost(tmp_path: Path) -> None:
     assert self_serve["change"] == sales["change"] == "changed"
     # Only the renewal named dropped columns on the self-serve way: its leads lose them.
     # The docs still name table locks, so the trial's loss is not the path's.
-    assert (self_serve["gained"], self_serve["lost"]) == ([], ["dropped column"])
+    # With the dropped columns, the retold pain of broken reads goes too (`pain: broken-reads`).
+    assert (self_serve["gained"], self_serve["lost"]) == (
+        [],
+        ["dropped column", "pain: broken-reads"],
+    )
     assert self_serve["stages"] == [
-        {"stage": "Free trial", "gained": [], "lost": ["migration", "table lock"]}
+        {
+            "stage": "Free trial",
+            "gained": [],
+            "lost": ["migration", "pain: locked-tables", "table lock"],
+        }
     ]
     assert self_serve["handoffs"] == [
         {"from": "Docs, blog and GitHub", "to": "Free trial", "change": "dropped"},
         {"from": "Free trial", "to": "Self-serve checkout", "change": "dropped"},
     ]
     # The sales path: the demo lost dropped columns, no handoff of its own dropped.
-    assert sales["lost"] == ["dropped column"]
+    assert sales["lost"] == ["dropped column", "pain: broken-reads"]
     assert sales["stages"] == [
-        {"stage": "Demo for larger teams", "gained": [], "lost": ["dropped column"]}
+        {
+            "stage": "Demo for larger teams",
+            "gained": [],
+            "lost": ["dropped column", "pain: broken-reads"],
+        }
     ]
     assert sales["handoffs"] == []
     # The stage list still has every stage, the renewal (every path's) among them.
@@ -73,10 +85,11 @@ def test_each_path_says_what_its_leads_lost(tmp_path: Path) -> None:
         "| path handoff | path self-serve: Docs, blog and GitHub -&gt; Free trial | dropped |"
         in (lines)
     )
-    assert "| path story | path sales-assisted | lost dropped column (anywhere on the path) |" in (
-        lines
-    )
-    assert "| story | Onboarding and renewal | lost dropped column |" in lines
+    assert (
+        "| path story | path sales-assisted | lost dropped column, pain: broken-reads "
+        "(anywhere on the path) |"
+    ) in lines
+    assert "| story | Onboarding and renewal | lost dropped column, pain: broken-reads |" in lines
     assert not [line for line in lines if line.startswith("| story | Free trial")]
     assert not [line for line in lines if line.startswith("| handoff |")]
 

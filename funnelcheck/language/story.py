@@ -326,6 +326,11 @@ def _text(text: str) -> _Text:
     return _Text(tuple(sequence), tuple(joined), tuple(full), tuple(content.items()))
 
 
+def states_a_figure(text: str) -> bool:
+    """Whether a text states a figure written in digits (a price, an allowance, a count)."""
+    return bool(_HAS_DIGIT.search(text))
+
+
 def content_words(text: str) -> list[tuple[str, str]]:
     """Distinct content stems of a text, each with the first word (normalised) that gave it.
 
@@ -745,6 +750,8 @@ class StageStory:
     #: The problem's pains (their texts) that one of the stage's texts retells in its own
     #: words: at least `RETELL_WORDS` of the pain's distinctive words (`_Pains`).
     retells: tuple[str, ...] = ()
+    #: The texts (paths as in `by_text`) that retell one of those pains.
+    retelling: frozenset[Path] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -774,6 +781,43 @@ class StoryAnalysis:
     #: Words FC104 leaves out of its measure: the segment's own (who has the problem, not
     #: what it is); `GENERIC_WORDS` the story does not use are left out too.
     neutral: frozenset[str] = frozenset()
+    _pains: _Pains | None = field(default=None, repr=False, compare=False)
+
+    def retellings(self, text: str) -> tuple[Retelling, ...]:
+        """The evidence that a text retells pains (`StageStory.retells`): for each pain it
+        retells, which of the pain's words it holds and where. Only asked for by `--why`."""
+        if self._pains is None:
+            return ()
+        found = self._pains.evidence(text)
+        if not found:
+            return ()
+        words = _words(normalise(text))
+        spans = _spans(text, words)
+        # The first word of the text that gives each content stem, and the pain's own word
+        # for each of its stems.
+        first: dict[str, int] = {}
+        for i, word in enumerate(words):
+            for stem_, _ in _word(word).content:
+                first.setdefault(stem_, i)
+        out: list[Retelling] = []
+        for pain, pairs in found:
+            pain_word = dict(_text(pain).content)
+            placed = sorted({at for s, _ in pairs if (at := first.get(s)) is not None})
+            shown: list[tuple[str, int, int]] = []
+            for i in placed:
+                if spans is None:
+                    shown.append((words[i], -1, -1))
+                else:
+                    start, end = spans[i]
+                    shown.append((text[start:end], start, end))
+            out.append(
+                Retelling(
+                    pain,
+                    tuple(dict.fromkeys(pain_word.get(p, p) for _, p in pairs)),
+                    tuple(shown),
+                )
+            )
+        return tuple(out)
 
     def concepts_in(self, text: str) -> tuple[str, ...]:
         """The concept keys a text carries, in `problem.terms` order."""
@@ -852,6 +896,35 @@ class _Pains:
             met.update(self._index.lookup(stem_))
         counts = Counter(i for i, _ in met)
         return [self.texts[i] for i in sorted(counts) if counts[i] >= RETELL_WORDS]
+
+    def evidence(self, text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+        """What `retold_by` counted, for `--why`: each pain the text retells, with the
+        (text stem, pain stem) pairs that met, in the text's order."""
+        if not self.texts:
+            return []
+        met: dict[int, dict[str, list[tuple[str, str]]]] = {}
+        for stem_, _ in _text(text).content:
+            for i, pain_stem in self._index.lookup(stem_):
+                pairs = met.setdefault(i, {})
+                if pain_stem not in pairs:
+                    pairs[pain_stem] = [(stem_, pain_stem)]
+        return [
+            (self.texts[i], [pair for pairs in met[i].values() for pair in pairs])
+            for i in sorted(met)
+            if len(met[i]) >= RETELL_WORDS
+        ]
+
+
+class Retelling(NamedTuple):
+    """Where a text retells one of the problem's pains: what `--why` shows for it."""
+
+    #: The pain's text, as written under `problem.pains`.
+    pain: str
+    #: The pain's words that the text met (normalised, as first written in the pain).
+    pain_words: tuple[str, ...]
+    #: The text's words that met them, as written, each with its character offsets (end
+    #: exclusive; -1 where the text's words cannot be placed exactly).
+    words: tuple[tuple[str, int, int], ...]
 
 
 def lone_keyword(analysis: StoryAnalysis, stage: StageStory, texts: Iterable[str]) -> str | None:
@@ -957,17 +1030,21 @@ def analyse(
         by_text: dict[Path, tuple[str, ...]] = {}
         carried: set[int] = set()
         retells: dict[str, None] = {}
+        retelling: set[Path] = set()
         for path, text in stage_said:
             found = matcher.indices(text)
             by_text[path] = tuple(keys[i] for i in sorted(found))
             carried |= found
-            retells.update(dict.fromkeys(retold.retold_by(text)))
+            if pains_told := retold.retold_by(text):
+                retells.update(dict.fromkeys(pains_told))
+                retelling.add(path)
         stages[index] = StageStory(
             index=index,
             carries=tuple(keys[i] for i in sorted(carried)),
             misses=tuple(k for i, k in enumerate(keys) if i not in carried),
             by_text=MappingProxyType(by_text),
             retells=tuple(retells),
+            retelling=frozenset(retelling),
         )
     pairs: Iterable[tuple[int, int]] = (
         pairwise(sorted(stages)) if handoffs is None else handoffs(sorted(stages))
@@ -1014,6 +1091,7 @@ def analyse(
         matcher,
         collapsed_wordings,
         frozenset(neutral),
+        retold,
     )
 
 

@@ -6,20 +6,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from funnelcheck.findings import Issue
-from funnelcheck.language.story import StageStory, StoryAnalysis
+from funnelcheck.language.story import StoryAnalysis
 from funnelcheck.model.strategy import Strategy, describe_stage
+from funnelcheck.model.told import StageTold
 
 
 def concepts_needed(min_concepts: int, story: StoryAnalysis) -> int:
     """How many concepts a text must carry: the option, but never more than the problem has
     (a `min-concepts` above the number of terms asks for every concept)."""
     return max(1, min(min_concepts, len(story.concepts)))
-
-
-def told_count(stage: StageStory) -> int:
-    """How much of the problem a stage tells: the concepts it carries, and one more where it
-    retells one of the problem's pains in its own words (`StageStory.retells`)."""
-    return len(stage.carries) + (1 if stage.retells else 0)
 
 
 def carried_too_few(carries: Sequence[str], misses: Sequence[str], needed: int) -> str:
@@ -34,7 +29,7 @@ def carried_too_few(carries: Sequence[str], misses: Sequence[str], needed: int) 
 
 
 def off_problem_issue(
-    strategy: Strategy, stage: StageStory, needed: int, *, opening: bool = False
+    strategy: Strategy, stage: StageTold, needed: int, *, opening: bool = False
 ) -> Issue:
     """The finding for a stage that carries fewer than `needed` concepts (FC101 and FC102)."""
     label = describe_stage(strategy, stage.index)

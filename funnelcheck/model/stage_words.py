@@ -85,6 +85,8 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
         invoiced credit credits tax taxes vat excluding overage overages rate rates
         term terms usage unit units per each every additional beyond above
         kb mb gb tb pb starter basic standard plus pro premium
+        allowance allowances quota quotas limit limits cap capped forever
+        expire expires expiry lifetime
         """
     ),
     # Bringing the next customer: who is invited, how, and what both get.
@@ -159,23 +161,39 @@ class StageWords:
         self._by_role: dict[str, StemSet] = {}
 
     def for_stage(self, index: int) -> StemSet:
-        stages = self._strategy.data.get("stages")
-        stage = stages[index] if isinstance(stages, list) and 0 <= index < len(stages) else None
-        role = stage.get("role") if isinstance(stage, Mapping) else None
-        role = role if isinstance(role, str) else "other"
+        role = self._role(index)
         found = self._by_role.get(role)
         if found is None:
             found = self._by_role[role] = self._vocabulary(role)
         return found
 
-    def _vocabulary(self, role: str) -> StemSet:
+    def terms_for_stage(self, index: int) -> StemSet:
+        """The words a stage may say when it states the terms (a price, an allowance, a
+        free tier): its own role's words and a pricing stage's, with periods and the
+        strategy's plan and unit names, whatever its role (`price_only`)."""
+        role = self._role(index)
+        key = f"terms:{role}"
+        found = self._by_role.get(key)
+        if found is None:
+            found = self._by_role[key] = self._vocabulary(role, also="pricing")
+        return found
+
+    def _role(self, index: int) -> str:
+        stages = self._strategy.data.get("stages")
+        stage = stages[index] if isinstance(stages, list) and 0 <= index < len(stages) else None
+        role = stage.get("role") if isinstance(stage, Mapping) else None
+        return role if isinstance(role, str) else "other"
+
+    def _vocabulary(self, role: str, also: str | None = None) -> StemSet:
         if self._names is None:
             channels: dict[str, None] = {}
             for _, stage in self._strategy.stages():
                 channels.update(dict.fromkeys(nonblank_strings(stage.get("channels"))))
             self._names = tuple(channels)
         words: list[str] = [*ROLE_WORDS.get(role, ()), *MONEY_WORDS, *self._names]
-        if role in BILLING_ROLES:
+        if also is not None:
+            words.extend(ROLE_WORDS.get(also, ()))
+        if role in BILLING_ROLES or also in BILLING_ROLES:
             if self._price_names is None:
                 self._price_names = tuple(dict.fromkeys(_strings_in(self._strategy.price)))
             words.extend((*PERIOD_WORDS, *self._price_names))

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck.findings import Issue, Path
@@ -39,6 +40,9 @@ class Strategy:
     text: str = ""
     #: What the load and validate steps found, by code (FC002, FC003, FC004 ...).
     input_issues: dict[str, list[Issue]] = field(default_factory=dict)
+    #: What each stage tells, once worked out (`funnelcheck.model.told.told_of`, which the
+    #: story rules and the relay read; kept here so that it is worked out once per file).
+    told_view: Any = field(default=None, init=False, repr=False, compare=False)
     #: The money amounts read in each text so far (`amounts_in`).
     _amounts: dict[str, tuple[TextAmount, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -204,11 +208,7 @@ class Strategy:
         """The problem story: concepts, what each stage carries, what each handoff passes."""
         from funnelcheck.language.story import analyse
 
-        handoffs = None
-        if self.data.get("paths") is not None or any(
-            "share" in stage for _, stage in self.stages()
-        ):
-            handoffs = self.funnel.handoffs_between
+        handoffs = self.funnel.handoffs_between if self._branches else None
         proposition = self.value_proposition
         said = [
             *_strings(self.problem.get("statement")),
@@ -228,6 +228,20 @@ class Strategy:
                 for text in _strings(pain.get("text"))
             ],
         )
+
+    @cached_property
+    def _branches(self) -> bool:
+        return self.data.get("paths") is not None or any(
+            "share" in stage for _, stage in self.stages()
+        )
+
+    def handoffs_between(self, speaking: Iterable[int]) -> tuple[tuple[int, int], ...]:
+        """The handoffs between the stages at `speaking` (indices): along the funnel's
+        edges where it branches (`Funnel.handoffs_between`), else each to the next."""
+        ordered = sorted(speaking)
+        if self._branches:
+            return self.funnel.handoffs_between(ordered)
+        return tuple(pairwise(ordered))
 
 
 def describe_stage(strategy: Strategy, index: int) -> str:

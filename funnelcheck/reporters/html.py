@@ -217,8 +217,8 @@ def _relay_picture(result: FileResult) -> dict[str, Any]:
         dots = []
         for r in in_bands:
             for i, concept in enumerate(relay.concepts):
-                if not stage.says_something:
-                    state = "silent"
+                if not stage.says_something or stage.price_only:
+                    state = "silent"  # not judged: says nothing, or only its terms
                 elif concept in stage.carries:
                     state = "carried"
                 else:

@@ -253,6 +253,10 @@ def _relay_stage(stage: RelayStage) -> dict[str, Any]:
     }
     if stage.path is not None:
         out["path"] = stage.path
+    if stage.retells:  # absent where none, so a report without them stays as it was
+        out["retells"] = list(stage.retells)
+    if stage.price_only:
+        out["price_only"] = True
     if stage.why is not None:  # only with --why: the report is otherwise as it always was
         out["why"] = [
             {
@@ -263,6 +267,7 @@ def _relay_stage(stage: RelayStage) -> dict[str, Any]:
                 "line": w.line,
                 "column": w.column,
                 "exact": w.exact,
+                **({"pain": w.pain} if w.pain is not None else {}),
             }
             for w in stage.why
         ]

@@ -36,6 +36,7 @@ from funnelcheck.reporters.table import (
     GREEN,
     MIN_WIDTH,
     PLAIN,
+    PRICE_ONLY,
     RED,
     SEVERITY_STYLE,
     AtLeast,
@@ -188,9 +189,11 @@ def _carries(stage: RelayStage) -> tuple[str, str]:
     """What the stage carries, and the style to show it in."""
     if not stage.says_something:
         return "(says nothing)", DIM
-    if not stage.carries:
+    if stage.price_only:
+        return PRICE_ONLY, DIM
+    if not stage.tells:
         return "nothing", RED
-    return ", ".join(clean(c) for c in stage.carries), PLAIN
+    return ", ".join(clean(c) for c in stage.tells), PLAIN
 
 
 def _finding(finding: Finding, indent: str) -> RenderableType:

@@ -274,8 +274,10 @@ def relay_table(relay: Relay) -> Table:
                 )
         if stage.says_something and stage.why:
             carries = text("; ".join(why_text(w) for w in stage.why))
+        elif stage.says_something and stage.price_only:
+            carries = text(PRICE_ONLY, DIM)
         elif stage.says_something:
-            carried = ", ".join(clean(c) for c in stage.carries)
+            carried = ", ".join(clean(c) for c in stage.tells)
             carries = text(carried, PLAIN) if carried else text("nothing", RED)
         else:
             carries = text("(says nothing)", DIM)
@@ -290,6 +292,10 @@ def relay_table(relay: Relay) -> Table:
             text(clean(stage.conversion) if stage.conversion else "-"),
         )
     return table
+
+
+#: What the relay shows for a stage that only states its terms (`RelayStage.price_only`).
+PRICE_ONLY = "price only (its job's words)"
 
 
 def relay_steps(relay: Relay) -> Iterator[tuple[RelayStage, list[Handoff]]]:

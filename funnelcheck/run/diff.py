@@ -165,8 +165,8 @@ def _story(
         prior = before.get(_stage_key(s))
         if prior is None:
             continue
-        gained = sorted(set(s.carries) - set(prior.carries))
-        lost = sorted(set(prior.carries) - set(s.carries))
+        gained = sorted(set(s.tells) - set(prior.tells))
+        lost = sorted(set(prior.tells) - set(s.tells))
         if gained or lost:
             stages.append({"stage": s.name, "gained": gained, "lost": lost})
 
@@ -236,14 +236,16 @@ def _routes(side: Side, wanted: Sequence[str]) -> _Routes | None:
         return None
     relay = side.result.relay
     names = {s.index: s.name for s in relay.stages}
-    carries = {s.index: frozenset(s.carries) for s in relay.stages}
+    carries = {s.index: frozenset(s.tells) for s in relay.stages}
     line = (tuple(names), tuple((h.source, h.target) for h in relay.handoffs))
     try:
         funnel = side.strategy.funnel
         branched = funnel.has_lanes
         by_path = {}
         if branched:
-            speaking = [s.index for s in relay.stages if s.says_something]
+            # The stages that tell something: the relay's handoffs pass over the silent
+            # ones and those that only state their terms (`RelayStage.price_only`).
+            speaking = [s.index for s in relay.stages if s.says_something and not s.price_only]
             known = {p.id for p in funnel.paths}
             for path in wanted:
                 if path not in known:

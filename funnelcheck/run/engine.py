@@ -46,6 +46,7 @@ from funnelcheck.input.load import (
     display_name,
 )
 from funnelcheck.model.funnel import leads_needed, stage_entrants
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import SHAPE_FAULTS
 from funnelcheck.run.identity import StablePaths
 
@@ -362,8 +363,9 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
     stages = []
     declared = strategy.funnel.paths if strategy.data.get("paths") is not None else ()
     known_paths = {p.id for p in declared}
+    verdict = told_of(strategy)
     for index, stage in strategy.stages():
-        told = story.stages.get(index)
+        told = verdict.stages.get(index)
         conversion = stage.get("conversion")
         stages.append(
             RelayStage(
@@ -377,10 +379,12 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
                 says_something=told is not None,
                 path=_on_path(stage, known_paths),
                 why=_why(strategy, locations, index) if why else None,
+                retells=tuple(pain.label for pain in told.retells) if told else (),
+                price_only=told.price_only if told else False,
             )
         )
     handoffs = tuple(
-        Handoff(h.source, h.target, h.passed, held=bool(h.passed)) for h in story.handoffs
+        Handoff(h.source, h.target, h.passed, held=bool(h.passed)) for h in verdict.handoffs
     )
     leads: int | None = None
     customers: str | None = None
@@ -452,6 +456,8 @@ def _why(strategy: Strategy, locations: Locations, index: int) -> tuple[Why, ...
     words themselves when the text stands on its line as written (a plain or quoted
     one-line scalar), else at the start of the text."""
     story = strategy.story
+    told = told_of(strategy).stages.get(index)
+    pains = {pain.text: pain for pain in told.retells} if told is not None else {}
     lines = _YAML_BREAK.split(strategy.text)
     out: list[Why] = []
     for path, text in strategy.texts_of_stage(index):
@@ -474,6 +480,24 @@ def _why(strategy: Strategy, locations: Locations, index: int) -> tuple[Why, ...
                     line=line,
                     column=at + match.start + 1 if exact and at is not None else column,
                     exact=exact,
+                )
+            )
+        for retelling in story.retellings(text):
+            pain = pains.get(retelling.pain)
+            if pain is None or not retelling.words:
+                continue
+            start = retelling.words[0][1]
+            exact = at is not None and start >= 0
+            out.append(
+                Why(
+                    concept=pain.label,
+                    wording=", ".join(retelling.pain_words),
+                    words=", ".join(word for word, _, _ in retelling.words),
+                    path=format_path(full),
+                    line=line,
+                    column=at + start + 1 if exact and at is not None else column,
+                    exact=exact,
+                    pain=format_path(("problem", "pains", pain.index, "text")),
                 )
             )
     return tuple(out)

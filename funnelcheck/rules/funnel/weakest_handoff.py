@@ -12,6 +12,7 @@ from itertools import islice
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.model.funnel import Funnel, conversion_of, decimal_text
 from funnelcheck.model.strategy import Strategy
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import Rule, check_range, join_and
 
 #: FC101's default: a speaking stage carrying fewer concepts than this is off the problem.
@@ -299,19 +300,19 @@ def _story_drop(strategy: Strategy, target: int) -> tuple[str | None, str | None
     """The story rule whose test the stage `target` fails, and why the story drops there in
     words naming no rule; (None, None) where it holds (or the stage says nothing, which no
     story rule judges)."""
-    story = strategy.story
-    stage = story.stages.get(target)
-    if stage is None:
-        return None, None
+    told = told_of(strategy)
+    stage = told.stages.get(target)
+    if stage is None or stage.price_only:
+        return None, None  # says nothing, or only states its terms: no story rule judges it
     name = strategy.stage_name(target)
-    if len(stage.carries) < STAGE_MIN_CONCEPTS:
-        code = "FC102" if target == story.first_stage else "FC101"
+    if stage.count < STAGE_MIN_CONCEPTS:
+        code = "FC102" if target == told.opening else "FC101"
         return code, f"`{name}` carries none of the problem's concepts"
-    for handoff in story.handoffs:
+    for handoff in told.handoffs:
         if handoff.target != target or handoff.passed:
             continue
-        source = story.stages.get(handoff.source)
-        if source is not None and len(source.carries) >= 1:
+        source = told.stages.get(handoff.source)
+        if source is not None and source.count >= 1:
             return "FC103", (
                 f"`{name}` shares none of the problem's concepts with "
                 f"`{strategy.stage_name(handoff.source)}`"

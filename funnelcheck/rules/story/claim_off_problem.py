@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.model.strategy import Strategy, describe_stage
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import NoOptions, Rule, quote
 
 
@@ -60,13 +61,14 @@ class ClaimOffProblem(Rule):
         story = strategy.story
         if not story.concepts:
             return
+        told = told_of(strategy).stages
         for index, stage in story.stages.items():
-            if not stage.carries:
+            if not told[index].count:
                 continue  # the whole stage is off the problem: FC101/FC102, once
             claims = strategy.data["stages"][index].get("claims")
             for path, carried in stage.by_text.items():
-                if carried or path[0] != "claims":
-                    continue
+                if carried or path[0] != "claims" or path in stage.retelling:
+                    continue  # on the problem, or it retells one of its pains
                 claim_index = path[1]
                 assert isinstance(claim_index, int)
                 text = str(claims[claim_index]["text"])

@@ -9,6 +9,7 @@ from funnelcheck.findings import Issue, Severity
 from funnelcheck.language.story import foreign_words, lone_keyword
 from funnelcheck.model.stage_words import MIN_WORDS_LEFT, StageWords
 from funnelcheck.model.strategy import Strategy, describe_stage
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import Rule, check_range
 
 #: A stage whose words are mostly its job's (billing terms, an invitation) is judged only
@@ -150,9 +151,12 @@ class ForeignStory(Rule, options=Options):
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         story = strategy.story
         needed = StageWords(strategy)
+        verdicts = told_of(strategy).stages
         for index, texts in strategy.stages_with_texts():
-            if not texts:
-                continue  # a stage that says nothing is not judged
+            if not texts or verdicts[index].price_only:
+                # A stage that says nothing is not judged, nor one that only states its
+                # terms (a price, an allowance: `funnelcheck.model.told`), as for FC101.
+                continue
             stage_texts = [text for _, text in texts]
             total, foreign = foreign_words(story, stage_texts, needed.for_stage(index))
             if total == 0:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.model.strategy import Strategy, describe_stage
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import NoOptions, Rule
 
 
@@ -15,8 +16,11 @@ class HandoffDrift(Rule):
     **Why.** Each runner may be on topic and the baton still fall between them: marketing
     promises matched payouts, the trial then talks only about the general ledger, and the
     lead who came for payouts does not recognise what they were promised. A handoff holds
-    when at least one concept passes across it. Only stages that say something (a pitch or
-    a claim) count, so "adjacent" skips the silent ones. A stage that carries no concept at
+    when at least one concept passes across it. Only stages that tell something count, so
+    "adjacent" skips the silent ones and those that only state their terms (a price list,
+    a free tier: FC101's "price only"); the baton goes from the stage before to the stage
+    after. A pain of `problem.pains` that a stage retells (FC101) is one concept more,
+    `pain: <its id>`, and passes when both stages retell it. A stage that tells nothing at
     all is FC101's (or FC102's), not this rule's. The finding sits on the later stage and
     points at the earlier one, where the story was set.
 
@@ -75,12 +79,14 @@ class HandoffDrift(Rule):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: NoOptions) -> Iterator[Issue]:
-        story = strategy.story
-        for handoff in story.handoffs:
-            source = story.stages[handoff.source]
-            target = story.stages[handoff.target]
-            if handoff.passed or not source.carries or not target.carries:
+        told = told_of(strategy)
+        for handoff in told.handoffs:
+            source = told.stages[handoff.source]
+            target = told.stages[handoff.target]
+            if handoff.passed or not source.count or not target.count:
                 continue  # held, or a stage off the problem altogether (FC101/FC102)
+            # Suggest a concept where the earlier stage names one, else the pain it retells.
+            forward = source.carries or source.tells
             source_name = strategy.stage_name(handoff.source)
             target_name = strategy.stage_name(handoff.target)
             yield Issue(
@@ -89,9 +95,9 @@ class HandoffDrift(Rule):
                     f"the baton falls between {describe_stage(strategy, handoff.source)} and "
                     f"{describe_stage(strategy, handoff.target)}: each carries the problem, "
                     f"but they share none of its concepts (`{source_name}` carries "
-                    f"{', '.join(source.carries)}; `{target_name}` carries "
-                    f"{', '.join(target.carries)}); carry {_one_of(source.carries)} forward "
-                    f"into `{target_name}`'s pitch or claims, so that the customer "
+                    f"{', '.join(source.tells)}; `{target_name}` carries "
+                    f"{', '.join(target.tells)}); carry {_one_of(forward)} forward into "
+                    f"`{target_name}`'s pitch or claims, so that the customer "
                     "recognises what the stage before promised"
                 ),
                 related=(("stages", handoff.source),),
@@ -99,8 +105,8 @@ class HandoffDrift(Rule):
                 data={
                     "source": source_name,
                     "target": target_name,
-                    "source_carries": list(source.carries),
-                    "target_carries": list(target.carries),
+                    "source_carries": list(source.tells),
+                    "target_carries": list(target.tells),
                     "passed": [],
                 },
             )

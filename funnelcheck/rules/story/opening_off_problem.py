@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.model.off_problem import concepts_needed, off_problem_issue, told_count
+from funnelcheck.model.off_problem import concepts_needed, off_problem_issue
 from funnelcheck.model.strategy import Strategy
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import Rule, check_range
 
 
@@ -82,6 +83,6 @@ class OpeningOffProblem(Rule, options=Options):
         if not story.concepts or opening is None:
             return  # no terms (FC109's), or no stage says anything
         needed = concepts_needed(options.min_concepts, story)
-        stage = story.stages[opening]
-        if told_count(stage) < needed:
+        stage = told_of(strategy).stages[opening]
+        if stage.count < needed:
             yield off_problem_issue(strategy, stage, needed, opening=True)

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.language.story import foreign_words
-from funnelcheck.model.off_problem import concepts_needed, off_problem_issue, told_count
-from funnelcheck.model.stage_words import BILLING_ROLES, MIN_WORDS_LEFT, StageWords
+from funnelcheck.model.off_problem import concepts_needed, off_problem_issue
 from funnelcheck.model.strategy import Strategy
+from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import Rule, check_range
 
 
@@ -51,9 +50,15 @@ class StageOffProblem(Rule, options=Options):
     words, once its job's words (plans, billing, periods, money, units of measure, the
     strategy's own plan and unit names: `funnelcheck/model/stage_words.py`) and the story's own
     words are set aside, leave fewer than three others ("Pro is $20 per member per month,
-    with 1 TB of data transfer included") only states the price: it is not reported. A
-    pricing stage that says more, none of it the problem, still is, and so is one that
-    carries some of the story but fewer concepts than `min_concepts` asks.
+    with 1 TB of data transfer included") only states the price: it is not reported. So is
+    a product stage that states its free tier or allowance with a figure and nothing else
+    ("The free tier includes 1M requests and 400,000 GB-seconds of compute every month"),
+    read with a pricing stage's words besides its own. A pricing stage that says more, none
+    of it the problem, still is, and so is one that carries some of the story but fewer
+    concepts than `min_concepts` asks, and a marketing or sales stage that only quotes a
+    price (marketing opens on the problem, sales qualifies on it). The relay shows such a
+    stage as "price only (its job's words)" and a retold pain as `pain: <its id>`: the rule
+    and the relay read one verdict (`funnelcheck/model/told.py`).
 
     **Failing example.**
 
@@ -114,23 +119,12 @@ class StageOffProblem(Rule, options=Options):
         if not story.concepts:
             return  # no terms, no story to check against (FC109 says so)
         needed = concepts_needed(options.min_concepts, story)
-        opening = story.first_stage
-        job_words: StageWords | None = None
-        texts = dict(strategy.stages_with_texts())
-        stages = strategy.data.get("stages")
-        for index, stage in story.stages.items():
-            if index == opening:
+        told = told_of(strategy)
+        for index, stage in told.stages.items():
+            if index == told.opening:
                 continue  # the opening is FC102's, in FC101's place
-            told = told_count(stage)
-            if told >= needed:
-                continue
-            row = stages[index] if isinstance(stages, list) and index < len(stages) else None
-            if told == 0 and isinstance(row, dict) and row.get("role") in BILLING_ROLES:
+            if stage.count >= needed or stage.price_only:
                 # A price list ("Pro is $20 per member per month, billed yearly") says its
                 # job and little else: it does not tell another story.
-                job_words = job_words or StageWords(strategy)
-                said = [text for _, text in texts.get(index, ())]
-                _, other = foreign_words(story, said, job_words.for_stage(index))
-                if len(other) < MIN_WORDS_LEFT:
-                    continue
+                continue
             yield off_problem_issue(strategy, stage, needed)

@@ -1,0 +1,179 @@
+"""What each stage tells of the problem: one verdict that FC101, FC102, FC103 and the relay
+read, so that they cannot disagree.
+
+The story engine (`funnelcheck.language.story`) says which of the problem's concepts each
+stage's pitch and claims carry, and which of the problem's `pains` they retell. This module
+turns that into the verdict the rules and the relay share:
+
+- **What a stage tells** (`StageTold.tells`): the concepts it carries, and each pain it
+  retells in its own words as a concept of its own, shown as `pain: <its id>` (or, for a
+  pain without an id, its text's first words). Retelling pains counts as one concept
+  towards `min_concepts` (FC101, FC102), however many it retells.
+- **A stage that states only its terms** (`StageTold.price_only`): a stage that tells
+  nothing, is not the opening, and whose words, once its job's words and the story's words
+  are set aside, leave fewer than `MIN_WORDS_LEFT` others. A pricing or retention stage
+  is read with its own job's words (plans, billing, periods, money, units, the strategy's
+  plan and unit names: `stage_words`); a product stage, whose job is the trial or the
+  free tier, with its own role's words and a pricing stage's, and only when it states a
+  figure (an allowance, a price, a count): "The free tier includes 1M requests and 400,000
+  GB-seconds of compute every month, and it does not expire". It states the price or the
+  allowance, it tells no other story: FC101 does not report it, and the relay shows it as
+  "price only (its job's words)". A marketing or sales stage that only quotes a price is
+  not excused: marketing opens on the problem and sales qualifies on it.
+- **Handoffs** (`Told.handoffs`): between the stages that tell (a silent stage and a
+  price-only one are passed over: the baton goes from the stage before to the stage
+  after), with what passes across: the concepts both carry, and a pain both retell. A
+  handoff with nothing passed is dropped: FC103 reports it where both stages tell
+  something, FC101 or FC102 where one tells nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from funnelcheck.language.story import foreign_words, states_a_figure
+from funnelcheck.model.stage_words import BILLING_ROLES, MIN_WORDS_LEFT, StageWords
+
+if TYPE_CHECKING:
+    from funnelcheck.model.strategy import Strategy
+
+#: Roles besides pricing and retention whose job includes stating the terms on which the
+#: customer uses the product: a product stage offers the trial or the free tier and says
+#: what it allows. A marketing stage opens on the problem and a sales stage qualifies on it:
+#: one that only quotes a price has skipped the story, and FC101 still reports it.
+ALLOWANCE_ROLES = frozenset({"product"})
+
+#: A retold pain without an id is shown by its text's first words, at most this many.
+PAIN_LABEL_WORDS = 5
+
+
+@dataclass(frozen=True)
+class RetoldPain:
+    """One of the problem's pains that a stage retells."""
+
+    #: Its place in `problem.pains`.
+    index: int
+    #: Its text as written.
+    text: str
+    #: How it is shown among what a stage carries: "pain: Friday afternoons spent …".
+    label: str
+
+
+@dataclass(frozen=True)
+class StageTold:
+    """What one speaking stage tells of the problem."""
+
+    index: int
+    #: Concept keys the pitch and claims carry, in `problem.terms` order.
+    carries: tuple[str, ...]
+    #: The concepts it does not carry, in the same order.
+    misses: tuple[str, ...]
+    #: The pains it retells, in `problem.pains` order.
+    retells: tuple[RetoldPain, ...]
+    #: A stage that tells nothing and only states its terms (see the module's doc).
+    price_only: bool
+
+    @property
+    def count(self) -> int:
+        """How much of the problem it tells, as `min_concepts` counts: its concepts, and
+        one more where it retells pains."""
+        return len(self.carries) + (1 if self.retells else 0)
+
+    @property
+    def tells(self) -> tuple[str, ...]:
+        """Its concepts, then its retold pains' labels: what the relay and FC103 show."""
+        return (*self.carries, *(pain.label for pain in self.retells))
+
+
+@dataclass(frozen=True)
+class HandoffTold:
+    """The pass from one stage that tells to the next (on each path)."""
+
+    source: int
+    target: int
+    #: What both carry: concept keys, then the labels of pains both retell.
+    passed: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Told:
+    """What every speaking stage of one strategy tells, and each handoff between them."""
+
+    #: Only the stages that say something, by stage index.
+    stages: Mapping[int, StageTold]
+    handoffs: tuple[HandoffTold, ...]
+    #: The first stage that says something (FC102's), or None.
+    opening: int | None
+
+
+def pain_label(text: str, pain_id: object = None) -> str:
+    """How a retold pain is shown: by its id, which the file uses to name it ("pain:
+    surprise-renewals"), or where it has none by its text's first words ("pain: Friday
+    afternoons spent reconstructing …")."""
+    if isinstance(pain_id, str) and pain_id.strip():
+        return f"pain: {' '.join(pain_id.split())}"
+    words = text.split()
+    shown = " ".join(words[:PAIN_LABEL_WORDS])
+    return f"pain: {shown} …" if len(words) > PAIN_LABEL_WORDS else f"pain: {shown}"
+
+
+def told_of(strategy: Strategy) -> Told:
+    """The verdict for every speaking stage of a strategy, worked out once per file."""
+    found = strategy.told_view
+    if not isinstance(found, Told):
+        found = strategy.told_view = _told(strategy)
+    return found
+
+
+def _told(strategy: Strategy) -> Told:
+    story = strategy.story
+    opening = story.first_stage
+    pains = _pains_by_text(strategy)
+    stages_data = strategy.data.get("stages")
+    words: StageWords | None = None
+    out: dict[int, StageTold] = {}
+    for index, stage in story.stages.items():
+        retells = tuple(
+            RetoldPain(pains[text][0], text, pain_label(text, pains[text][1]))
+            for text in stage.retells
+            if text in pains
+        )
+        price_only = False
+        if not stage.carries and not retells and index != opening and story.concepts:
+            row = stages_data[index] if isinstance(stages_data, list) else None
+            role = row.get("role") if isinstance(row, dict) else None
+            texts = [text for _, text in strategy.texts_of_stage(index)]
+            billing = role in BILLING_ROLES
+            if billing or (role in ALLOWANCE_ROLES and any(map(states_a_figure, texts))):
+                words = words or StageWords(strategy)
+                vocabulary = words.for_stage(index) if billing else words.terms_for_stage(index)
+                _, other = foreign_words(story, texts, vocabulary)
+                price_only = len(other) < MIN_WORDS_LEFT
+        out[index] = StageTold(index, stage.carries, stage.misses, retells, price_only)
+    judged = sorted(i for i, stage in out.items() if not stage.price_only)
+    pairs = strategy.handoffs_between(judged)
+    handoffs = tuple(
+        HandoffTold(
+            source=a,
+            target=b,
+            passed=tuple(k for k in out[a].tells if k in out[b].tells),
+        )
+        for a, b in pairs
+    )
+    return Told(MappingProxyType(out), handoffs, opening)
+
+
+def _pains_by_text(strategy: Strategy) -> dict[str, tuple[int, object]]:
+    """Each pain's text with its place in `problem.pains` and its id (the first, where two
+    texts repeat)."""
+    pains = strategy.problem.get("pains")
+    out: dict[str, tuple[int, object]] = {}
+    if isinstance(pains, list):
+        for i, pain in enumerate(pains):
+            text = pain.get("text") if isinstance(pain, dict) else None
+            if isinstance(text, str):
+                out.setdefault(text, (i, pain.get("id")))
+    return out
