@@ -62,17 +62,22 @@ MIN_ROOT = 5
 #: The longer of two meeting stems adds at most this many letters to the shorter.
 MAX_TAIL = 3
 
-# Words and texts are read once and remembered: one strategy's texts repeat the same words,
-# and its pitches and claims are read by the analysis and again by FC104. The bounds keep a
-# run over thousands of files in flat memory (issue 7): a file uses about 160 distinct
-# words and 50 texts, so these hold many files' worth, and a word every file uses stays.
-# Measured on 2,000 generated files (11,000 distinct words): the caches hold 6 MB at most
-# (the earlier unbounded-in-practice caches of 65,536 entries held 15 MB and kept growing
-# with new words); 8,192 words would save a further 0.03 ms a file for 2.5 MB more.
+# Words are read once and remembered: one strategy's texts repeat the same words, and so do
+# many files. The bound keeps a run over thousands of files in flat memory (issue 7): a file
+# uses about 160 distinct words, so this holds many files' worth, and a word every file uses
+# stays. Measured on 2,000 generated files (11,000 distinct words): the caches hold 6 MB at
+# most (the earlier unbounded-in-practice caches of 65,536 entries held 15 MB and kept
+# growing with new words); 8,192 words would save a further 0.03 ms a file for 2.5 MB more.
 #: Entries of each per-word cache (a word's stem, a word read).
 WORD_CACHE_SIZE = 4096
-#: Entries of each per-text cache (a text read, a wording's variants).
-TEXT_CACHE_SIZE = 1024
+
+# Texts (pitches, claims, wordings, pains) are read once per analysis and remembered for
+# that analysis only (`TextCache`, held by `StoryAnalysis`): the analysis reads its texts in
+# several passes (the matcher's wordings, the vocabulary, the stages, the pains) and FC104
+# reads the stages' again. A shared LRU of 1,024 texts, read cyclically by those passes,
+# thrashed once a file held more texts than that (12,000 terms: every pass missed); the
+# per-analysis cache grows with the file, is dropped with it, and nothing is kept from one
+# file for the next.
 
 # The project's English stop list: function words only, grouped as grammar groups them.
 # It covers the Snowball English stop list (tests compare the two) and adds the modal
@@ -302,8 +307,21 @@ class _Text(NamedTuple):
     content: tuple[tuple[str, str], ...]
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _text(text: str) -> _Text:
+#: The texts one analysis has read (`_text`).
+TextCache = dict[str, _Text]
+
+
+def _text(text: str, cache: TextCache | None = None) -> _Text:
+    """A text read (`_Text`), remembered in `cache` (one analysis's) when given."""
+    if cache is None:
+        return _read_text(text)
+    found = cache.get(text)
+    if found is None:
+        found = cache[text] = _read_text(text)
+    return found
+
+
+def _read_text(text: str) -> _Text:
     words = tuple(map(_word, _words(normalise(text))))
     sequence: list[str] = []
     joined: list[str] = []
@@ -450,8 +468,9 @@ class Concept:
         return (self.key, *self.wordings)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _variants(wording: str, as_written: bool = False) -> tuple[tuple[bool, tuple[str, ...]], ...]:
+def _variants(
+    wording: str, as_written: bool = False, cache: TextCache | None = None
+) -> tuple[tuple[bool, tuple[str, ...]], ...]:
     """The stem sequences a wording matches as, each with how: word for word (True: it holds
     a negation or a particle, or is `as_written`: see `Collapsed`) or by its content stems
     (False). A wording that is one
@@ -462,7 +481,7 @@ def _variants(wording: str, as_written: bool = False) -> tuple[tuple[bool, tuple
     if as_written or any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
         out.append((True, tuple(stem(part) for part in parts)))
     else:
-        content = _text(wording).sequence
+        content = _text(wording, cache).sequence
         if content:
             out.append((False, content))
     if len(words) == 1 and "-" in words[0]:
@@ -470,7 +489,6 @@ def _variants(wording: str, as_written: bool = False) -> tuple[tuple[bool, tuple
     return tuple(out)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def collapsed(wording: str) -> str | None:
     """The one word a wording of several keeps once its function words are dropped, when
     the dropped words carried meaning ("how to meditate" keeps "meditate", "every day" keeps
@@ -509,8 +527,15 @@ _MEETS_NOTHING: tuple[tuple[int, ...], tuple[_Phrase, ...]] = ((), ())
 class _ConceptMatcher:
     """Finds the concepts a text carries in one pass over its stems."""
 
-    def __init__(self, concepts: tuple[Concept, ...], as_written: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        concepts: tuple[Concept, ...],
+        as_written: frozenset[str] = frozenset(),
+        texts: TextCache | None = None,
+    ):
         self._keys = tuple(c.key for c in concepts)
+        #: The analysis's texts read (`TextCache`).
+        self.texts: TextCache = {} if texts is None else texts
         #: Wordings matched word for word whatever they hold (`Collapsed`).
         self.as_written = as_written
         self._single: StemIndex[int] = StemIndex()
@@ -519,7 +544,7 @@ class _ConceptMatcher:
         self._literal: StemIndex[_Phrase] = StemIndex()
         for index, concept in enumerate(concepts):
             for wording in concept.all_wordings:
-                for literal, variant in _variants(wording, wording in as_written):
+                for literal, variant in _variants(wording, wording in as_written, self.texts):
                     if literal:
                         self._literal.add(variant[0], (index, variant))
                     elif len(variant) == 1:
@@ -547,7 +572,7 @@ class _ConceptMatcher:
         return found if found[0] or found[1] else _MEETS_NOTHING
 
     def _find(self, text: str) -> set[int]:
-        stems = _text(text)
+        stems = _text(text, self.texts)
         found: set[int] = set()
         sequence = stems.sequence
         probes = self._probes
@@ -576,7 +601,7 @@ class _ConceptMatcher:
         shows): the concept's index, which stems of `_text(text)` ("sequence", "joined" or
         "full") and the first and how many of them. Slower than `_find`, which stops at the
         first place: only asked for when a user wants to see why."""
-        stems = _text(text)
+        stems = _text(text, self.texts)
         out: list[_Hit] = []
         sequence = stems.sequence
         for position, stem_ in enumerate(sequence):
@@ -662,7 +687,11 @@ def _spans(text: str, words: list[str]) -> list[tuple[int, int]] | None:
 
 
 def _matches(
-    concepts: tuple[Concept, ...], hits: list[_Hit], text: str, as_written: frozenset[str]
+    concepts: tuple[Concept, ...],
+    hits: list[_Hit],
+    text: str,
+    as_written: frozenset[str],
+    texts: TextCache | None = None,
 ) -> tuple[Match, ...]:
     """The hits of a text as the words and wordings a user can read (`StoryAnalysis.matches`)."""
     if not hits:
@@ -676,7 +705,7 @@ def _matches(
         if word.joined is not None:
             owners["joined"].append(i)
     spans = _spans(text, words)
-    stems = _text(text)
+    stems = _text(text, texts)
     out: dict[tuple[int, int, int], Match] = {}
     for hit in hits:
         own = owners[hit.stems]
@@ -692,7 +721,7 @@ def _matches(
         key = (hit.concept, first, last)
         if key not in out:
             out[key] = Match(
-                concept.key, _wording_met(concept, matched, as_written), shown, start, end
+                concept.key, _wording_met(concept, matched, as_written, texts), shown, start, end
             )
     # A place inside a longer one of the same concept ("ledger" in "general ledger") says
     # nothing more: the longer is shown.
@@ -707,10 +736,15 @@ def _matches(
     return tuple(out[key] for key in sorted(kept, key=lambda k: (k[1], k[2], k[0])))
 
 
-def _wording_met(concept: Concept, matched: tuple[str, ...], as_written: frozenset[str]) -> str:
+def _wording_met(
+    concept: Concept,
+    matched: tuple[str, ...],
+    as_written: frozenset[str],
+    texts: TextCache | None = None,
+) -> str:
     """The first of a concept's wordings whose stems meet `matched`."""
     for wording in concept.all_wordings:
-        for _literal, variant in _variants(wording, wording in as_written):
+        for _literal, variant in _variants(wording, wording in as_written, texts):
             if len(variant) == len(matched) and all(
                 stems_meet(a, b) for a, b in zip(variant, matched, strict=True)
             ):
@@ -783,6 +817,11 @@ class StoryAnalysis:
     neutral: frozenset[str] = frozenset()
     _pains: _Pains | None = field(default=None, repr=False, compare=False)
 
+    def content_words(self, text: str) -> list[tuple[str, str]]:
+        """`content_words`, read through this analysis's text cache: for the rules that read
+        the strategy's texts again (FC109, FC206)."""
+        return list(_text(text, self._matcher.texts).content)
+
     def retellings(self, text: str) -> tuple[Retelling, ...]:
         """The evidence that a text retells pains (`StageStory.retells`): for each pain it
         retells, which of the pain's words it holds and where. Only asked for by `--why`."""
@@ -801,7 +840,7 @@ class StoryAnalysis:
                 first.setdefault(stem_, i)
         out: list[Retelling] = []
         for pain, pairs in found:
-            pain_word = dict(_text(pain).content)
+            pain_word = dict(_text(pain, self._matcher.texts).content)
             placed = sorted({at for s, _ in pairs if (at := first.get(s)) is not None})
             shown: list[tuple[str, int, int]] = []
             for i in placed:
@@ -827,7 +866,7 @@ class StoryAnalysis:
         """The evidence of what a text carries: each place a concept is carried, with the
         wording it met and the text's words that met it, first place first."""
         matcher = self._matcher
-        return _matches(self.concepts, matcher.hits(text), text, matcher.as_written)
+        return _matches(self.concepts, matcher.hits(text), text, matcher.as_written, matcher.texts)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -868,12 +907,13 @@ class _Pains:
     filed in a `StemIndex`, so that a text is read once against all of them: each of its
     stems is looked up, not compared with every pain."""
 
-    def __init__(self, pains: Iterable[str]) -> None:
+    def __init__(self, pains: Iterable[str], texts: TextCache | None = None) -> None:
         generic = _generic_stems()
+        self._texts: TextCache = {} if texts is None else texts
         self.texts: list[str] = []
         holders: dict[str, list[int]] = {}
         for text in pains:
-            distinctive = {s for s, _ in _text(text).content if s not in generic}
+            distinctive = {s for s, _ in _text(text, self._texts).content if s not in generic}
             if len(distinctive) < RETELL_WORDS:
                 continue  # too short to be retold: any two words would do
             for stem_ in distinctive:
@@ -892,7 +932,7 @@ class _Pains:
         if not self.texts:
             return []
         met: set[tuple[int, str]] = set()
-        for stem_, _ in _text(text).content:
+        for stem_, _ in _text(text, self._texts).content:
             met.update(self._index.lookup(stem_))
         counts = Counter(i for i, _ in met)
         return [self.texts[i] for i in sorted(counts) if counts[i] >= RETELL_WORDS]
@@ -903,7 +943,7 @@ class _Pains:
         if not self.texts:
             return []
         met: dict[int, dict[str, list[tuple[str, str]]]] = {}
-        for stem_, _ in _text(text).content:
+        for stem_, _ in _text(text, self._texts).content:
             for i, pain_stem in self._index.lookup(stem_):
                 pairs = met.setdefault(i, {})
                 if pain_stem not in pairs:
@@ -966,7 +1006,7 @@ class Collapsed:
 
 
 def _collapsed_wordings(
-    said_texts: Iterable[str], concepts: tuple[Concept, ...]
+    said_texts: Iterable[str], concepts: tuple[Concept, ...], texts: TextCache
 ) -> tuple[Collapsed, ...]:
     candidates = [
         (concept, j, wording, word)
@@ -977,7 +1017,7 @@ def _collapsed_wordings(
     if not candidates:
         return ()
     generic = _generic_stem_set()
-    said = [(stem_, word) for text in said_texts for stem_, word in content_words(text)]
+    said = [(stem_, word) for text in said_texts for stem_, word in _text(text, texts).content]
     out: list[Collapsed] = []
     for concept, j, wording, word in candidates:
         kept = stem(word)
@@ -991,7 +1031,7 @@ def _collapsed_wordings(
                 w
                 for c in concepts
                 for w in c.all_wordings
-                if w != wording and any(s in alone for s in content_stems(w))
+                if w != wording and any(s in alone for s, _ in _text(w, texts).content)
             ),
             None,
         ):
@@ -1019,11 +1059,12 @@ def analyse(
     `pains` the texts of `problem.pains` (a stage that retells one is on the problem).
     """
     concepts = concepts_of(terms)
-    collapsed_wordings = _collapsed_wordings(said, concepts)
-    matcher = _ConceptMatcher(concepts, frozenset(c.wording for c in collapsed_wordings))
+    cache: TextCache = {}
+    collapsed_wordings = _collapsed_wordings(said, concepts, cache)
+    matcher = _ConceptMatcher(concepts, frozenset(c.wording for c in collapsed_wordings), cache)
     keys = tuple(c.key for c in concepts)
     stages: dict[int, StageStory] = {}
-    retold = _Pains(pains)
+    retold = _Pains(pains, cache)
     for index, stage_said in stage_texts:
         if not stage_said:
             continue  # a stage that says nothing carries nothing: not judged
@@ -1061,7 +1102,7 @@ def analyse(
     told_stems: set[str] = set()
     who_said = set(who)
     for text in texts:
-        stems = dict(_text(text).content)
+        stems = dict(_text(text, cache).content)
         vocabulary_stems.update(stems)
         if text not in who_said:
             told_stems.update(stems)
@@ -1078,7 +1119,7 @@ def analyse(
         for t in told_stems:
             told.setdefault(t[:MIN_ROOT], []).append(t)
         for text in who_said:
-            for s, _ in _text(text).content:
+            for s, _ in _text(text, cache).content:
                 if s not in generic and not any(
                     stems_meet(s, t) for t in told.get(s[:MIN_ROOT], ())
                 ):
@@ -1115,8 +1156,9 @@ def foreign_words(
     job needs (`needed`, FC104's `stage_words`) that are not story words."""
     seen: dict[str, str] = {}
     neutral, generic, vocabulary = analysis.neutral, _generic_stems(), analysis.vocabulary
+    cache = analysis._matcher.texts
     for text in texts:
-        for stem_, word in content_words(text):
+        for stem_, word in _text(text, cache).content:
             if stem_ in neutral or (stem_ in generic and stem_ not in vocabulary):
                 continue
             if needed is not None and stem_ in needed and stem_ not in vocabulary:

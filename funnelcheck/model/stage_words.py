@@ -40,6 +40,7 @@ Words are compared as the story rules compare them (stems; derived forms meet).
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from funnelcheck.language.story import StemSet, content_words
@@ -190,17 +191,28 @@ class StageWords:
             for _, stage in self._strategy.stages():
                 channels.update(dict.fromkeys(nonblank_strings(stage.get("channels"))))
             self._names = tuple(channels)
-        words: list[str] = [*ROLE_WORDS.get(role, ()), *MONEY_WORDS, *self._names]
-        if also is not None:
-            words.extend(ROLE_WORDS.get(also, ()))
-        if role in BILLING_ROLES or also in BILLING_ROLES:
+        billing = role in BILLING_ROLES or also in BILLING_ROLES
+        stems: set[str] = set(_listed_stems(role, also, billing))
+        words: list[str] = list(self._names)
+        if billing:
             if self._price_names is None:
                 self._price_names = tuple(dict.fromkeys(_strings_in(self._strategy.price)))
-            words.extend((*PERIOD_WORDS, *self._price_names))
-        stems: set[str] = set()
+            words.extend(self._price_names)
         for word in words:
             stems.update(stem for stem, _ in content_words(word.replace("_", " ")))
         return StemSet(stems)
+
+
+@cache
+def _listed_stems(role: str, also: str | None, billing: bool) -> frozenset[str]:
+    """The stems of a role's listed words (and money, and periods where it bills): the same
+    for every strategy, so read once per run rather than once per strategy."""
+    words = [*ROLE_WORDS.get(role, ()), *MONEY_WORDS]
+    if also is not None:
+        words.extend(ROLE_WORDS.get(also, ()))
+    if billing:
+        words.extend(PERIOD_WORDS)
+    return frozenset(stem for word in words for stem, _ in content_words(word))
 
 
 def _strings_in(value: Any) -> Iterator[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
-from funnelcheck.language.story import GENERIC_WORDS, StemSet, content_stems, content_words, stem
+from funnelcheck.language.story import GENERIC_WORDS, StemSet, stem
 from funnelcheck.model.strategy import Strategy, nonblank_strings
 from funnelcheck.rules.base import Rule, check_range
 
@@ -170,15 +170,16 @@ def _suggestions(strategy: Strategy) -> list[str]:
     Ranked: words both the problem and the value proposition use first (the story's
     backbone), then by how often they occur, then in the order they first appear.
     """
+    story = strategy.story
     covered = StemSet(
         s
-        for concept in strategy.story.concepts
+        for concept in story.concepts
         for wording in concept.all_wordings
-        for s in content_stems(wording)
+        for s, _ in story.content_words(wording)
     )
     product = strategy.data.get("product")
     name = product.get("name") if isinstance(product, dict) else None
-    product_stems = set(content_stems(name)) if isinstance(name, str) else set()
+    product_stems = {s for s, _ in story.content_words(name)} if isinstance(name, str) else set()
     proposition = strategy.value_proposition
     problem_texts = nonblank_strings(strategy.problem.get("statement"))
     proposition_texts = nonblank_strings(proposition.get("statement")) + nonblank_strings(
@@ -190,7 +191,7 @@ def _suggestions(strategy: Strategy) -> list[str]:
     in_proposition: set[str] = set()
     for texts, seen_in in ((problem_texts, in_problem), (proposition_texts, in_proposition)):
         for text in texts:
-            for stem_, word in content_words(text):
+            for stem_, word in story.content_words(text):
                 if (
                     len(word) < 4  # "mid" of "mid-size", "saas": too short to carry a story
                     or stem_ in covered
