@@ -358,12 +358,12 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
     `why`, the evidence of each concept a stage carries."""
     try:
         story = strategy.story
+        verdict = told_of(strategy)
     except Exception:  # the relay view is a courtesy; a story fault shows in the rules
         return None
     stages = []
     declared = strategy.funnel.paths if strategy.data.get("paths") is not None else ()
     known_paths = {p.id for p in declared}
-    verdict = told_of(strategy)
     for index, stage in strategy.stages():
         told = verdict.stages.get(index)
         conversion = stage.get("conversion")
