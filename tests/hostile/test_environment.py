@@ -156,6 +156,17 @@ def test_a_narrow_encoding_escapes_what_it_cannot_write(
 
 
 # -- item 16: a signal while a report is written leaves no temporary file ---------------------
+def _signals_as_at_a_terminal() -> None:
+    """The child starts with every signal's default action, as a command typed at a
+    terminal does. A shell without job control starts a background job (`pytest &`) with
+    SIGINT and SIGQUIT ignored, the child inherits that, and a checker that (rightly)
+    keeps an inherited ignore would then finish its report."""
+    import signal
+
+    for signum in (signal.SIGINT, signal.SIGQUIT):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 @pytest.mark.parametrize(
     "signame", ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM"]
 )
@@ -178,7 +189,7 @@ def test_a_signal_during_a_write_removes_the_temporary_file(tmp_path: Path, sign
         [sys.executable, "-c", _WITH_FAULT, "check", "strategies", "--as-of", AS_OF,
          "-f", f"json:{out / 'r.json'}"],
         capture_output=True, cwd=tmp_path, env=cli_env({"FAULT": fault}), timeout=180,
-        check=False,
+        check=False, preexec_fn=_signals_as_at_a_terminal,
     )  # fmt: skip
     stderr = proc.stderr.decode()
     assert "Traceback" not in stderr and "internal error" not in stderr, stderr
