@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from json.encoder import encode_basestring
 from typing import Any
 
 from funnelcheck.findings import (
@@ -69,159 +67,47 @@ class JsonReporter(Reporter):
 
     def render_file(self, result: FileResult) -> str:
         """One file's object, as it stands in the report's `files` list."""
-        out: list[str] = []
-        _file(result, "\n    ", out)
-        return "".join(out)
+        return _dumps(_file(result), "    ")
 
 
 def _dumps(value: Any, indent: str = "") -> str:
-    """`json.dumps(value, ensure_ascii=False, indent=2, default=_plain)`, byte for byte.
-
-    The standard library falls back to its pure-Python encoder, a generator yielding a
-    chunk per token, whenever `indent` is set; this writes the same text into one list
-    with strings escaped by the C escaper: half the time of a report over thousands of
-    files (issue 7). tests/reporters hold the two equal on every naughty string.
-    """
-    out: list[str] = []
-    _encode(value, "\n" + indent, out)
-    return "".join(out)
+    """`json.dumps(value, ensure_ascii=False, indent=2, default=_plain)`; lines after the
+    first start with `indent` (a JSON string never holds a raw line break)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2, default=_plain)
+    return text.replace("\n", "\n" + indent) if indent else text
 
 
-def _encode(value: Any, newline: str, out: list[str]) -> None:
-    """Append the indented JSON text of `value`; `newline` is a line break plus indent."""
-    if isinstance(value, str):
-        out.append(encode_basestring(value))
-    elif value is None:
-        out.append("null")
-    elif value is True:
-        out.append("true")
-    elif value is False:
-        out.append("false")
-    elif isinstance(value, int):
-        out.append(int.__repr__(value))
-    elif isinstance(value, float):
-        out.append(_float(value))
-    elif isinstance(value, dict):
-        if not value:
-            out.append("{}")
-            return
-        inner = newline + "  "
-        separator = "{" + inner
-        for key, item in value.items():
-            head = separator + encode_basestring(key if type(key) is str else _key(key)) + ": "
-            separator = "," + inner
-            # Most values are plain strings, whole numbers or null: written here, without
-            # a call per value (the report's hot loop).
-            kind = type(item)
-            if kind is str:
-                out.append(head + encode_basestring(item))
-            elif item is None:
-                out.append(head + "null")
-            elif kind is int:
-                out.append(head + int.__repr__(item))
-            else:
-                out.append(head)
-                _encode(item, inner, out)
-        out.append(newline + "}")
-    elif isinstance(value, list | tuple):
-        if not value:
-            out.append("[]")
-            return
-        inner = newline + "  "
-        separator = "[" + inner
-        for item in value:
-            if type(item) is str:
-                out.append(separator + encode_basestring(item))
-            else:
-                out.append(separator)
-                _encode(item, inner, out)
-            separator = "," + inner
-        out.append(newline + "]")
-    else:
-        _encode(_plain(value), newline, out)
+def _file(result: FileResult) -> dict[str, Any]:
+    return {
+        "file": result.file,
+        "error": result.error,
+        "findings": [_finding(f) for f in result.findings],
+        "suppressed": result.suppressed,
+        "relay": None if result.relay is None else _relay(result.relay),
+    }
 
 
-def _float(value: float) -> str:
-    if math.isfinite(value):
-        return float.__repr__(value)
-    return "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+def _finding(f: Finding) -> dict[str, Any]:
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.label,
+        "message": f.message,
+        **_location(f.location),
+        "related": [_location(r) for r in f.related],
+        "data": _data(f.data),
+        "fingerprint": fingerprint(f),
+    }
 
 
-def _key(key: Any) -> str:
-    """A mapping key as `json.dumps` writes it (it refuses keys of other types)."""
-    if isinstance(key, str):
-        return key
-    if key is True or key is False or key is None:
-        return json.dumps(key)
-    if isinstance(key, int):
-        return int.__repr__(key)
-    if isinstance(key, float):
-        return _float(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {type(key).__name__}")
-
-
-# Files and findings are most of a report: written from templates, the same text `_dumps`
-# gives for their dictionaries (the test holds the report to json.dumps's own layout).
-def _file(result: FileResult, newline: str, out: list[str]) -> None:
-    """Append one file's object, opened at the indent of `newline`."""
-    inner = newline + "  "
-    out.append(
-        f'{{{inner}"file": {encode_basestring(result.file)},'
-        f'{inner}"error": {_text_or_null(result.error)},{inner}"findings": '
-    )
-    if result.findings:
-        item = inner + "  "
-        for n, finding in enumerate(result.findings):
-            out.append(("," if n else "[") + item)
-            _finding(finding, item, out)
-        out.append(inner + "]")
-    else:
-        out.append("[]")
-    out.append(f',{inner}"suppressed": {int.__repr__(result.suppressed)},{inner}"relay": ')
-    if result.relay is None:
-        out.append("null")
-    else:
-        _encode(_relay(result.relay), inner, out)
-    out.append(newline + "}")
-
-
-def _finding(f: Finding, newline: str, out: list[str]) -> None:
-    inner = newline + "  "
-    out.append(
-        f'{{{inner}"code": {encode_basestring(f.code)},'
-        f'{inner}"name": {encode_basestring(f.name)},'
-        f'{inner}"severity": {encode_basestring(f.severity.label)},'
-        f'{inner}"message": {encode_basestring(f.message)},'
-        f'{_location(f.location, inner)},{inner}"related": '
-    )
-    if f.related:
-        item = inner + "  "
-        out.append(
-            "["
-            + ",".join(f"{item}{{{_location(r, item + '  ')}{item}}}" for r in f.related)
-            + inner
-            + "]"
-        )
-    else:
-        out.append("[]")
-    out.append(f',{inner}"data": ')
-    _encode(_data(f.data), inner, out)
-    out.append(f',{inner}"fingerprint": "{fingerprint(f)}"{newline}}}')
-
-
-def _location(loc: Location, inner: str) -> str:
-    """A location's five members, each on its own line at `inner`, without braces."""
-    return (
-        f'{inner}"file": {encode_basestring(loc.file)},'
-        f'{inner}"line": {int.__repr__(loc.line)},'
-        f'{inner}"column": {int.__repr__(loc.column)},'
-        f'{inner}"path": {encode_basestring(loc.path)},'
-        f'{inner}"stage": {_text_or_null(loc.stage)}'
-    )
-
-
-def _text_or_null(text: str | None) -> str:
-    return "null" if text is None else encode_basestring(text)
+def _location(loc: Location) -> dict[str, Any]:
+    return {
+        "file": loc.file,
+        "line": loc.line,
+        "column": loc.column,
+        "path": loc.path,
+        "stage": loc.stage,
+    }
 
 
 def _relay(relay: Relay) -> dict[str, Any]:
