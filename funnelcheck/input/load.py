@@ -542,8 +542,7 @@ def _explain(problem: str, context: str, char: str = "") -> str:
 
 
 def _build(text: str, parser: Any, limits: Limits) -> Loaded:
-    # The hot loop of a run (a strategy is ~400 events): scalars, the most frequent events,
-    # are placed inline; collections and aliases go through `attach`. A scalar's place is
+    # Every value, scalar, collection or alias, is placed by `attach`. A scalar's place is
     # a plain (line, column) tuple, a collection's a LocNode (see `Locations.find`).
     issues: dict[str, list[Issue]] = {}
     anchors: dict[str, tuple[Any, Place, int]] = {}
@@ -605,52 +604,29 @@ def _build(text: str, parser: Any, limits: Limits) -> Loaded:
             if values_left < 0:
                 raise InputError("FC007", _too_many(limits), mark.line + 1, mark.column + 1)
             where = (mark.line + 1, mark.column + 1)
-            frame = stack[-1] if stack else None
-            if frame is not None and frame.key_mark is None and frame.is_map:
+            value = event.value
+            if stack and stack[-1].is_map and stack[-1].key_mark is None:
                 # A key: its text as written (`on:` stays "on", `1:` stays "1").
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
                     raise _refused_tag(tag, event)
-                value = event.value
                 if value == "<<" and tag is None and event.implicit[0]:
                     value = _MERGE
-                if event.anchor is not None:
-                    anchors[event.anchor] = (value, where, 1)
-                frame.weight += 1
-                frame.key = value
-                frame.key_mark = where
-                continue
-            value = event.value
-            try:
-                if event.tag is not None:
-                    value = _scalar(event)
-                elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
-                    # Plain text may be a number, a boolean or null; quoted text and plain
-                    # text that no implicit type could claim (most values) stay as they are.
-                    value = _scalar(event)
-            except BadScalar as exc:
-                value = exc.placeholder
-                _bad_scalar(issues, stack, exc, where)
+            else:
+                try:
+                    if event.tag is not None:
+                        value = _scalar(event)
+                    elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
+                        # Plain text may be a number, a boolean or null; quoted text and
+                        # plain text no implicit type could claim (most values) stay as they
+                        # are.
+                        value = _scalar(event)
+                except BadScalar as exc:
+                    value = exc.placeholder
+                    _bad_scalar(issues, stack, exc, where)
             if event.anchor is not None:
                 anchors[event.anchor] = (value, where, 1)
-            if frame is not None and frame.is_map and frame.key is not _MERGE:
-                frame.weight += 1
-                key = frame.key
-                key_mark = frame.key_mark
-                assert key_mark is not None
-                frame.key_mark = None
-                mapping = frame.container
-                if key in mapping:
-                    _repeated(issues, stack, key, key_mark)
-                mapping[key] = value
-                frame.loc.children[key] = where  # type: ignore[index]
-                frame.loc.keys[key] = key_mark  # type: ignore[index]
-            elif frame is not None and not frame.is_map:
-                frame.weight += 1
-                frame.container.append(value)
-                frame.loc.children.append(where)  # type: ignore[union-attr]
-            else:
-                attach(value, where, 1, mark)
+            attach(value, where, 1, mark)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             mark = event.start_mark
             if event.tag not in (None, "!", _CORE + "map", _CORE + "seq", _CORE + "omap"):
