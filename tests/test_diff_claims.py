@@ -145,3 +145,32 @@ def test_promises_follow_their_claim_not_its_text(tmp_path: Path) -> None:
     assert ("promise", "removed", "Discovery call", "audit-trail") in rows
     assert ("promise", "added", "Discovery call", "journal-sync") in rows
     assert not [r for r in rows if r[0] == "promise" and r[2] == "Two-week trial"]
+
+
+def test_a_rewritten_pitch_is_shown_old_and_new_and_a_new_one_as_added(tmp_path: Path) -> None:
+    """A pitch is what a stage says, as a claim is: its rewrite is one row `pitch changed`
+    with both texts, beside the stage's story rows; a stage gaining a pitch, `pitch added`."""
+    pitch = next(
+        line.split("pitch: ", 1)[1]
+        for line in TEXT.splitlines()
+        if line.lstrip().startswith("pitch: ")
+    )
+    rewritten = "Close the month a week sooner, every Stripe payout matched before you sign off."
+    old = write(tmp_path / "old.yaml", TEXT)
+    new = write(tmp_path / "new.yaml", TEXT.replace(f"pitch: {pitch}", f"pitch: {rewritten}", 1))
+    # validated against diff.schema.json; the exit code is the findings' (tested elsewhere)
+    _, document = diff_json(str(old), str(new))
+    [entry] = document["strategies"]
+    [row] = [d for d in entry["details"] if d["kind"] == "pitch"]
+    assert row["change"] == "changed"
+    assert (row["old"], row["new"]) == (pitch, rewritten)
+    assert "pitch changed" in diff(str(old), str(new)).stdout
+    markdown = diff(str(new), str(old), "--format", "markdown").stdout
+    assert f"| pitch changed | {row['where']} | {rewritten} -&gt; " in markdown
+    # The older side without that pitch: the newer side added it.
+    bare = write(tmp_path / "bare.yaml", TEXT.replace(f"    pitch: {pitch}\n", "", 1))
+    _, document = diff_json(str(bare), str(new))
+    [entry] = document["strategies"]
+    assert [(d["change"], d["new"]) for d in entry["details"] if d["kind"] == "pitch"] == [
+        ("added", rewritten)
+    ]

@@ -392,6 +392,37 @@ def _claims(data: dict[str, Any]) -> list[tuple[str, str, tuple[str, ...]]]:
     return out
 
 
+def _pitches(data: dict[str, Any]) -> dict[str, str]:
+    """Each stage's pitch, by the stage's name (its place where it has none)."""
+    out: dict[str, str] = {}
+    for n, stage in enumerate(_items(data.get("stages"))):
+        name = stage.get("name")
+        where = name if isinstance(name, str) else f"stages[{n}]"
+        pitch = stage.get("pitch")
+        if isinstance(pitch, str) and pitch.strip() and where not in out:
+            out[where] = pitch.strip()
+    return out
+
+
+def _pitch_rows(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stage's pitch added, removed or rewritten (old -> new): what the stage now says,
+    beside what that did to its story (the stage rows)."""
+    was, now = _pitches(old), _pitches(new)
+    rows: list[dict[str, Any]] = []
+    for where in sorted(set(was) | set(now)):
+        before, after = was.get(where), now.get(where)
+        if before == after:
+            continue
+        if before is None:
+            rows.append({**_row("pitch", "added", where, str(after)), "old": None, "new": after})
+        elif after is None:
+            rows.append({**_row("pitch", "removed", where, before), "old": before, "new": None})
+        else:
+            what = f"{before} -> {after}"
+            rows.append({**_row("pitch", "changed", where, what), "old": before, "new": after})
+    return rows
+
+
 def _claim_rows(
     before: list[tuple[str, str, tuple[str, ...]]], after: list[tuple[str, str, tuple[str, ...]]]
 ) -> list[dict[str, Any]]:
@@ -458,6 +489,7 @@ def _text_changes(
     one (`prices`, from `_price_rows`); evidence and assumptions added, removed or changed."""
     rows: list[dict[str, Any]] = []
     before, after = _claims(old), _claims(new)
+    rows.extend(_pitch_rows(old, new))
     rows.extend(_claim_rows(before, after))
     old_promises = Counter((w, c) for w, _, caps in before for c in caps)
     new_promises = Counter((w, c) for w, _, caps in after for c in caps)
