@@ -1,16 +1,18 @@
 """`--format table` (the default): per file, the relay, then the findings grouped by stage.
 
-Drawn by rich: one `Console` per run (made by `console()`), a rich `Table` per relay and
-per file's findings. Rich measures the text (East Asian wide characters take two
-columns), shares the width among the columns and wraps every cell at spaces, folding a
-word longer than its column across lines: a message is never cut short or ended with an
-ellipsis. Rich is imported only when a table or the relay is drawn.
+Drawn with rich: one `Console` per run (made by `console()`), a table per relay and per
+file's findings (`Grid`: rich's Table layout, its widths and its look, without the
+per-cell machinery that made drawing a file cost more than checking it). Rich measures
+the text (East Asian wide characters take two columns) and wraps every cell at spaces,
+folding a word longer than its column across lines: a message is never cut short or
+ended with an ellipsis. A file's lines become one rich `Text`, rendered in one go. Rich
+is imported only when a table or the relay is drawn.
 
 Every string from a strategy goes through `clean()` and reaches rich only as a `Text`,
 never as markup: a claim holding `[bold]` or `[link=...]` prints those characters. Styles
 are spans over our own text, so padding is never coloured, and the console is told the
 colour decision the CLI made (`--color`, then NO_COLOR, then FORCE_COLOR): rich reads no
-environment variable of its own. Trailing spaces of rich's padding are trimmed from each
+environment variable of its own. Trailing spaces of the padding are trimmed from each
 line.
 """
 
@@ -35,7 +37,6 @@ from funnelcheck.support.terminal import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.table import Table
     from rich.text import Text
 
 #: The width when neither a terminal nor COLUMNS says (output to a file or a pipe).
@@ -112,26 +113,6 @@ def text(value: str, style: str = PLAIN) -> Text:
     return shown
 
 
-def new_table(*columns: tuple[str, dict[str, Any]]) -> Table:
-    """A table as the checker has always drawn them: headers, a rule under them, three
-    spaces between columns, no frame; each column's cells wrap, folding long words."""
-    from rich import box
-    from rich.table import Table
-
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        pad_edge=False,
-        padding=(0, GAP // 2),
-        header_style=None,
-        border_style=None,
-        highlight=False,
-    )
-    for header, options in columns:
-        table.add_column(text(header, BOLD), overflow="fold", **options)
-    return table
-
-
 class AtLeast:
     """A renderable drawn `width` columns wide at least: on a terminal narrower than that,
     its lines overflow rather than rich squeezing a column to nothing (and its text away)."""
@@ -147,22 +128,6 @@ class AtLeast:
             yield from target.render(self.renderable, options.update_width(self.width))
 
 
-def fitted(table: Table) -> RenderableType:
-    """`table`, kept from collapsing below what it needs: columns that do not wrap at their
-    widest cell, the wrapping ones at MIN_WIDTH (or their widest cell, when narrower)."""
-    from rich.cells import cell_len
-
-    need = GAP * (len(table.columns) - 1)
-    for column in table.columns:
-        widest = 0
-        for cell in (column.header, *column.cells):
-            widest = max(widest, cell_len(cell.plain if hasattr(cell, "plain") else str(cell)))
-            if not column.no_wrap and widest >= MIN_WIDTH:
-                break
-        need += widest if column.no_wrap else min(widest, MIN_WIDTH)
-    return AtLeast(table, need)
-
-
 def hanging(label: str, label_style: str, body: str, body_style: str) -> RenderableType:
     """`label` then `body`, the body wrapped under itself when it is longer than the line."""
     from rich.cells import cell_len
@@ -175,7 +140,253 @@ def hanging(label: str, label_style: str, body: str, body_style: str) -> Rendera
     return AtLeast(grid, cell_len(label) + MIN_WIDTH)
 
 
+# --- rich's Table layout, without its per-cell machinery --------------------------------
+
+
+class Col:
+    """One column of a `Grid`: its header, right or left justified, wrapping or not, and
+    the widest it may get (rich's `Column(justify=, no_wrap=, max_width=)`)."""
+
+    __slots__ = ("header", "justify", "max_width", "wrap")
+
+    def __init__(
+        self, header: str, justify: str = "left", wrap: bool = True, max_width: int | None = None
+    ) -> None:
+        self.header = header
+        self.justify = justify
+        self.wrap = wrap
+        self.max_width = max_width
+
+
+class Grid:
+    """A table of rich `Text` cells, laid out as rich's `Table` lays out the tables this
+    checker has always drawn (headers, a rule under them, GAP spaces between columns, no
+    frame, a blank line after a row that ends a section), at a tenth of its cost.
+
+    Rich's Table renders every cell through its general machinery (a `Padding` around
+    it, measured as a renderable, rendered to `Segment` lines, cropped, padded and
+    shaped): about 0.1 ms a cell, and a file's relay and findings are some 120 cells, so
+    drawing a file cost more than checking it (issue 13). Here the widths are found from
+    each column's widest line (`rich.cells.cell_len`, East Asian wide characters two
+    columns) and shared out by rich's own rule (when the line is too short, the widest
+    wrapping column gives way first, down to the next widest); a cell wider than its
+    column is wrapped by rich (`Text.wrap`, folding a word longer than its column); a
+    cell that fits is padded as it is. The lines come out as `Text` with the cells' styles
+    as spans, so colour stays rich's too. tests/golden holds the look at 80 and 120
+    columns, byte for byte what rich's Table drew.
+    """
+
+    def __init__(self, *columns: Col) -> None:
+        self.columns = columns
+        self.rows: list[tuple[tuple[Text, ...], bool]] = []
+
+    def add_row(self, *cells: Text, end_section: bool = False) -> None:
+        self.rows.append((cells, end_section))
+
+    def lines(self, target: Console, width: int) -> list[Text]:
+        """The table's lines at `width` columns; wider, overflowing the line, where the
+        columns need more: those that do not wrap their widest cell, the wrapping ones
+        MIN_WIDTH (or their widest cell, when narrower). Rich would squeeze a column to
+        nothing (and its text away) instead."""
+        from rich.cells import cell_len
+        from rich.text import Text
+
+        rows = [(tuple(text(c.header, BOLD) for c in self.columns), False), *self.rows]
+        longest = [0] * len(self.columns)
+        for cells, _ in rows:
+            for index, cell in enumerate(cells):
+                size = cell_len(cell.plain)
+                if size > longest[index]:
+                    longest[index] = size
+        need = GAP * (len(self.columns) - 1) + sum(
+            min(wide, MIN_WIDTH) if column.wrap else wide
+            for wide, column in zip(longest, self.columns, strict=True)
+        )
+        widths = self.widths(longest, max(width, need))
+        gap = " " * GAP
+        last = len(self.columns) - 1
+        out: list[Text] = []
+        for number, (cells, end_section) in enumerate(rows):
+            shown = [
+                _cell(target, cell, column, size)
+                for cell, column, size in zip(cells, self.columns, widths, strict=True)
+            ]
+            height = max(len(lines) for lines in shown)
+            for row in range(height):
+                line = Text(end="")
+                for index, lines in enumerate(shown):
+                    if index:
+                        line.append(gap)
+                    # Cells at the top of their row; the headers at its foot.
+                    at = row - (height - len(lines)) if number == 0 else row
+                    if 0 <= at < len(lines):
+                        line.append_text(lines[at])
+                    elif index < last:
+                        line.append(" " * widths[index])
+                out.append(line)
+            if number == 0:
+                out.append(Text("─" * (sum(widths) + GAP * last), end=""))
+            elif end_section and number < len(rows) - 1:
+                out.append(Text(end=""))
+        return out
+
+    def widths(self, longest: list[int], width: int) -> list[int]:
+        """Each column's width (its text's, without the gaps), `width` columns in all at
+        most, as rich's Table shares them out (`Table._calculate_column_widths`), from the
+        `longest` cell of each column."""
+        n = len(self.columns)
+        # Rich counts a column's padding in its width: GAP is a space of padding on each
+        # inner side of a column and a space of rule between two.
+        pads = [(index > 0) + (index < n - 1) for index in range(n)]
+
+        def measured(index: int, room: int) -> int:
+            pad = pads[index]
+            if room < 1:
+                return 0
+            wide = room if room - pad < 1 else min(longest[index], room - pad) + pad
+            limit = self.columns[index].max_width
+            return wide if limit is None else min(wide, limit + pad)
+
+        room = width - (n - 1)
+        widths = [measured(index, room) or 1 for index in range(n)]
+        if sum(widths) > room:
+            widths = _collapse(widths, [column.wrap for column in self.columns], room)
+            if sum(widths) > room:  # the last resort: every column narrowed alike
+                widths = _reduce(sum(widths) - room, [1] * n, widths, widths)
+            widths = [measured(index, wide) for index, wide in enumerate(widths)]
+        return [max(wide - pad, 0) for wide, pad in zip(widths, pads, strict=True)]
+
+
+def _cell(target: Console, cell: Text, column: Col, width: int) -> list[Text]:
+    """A cell's lines, each padded to `width` (as rich pads a cell in its column)."""
+    from rich.cells import cell_len
+
+    size = cell_len(cell.plain)
+    if size <= width:  # it fits: as it is, padded (what rich's wrapping would give)
+        line = cell.copy()
+        if column.justify == "right":
+            line.rstrip()
+            line.pad_left(width - cell_len(line.plain))
+        else:
+            line.pad_right(width - size)
+        return [line]
+    return list(
+        cell.wrap(
+            target,
+            width,
+            justify="right" if column.justify == "right" else "left",
+            overflow="fold",
+            no_wrap=not column.wrap,
+        )
+    )
+
+
+def _collapse(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
+    """Narrow the widest wrapping column down to the next widest, and so on, until the
+    columns fit in `room` (rich's `Table._collapse_widths`)."""
+    excess = sum(widths) - room
+    while any(wrapping) and sum(widths) > 0 and excess > 0:
+        widest = max(w for w, wraps in zip(widths, wrapping, strict=True) if wraps)
+        second = max(
+            w if wraps and w != widest else 0 for w, wraps in zip(widths, wrapping, strict=True)
+        )
+        difference = widest - second
+        ratios = [
+            1 if wraps and w == widest else 0 for w, wraps in zip(widths, wrapping, strict=True)
+        ]
+        if not any(ratios) or not difference:
+            break
+        widths = _reduce(excess, ratios, [min(excess, difference)] * len(widths), widths)
+        excess = sum(widths) - room
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """Take `total` off `values` in proportion to `ratios`, none more than its maximum
+    (rich's `ratio_reduce`)."""
+    ratios = [ratio if maximum else 0 for ratio, maximum in zip(ratios, maximums, strict=True)]
+    total_ratio = sum(ratios)
+    if not total_ratio:
+        return values[:]
+    remaining = total
+    out: list[int] = []
+    for ratio, maximum, value in zip(ratios, maximums, values, strict=True):
+        if ratio and total_ratio > 0:
+            taken = min(maximum, round(ratio * remaining / total_ratio))
+            out.append(value - taken)
+            remaining -= taken
+            total_ratio -= ratio
+        else:
+            out.append(value)
+    return out
+
+
 # --- The report -------------------------------------------------------------------------
+
+
+class Page:
+    """Lines on their way out through the run's console: free texts wrapped at its width,
+    tables drawn by `Grid`, anything else drawn by rich (`draw`). A file's lines are
+    rendered in one go: one `Text` to segments, not a `Console.print` per piece."""
+
+    def __init__(self, target: Console) -> None:
+        self.target = target
+        self.width = target.width
+        self._done: list[str] = []
+        self._lines: list[Text] = []
+        #: Per line: True where it keeps its trailing spaces (a text that fits its line).
+        self._keep: list[bool] = []
+
+    def say(self, shown: Text) -> None:
+        """A text, wrapped at the console's width (folding a word longer than the line)."""
+        if shown.cell_len <= self.width:
+            self._lines.append(shown)
+            self._keep.append(True)
+            return
+        for line in shown.wrap(self.target, self.width, overflow="fold"):
+            self._lines.append(line)
+            self._keep.append(False)
+
+    def table(self, grid: Grid) -> None:
+        lines = grid.lines(self.target, self.width)
+        self._lines.extend(lines)
+        self._keep.extend([False] * len(lines))
+
+    def draw(self, renderable: RenderableType) -> None:
+        self._flush()
+        self._done.append(draw(self.target, [renderable]))
+
+    def _flush(self) -> None:
+        if not self._lines:
+            return
+        from rich.text import Text
+
+        whole = Text("\n", end="").join(self._lines)
+        if self.target.color_system is None:
+            written = whole.plain
+        else:
+            from rich.color import ColorSystem
+
+            # What the console writes for each segment (SGR codes around styled text).
+            system = ColorSystem.STANDARD
+            written = "".join(
+                segment.style.render(segment.text, color_system=system)
+                if segment.style
+                else segment.text
+                for segment in whole.render(self.target)
+            )
+        self._done.extend(
+            (line if keep else line.rstrip(" ")) + "\n"
+            for line, keep in zip(written.split("\n"), self._keep, strict=True)
+        )
+        self._lines.clear()
+        self._keep.clear()
+
+    def text(self) -> str:
+        self._flush()
+        done = "".join(self._done)
+        self._done.clear()
+        return done
 
 
 class TableReporter(Reporter):
@@ -188,37 +399,40 @@ class TableReporter(Reporter):
 
     def stream(self, report: Report, ctx: RenderContext) -> Iterator[str]:
         """The report one file at a time, then the statistics, baseline and summary."""
-        out = console(ctx.width or DEFAULT_WIDTH, ctx.color)
+        page = Page(console(ctx.width or DEFAULT_WIDTH, ctx.color))
         for result in report.files:
             if ctx.quiet and not result.findings and result.error is None:
                 continue
-            yield draw(out, _file(result, ctx))
+            _file(page, result, ctx)
+            yield page.text()
         if ctx.statistics:
-            yield draw(out, _statistics(report))
+            _statistics(page, report)
+            yield page.text()
         if report.fixed:
-            yield draw(out, _fixed(report))
+            _fixed(page, report)
+            yield page.text()
         if not ctx.quiet:
-            yield draw(out, [_summary(report)])
+            page.say(_summary(report))
+            yield page.text()
 
 
-def _file(result: FileResult, ctx: RenderContext) -> list[RenderableType]:
-    shown: list[RenderableType] = [text(clean(result.file), BOLD_UNDERLINE)]
+def _file(page: Page, result: FileResult, ctx: RenderContext) -> None:
+    page.say(text(clean(result.file), BOLD_UNDERLINE))
     if result.error is not None:
-        shown.append(hanging("  ", PLAIN, f"could not be checked: {clean(result.error)}", BOLD_RED))
-        shown.append(text(""))
-        return shown
+        page.draw(hanging("  ", PLAIN, f"could not be checked: {clean(result.error)}", BOLD_RED))
+        page.say(text(""))
+        return
     if result.relay is not None and not ctx.quiet:
         # The title and the leads are written at the terminal's width, not the table's.
-        shown.append(text(relay_title(result.relay), BOLD))
-        shown.append(fitted(relay_table(result.relay)))
+        page.say(text(relay_title(result.relay), BOLD))
+        page.table(relay_table(result.relay))
         if result.relay.leads_needed is not None:
-            shown.append(text(leads_caption(result.relay), DIM))
+            page.say(text(leads_caption(result.relay), DIM))
     if result.findings:
-        shown.append(fitted(findings_table(result.findings, ctx.width or DEFAULT_WIDTH)))
+        page.table(findings_table(result.findings, ctx.width or DEFAULT_WIDTH))
     elif not ctx.quiet:
-        shown.append(text("  no findings", GREEN))
-    shown.append(text(""))
-    return shown
+        page.say(text("  no findings", GREEN))
+    page.say(text(""))
 
 
 def relay_title(relay: Relay) -> str:
@@ -234,17 +448,17 @@ def leads_caption(relay: Relay) -> str:
     return f"{leads} leads needed at the top for {out} out at the bottom"
 
 
-def relay_table(relay: Relay) -> Table:
+def relay_table(relay: Relay) -> Grid:
     """The relay, one row per stage, each handoff held or dropped between them. In a
     funnel that branches, the stages of each path are named with it, the rows before a
     branch and where the paths join say so, and each handoff names the stage it comes from
     (a stage may be handed leads by several)."""
-    table = new_table(
-        ("#", {"justify": "right", "no_wrap": True}),
-        ("role", {"no_wrap": True}),
-        ("stage", {}),
-        ("carries", {}),
-        ("conv.", {"justify": "right", "no_wrap": True}),
+    table = Grid(
+        Col("#", justify="right", wrap=False),
+        Col("role", wrap=False),
+        Col("stage"),
+        Col("carries"),
+        Col("conv.", justify="right", wrap=False),
     )
     blank = text("")
     branched = bool(relay.paths)
@@ -337,14 +551,14 @@ def where_width(width: int) -> int:
     return max(12, min(24, width // 5))
 
 
-def findings_table(findings: Sequence[Finding], width: int) -> Table:
+def findings_table(findings: Sequence[Finding], width: int) -> Grid:
     """Severity, code, where (line:col and stage) and message; a blank line between stages."""
-    table = new_table(
-        ("severity", {"no_wrap": True}),
-        ("code", {"no_wrap": True}),
+    table = Grid(
+        Col("severity", wrap=False),
+        Col("code", wrap=False),
         # Kept narrow so that the message has the room.
-        ("where", {"max_width": where_width(width)}),
-        ("message", {}),
+        Col("where", max_width=where_width(width)),
+        Col("message"),
     )
 
     # Grouped by stage: the findings outside any stage first, then each stage in order.
@@ -372,31 +586,34 @@ def findings_table(findings: Sequence[Finding], width: int) -> Table:
 def statistics_text(report: Report, width: int | None = None, color: bool = False) -> str:
     """The "Findings per rule" table alone: what `--statistics` prints on standard error
     when none of the chosen reports holds it."""
-    return draw(console(width or DEFAULT_WIDTH, color), _statistics(report))
+    page = Page(console(width or DEFAULT_WIDTH, color))
+    _statistics(page, report)
+    return page.text()
 
 
-def _statistics(report: Report) -> list[RenderableType]:
-    table = new_table(("count", {"justify": "right", "no_wrap": True}), ("code", {}), ("rule", {}))
+def _statistics(page: Page, report: Report) -> None:
+    table = Grid(Col("count", justify="right", wrap=False), Col("code"), Col("rule"))
     for code, name, n in report.per_rule():
         table.add_row(text(str(n)), text(clean(code)), text(clean(name)))
-    return [text("Findings per rule", BOLD), fitted(table), text("")]
+    page.say(text("Findings per rule", BOLD))
+    page.table(table)
+    page.say(text(""))
 
 
-def _fixed(report: Report) -> list[RenderableType]:
+def _fixed(page: Page, report: Report) -> None:
     """Baseline entries that no longer occur: fixed, or their text changed."""
     n = len(report.fixed)
-    shown: list[RenderableType] = [
+    page.say(
         text(
             f"{n} baseline entr{'y' if n == 1 else 'ies'} no longer occur "
             "(fixed, or the text changed; write the baseline again to drop them):",
             BOLD,
         )
-    ]
+    )
     for entry in report.fixed:
         where = " ".join(clean(entry.get(k, "")) for k in ("file", "code", "path"))
-        shown.append(hanging("  ", PLAIN, where, PLAIN))
-    shown.append(text(""))
-    return shown
+        page.draw(hanging("  ", PLAIN, where, PLAIN))
+    page.say(text(""))
 
 
 def _summary(report: Report) -> Text:
