@@ -37,7 +37,7 @@ from funnelcheck.support.terminal import clean
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
-    from rich.text import Text
+    from rich.text import Span, Text
 
 #: The width when neither a terminal nor COLUMNS says (output to a file or a pipe).
 DEFAULT_WIDTH = 120
@@ -183,52 +183,70 @@ class Grid:
     def add_row(self, *cells: Text, end_section: bool = False) -> None:
         self.rows.append((cells, end_section))
 
-    def lines(self, target: Console, width: int) -> list[Text]:
-        """The table's lines at `width` columns; wider, overflowing the line, where the
+    def draw(self, page: Page) -> None:
+        """The table's lines, at the page's width; wider, overflowing the line, where the
         columns need more: those that do not wrap their widest cell, the wrapping ones
         MIN_WIDTH (or their widest cell, when narrower). Rich would squeeze a column to
         nothing (and its text away) instead."""
         from rich.cells import cell_len
-        from rich.text import Text
 
         rows = [(tuple(text(c.header, BOLD) for c in self.columns), False), *self.rows]
-        longest = [0] * len(self.columns)
-        for cells, _ in rows:
-            for index, cell in enumerate(cells):
-                size = cell_len(cell.plain)
-                if size > longest[index]:
-                    longest[index] = size
+        sizes = [[cell_len(cell.plain) for cell in cells] for cells, _ in rows]
+        longest = [max(column) for column in zip(*sizes, strict=True)]
         need = GAP * (len(self.columns) - 1) + sum(
             min(wide, MIN_WIDTH) if column.wrap else wide
             for wide, column in zip(longest, self.columns, strict=True)
         )
-        widths = self.widths(longest, max(width, need))
+        widths = self.widths(longest, max(page.width, need))
         gap = " " * GAP
         last = len(self.columns) - 1
-        out: list[Text] = []
+        put = page.put
         for number, (cells, end_section) in enumerate(rows):
-            shown = [
-                _cell(target, cell, column, size)
-                for cell, column, size in zip(cells, self.columns, widths, strict=True)
-            ]
-            height = max(len(lines) for lines in shown)
+            # A cell that fits its column is written as it is, padded; a longer one is
+            # wrapped by rich into lines of the column's width (padded too).
+            wrapped: list[list[Text] | None] = []
+            height = 1
+            for cell, column, size, wide in zip(
+                cells, self.columns, sizes[number], widths, strict=True
+            ):
+                right = column.justify == "right"
+                if size <= wide and not (right and cell.plain[-1:].isspace()):
+                    wrapped.append(None)
+                    continue
+                folded = cell.wrap(
+                    page.target,
+                    wide,
+                    justify="right" if right else "left",
+                    overflow="fold",
+                    no_wrap=not column.wrap,
+                )
+                wrapped.append(list(folded))
+                height = max(height, len(folded))
             for row in range(height):
-                line = Text(end="")
-                for index, lines in enumerate(shown):
+                for index, lines in enumerate(wrapped):
                     if index:
-                        line.append(gap)
+                        put(gap)
+                    count = 1 if lines is None else len(lines)
                     # Cells at the top of their row; the headers at its foot.
-                    at = row - (height - len(lines)) if number == 0 else row
-                    if 0 <= at < len(lines):
-                        line.append_text(lines[at])
-                    elif index < last:
-                        line.append(" " * widths[index])
-                out.append(line)
+                    at = row - (height - count) if number == 0 else row
+                    if not 0 <= at < count:
+                        if index < last:
+                            put(" " * widths[index])
+                    elif lines is not None:
+                        put(lines[at].plain, lines[at].spans)
+                    elif self.columns[index].justify == "right":
+                        put(" " * (widths[index] - sizes[number][index]))
+                        put(cells[index].plain, cells[index].spans)
+                    else:
+                        put(cells[index].plain, cells[index].spans)
+                        if index < last:
+                            put(" " * (widths[index] - sizes[number][index]))
+                page.end_line()
             if number == 0:
-                out.append(Text("─" * (sum(widths) + GAP * last), end=""))
+                put("─" * (sum(widths) + GAP * last))
+                page.end_line()
             elif end_section and number < len(rows) - 1:
-                out.append(Text(end=""))
-        return out
+                page.end_line()
 
     def widths(self, longest: list[int], width: int) -> list[int]:
         """Each column's width (its text's, without the gaps), `width` columns in all at
@@ -255,30 +273,6 @@ class Grid:
                 widths = _reduce(sum(widths) - room, [1] * n, widths, widths)
             widths = [measured(index, wide) for index, wide in enumerate(widths)]
         return [max(wide - pad, 0) for wide, pad in zip(widths, pads, strict=True)]
-
-
-def _cell(target: Console, cell: Text, column: Col, width: int) -> list[Text]:
-    """A cell's lines, each padded to `width` (as rich pads a cell in its column)."""
-    from rich.cells import cell_len
-
-    size = cell_len(cell.plain)
-    if size <= width:  # it fits: as it is, padded (what rich's wrapping would give)
-        line = cell.copy()
-        if column.justify == "right":
-            line.rstrip()
-            line.pad_left(width - cell_len(line.plain))
-        else:
-            line.pad_right(width - size)
-        return [line]
-    return list(
-        cell.wrap(
-            target,
-            width,
-            justify="right" if column.justify == "right" else "left",
-            overflow="fold",
-            no_wrap=not column.wrap,
-        )
-    )
 
 
 def _collapse(widths: list[int], wrapping: list[bool], room: int) -> list[int]:
@@ -326,46 +320,63 @@ def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int
 
 class Page:
     """Lines on their way out through the run's console: free texts wrapped at its width,
-    tables drawn by `Grid`, anything else drawn by rich (`draw`). A file's lines are
-    rendered in one go: one `Text` to segments, not a `Console.print` per piece."""
+    tables drawn by `Grid`, anything else drawn by rich (`draw`). The lines are kept as
+    text and style spans, and rendered in one go: one rich `Text` to segments (with colour
+    on; its plain text without), not a `Console.print` per piece."""
 
     def __init__(self, target: Console) -> None:
+        from rich.text import Span
+
+        self._span = Span
         self.target = target
         self.width = target.width
         self._done: list[str] = []
-        self._lines: list[Text] = []
+        self._pieces: list[str] = []
+        self._spans: list[Span] = []
+        self._at = 0
         #: Per line: True where it keeps its trailing spaces (a text that fits its line).
         self._keep: list[bool] = []
+
+    def put(self, piece: str, spans: Sequence[Span] = ()) -> None:
+        """`piece` at the end of the current line, with the style spans over it."""
+        if spans:
+            at = self._at
+            self._spans.extend([self._span(at + s.start, at + s.end, s.style) for s in spans])
+        self._pieces.append(piece)
+        self._at += len(piece)
+
+    def end_line(self, keep: bool = False) -> None:
+        """End the current line; its trailing spaces are trimmed unless `keep`."""
+        self._pieces.append("\n")
+        self._at += 1
+        self._keep.append(keep)
 
     def say(self, shown: Text) -> None:
         """A text, wrapped at the console's width (folding a word longer than the line)."""
         if shown.cell_len <= self.width:
-            self._lines.append(shown)
-            self._keep.append(True)
+            self.put(shown.plain, shown.spans)
+            self.end_line(keep=True)
             return
         for line in shown.wrap(self.target, self.width, overflow="fold"):
-            self._lines.append(line)
-            self._keep.append(False)
+            self.put(line.plain, line.spans)
+            self.end_line()
 
     def table(self, grid: Grid) -> None:
-        lines = grid.lines(self.target, self.width)
-        self._lines.extend(lines)
-        self._keep.extend([False] * len(lines))
+        grid.draw(self)
 
     def draw(self, renderable: RenderableType) -> None:
         self._flush()
         self._done.append(draw(self.target, [renderable]))
 
     def _flush(self) -> None:
-        if not self._lines:
+        if not self._pieces:
             return
-        from rich.text import Text
-
-        whole = Text("\n", end="").join(self._lines)
+        plain = "".join(self._pieces)
         if self.target.color_system is None:
-            written = whole.plain
+            written = plain
         else:
             from rich.color import ColorSystem
+            from rich.text import Text
 
             # What the console writes for each segment (SGR codes around styled text).
             system = ColorSystem.STANDARD
@@ -373,13 +384,15 @@ class Page:
                 segment.style.render(segment.text, color_system=system)
                 if segment.style
                 else segment.text
-                for segment in whole.render(self.target)
+                for segment in Text(plain, spans=self._spans, end="").render(self.target)
             )
         self._done.extend(
             (line if keep else line.rstrip(" ")) + "\n"
-            for line, keep in zip(written.split("\n"), self._keep, strict=True)
+            for line, keep in zip(written.split("\n"), self._keep, strict=False)
         )
-        self._lines.clear()
+        self._pieces.clear()
+        self._spans.clear()
+        self._at = 0
         self._keep.clear()
 
     def text(self) -> str:
