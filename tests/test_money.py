@@ -76,6 +76,27 @@ PHRASINGS: list[tuple[str, str | None, str, str, str | None, bool, bool]] = [
     ("99 ¢ per user per month", "USD", "0.99", "USD", "month", True, False),
     ("99¢ a day", "CAD", "0.99", "CAD", "day", False, False),
     ("99¢ a day", "EUR", "0.99", "USD", "day", False, False),
+    # Three decimals: a leading 0 is never a group of thousands; a "$" writes "." decimals.
+    ("$0.125 per GB", "USD", "0.125", "USD", None, False, False),
+    ("$0.0079 per message", "USD", "0.0079", "USD", None, False, False),
+    ("$1.250 per GB", "USD", "1.25", "USD", None, False, False),
+    ("£0.045 per minute", "GBP", "0.045", "GBP", None, False, False),
+    ("€0.125 per GB", "EUR", "0.125", "EUR", None, False, False),
+    ("0,125 € pro GB", "EUR", "0.125", "EUR", None, False, False),
+    ("€0,00325 pro Nutzer", "EUR", "0.00325", "EUR", None, False, False),
+    ("€1.250 pro Jahr", "EUR", "1250", "EUR", None, False, False),
+    # Indian grouping, lakh and crore, "Rs." and "INR".
+    ("₹10,00,000 a month", "INR", "1000000", "INR", "month", False, False),
+    ("₹1,00,000 a year", "INR", "100000", "INR", "year", False, False),
+    ("Rs. 1,00,00,000 a year", "INR", "10000000", "INR", "year", False, False),
+    ("Rs 999/mo", "INR", "999", "INR", "month", False, False),
+    ("Rs.1,499 per month", "INR", "1499", "INR", "month", False, False),
+    ("INR 12,34,567.50 a year", "INR", "1234567.50", "INR", "year", False, False),
+    ("₹10 lakh a month", "INR", "1000000", "INR", "month", False, False),
+    ("₹2.5 crore a year", "INR", "25000000", "INR", "year", False, False),
+    ("₹5Cr a year", "INR", "50000000", "INR", "year", False, False),
+    ("10,00,000 rupees a month", "INR", "1000000", "INR", "month", False, False),
+    ("$1,00,000 a year", "USD", "100000", "USD", "year", False, False),
 ]
 
 
@@ -333,3 +354,78 @@ def test_a_price_near_the_word_revenue_is_still_a_price(text: str) -> None:
     first = find_amounts(text, "USD")[0]
     assert not first.is_business_figure
     assert not first.is_saving
+
+
+# -- held-out set 4: amounts as written ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "currency", "amounts"),
+    [
+        # The text's own numbers say which mark is the decimal one.
+        ("€1.250 per GB, and €12.50 a month", "EUR", ["1.25", "12.50"]),
+        ("€1.250 per GB, and €1,000,000 a year", "EUR", ["1.25", "1000000"]),
+        # "1,000" shows no mark of its own: the currency decides the other.
+        ("€1.250 per GB, and €1,000 a month", "EUR", ["1250", "1000"]),
+        ("€1.250 per GB, and €49,99 a month", "EUR", ["1250", "49.99"]),
+        ("$0.00325 per user and $1.250 per GB", "USD", ["0.00325", "1.25"]),
+        ("1.250 € und 2.500.000 € Umsatz", "EUR", ["1250", "2500000"]),
+        ("1,250 € pro GB, dann 0,99 €", "EUR", ["1.25", "0.99"]),
+        # Numbers that show no mark (a version, a date) decide nothing: the currency does.
+        ("Version 2.1.3: $1.250 per GB", "USD", ["1.25"]),
+        ("Seit 07.12.2026: €1.250 pro Jahr", "EUR", ["1250"]),
+        # Marks that disagree decide nothing either.
+        ("€1.250 a year; $12.50 or €49,99", "EUR", ["1250", "12.50", "49.99"]),
+    ],
+)
+def test_an_amount_is_read_in_its_texts_convention(
+    text: str, currency: str, amounts: list[str]
+) -> None:
+    assert [a.amount for a in find_amounts(text, currency)] == [D(a) for a in amounts]
+
+
+def test_a_period_word_of_the_amount_before_is_not_the_next_amounts_period() -> None:
+    first, second = find_amounts(
+        "Beyond that, $0.00325 per monthly active user and $0.125 per GB of database.", "USD"
+    )
+    assert (first.amount, second.amount) == (D("0.00325"), D("0.125"))
+    assert second.per is None
+    # Said before the amount and not the unit of another, the adjective still counts.
+    (annual,) = find_amounts("An annual plan at $5,988.", "USD")
+    assert annual.per == "year"
+    seat, plan = find_amounts("$10 per seat, or an annual plan at $5,988.", "USD")
+    assert (seat.per_seat, plan.per_seat, plan.per) == (True, False, "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A brand taking ₹10,00,000 a month in payments.",
+        "Stores processing $50,000 a month.",
+        "Shops doing $20k a month.",
+        "Merchants that sell over $1M a year.",
+        "Sellers bringing in $30,000 a month.",
+        "Creators earning $5,000 a month.",
+        "Platforms handling about $2M a month.",
+        "Merchants with $40,000 of monthly volume.",
+        "$500k in payment volume a year.",
+        "Marketplaces with a GMV of $3M.",
+    ],
+)
+def test_money_the_customer_takes_in_is_a_business_figure(text: str) -> None:
+    (found,) = find_amounts(text, "INR" if "₹" in text else "USD")
+    assert found.is_business_figure, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Payment processing $0.30 per charge.",
+        "All it takes is $10 a month.",
+        "$10 a month, which makes $120 a year.",
+        "It sells for $99.",
+        "Card processing $0.25 per transaction.",
+    ],
+)
+def test_a_price_after_a_verb_of_volume_nearby_is_still_a_price(text: str) -> None:
+    assert not any(a.is_business_figure for a in find_amounts(text, "USD"))

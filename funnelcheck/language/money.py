@@ -17,6 +17,7 @@ How text is read, the decisions a user may want to know:
 - An amount needs a currency: a symbol ("$", "€", "£", "¥", "₹" ...), an ISO code ("USD 399",
   "399 EUR") or a currency word ("399 dollars"). A bare number ("40 customers", "2026",
   "3 to 5 days", "30% faster") is never money, even next to a period ("3 times a month").
+- "Rs" and "Rs." before the amount are a symbol of INR (PKR, LKR, NPR in those strategies).
 - A symbol names the strategy's currency where that currency writes it so ("$" is CAD in a
   CAD strategy, "¥" CNY in a CNY one, "kr" NOK in a NOK one), and otherwise its usual one
   ("$" USD, "£" GBP, "¥" JPY, "kr" SEK). "US$", "C$", "A$", "NZ$", "HK$", "S$", "R$" ... are
@@ -27,12 +28,20 @@ How text is read, the decisions a user may want to know:
   "1 200 €" (a space, no-break space or thin space between groups of three, with the currency
   after) are European. A no-break or thin space groups thousands wherever the currency is;
   a plain space does after a symbol or code too, when exactly three digits follow it
-  ("$1 500 per month" is 1,500), never across a word ("$1 and 500 users" is $1). A dot
-  followed by exactly three digits is a thousands separator ("€1.200" is 1,200): nobody
-  writes a price to a tenth of a cent. With a multiplier the dot is a decimal point again
-  ("$1.250k" is 1,250).
-- Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, attached
-  ("$2M"), or the words "thousand", "million", "billion".
+  ("$1 500 per month" is 1,500), never across a word ("$1 and 500 users" is $1). Indian
+  grouping (twos, then the last three) is the number written: "₹10,00,000" is 1,000,000,
+  "1,00,00,000" 10,000,000.
+- One mark followed by exactly three digits ("1.250", "1,250") is read as amounts are
+  written (held-out set 4: "$0.125 per GB" is not $125): a leading 0 is never a group
+  ("$0.125", "0,125 €" are decimals); else the text's own numbers decide where they show a
+  mark ("$0.00325 ... $1.250" is 1.25, "1.250 € ... 49,99 €" is 1,250; "1,250 € ... 0,99 €"
+  is 1.25); else the currency: "1.250" is a decimal in a currency written with decimal
+  points ($, £, ¥, ₹, CHF ...: `DOT_DECIMAL_CURRENCIES`; usage prices to a tenth of a cent
+  are common) and a thousand in the others ("€1.200" is 1,200), and "1,250" a thousand.
+  With a multiplier the dot is a decimal point ("$1.250k" is 1,250).
+- Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, "Cr"
+  crore, attached ("$2M", "₹5Cr"), or the words "thousand", "million", "billion", "lakh",
+  "lac", "crore" ("₹10 lakh" is 1,000,000).
 - Periods: "/mo", "/month", "a month", "per month", "monthly", "every month", "per annum",
   "p.a.", "annually", "billed annually", "/yr", "/wk", "/qtr", "a day", an adjective after the
   amount ("a $5,988 annual contract", "a $499 monthly fee"), ...; "once",
@@ -49,9 +58,16 @@ How text is read, the decisions a user may want to know:
   `is_saving`: it is not a price claim.
 - Figures of the customer's business: an amount followed by "ARR", "MRR", "GMV", "AUM",
   "in revenue" (or "in annual revenue", "of revenue"), "in sales", "in funding", "in assets",
-  "turnover" or "valuation", or introduced by "raised", "raising", "revenue of", "ARR of",
-  "valued at" or "valuation of", is `is_business_figure` ("SaaS companies with $2M ARR",
-  "between $10M and $100M in revenue"): it describes the segment, it is not a price claim.
+  "turnover", "valuation", "TPV" or "(payment) volume", or introduced by "raised",
+  "raising", "revenue of", "ARR of", "valued at", "valuation of", "volume of" or a verb of
+  money the customer takes in ("taking", "processing", "doing", "sells", "earning",
+  "bringing in", "handling", "collecting", "accepting" ...), is `is_business_figure` ("SaaS
+  companies with $2M ARR", "a brand taking ₹10,00,000 a month"): it describes the
+  customer's business, it is not a price claim. "Payment processing $0.30", "all it takes
+  is $10" and "which makes $120 a year" are prices.
+- A period or seat word before an amount is its adjective only when no amount before it
+  took it as its own unit: in "$0.00325 per monthly active user and $0.125 per GB",
+  "monthly" is the first amount's unit, not the second's period.
 - Ranges ("$10-20", "$10–$20", "$10 to $20", "10-20 €") give two amounts, one per bound,
   each with the range's currency, period and seat qualifiers; a bound without a multiplier
   takes the other's ("$10-20k" is 10,000 to 20,000). Neither bound is a floor.
@@ -344,6 +360,7 @@ SYMBOL_CURRENCIES: dict[str, tuple[str, ...]] = {
     "₴": ("UAH",),
     "₦": ("NGN",),
     "₫": ("VND",),
+    "Rs": ("INR", "PKR", "LKR", "NPR"),
     "kr": ("SEK", "NOK", "DKK", "ISK"),
     "zł": ("PLN",),
 }
@@ -389,6 +406,13 @@ ISO_CODES: frozenset[str] = frozenset(_ISO_CODE_TABLE.split())
 _MAGNITUDES: dict[str, int] = {
     "k": 1_000,
     "thousand": 1_000,
+    "lakh": 100_000,
+    "lakhs": 100_000,
+    "lac": 100_000,
+    "lacs": 100_000,
+    "crore": 10_000_000,
+    "crores": 10_000_000,
+    "cr": 10_000_000,
     "m": 1_000_000,
     "mm": 1_000_000,
     "million": 1_000_000,
@@ -453,21 +477,23 @@ CENT_SIGN = "¢"
 _CODES_RE = "|".join(sorted(ISO_CODES))
 _EXPLICIT_RE = "|".join(re.escape(s) for s in sorted(_EXPLICIT_SYMBOLS, key=len, reverse=True))
 _SYMBOLS_RE = "|".join(
-    re.escape(s) for s in sorted(SYMBOL_CURRENCIES, key=len, reverse=True) if s != "kr"
+    re.escape(s) for s in sorted(SYMBOL_CURRENCIES, key=len, reverse=True) if s not in ("kr", "Rs")
 )
 _WORDS_RE = "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
 
 _PREFIX = (
-    rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})"
+    rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|(?<![A-Za-z])Rs\.?(?![A-Za-z])"
     rf"|(?<![A-Za-z])(?:{_CODES_RE})(?![A-Za-z]))"
 )
 _SUFFIX = (
     rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|{CENT_SIGN}|kr\.?(?![A-Za-z])"
     rf"|(?:{_CODES_RE})(?![A-Za-z])|(?:{_WORDS_RE})(?![A-Za-z]))"
 )
-# A number as written; grouped forms first so "1,200" is not read as "1".
+# A number as written; grouped forms first so "1,200" is not read as "1", and the Indian
+# grouping first of all so "10,00,000" is not read as "10,00".
 _NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d{1,2})?"
     r"|\d+(?:[.,]\d+)?)(?![\d%])"
@@ -479,7 +505,10 @@ _NUMBER_BEFORE_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:,\d{{1,2}})?(?![\d%])|{
 # price. A longer run ("$1 5000") or more digits after a separator ("$1 500,000") is not a
 # group, and the amount stays the first number.
 _NUMBER_AFTER_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:[.,]\d{{1,2}})?(?![\d%]|[.,]\d)|{_NUMBER})"
-_MAGNITUDE = r"(?:(?:mm|MM|bn|k|K|m|M|B)(?![A-Za-z])|\s(?:thousand|million|billion)\b)"
+_MAGNITUDE = (
+    r"(?:(?:mm|MM|bn|k|K|m|M|B|Cr|cr)(?![A-Za-z])"
+    r"|\s(?:thousand|million|billion|lakhs?|lacs?|crores?|Cr)\b)"
+)
 _SPACE = r"[ \u00a0\u202f\u2009]?"
 _DASH = r"(?:\s?[-–—]\s?|\s+to\s+)"
 
@@ -533,17 +562,30 @@ _SAVING_AFTER_RE = re.compile(
 # Figures of the customer's business, not prices: "$2M ARR", "$5M-$50M in annual revenue",
 # "between $10M and $100M in revenue" (the first bound of such a pair too), "raised $10M".
 _BUSINESS_WORDS = (
-    r"(?:(?:in|of)\s+)?(?:(?:annual|yearly|recurring|annual\s+recurring|total|gross)\s+)?"
-    r"(?:ARR|MRR|GMV|AUM|revenues?|sales|funding|financing|assets|turnover|valuation)\b"
+    r"(?:(?:in|of)\s+)?(?:(?:annual|yearly|monthly|recurring|annual\s+recurring|total|gross)\s+)?"
+    r"(?:ARR|MRR|GMV|TPV|AUM|revenues?|sales|funding|financing|assets|turnover|valuation|"
+    r"(?:payment\s+|processing\s+|transaction\s+)?volume)\b"
 )
 _BUSINESS_AFTER_RE = re.compile(
     rf"^(?:\s+(?:and|to|or)\s+\S*\d\S*)?\s+{_BUSINESS_WORDS}",
     re.IGNORECASE,
 )
+# Money the customer takes in, a verb right before it: "a brand taking ₹10,00,000 a month",
+# "stores processing $50k a month", "shops doing $20,000 in a good month", "merchants that
+# sell $1M a year". Not "payment processing $0.30" (a noun: the product's fee), not "takes"
+# ("all it takes is $10") nor "makes" ("$10 a month, which makes $120 a year"): a price.
+_TAKES_IN = (
+    r"taking(?:\s+in)?|takes\s+in|took\s+in|(?<!payment\s)(?<!card\s)(?<!data\s)"
+    r"(?:processing|processes|processed)|doing|does|did|sells?|selling|sold|earning|earns|"
+    r"earned|generating|generates|generated|(?:bringing|brings|brought|pulling|pulls|pulled)"
+    r"\s+in|turning\s+over|turns\s+over|handling|handles|handled|collecting|collects|"
+    r"collected|accepting|accepts|accepted|moving|moves|moved|clearing|clears|cleared"
+)
 _BUSINESS_BEFORE_RE = re.compile(
     r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
-    r"valued\s+at|valuation\s+of|funding\s+of)\s+(?:(?:over|about|around|nearly|almost|"
-    r"more\s+than|less\s+than|under|just)\s+)?$",
+    rf"valued\s+at|valuation\s+of|funding\s+of|volumes?\s+of|GMV\s+of|TPV\s+of|{_TAKES_IN})"
+    r"\s+(?:(?:over|about|around|roughly|nearly|almost|more\s+than|less\s+than|under|just|"
+    r"up\s+to|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
 _PERIOD_BEFORE_RE = re.compile(
@@ -569,21 +611,32 @@ def find_amounts(text: str, default_currency: str | None) -> list[TextAmount]:
     if _DIGIT_RE.search(text) is None:
         return found  # every amount has a digit; most texts have none, and a search costs
     position = 0
+    previous_end = 0  # where the last amount's own words end
+    text_mark = decimal_mark_of(text)
     with localcontext(MONEY_CONTEXT):  # "$10^28 a month" × 12 is exact too
         while (match := _AMOUNT_RE.search(text, position)) is not None:
-            read = _read_match(text, match, default_currency)
+            read = _read_match(text, match, default_currency, text_mark, previous_end)
             position = max(match.end(), position + 1)
             if read is None:
                 continue
             found.extend(read[0])
             position = max(position, read[1])
+            previous_end = read[1]
     return found
 
 
 def _read_match(
-    text: str, match: re.Match[str], default_currency: str | None
+    text: str,
+    match: re.Match[str],
+    default_currency: str | None,
+    text_mark: str | None,
+    previous_end: int = 0,
 ) -> tuple[list[TextAmount], int] | None:
-    """The amounts of one match (two for a range) and where the scan continues."""
+    """The amounts of one match (two for a range) and where the scan continues.
+
+    `previous_end` is where the amount before it and its words end: a period or seat word
+    there ("$0.00325 per monthly active user and $0.125 per GB") is that amount's unit, not
+    an adjective of this one."""
     symbol_first = match.group("pre") is not None
     in_cents = False
     if symbol_first:
@@ -605,7 +658,16 @@ def _read_match(
     high_currency = currency
     if symbol_first and match.group("pre2"):
         high_currency = _currency_of(match.group("pre2"), default_currency) or currency
-    values = [_parse_number(b.number, with_magnitude=b.factor is not None) for b in bounds]
+    # "1.250": a decimal or a thousand as the text writes its numbers, else as the currency does.
+    mark = text_mark or ("." if currency in DOT_DECIMAL_CURRENCIES else ",")
+    values = [
+        _parse_number(
+            b.number,
+            with_magnitude=b.factor is not None,
+            decimal_mark=mark if "," not in b.number else text_mark,
+        )
+        for b in bounds
+    ]
     if None in values:
         return None
     factors = [b.factor for b in bounds]
@@ -629,11 +691,12 @@ def _read_match(
         currency = high_currency = qualifiers.code
     amount_start = bounds[0].start
     before = _clause_before(text, amount_start)
+    own_before = before[max(0, len(before) - (amount_start - previous_end)) :]
     per = qualifiers.per
-    if per is None and (adjective := _PERIOD_BEFORE_RE.search(before)) is not None:
+    if per is None and (adjective := _PERIOD_BEFORE_RE.search(own_before)) is not None:
         word = re.sub(r"[- ]", "-", adjective.group("word").lower())
         per = ONCE if word in ("one-time", "one-off", "lifetime") else _ADVERB_PERIODS[word]
-    per_seat = qualifiers.per_seat or _SEAT_BEFORE_RE.search(before) is not None
+    per_seat = qualifiers.per_seat or _SEAT_BEFORE_RE.search(own_before) is not None
     is_range = len(amounts) == 2
     floor = not is_range and _FLOOR_RE.search(before) is not None
     is_saving = (
@@ -704,26 +767,93 @@ def _currency_of(marker: str, default_currency: str | None) -> str | None:
     return default_currency if default_currency in writers else writers[0]
 
 
-def _parse_number(number: str, *, with_magnitude: bool) -> Decimal | None:
-    """A number as written, English or European separators (see the module's docstring)."""
+#: Currencies whose writers put a decimal point, not a thousands separator, in "1.250": for
+#: them an amount with one dot and three digits after it is read as a decimal
+#: ("$1.250 per GB" is 1.25) unless its text writes another convention. The others (EUR,
+#: BRL, DKK, TRY, IDR...) group thousands with a dot ("€1.200" is 1,200).
+_DOT_DECIMAL_TABLE = (
+    "USD GBP JPY CNY INR PKR LKR NPR BDT AUD NZD CAD SGD HKD MXN TWD KRW ILS PHP THB MYR "
+    "NGN KES GHS EGP AED SAR QAR KWD BHD OMR CHF PEN"
+)
+DOT_DECIMAL_CURRENCIES: frozenset[str] = frozenset(_DOT_DECIMAL_TABLE.split())
+
+# Numbers with a separator, for the text's own convention (see `decimal_mark_of`).
+_SEPARATED_RE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)+(?!\d)")
+
+
+def _mark_shown(number: str) -> str | None:
+    """The decimal mark a number shows unambiguously ("." or ","), or None.
+
+    "12.50", "0.0079", "99.9", "1,200,000", "1,200.50", "10,00,000" show ".";
+    "49,99", "0,125", "1.200,50", "1.200.000" show ","; "1.250" and "1,250" (one mark,
+    three digits after it) show nothing, and neither do "2.1.3" or "07.12.2026".
+    """
+    commas, dots = number.count(","), number.count(".")
+    if commas and dots:
+        return "." if number.rfind(".") > number.rfind(",") else ","
+    mark = "," if commas else "."
+    head, *groups = number.split(mark)
+    if len(groups) == 1:
+        if head == "0" or len(groups[0]) != 3:
+            return mark  # "0.125", "12.50", "49,99": a decimal mark
+        return None  # "1,250" and "1.250": a group or three decimals, the text says which
+    if all(len(group) == 3 for group in groups) or _is_indian(head, groups, mark):
+        return "," if mark == "." else "."  # "1.200.000" and "1,200,000"
+    return None  # a version or a date
+
+
+def _is_indian(head: str, groups: list[str], mark: str) -> bool:
+    """ "10,00,000" and "1,00,00,000": lakh and crore grouping (twos, then the last three)."""
+    return (
+        mark == ","
+        and len(head) in (1, 2)
+        and len(groups[-1]) == 3
+        and all(len(group) == 2 for group in groups[:-1])
+    )
+
+
+def decimal_mark_of(text: str) -> str | None:
+    """The decimal mark the text itself writes: "." or "," where every number that shows one
+    agrees, None where none shows one or they disagree."""
+    marks = {_mark_shown(m.group()) for m in _SEPARATED_RE.finditer(text)} - {None}
+    return marks.pop() if len(marks) == 1 else None
+
+
+def _parse_number(
+    number: str, *, with_magnitude: bool, decimal_mark: str | None = None
+) -> Decimal | None:
+    """A number as written, English, Indian or European separators (see the module's
+    docstring). `decimal_mark` is the convention of the text or the currency, for the two
+    ambiguous shapes: "1.250" (a decimal unless the mark is ",") and "1,250" (a thousand
+    unless the mark is ","). A leading 0 is never a group: "0.125" and "0,125" are decimals."""
     text = re.sub(r"[ \u00a0\u202f\u2009]", "", number)
     if len(text) > MAX_DIGITS:
         return None  # no price has thousands of digits; a figure that long is not money
     commas, dots = text.count(","), text.count(".")
     if commas and dots:
         # The separator written last is the decimal point: "1,200.50" and "1.200,50".
-        decimal_mark = "." if text.rfind(".") > text.rfind(",") else ","
-        group_mark = "," if decimal_mark == "." else "."
-        text = text.replace(group_mark, "").replace(decimal_mark, ".")
+        decimal_point = "." if text.rfind(".") > text.rfind(",") else ","
+        group_mark = "," if decimal_point == "." else "."
+        text = text.replace(group_mark, "").replace(decimal_point, ".")
     elif commas:
         head, _, tail = text.rpartition(",")
-        if commas == 1 and len(tail) in (1, 2):
-            text = f"{head}.{tail}"  # "49,99": a decimal comma
-        elif all(len(group) == 3 for group in text.split(",")[1:]):
-            text = text.replace(",", "")
+        if commas == 1 and (
+            len(tail) in (1, 2) or head == "0" or (len(tail) == 3 and decimal_mark == ",")
+        ):
+            text = f"{head}.{tail}"  # "49,99", "0,125": a decimal comma
+        elif all(len(group) == 3 for group in text.split(",")[1:]) or _is_indian(
+            text.split(",")[0], text.split(",")[1:], ","
+        ):
+            text = text.replace(",", "")  # "1,200" and "10,00,000"
         else:
             return None
-    elif dots > 1 or (dots == 1 and not with_magnitude and len(text.rpartition(".")[2]) == 3):
+    elif dots > 1 or (
+        dots == 1
+        and not with_magnitude
+        and len(text.rpartition(".")[2]) == 3
+        and text.partition(".")[0] != "0"
+        and decimal_mark != "."
+    ):
         if not all(len(group) == 3 for group in text.split(".")[1:]):
             return None
         text = text.replace(".", "")  # "1.200" and "1.200.000": European thousands
