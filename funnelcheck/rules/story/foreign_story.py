@@ -76,8 +76,12 @@ class ForeignStory(Rule, options=Options):
     too slowly. Such a stage (it carries one concept, and each place it does is a single
     written word, not a phrase of the terms) is judged by `max_foreign_share_one_keyword`
     (0.5) instead: it fires when more than half its words are foreign, and the message names
-    the keyword. A stage that carries two concepts, or one through a phrase ("tax forms",
-    "stopped giving"), is judged as before.
+    the keyword. Another story takes at least `MIN_WORDS_LEFT` (3) foreign words of its own:
+    "Plug in the dish, point it at the sky, and the app shows your connection" shares one
+    keyword and has two foreign words left once its setup words are aside (dish, sky), so it
+    is judged by `max_foreign_share` as any stage; this floor moved none of the labelled
+    claims of `story_accuracy.py` (all three sets unchanged). A stage that carries two
+    concepts, or one through a phrase ("tax forms", "stopped giving"), is judged as before.
 
     **Failing example.**
 
@@ -114,22 +118,21 @@ class ForeignStory(Rule, options=Options):
         pitch: Your first month of Stripe payouts reconciled against the ledger, with you.
     ```
 
-    **Options.** `max_foreign_share` (default 0.7): the share of foreign words a stage may
-    have; the rule fires above it, when most of the stage's words (more than 70%) are
-    foreign. Set by measurement on two sets. On the format page's example, the drifted
-    retention stage scores 1.0 and the on-story stages 0.0, 0.08, 0.29 and 0.12 (0.44 and
-    0.22 before the trial's and the proposal's own words, "connect", "minutes", "plan", were
-    left out): any threshold from 0.3 to 0.95 separates them. On the 54 labelled claims of
-    `tests/benchmarks/story_pairs.yaml`, each judged alone (the hardest case: one short
-    claim, with nothing around it), on-story claims that use the terms score up to 0.67 and
-    drifted ones from 0.60; the verdict "FC101 or FC104 fires" agrees with the readers'
-    labels on 0.87 of the pairs at 0.5, 0.89 at 0.6, 0.93 at 0.7 and 0.87 at 0.8, so 0.7
-    (`python tests/benchmarks/story_accuracy.py` prints the sweep). The pairs set the
-    default too, so the figure is not a held-out estimate. Leaving out the words a stage's
-    job needs changed none of these verdicts (0.926 before and after, the judged claim in a
-    sales stage); judged as a pricing, retention or product stage, one drifted claim of 54
-    ("Cancel anytime: no contracts and no setup fees on our analytics plan", which is all
-    billing words but one) now passes.
+    **Options.** `max_foreign_share` (default 0.7): the share of foreign words a stage may have; the
+    rule fires above it, when most of the stage's words (more than 70%) are foreign. Set by
+    measurement on two sets. On the format page's example, the drifted retention stage scores 1.0
+    and the on-story stages 0.0, 0.08, 0.17 and 0.0 (0.44 and 0.22 before the trial's and the
+    proposal's own words, "connect", "minutes", "plan", then "watch" and "less", were left out): any
+    threshold from 0.2 to 0.95 separates them. On the 54 labelled claims of
+    `tests/benchmarks/story_pairs.yaml`, each judged alone (the hardest case: one short claim, with
+    nothing around it), on-story claims that use the terms score up to 0.67 and drifted ones from
+    0.60; the verdict "FC101 or FC104 fires" agrees with the readers' labels on 0.87 of the pairs at
+    0.5, 0.89 at 0.6, 0.93 at 0.7 and 0.87 at 0.8, so 0.7 (`python
+    tests/benchmarks/story_accuracy.py` prints the sweep). The pairs set the default too, so the
+    figure is not a held-out estimate. Leaving out the words a stage's job needs changed none of
+    these verdicts (0.926 before and after, the judged claim in a sales stage); judged as a pricing,
+    retention or product stage, one drifted claim of 54 ("Cancel anytime: no contracts and no setup
+    fees on our analytics plan", which is all billing words but one) now passes.
 
     `max_foreign_share_one_keyword` (default 0.5): the same share for a stage that shares a
     single word with the problem's terms and nothing more (never more than
@@ -166,7 +169,11 @@ class ForeignStory(Rule, options=Options):
             share = len(foreign) / total
             limit = options.max_foreign_share
             keyword = None
-            if share > options.max_foreign_share_one_keyword and (told := story.stages.get(index)):
+            if (
+                share > options.max_foreign_share_one_keyword
+                and len(foreign) >= MIN_WORDS_LEFT
+                and (told := story.stages.get(index))
+            ):
                 keyword = lone_keyword(story, told, stage_texts)
                 if keyword is not None:
                     limit = min(limit, options.max_foreign_share_one_keyword)
