@@ -26,6 +26,7 @@ assumption, and the rules cap such findings at info.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -1027,6 +1028,9 @@ def not_a_price(
         return "an alternative's price"
     if alternative and _names_alternative(before, after, alternative, product):
         return "an alternative's price"
+    third = _third_party(before, after, product, alternative)
+    if third is not None:
+        return third
     brand = _BRAND_VERB_RE.search(before)
     if brand is not None:
         words = {w.lower() for w in brand.group("name").split()}
@@ -1046,12 +1050,131 @@ def not_a_price(
     return None
 
 
-#: Before an amount: the phrase it is the price of ("one boutique spin class a week at").
+#: Verbs that join a party to the money it charges ("a gateway often adds $25 a month", "an
+#: attorney can charge $1,000", "carriers bill $12"), with the one word they may take as
+#: an object ("runs you $25", "charges merchants $25").
+_CHARGE_VERBS = (
+    r"(?:costs?|costing|charges?|charged|charging|bills?|billed|takes?|took|adds?|added|"
+    r"asks?|asking|wants?|demands?|requires?|runs?|ran|totals?|averages?|"
+    r"comes?\s+to|amounts?\s+to|tacks?\s+on|sets?\s+(?:you|them|\w+)\s+back|"
+    r"starts?\s+at|ranges?\s+from|runs?\s+from|goes?\s+for|sells?\s+for|lists?\s+at)"
+    r"(?:\s+(?:you|them|us|merchants|sellers|buyers|customers|stores|shops|businesses|"
+    r"owners|founders|teams|companies|(?:a|an|the|your|each|every)\s+[\w'-]+))?"
+)
+#: Between a verb and its amount: "about", "up to", "an extra", "from".
+_CHARGE_QUALIFIERS = (
+    r"(?:(?:just|only|about|around|roughly|nearly|almost|over|up\s+to|as\s+much\s+as|"
+    r"at\s+least|another|an\s+extra|extra|a\s+further|from|between|typically|usually|"
+    r"often)\s+)*"
+)
+
+#: Before an amount: the phrase it is the price of ("one boutique spin class a week at",
+#: "a gateway and merchant account often adds").
 _PRICE_CUE_RE = re.compile(
-    r"(?P<phrase>(?:[\w'-]+\s+){1,6}?)(?:at|costs?|charges?|for|vs\.?|versus|is|are|runs?|"
-    r"priced\s+at|of|=)\s+(?:(?:just|only|about|around|roughly|nearly|almost|over)\s+)?$",
+    r"(?P<phrase>(?:[\w'-]+\s+){1,6}?)(?:at|for|vs\.?|versus|is|are|priced\s+at|of|=|"
+    + _CHARGE_VERBS
+    + r")\s+"
+    + _CHARGE_QUALIFIERS
+    + r"$",
     re.IGNORECASE,
 )
+
+#: Between a subject and its verb: modals, adverbs, a relative pronoun ("state filing
+#: fees, which run from $35", "an attorney can easily charge $1,000").
+_SUBJECT_GAP = (
+    r"(?:'s|s')?,?\s+(?:(?:which|that|who|can|could|will|would|may|might|often|usually|"
+    r"typically|generally|normally|sometimes|commonly|alone|also|then|still|easily|each|"
+    r"all|now|already|themselves|itself|quickly)\s+)*"
+)
+#: Another party than the product: the state, a lawyer, a bank, a carrier, "other
+#: providers", "traditional gateways".
+_OTHER_PARTY = (
+    r"(?:attorneys?|lawyers?|solicitors?|accountants?|CPAs?|bookkeepers?|notar(?:y|ies)|"
+    r"agenc(?:y|ies)|consultants?|contractors?|freelancers?|brokers?|banks?|(?:card\s+)?"
+    r"issuers?|carriers?|(?:the\s+)?states?|(?:the\s+)?government|IRS|HMRC|counties|"
+    r"county|courts?|DMV|registrars?|competitors?|rivals?|incumbents?|"
+    r"(?:other|most|typical|traditional|legacy|conventional|incumbent)\s+[a-z][\w'-]+)"
+)
+#: Money paid through to another party than the product: government, filing and court
+#: fees, taxes and duties, postage and a carrier's shipping, the card networks' fees, a
+#: lawyer's or an agency's fee.
+_PASS_THROUGH = (
+    r"(?:(?:(?:state|government|governmental|filing|court|county|city|municipal|federal|"
+    r"registry|registration|notary|recording|stamp|customs|import|export|shipping|postage|"
+    r"carrier|interchange|card[-\s]network|network|scheme|issuer|bank|wire|attorney|lawyer|"
+    r"legal|agency|third[-\s]party|pass[-\s]through)(?:'s|s'|s)?\s+){1,3}"
+    r"(?:fees?|charges?|costs?|taxes|tax|dues|duties)"
+    r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage)"
+)
+_PARTY_BEFORE_RE = re.compile(
+    rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+{_CHARGE_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+_FEE_BEFORE_RE = re.compile(
+    rf"\b(?P<party>{_PASS_THROUGH}){_SUBJECT_GAP}(?:is|are|of|at|{_CHARGE_VERBS})\s+"
+    rf"{_CHARGE_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+_FEE_AFTER_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each)\s+(?!in\b|of\b)[\w'-]+\s+)?(?:(?:in|of|for|as)\s+)?"
+    r"(?:(?:the|a|an|one-time|annual|yearly|monthly|typical|average|any)\s+)*"
+    rf"(?P<party>{_PASS_THROUGH})\b",
+    re.IGNORECASE,
+)
+_AGENT_AFTER_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each)\s+(?!in\b|of\b)[\w'-]+\s+)?(?:(?:in|of)\s+[\w'-]+\s+)?"
+    r"(?:(?:is|are|was|were|gets?|being)\s+)?"
+    r"(?:charged|billed|collected|taken|kept|paid|payable|owed|due|remitted|added|goes|go)\s+"
+    r"(?:by|to)\s+(?P<party>(?:[\w'&.-]+\s*){1,5})",
+    re.IGNORECASE,
+)
+#: A range's upper end reads as its lower end does ("from $35 to $500").
+_RANGE_TAIL_RE = re.compile(r"\S*\d\S*\s*(?:to|-|–|and|or)\s*$", re.IGNORECASE)
+
+
+def _third_party(
+    before: str, after: str, product: frozenset[str], alternative: frozenset[str]
+) -> str | None:
+    """Why money whose clause has another party as its subject or agent ("the state
+    charges $35", "an attorney can charge $1,000", "$25 a month billed by your bank"), or
+    that is a pass-through fee ("state filing fees, which run from $35", "$35 in state
+    fees", "$5 of VAT"), is not the product's price; None where it may be. A party or fee
+    the product's own words name (a plan's `shipping` fee, an agency's own category) is
+    the product's: compared."""
+    before = _RANGE_TAIL_RE.sub("", before)
+    for pattern, reason in (
+        (_FEE_BEFORE_RE, "a fee paid to another party"),
+        (_PARTY_BEFORE_RE, "another party's price"),
+    ):
+        match = pattern.search(before)
+        if match is not None and not _the_products(match.group("party"), product):
+            return reason
+    match = _FEE_AFTER_RE.match(after)
+    if match is not None and not _the_products(match.group("party"), product):
+        return "a fee paid to another party"
+    agent = _AGENT_AFTER_RE.match(after)
+    if agent is not None:
+        phrase = agent.group("party")
+        party = re.match(rf"(?:the\s+|your\s+|a\s+|an\s+)?{_OTHER_PARTY}\b", phrase, re.IGNORECASE)
+        if (party is not None or lower_words([phrase]) & alternative) and not _the_products(
+            phrase, product
+        ):
+            return "another party's price"
+    return None
+
+
+#: Words that name no one in particular in a party's or a fee's phrase.
+_PARTY_PLAIN = frozenset(
+    {"fee", "charge", "cost", "due", "duty", "tax", "taxe", "the", "your", "a", "an", "other",
+     "most", "typical", "traditional", "legacy", "conventional", "incumbent", "card", "s"}
+)  # fmt: skip
+
+
+def _the_products(phrase: str, product: frozenset[str]) -> bool:
+    """Whether a party's or a fee's phrase is the product's own: every telling word of it
+    is one of the product's words (a plan's `shipping` fee, an agency's own category)."""
+    words = lower_words([phrase]) - _PARTY_PLAIN
+    return bool(words) and words <= product
 
 
 #: After an amount: where it is paid ("$35 a class at a boutique studio"), or the thing it
@@ -1070,7 +1193,7 @@ def _names_alternative(
     """Whether the phrase an amount is the price of ("one boutique spin class a week at
     $35", "$35 a class at a boutique studio") names an alternative and nothing of the
     product's own."""
-    cue = _PRICE_CUE_RE.search(before)
+    cue = _PRICE_CUE_RE.search(_RANGE_TAIL_RE.sub("", before))
     where = _AT_PLACE_RE.match(after)
     after_phrase = (where.group("phrase") or where.group("thing") or "") if where else ""
     for phrase in (cue.group("phrase") if cue else "", after_phrase):
@@ -1132,19 +1255,76 @@ class TextPercent:
     value: Decimal
     span: tuple[int, int]
     raw: str
+    #: The plan the text gives it to ("Plus 25%"), by id, or None.
+    plan: str | None = None
 
 
-def percents_in(text: str) -> list[TextPercent]:
+#: A percentage, cued as a price or not ("Plus 25%" in a list of plans' percentages).
+_ANY_PERCENT_RE = re.compile(r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+#: After a bare percentage: a change or a share of people, not a price.
+_NOT_RATE_AFTER_RE = re.compile(
+    r"\s*(?:more|less|fewer|faster|slower|off|higher|lower|cheaper|bigger|smaller|better|"
+    r"discount|savings?|increase|decrease|growth|of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
+    r"(?:customers|users|teams|people|members|restaurants|merchants|businesses|companies|"
+    r"diners|buyers|sellers|shoppers|visitors))\b",
+    re.IGNORECASE,
+)
+
+
+def _plan_patterns(foot: Footing | None) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """For each plan: its id, a pattern for the plan named right before a percentage
+    ("Plus 25%", "Premium is 30%", "Lite: 15%") and one right after ("25% on Plus"). The
+    name is read as a name, with a capital letter ("Plus", not "plus")."""
+    out: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
+    for plan in foot.plans if foot is not None else ():
+        words = [w for w in re.split(r"[\s_-]+", plan.id) if w]
+        if not words or not words[0][:1].isalpha():
+            continue
+        first = words[0]
+        name = rf"(?:{re.escape(first[0].upper())}(?i:{re.escape(first[1:])}))"
+        name += "".join(rf"[\s_-]+(?i:{re.escape(w)})" for w in words[1:])
+        before = re.compile(
+            rf"(?<![\w-]){name}(?:'s)?(?:\s+(?i:plan|tier|package))?\s*"
+            r"(?:(?i:is|at|takes|charges|costs|for)\s+|[:=–—-]\s*)?(?i:(?:just|only)\s+)?$"
+        )
+        after = re.compile(rf"^\s*(?i:on|for|with|in)\s+(?i:the\s+)?{name}(?![\w-])")
+        out.append((plan.id, before, after))
+    return out
+
+
+def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
     """The percentages of a text that read as a price: followed by "+ 30¢", by a fee
     ("6.5% transaction fee"), or by what they are taken of or per ("per charge", "of
-    sales"). "30% faster" and "70% of teams" are not prices."""
+    sales"). "30% faster" and "70% of teams" are not prices. Given the price (`foot`), a
+    percentage given to a plan by name ("Lite is 15% per delivery order, Plus 25% and
+    Premium 30%") is that plan's, and a bare one so given is a price too where its
+    sentence names a percentage as a price."""
+    plans = _plan_patterns(foot)
+    cued = [match.start() for match in _PERCENT_RE.finditer(text)]
+    cued_set = frozenset(cued)
     out: list[TextPercent] = []
-    for match in _PERCENT_RE.finditer(text):
+    for match in _ANY_PERCENT_RE.finditer(text):
         before = _clause(text[max(0, match.start() - 60) : match.start()], last=True)
         if _PERCENT_NOT_PRICE_RE.search(before):
             continue
+        window = text[max(0, match.start() - 40) : match.start()]
+        plan = next(
+            (
+                plan_id
+                for plan_id, named_before, named_after in plans
+                if named_before.search(window) or named_after.match(text, match.end())
+            ),
+            None,
+        )
+        if match.start() not in cued_set:
+            if plan is None or _NOT_RATE_AFTER_RE.match(text, match.end()):
+                continue
+            head, tail = sentence_bounds(text, match.start(), match.end())
+            first = bisect_left(cued, head)
+            if first == len(cued) or cued[first] >= tail:
+                continue  # no percentage of its sentence is a price
         value = Decimal(match.group("value").replace(",", "."))
-        out.append(TextPercent(value, match.span(), match.group(0)))
+        out.append(TextPercent(value, match.span(), match.group(0), plan))
     return out
 
 
@@ -1845,7 +2025,9 @@ def percent_explained(
     start, end = percent.span
     if context.not_a_price(text, start, end) is not None:
         return None
-    return any(abs(percent.value - rate) <= tolerance * rate for _, _, rate in rates)
+    # A percentage given to a plan by name is that plan's, where the plan takes one.
+    named = [r for r in rates if r[0] == percent.plan]
+    return any(abs(percent.value - rate) <= tolerance * rate for _, _, rate in named or rates)
 
 
 def bill_explainers(bill: Bill) -> list[Explainer]:

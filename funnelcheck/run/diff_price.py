@@ -231,7 +231,7 @@ def _outdated_percents(
 ) -> Iterator[OutdatedClaim]:
     """The percentages of a text ("2.9% + 30¢") an older plan took and no newer one does."""
     old_rates, new_rates = percent_parts(old), percent_parts(new)
-    for percent in percents_in(text):
+    for percent in percents_in(text, new):
         if percent_explained(percent, text, new_rates, context, new_tolerance) is not False:
             continue
         if not percent_explained(percent, text, old_rates, context, old_tolerance):

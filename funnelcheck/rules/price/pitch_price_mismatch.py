@@ -69,16 +69,26 @@ class PitchPriceMismatch(Rule, options=Options):
     value"), a competitor's or an alternative's price (a name from `problem.alternatives`
     or a competitor the strategy sets itself against, "unlike Square", "cheaper than
     GitLab", in the clause; a phrase naming an alternative's distinctive words joined to
-    the amount by "at", "costs", "is", "vs": "one boutique spin class a week at $35" where
-    an alternative is "a boutique cycling studio"; another company's name before "costs" or
+    the amount by "at", "costs", "is", "vs" or any verb of charging ("adds", "bills", "will
+    run you"): "one boutique spin class a week at $35" where an alternative is "a boutique
+    cycling studio", "a gateway and merchant account often adds $25 a month" where one is
+    "a card gateway and merchant account"; another company's name before "costs" or
     "charges"; "agencies charge", "instead of", "compared to"; a relative clause on such a
-    name: "unlike ADT, where monitoring runs $45.99"), the problem's cost said as a cost
+    name: "unlike ADT, where monitoring runs $45.99"), another party's price ("the state
+    charges $35", "an attorney can charge $1,000", "$25 a month billed by your bank"),
+    money paid through to another party ("state filing fees, which run from $35 to $500",
+    "$12 in sales tax", "paid to the state"; a fee the plan names itself, such as
+    `shipping`, is still compared), the problem's cost said as a cost
     ("costs a finance team about $9,000 a month" where `problem.cost` is that), penalties,
     a threshold ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
     sales"), and a fee the plan names as such ("$15 per dispute" where a
     plan has a `dispute` fee). "$0 setup fee" says there is no such fee: not compared.
     Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
-    period. An amount is reported as written ("$0.0079", never "$0.01"). Where it could be
+    period. An amount is reported as written ("$0.0079", never "$0.01"). A percentage
+    written as a price ("2.9% + 30¢", "a 6.5% transaction fee", "15% per delivery order")
+    is compared with the plans' percentages; in a list that gives percentages to plans by
+    name ("Lite is 15% per delivery order, Plus 25% and Premium 30%") each is compared with
+    the named plan's. Where it could be
     the bill at quantities the strategy does not state, the finding is an info naming the
     assumption.
 
@@ -153,7 +163,7 @@ class PitchPriceMismatch(Rule, options=Options):
                     reading = read_claim(amount, text, foot, found, context, tolerance)
                     if reading.verdict == "unexplained":
                         yield _issue(amount, path, text, foot, reading, tolerance)
-                for percent in percents_in(text):
+                for percent in percents_in(text, foot):
                     if percent_explained(percent, text, rates, context, tolerance) is False:
                         yield _percent_issue(percent, path, text, rates, tolerance)
 
@@ -168,10 +178,15 @@ def _percent_issue(
     """A percentage named as a price ("2.5% + 30¢ per charge") that is no plan's percentage
     component (checked where some plan has one: elsewhere "3% per order" may be anything)."""
     where = "the pitch" if "pitch" in path else "the claim"
+    # Given to a plan by name ("Plus 20%"), it is set against that plan's share.
+    named = [r for r in rates if r[0] == percent.plan]
+    rates = named or rates
     listed = ", ".join(f"`{plan_id}` takes {part.text}" for plan_id, part, _ in rates)
+    said = f"{percent.raw} for `{percent.plan}`" if named else percent.raw
+    verdict = "not that plan's share" if named else "no plan takes that share"
     return Issue(
         path=path,
-        message=f"{where} names {percent.raw}; no plan takes that share: {listed}",
+        message=f"{where} names {said}; {verdict}: {listed}",
         related=tuple(part.path for _, part, _ in rates),
         subject=text,
         data={
