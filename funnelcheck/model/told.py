@@ -24,7 +24,17 @@ turns that into the verdict the rules and the relay share:
   price-only one are passed over: the baton goes from the stage before to the stage
   after), with what passes across: the concepts both carry, and a pain both retell. A
   handoff with nothing passed is dropped: FC103 reports it where both stages tell
-  something, FC101 or FC102 where one tells nothing.
+  something, FC101 or FC102 where one tells nothing. A checkout (a `pricing` stage) does
+  not reset the story: out of it passes what it tells, or where the next stage shares
+  none of that, what reached the checkout (the relay shows those concepts), so the stage
+  after it (the kit arrives, the first session) holds when it carries what the checkout
+  or the stage before the checkout told ("Plug in the dish ... your connection" after an
+  order page that names only streaming, where the page before promised internet). Into a
+  checkout nothing changes: a price justified by another facet of the problem than the one
+  the trial showed is still a drop. Measured on the real-world sets (`python
+  tests/benchmarks/realworld.py --corpus tests/realworld/holdoutN --details`): FC103 on
+  aligned files 5 to 3 (holdout2), 2 to 2 (holdout3), 2 to 1 (holdout4), 0 to 0
+  (`tests/realworld`, `holdout`); none added, planted drops unchanged.
 """
 
 from __future__ import annotations
@@ -45,6 +55,10 @@ if TYPE_CHECKING:
 #: what it allows. A marketing stage opens on the problem and a sales stage qualifies on it:
 #: one that only quotes a price has skipped the story, and FC101 still reports it.
 ALLOWANCE_ROLES = frozenset({"product"})
+
+#: Roles whose stage passes on what reached it as well as what it tells: a checkout states
+#: the price of what the stages before it promised (see `_carried_forward`).
+CHECKOUT_ROLES = frozenset({"pricing"})
 
 #: A retold pain without an id is shown by its text's first words, at most this many.
 PAIN_LABEL_WORDS = 5
@@ -155,15 +169,44 @@ def _told(strategy: Strategy) -> Told:
         out[index] = StageTold(index, stage.carries, stage.misses, retells, price_only)
     judged = sorted(i for i, stage in out.items() if not stage.price_only)
     pairs = strategy.handoffs_between(judged)
+    forward = _carried_forward(out, pairs, _roles(strategy))
     handoffs = tuple(
         HandoffTold(
             source=a,
             target=b,
-            passed=tuple(k for k in out[a].tells if k in out[b].tells),
+            passed=tuple(k for k in out[a].tells if k in out[b].tells)
+            or tuple(k for k in forward[a] if k in out[b].tells),
         )
         for a, b in pairs
     )
     return Told(MappingProxyType(out), handoffs, opening)
+
+
+def _roles(strategy: Strategy) -> dict[int, object]:
+    stages = strategy.data.get("stages")
+    if not isinstance(stages, list):
+        return {}
+    return {i: row.get("role") for i, row in enumerate(stages) if isinstance(row, dict)}
+
+
+def _carried_forward(
+    out: Mapping[int, StageTold], pairs: tuple[tuple[int, int], ...], roles: Mapping[int, object]
+) -> dict[int, tuple[str, ...]]:
+    """What the customer carries out of each stage that tells: what it tells and, out of
+    a checkout (`CHECKOUT_ROLES`), what reached it too. A checkout's job is the price, and
+    it does not reset the story: the stage after it (the kit arrives, the first session)
+    is judged against what it said and what the customer heard before it."""
+    into: dict[int, list[int]] = {}
+    for a, b in pairs:
+        into.setdefault(b, []).append(a)
+    found: dict[int, tuple[str, ...]] = {}
+    for index in sorted(out):  # sources come before their targets
+        carried = dict.fromkeys(out[index].tells)
+        if roles.get(index) in CHECKOUT_ROLES:
+            for source in into.get(index, ()):
+                carried.update(dict.fromkeys(found.get(source, out[source].tells)))
+        found[index] = tuple(carried)
+    return found
 
 
 def _pains_by_text(strategy: Strategy) -> dict[str, tuple[int, object]]:

@@ -24,6 +24,12 @@ class HandoffDrift(Rule):
     all is FC101's (or FC102's), not this rule's. The finding sits on the later stage and
     points at the earlier one, where the story was set.
 
+    A checkout does not reset the story. Out of a `pricing` stage passes what it tells and
+    what reached it: the stage after the checkout (the kit arrives, the first session) holds
+    when it carries a concept of the checkout or of the stage before it, as the customer
+    who paid remembers both (`funnelcheck.model.told`, with the figures). Into a checkout
+    the rule is unchanged, as below.
+
     Two facets of one problem are still two concepts: a pricing stage that justifies the
     price with "less than one takeaway order" after a trial about meal plans carries the
     problem, yet nothing the customer heard before. The message says which concepts each
