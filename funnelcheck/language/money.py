@@ -65,6 +65,13 @@ How text is read, the decisions a user may want to know:
   companies with $2M ARR", "a brand taking ₹10,00,000 a month"): it describes the
   customer's business, it is not a price claim. "Payment processing $0.30", "all it takes
   is $10" and "which makes $120 a year" are prices.
+- The customer's customer's transaction: an amount right before "order", "basket", "cart",
+  "sale", "ticket", "invoice" or "transaction" ("a $200 order", "on a $50 sale"; not "a $2
+  order fee" nor "a $20 sale price"), or after "an order of", "orders over", "invoices of",
+  "an average order value of"..., is `is_business_figure`; so is, later in the same text,
+  the same amount again ("paid the full $200 upfront") and "payments of" or "instalments
+  of" an amount ("4 interest-free payments of $50"). With no such transaction before it,
+  "3 payments of $50" is the product's price (financing of it).
 - A period or seat word before an amount is its adjective only when no amount before it
   took it as its own unit: in "$0.00325 per monthly active user and $0.125 per GB",
   "monthly" is the first amount's unit, not the second's period.
@@ -80,7 +87,7 @@ import re
 import sys
 from collections.abc import Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import (
     MAX_EMAX,
     MIN_EMIN,
@@ -588,6 +595,23 @@ _BUSINESS_BEFORE_RE = re.compile(
     r"up\s+to|at\s+least)\s+)?$",
     re.IGNORECASE,
 )
+# The customer's customer's transaction (see the module's docstring).
+_ORDER_NOUNS = r"orders?|baskets?|carts?|sales?|tickets?|invoices?|transactions?"
+_ORDER_AFTER_RE = re.compile(
+    rf"\s+(?:(?:online|average|typical|single|first|whole|total)\s+)?(?:{_ORDER_NOUNS})\b"
+    r"(?!\s+(?:fees?|charges?|surcharges?|prices?|pricing|minimums?|plans?|tiers?)\b)",
+    re.IGNORECASE,
+)
+_ORDER_BEFORE_RE = re.compile(
+    rf"\b(?:{_ORDER_NOUNS}|purchases|(?:average\s+)?(?:order|basket|cart)\s+(?:values?|sizes?)|"
+    r"AOV|average\s+(?:orders?|baskets?|tickets?|sales?))\s+"
+    r"(?:of|worth|totall?ing|over|above)\s+(?:(?:about|around|roughly|just|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_INSTALMENT_BEFORE_RE = re.compile(
+    r"\b(?:payments?|instal?l?ments?)\s+of\s+(?:(?:about|around|roughly|just)\s+)?$",
+    re.IGNORECASE,
+)
 _PERIOD_BEFORE_RE = re.compile(
     r"(?<!billed\s)(?<!paid\s)(?<!charged\s)"
     r"\b(?P<word>monthly|annual|annually|yearly|quarterly|weekly|daily|one[- ]time|one[- ]off|"
@@ -613,16 +637,43 @@ def find_amounts(text: str, default_currency: str | None) -> list[TextAmount]:
     position = 0
     previous_end = 0  # where the last amount's own words end
     text_mark = decimal_mark_of(text)
+    orders: set[Decimal] = set()  # the customer's customers' transactions named so far
     with localcontext(MONEY_CONTEXT):  # "$10^28 a month" × 12 is exact too
         while (match := _AMOUNT_RE.search(text, position)) is not None:
             read = _read_match(text, match, default_currency, text_mark, previous_end)
             position = max(match.end(), position + 1)
             if read is None:
                 continue
-            found.extend(read[0])
+            found.extend(_as_orders(text, read[0], orders))
             position = max(position, read[1])
             previous_end = read[1]
     return found
+
+
+def _as_orders(text: str, amounts: list[TextAmount], orders: set[Decimal]) -> list[TextAmount]:
+    """The amounts of one match, each marked a figure of the customer's business where it is
+    a transaction of the customer's customer: "a $200 order", "an order of $200", then the
+    same $200 again or "payments of $50" of it (`orders` holds those named before)."""
+    out: list[TextAmount] = []
+    for amount in amounts:
+        start, end = amount.span
+        before = _clause_before(text, start)
+        is_order = (
+            _ORDER_AFTER_RE.match(text, end) is not None
+            or _ORDER_BEFORE_RE.search(before) is not None
+        )
+        plain = amount.per is None and not amount.per_seat and not amount.floor
+        if is_order and plain:
+            orders.add(amount.amount)
+        elif not (
+            orders
+            and plain
+            and (amount.amount in orders or _INSTALMENT_BEFORE_RE.search(before) is not None)
+        ):
+            out.append(amount)
+            continue
+        out.append(replace(amount, is_business_figure=True))
+    return out
 
 
 def _read_match(

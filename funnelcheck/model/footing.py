@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from funnelcheck.language.money import (
     PERIOD_FACTORS,
     SEAT_PERIODS,
+    find_amounts,
     format_amount,
     format_count,
     format_money,
@@ -988,6 +989,14 @@ _PERCENT_RE = re.compile(
     r"payment\s+volume|volume|sales)s?\b)",
     re.IGNORECASE,
 )
+#: Before a percentage: a fee that it states ("lowers the fee to 0.69%", "fees of 0.69%",
+#: "a commission of 15%"), whatever verb of change comes before; "cuts fees by 20%" is no fee.
+_FEE_BEFORE_PERCENT_RE = re.compile(
+    r"\b(?:fees?|commissions?|(?:take|processing|transaction|card)\s+rates?)\s+"
+    r"(?:(?:is|are|of|to|at|down\s+to|drops?\s+to|falls?\s+to|goes\s+to|becomes?|"
+    r"becoming)\s+)(?:(?:just|only)\s+)?$",
+    re.IGNORECASE,
+)
 _AT_MOST_RE = re.compile(
     r"\b(?:less\s+than|under|below|at\s+most|no\s+more\s+than|up\s+to|within|cheaper\s+than)"
     r"\s+(?:(?:just|only)\s+)?$",
@@ -1305,7 +1314,8 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
     out: list[TextPercent] = []
     for match in _ANY_PERCENT_RE.finditer(text):
         before = _clause(text[max(0, match.start() - 60) : match.start()], last=True)
-        if _PERCENT_NOT_PRICE_RE.search(before):
+        is_fee = _FEE_BEFORE_PERCENT_RE.search(before) is not None
+        if _PERCENT_NOT_PRICE_RE.search(before) and not is_fee:
             continue
         window = text[max(0, match.start() - 40) : match.start()]
         plan = next(
@@ -1316,7 +1326,7 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
             ),
             None,
         )
-        if match.start() not in cued_set:
+        if match.start() not in cued_set and not is_fee:
             if plan is None or _NOT_RATE_AFTER_RE.match(text, match.end()):
                 continue
             head, tail = sentence_bounds(text, match.start(), match.end())
@@ -1981,6 +1991,10 @@ def figure_explained(
     sentence's billing cadence, or a bill at another whole number of seats or units."""
     start, end = amount.span
     at_most = is_at_most(text, start)
+    if amount.floor and (named := _plan_named_before_floor(text, start, foot)) is not None:
+        # "Essentials from $13 a month and Standard from $20 a month": each plan's own
+        # from-price (its cheapest variant or base), not the cheapest plan's.
+        found = [e for e in found if e.plan_id == named] or found
     per_unit_options = [amount.per_seat]
     if not amount.per_seat and per_unit_nearby(text, start):
         # "$49 per user a month, or $59 billed monthly": the second is per user too.
@@ -1999,6 +2013,12 @@ def figure_explained(
                 tolerance=tolerance,
             ):
                 return True
+    if (
+        not amount.floor
+        and not at_most
+        and _is_step_up(amount, text, foot, found, tolerance, per_unit_options)
+    ):
+        return True
     if not amount.floor and not amount.per_seat and amount.per != ONCE:
         targets = (
             [amount.amount * PERIOD_FACTORS[amount.per]]
@@ -2010,6 +2030,102 @@ def figure_explained(
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
                     return True  # the bill at another whole number of seats or units
     return False
+
+
+#: In an amount's sentence: an add-on or an upgrade ("add Engagement surveys for $4").
+_STEP_UP_RE = re.compile(
+    r"\b(?:add|adds|adding|added|add-ons?|addons?|upgrade|upgrades|upgrading|step\s+up|"
+    r"on\s+top)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_step_up(
+    amount: TextAmount,
+    text: str,
+    foot: Footing,
+    found: list[Explainer],
+    tolerance: Decimal,
+    per_unit_options: list[bool],
+) -> bool:
+    """Whether the amount is the step from one plan up to another: the difference of two
+    plans' figures of one kind on one footing (same unit and period), where the sentence
+    says so ("add Engagement surveys for $4 per person per month", plans at $11 and $15 a
+    seat) or also names the lower plan's figure ("Single Sign-On is $2 per user per month
+    and MFA $3 per user per month", plans at $2 and $5)."""
+    steps = [
+        (low, Explainer(low.kind, low.basis, high.figure - low.figure, low.per_unit, high.plan_id))
+        for low in found
+        for high in found
+        if low.plan_id != high.plan_id
+        and low.kind == high.kind
+        and low.basis == high.basis
+        and low.per_unit == high.per_unit
+        and high.figure > low.figure > 0
+    ]
+    steps = [
+        (low, step)
+        for low, step in steps
+        if any(
+            explains(
+                [step],
+                amount.amount,
+                amount.per,
+                per_unit=per_unit,
+                floor=False,
+                at_most=False,
+                tolerance=tolerance,
+            )
+            for per_unit in per_unit_options
+        )
+    ]
+    if not steps:
+        return False
+    head, tail = sentence_bounds(text, *amount.span)
+    if _STEP_UP_RE.search(text, head, tail) is not None:
+        return True
+    others = [
+        other
+        for other in find_amounts(text, foot.currency)
+        if other.span != amount.span and not other.floor
+    ]
+    return any(
+        explains(
+            [low],
+            other.amount,
+            other.per,
+            per_unit=per_unit,
+            floor=False,
+            at_most=False,
+            tolerance=tolerance,
+        )
+        for low, _ in steps
+        for other in others
+        for per_unit in (other.per_seat, per_unit_nearby(text, other.span[0]))
+    )
+
+
+#: The words of a floor before its amount ("from", "starting at"), taken off to find the
+#: plan named before them.
+_FLOOR_WORDS_RE = re.compile(
+    r"\s*\b(?:from|starting\s+(?:at|from)|starts?\s+at|as\s+(?:low|little)\s+as)"
+    r"\s+(?:(?:just|only|a\s+mere)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _plan_named_before_floor(text: str, start: int, foot: Footing) -> str | None:
+    """The plan named right before a "from" price ("Standard from $20", "the Pro plan
+    starts at $49"), by id, or None."""
+    window = text[max(0, start - 60) : start]
+    words = _FLOOR_WORDS_RE.search(window)
+    if words is None:
+        return None
+    head = window[: words.start()] + " "
+    for plan_id, named_before, _ in _plan_patterns(foot):
+        if named_before.search(head):
+            return plan_id
+    return None
 
 
 def percent_explained(
