@@ -2084,10 +2084,14 @@ def _is_step_up(
     head, tail = sentence_bounds(text, *amount.span)
     if _STEP_UP_RE.search(text, head, tail) is not None:
         return True
+    # The amounts of its sentence only (at most `_SENTENCE_REACH` characters either side):
+    # time stays linear in the text however many amounts it holds.
+    sentence = text[head:tail]
+    own = (amount.span[0] - head, amount.span[1] - head)
     others = [
         other
-        for other in find_amounts(text, foot.currency)
-        if other.span != amount.span and not other.floor
+        for other in find_amounts(sentence, foot.currency)
+        if other.span != own and not other.floor
     ]
     return any(
         explains(
@@ -2101,7 +2105,7 @@ def _is_step_up(
         )
         for low, _ in steps
         for other in others
-        for per_unit in (other.per_seat, per_unit_nearby(text, other.span[0]))
+        for per_unit in (other.per_seat, per_unit_nearby(sentence, other.span[0]))
     )
 
 
