@@ -2013,6 +2013,8 @@ def figure_explained(
                 tolerance=tolerance,
             ):
                 return True
+    if _is_seat_minimum(amount, text, foot, tolerance):
+        return True
     if (
         not amount.floor
         and not at_most
@@ -2029,6 +2031,40 @@ def figure_explained(
             for bill in plan.bills:
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
                     return True  # the bill at another whole number of seats or units
+    return False
+
+
+#: Right around an amount: a minimum ("a $4,000 annual minimum", "a minimum annual contract
+#: of $1,500", "minimum spend of $4,000").
+_MINIMUM_BEFORE_RE = _words_before(r"minimums?", 3)
+_MINIMUM_AFTER_RE = re.compile(
+    r"\s*(?:(?:annual|yearly|monthly|contract|spend|commitment)\s+){0,2}minimums?\b",
+    re.IGNORECASE,
+)
+
+
+def _is_seat_minimum(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> bool:
+    """Whether a money minimum ("Contracts start at a $4,000 annual minimum") is the one a
+    seat plan states in whole seats: its fewest billed seats are the fewest whose bill
+    reaches the amount (`seats_min: 31` at $132 a seat a year bills $4,092, the least
+    whole number of seats at or above $4,000). A minimum a seat fewer would reach, or one
+    above the seats' bill, is not that plan's."""
+    start, end = amount.span
+    if amount.per_seat or amount.per == ONCE:
+        return False
+    before = _clause(text[max(0, start - 60) : start], last=True)
+    if _MINIMUM_BEFORE_RE.search(before) is None and _MINIMUM_AFTER_RE.match(text, end) is None:
+        return False
+    target = amount.amount * PERIOD_FACTORS[amount.per or "year"]
+    for plan in foot.paid:
+        for bill in plan.bills:
+            for part in bill.parts:
+                step = part.step_yearly
+                if part.seats is None or not step or part.min_steps <= 1:
+                    continue
+                least = step * part.min_steps
+                if least - step < target <= least * (1 + tolerance):
+                    return True
     return False
 
 

@@ -10,7 +10,9 @@ is still reported.
   or also names the lower plan's figure;
 - a "from" price right after a plan's name is that plan's from-price, not the cheapest plan's;
 - a percentage stated as a fee ("lowers the fee to 0.69%", "fees of 0.79%") is compared with
-  the plans' percentages.
+  the plans' percentages;
+- a money minimum ("a $4,000 annual minimum") that a seat plan states as its fewest seats
+  (`seats_min: 31` at $11 a seat a month bills $4,092, the fewest whole seats reaching it).
 """
 
 from __future__ import annotations
@@ -157,3 +159,33 @@ def test_a_fee_a_plan_takes_or_a_change_in_it_is_not_reported(tmp_path: Path, cl
     path = _strategy(tmp_path, READER, claim)
     path.write_text(path.read_text(encoding="utf-8").replace("USD", "GBP"), encoding="utf-8")
     assert _fc302(path) == []
+
+
+MINIMUM = "    - {id: performance, amount: 11, per: seat-month, billed: year, seats_min: 31}\n"
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # 31 seats at $132 a year bill $4,092: the fewest whole seats that reach $4,000
+        "Contracts start at a $4,000 annual minimum.",
+        "There is a minimum annual contract of $4,000.",
+        "A $4,092 annual minimum applies.",
+    ],
+)
+def test_a_money_minimum_the_seat_minimum_rounds_up_is_explained(
+    tmp_path: Path, claim: str
+) -> None:
+    assert _fc302(_strategy(tmp_path, MINIMUM, claim)) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Contracts start at a $3,000 annual minimum.",  # 23 seats would reach it, not 31
+        "There is a minimum annual contract of $5,000.",  # above what 31 seats bill
+        "Contracts start at $4,000 a year.",  # no minimum named: no plan is that price
+    ],
+)
+def test_a_money_minimum_the_seats_do_not_give_is_reported(tmp_path: Path, claim: str) -> None:
+    assert _severities(_strategy(tmp_path, MINIMUM, claim)) == ["error"]
