@@ -180,6 +180,7 @@ def test_bad_input_gets_a_finding_not_a_traceback(
     assert findings[0]["line"] >= 1
 
 
+@pytest.mark.slow
 def test_fail_on_thresholds() -> None:
     clean = SAMPLES / "clean-b2b-saas.yaml"
     assert run("check", "--as-of", AS_OF, str(clean)).returncode == 0

@@ -139,6 +139,7 @@ def test_a_missing_side_exits_two(tmp_path: Path) -> None:
     assert "nope.yaml: no such file or directory" in proc.stderr
 
 
+@pytest.mark.slow
 def test_the_diff_is_never_written_over_a_file_it_reads(tmp_path: Path) -> None:
     old = write(tmp_path / "old.yaml", TEXT)
     new = write(tmp_path / "new.yaml", MENDED_PRICE)
@@ -211,6 +212,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 @needs_git
+@pytest.mark.slow
 def test_git_compares_the_working_tree_with_a_revision(repo: Path) -> None:
     write(repo / "strategies" / "ledgerline.yaml", DROPPED_TRIAL)
     code, document = diff_json("--git", "main", cwd=repo)
@@ -280,6 +282,7 @@ def test_git_a_side_that_was_invalid_is_reported_with_its_input_findings(repo: P
 
 
 @needs_git
+@pytest.mark.slow
 def test_git_errors_exit_two(repo: Path, tmp_path: Path) -> None:
     proc = diff("--git", "no-such-branch", cwd=repo)
     assert (
@@ -303,6 +306,7 @@ def test_git_not_installed_exits_two(tmp_path: Path) -> None:
     assert "git is not installed" in proc.stderr
 
 
+@pytest.mark.slow
 def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> None:
     clean = (ROOT / "sample_strategies" / "clean-b2b-saas.yaml").read_text(encoding="utf-8")
     old = write(tmp_path / "old.yaml", TEXT + clean[clean.index("\nassumptions:") :])
@@ -345,6 +349,7 @@ def test_claims_capabilities_prices_evidence_and_assumptions(tmp_path: Path) -> 
     assert "price changed" in diff(str(old), str(new)).stdout
 
 
+@pytest.mark.slow
 def test_the_sample_revision_drops_a_baton_and_mends_another() -> None:
     history = "sample_strategies/history/ledgerline.yaml"
     code, document = diff_json(history, "sample_strategies/ledgerline.yaml")

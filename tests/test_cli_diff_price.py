@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli_diff import TEXT, diff, diff_json, write
 
 # The sample's one plan, with what real price pages have: a yearly billing option, a unit
@@ -56,6 +58,7 @@ def test_the_sample_plan_is_the_rich_one() -> None:
     assert "amount: 549" in RAISED and "included: 8000" in RAISED
 
 
+@pytest.mark.slow
 def test_every_figure_that_moved_and_every_claim_still_quoting_the_old(tmp_path: Path) -> None:
     old = write(tmp_path / "old.yaml", RICH)
     new = write(tmp_path / "new.yaml", RAISED)

@@ -138,6 +138,7 @@ def test_shell_completion_can_be_shown_installed_and_completes(tmp_path: Path) -
 # -- relay -------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_relay_documents_its_exit_codes_and_follows_fail_on(tmp_path: Path) -> None:
     helped = flat(run("relay", "--help").stdout)
     assert "Exit codes: 0" in helped and "--fail-on" in helped
@@ -158,6 +159,7 @@ def test_relay_documents_its_exit_codes_and_follows_fail_on(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize("command", ["check", "relay"])
+@pytest.mark.slow
 def test_force_color_is_honoured_as_no_color_is(command: str) -> None:
     args = (command, "--as-of", AS_OF, str(EXAMPLE))
     assert "\x1b[" not in run(*args).stdout, "piped: no escape codes"

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 #: One test per way the shared material is reached: the reporters' and the hostile tests'
@@ -48,6 +50,7 @@ def _pytest(tmp_path: Path, ci: str | None) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_a_plain_clone_skips_them_naming_the_missing_path(tmp_path: Path) -> None:
     proc = _pytest(tmp_path, ci=None)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -59,6 +62,7 @@ def test_a_plain_clone_skips_them_naming_the_missing_path(tmp_path: Path) -> Non
         assert "shared corpus absent" in line and "no-shared-here" in line, line
 
 
+@pytest.mark.slow
 def test_under_ci_a_missing_corpus_is_a_failure_never_a_skip(tmp_path: Path) -> None:
     proc = _pytest(tmp_path, ci="true")
     assert proc.returncode == 1, proc.stdout + proc.stderr

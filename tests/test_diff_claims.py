@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli_diff import TEXT, diff, diff_json, write
 
 DISCOVERY = (
@@ -34,6 +36,7 @@ def test_the_sample_holds_the_claims_edited_here() -> None:
         assert f"- text: {text}\n" in TEXT
 
 
+@pytest.mark.slow
 def test_an_edited_claim_is_changed_in_json_table_and_markdown(tmp_path: Path) -> None:
     old = write(tmp_path / "old.yaml", TEXT)
     new = write(tmp_path / "new.yaml", TEXT.replace(DISCOVERY, DISCOVERY_EDITED))
@@ -147,6 +150,7 @@ def test_promises_follow_their_claim_not_its_text(tmp_path: Path) -> None:
     assert not [r for r in rows if r[0] == "promise" and r[2] == "Two-week trial"]
 
 
+@pytest.mark.slow
 def test_a_rewritten_pitch_is_shown_old_and_new_and_a_new_one_as_added(tmp_path: Path) -> None:
     """A pitch is what a stage says, as a claim is: its rewrite is one row `pitch changed`
     with both texts, beside the stage's story rows; a stage gaining a pitch, `pitch added`."""

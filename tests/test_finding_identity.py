@@ -99,6 +99,7 @@ def new_findings(document: dict[str, Any]) -> list[tuple[str, str]]:
     return [(f["code"], f["path"]) for f in document["files"][0]["findings"]]
 
 
+@pytest.mark.slow
 def test_inserting_a_stage_at_the_top_brings_nothing_back(tmp_path: Path) -> None:
     document, before, after = baseline_then(
         tmp_path, lambda data: data["stages"].insert(0, dict(NEW_STAGE))
@@ -111,6 +112,7 @@ def test_inserting_a_stage_at_the_top_brings_nothing_back(tmp_path: Path) -> Non
     assert not missing, f"fingerprints changed: {missing}"
 
 
+@pytest.mark.slow
 def test_reordering_claims_plans_and_capabilities_changes_nothing(tmp_path: Path) -> None:
     def reorder(data: dict[str, Any]) -> None:
         for stage in data["stages"]:
@@ -124,6 +126,7 @@ def test_reordering_claims_plans_and_capabilities_changes_nothing(tmp_path: Path
     assert after == before
 
 
+@pytest.mark.slow
 def test_removing_and_moving_stages_changes_no_other_fingerprint(tmp_path: Path) -> None:
     def edit(data: dict[str, Any]) -> None:
         retention = next(s for s in data["stages"] if s["role"] == "retention")
@@ -136,6 +139,7 @@ def test_removing_and_moving_stages_changes_no_other_fingerprint(tmp_path: Path)
     assert set(after) <= set(before)
 
 
+@pytest.mark.slow
 def test_renaming_an_unrelated_stage_keeps_every_other_fingerprint(tmp_path: Path) -> None:
     # A stage no finding is about or names (which one depends on the rules: found here).
     write(tmp_path / "s.yaml", sample())

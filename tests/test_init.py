@@ -91,6 +91,7 @@ def test_end_of_input_writes_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_no_input_template_and_existing_file(tmp_path: Path) -> None:
     out = tmp_path / "strategy.yaml"
     proc = run("init", "--no-input", cwd=tmp_path)

@@ -60,6 +60,7 @@ def files_of(proc: subprocess.CompletedProcess[str]) -> list[str]:
     return [f["file"] for f in json.loads(proc.stdout)["files"]]
 
 
+@pytest.mark.slow
 def test_a_nested_fail_on_applies_from_the_top_as_from_its_own_folder(repo: Path) -> None:
     assert check("strategies/ok.yaml", cwd=repo).returncode == 1
     assert check("ok.yaml", cwd=repo / "strategies").returncode == 1
@@ -84,6 +85,7 @@ def test_each_file_counts_against_its_own_fail_on(repo: Path) -> None:
     assert run("check", ".", "--as-of", AS_OF, "--jobs", "2", cwd=repo).returncode == 1
 
 
+@pytest.mark.slow
 def test_the_command_line_fail_on_overrides_every_configuration(repo: Path) -> None:
     assert check("strategies/ok.yaml", "--fail-on", "error", cwd=repo).returncode == 0
     assert check("ok.yaml", "--fail-on", "error", cwd=repo / "strategies").returncode == 0
@@ -91,6 +93,7 @@ def test_the_command_line_fail_on_overrides_every_configuration(repo: Path) -> N
     assert check(".", "--fail-on", "never", cwd=repo).returncode == 0
 
 
+@pytest.mark.slow
 def test_a_nested_exclude_applies_from_the_top(repo: Path) -> None:
     for cwd, draft in ((repo, "strategies/drafts/d.yaml"), (repo / "strategies", "drafts/d.yaml")):
         forced = check("--force-exclude", draft, cwd=cwd)

@@ -69,6 +69,7 @@ def test_force_exclude_applies_exclude_to_named_files(repo: Path) -> None:
     assert forced.returncode == 0 and "excluded by the configuration" in forced.stderr
 
 
+@pytest.mark.slow
 def test_parallel_run_prints_exactly_what_a_serial_run_prints(tmp_path: Path) -> None:
     for i in range(24):
         sample = sorted(SAMPLES.glob("*.yaml"))[i % len(list(SAMPLES.glob("*.yaml")))]

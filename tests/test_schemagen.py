@@ -85,6 +85,7 @@ def test_it_agrees_with_jsonschema_on_every_sample(sample: Path) -> None:
 
 # The format page's example, and the sample that sets the most optional fields.
 @pytest.mark.parametrize("name", ["ledgerline.yaml", "clean-b2b-saas.yaml"])
+@pytest.mark.slow
 def test_it_agrees_with_jsonschema_on_a_strategy_changed_every_way(name: str) -> None:
     sample = ROOT / "sample_strategies" / name
     data = load_text(sample.read_text(encoding="utf-8")).data

@@ -177,6 +177,7 @@ def test_very_deep_nesting_is_refused_without_crashing_the_process(tmp_path: Pat
 
 
 @pytest.mark.parametrize("what", ["stages", "claims"])
+@pytest.mark.slow
 def test_10000_stages_or_claims_are_checked(tmp_path: Path, what: str) -> None:
     if what == "stages":
         stages = [

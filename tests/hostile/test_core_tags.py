@@ -138,6 +138,7 @@ def test_every_core_tag_with_every_odd_value_is_a_finding_or_a_value(
 
 
 @pytest.mark.parametrize(("tag", "value"), REPRODUCTIONS, ids=lambda v: str(v)[:20])
+@pytest.mark.slow
 def test_the_reproductions_of_the_issue_are_fc002_at_their_line(
     tmp_path: Path, tag: str, value: str
 ) -> None:

@@ -63,6 +63,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("fmt", list(REPORTS))
+@pytest.mark.slow
 def test_reports_are_byte_identical_across_hash_seeds_and_jobs(
     runs: dict[str, Any], fmt: str
 ) -> None:

@@ -69,6 +69,7 @@ def _page(data: dict[str, Any]) -> tuple[Any, str]:
 
 @SETTINGS
 @given(strategies())
+@pytest.mark.slow
 def test_every_generated_strategy_gets_its_views(data: dict[str, Any]) -> None:
     result, page = _page(data)
     assert result.pitch is not None and result.pitch.price is not None
@@ -81,5 +82,6 @@ def test_every_generated_strategy_gets_its_views(data: dict[str, Any]) -> None:
 
 @SETTINGS
 @given(mutated())
+@pytest.mark.slow
 def test_a_mutated_strategy_never_breaks_the_views(data: dict[str, Any]) -> None:
     _page(data)

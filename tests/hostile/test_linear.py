@@ -30,6 +30,7 @@ def _findings(report: dict[str, Any], code: str) -> list[dict[str, Any]]:
     return [f for f in report["files"][0]["findings"] if f["code"] == code]
 
 
+@pytest.mark.slow
 def test_a_claim_of_many_numbers_lists_them_all(tmp_path: Path) -> None:
     """FC204 read the text before each number afresh: 39 s for 20,000 numbers."""
     strategy = base_strategy()
@@ -53,6 +54,7 @@ def test_a_long_sexagesimal_number_is_refused_at_its_line(tmp_path: Path) -> Non
     assert finding["code"] in ("FC001", "FC002") and "number" in finding["message"]
 
 
+@pytest.mark.slow
 def test_many_problem_terms(tmp_path: Path) -> None:
     """Each term was compared with every other (and each key listed by a pass over all)."""
     strategy = base_strategy()
@@ -65,6 +67,7 @@ def test_many_problem_terms(tmp_path: Path) -> None:
     assert weak["data"]["same_terms"] == [["reconcile", "reconciliation"]]
 
 
+@pytest.mark.slow
 def test_many_suppression_comments(tmp_path: Path) -> None:
     """Each comment looked for the next content line from scratch: 12 s for 500 KB."""
     text = to_yaml(base_strategy()) + "# funnelcheck: ignore FC101 -- legacy\n" * 75_000 + "x: 1\n"
@@ -77,6 +80,7 @@ def test_many_suppression_comments(tmp_path: Path) -> None:
     assert "74,000 more findings of this rule" in unused[-1]["message"]
 
 
+@pytest.mark.slow
 def test_unknown_keys_are_listed_to_1000_then_counted(tmp_path: Path) -> None:
     """Every unknown key was a finding held in memory: 1.3 GB for 5 MB."""
     keys = "".join(f"k{i}: 1\n" for i in range(120_000))

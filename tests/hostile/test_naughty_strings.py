@@ -220,6 +220,7 @@ def test_strings_yaml_cannot_hold_raw_are_refused_as_fc001(
 
 
 # -- JSON ---------------------------------------------------------------------------------
+@pytest.mark.slow
 def test_json_gives_every_string_back_exactly(
     naughty: dict[str, Any], cli_outputs: dict[str, str], engine_report: Any
 ) -> None:
@@ -297,6 +298,7 @@ def test_sarif_validates_against_the_oasis_schema(
 
 # -- JUnit --------------------------------------------------------------------------------
 @pytest.mark.parametrize("xsd", ["windyroad/JUnit.xsd", "jenkins-xunit/junit-10.xsd"])
+@pytest.mark.slow
 def test_junit_validates_against_both_schemas(cli_outputs: dict[str, str], xsd: str) -> None:
     import xmlschema
 

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 import yaml
 from hostile_support import checker, to_yaml
 from hypothesis import HealthCheck, given, settings
@@ -281,6 +282,7 @@ def _shuffled(value: Any, draw: Callable[[st.SearchStrategy[Any]], Any]) -> Any:
 
 @SETTINGS
 @given(st.one_of(strategies(), mutated()), st.data())
+@pytest.mark.slow
 def test_findings_do_not_depend_on_how_the_yaml_is_written(
     data: dict[str, Any], more: st.DataObject
 ) -> None:

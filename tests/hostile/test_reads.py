@@ -164,6 +164,7 @@ def test_a_link_back_to_the_config_is_a_cycle(tmp_path: Path) -> None:
     assert proc.returncode == 2 and "`extends` makes a cycle" in _stderr(proc)
 
 
+@pytest.mark.slow
 def test_twenty_thousand_exclude_patterns(tmp_path: Path) -> None:
     """Each pattern was compiled at every use (11 s); the patterns still work."""
     patterns = [f"dir{i}/**/*.yaml" for i in range(20_000)] + ["skipped/"]
@@ -243,6 +244,7 @@ def test_a_file_seen_smaller_than_it_is_read_is_read_within_the_limit(
     assert "grew past the limit" in refused.value.message
 
 
+@pytest.mark.slow
 def test_a_growing_file_through_the_cli(tmp_path: Path) -> None:
     path = tmp_path / "growing.yaml"
     path.write_text(STRATEGY, encoding="utf-8")

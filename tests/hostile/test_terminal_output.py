@@ -93,6 +93,7 @@ def test_no_format_starts_a_workflow_command_under_actions(
         assert OUR_ANNOTATION.search(out)  # our own annotations still are commands
 
 
+@pytest.mark.slow
 def test_the_default_table_and_annotations_the_relay_and_errors(actions_repo: Path) -> None:
     out, err, _ = _actions_run(actions_repo, "check", ".", "--as-of", AS_OF)
     assert OUR_ANNOTATION.search(out) and "stop-commands" in out

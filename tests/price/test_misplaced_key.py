@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.test_cli import AS_OF, EXAMPLE, run
 
 TEXT = EXAMPLE.read_text(encoding="utf-8")
@@ -25,6 +27,7 @@ def test_the_sample_plan_is_replaced() -> None:
     assert PLAN in TEXT and "financing: {periods: 12" in FINANCED
 
 
+@pytest.mark.slow
 def test_financing_on_a_monthly_plan_names_file_line_and_fix(tmp_path: Path) -> None:
     path = tmp_path / "strategy.yaml"
     path.write_text(FINANCED, encoding="utf-8")

@@ -160,6 +160,7 @@ def test_a_dropped_handoff_is_named_in_words_beside_the_picture(sample_page: str
     assert any("→" in text for text in dom.text["li"])
 
 
+@pytest.mark.slow
 def test_the_page_is_byte_identical_across_runs_and_jobs(tmp_path: Path) -> None:
     pages = []
     for jobs in ("1", "2", "1"):
