@@ -9,14 +9,13 @@ Run as a user runs it, on the format page's example with one stage rewritten.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import yaml
+
+from tests.test_why import run
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "sample_strategies" / "ledgerline.yaml"
@@ -25,21 +24,6 @@ SCHEMA = json.loads((ROOT / "schemas" / "report.schema.json").read_text(encoding
 RETOLD = "No more unexplained differences turning up late, when the auditors arrive."
 PRICE_LIST = "One plan at $399 a month, billed yearly; cancel any time."
 FREE_TIER = "The free plan includes 500 transactions every month, and it does not expire."
-
-
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
-    env["COLUMNS"] = "100"
-    proc = subprocess.run(
-        [sys.executable, "-m", "funnelcheck", *args, "--as-of", "2026-11-22"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-    )
-    assert "Traceback" not in proc.stderr, proc.stderr
-    return proc
 
 
 def variant(tmp_path: Path, **said: str) -> Path:

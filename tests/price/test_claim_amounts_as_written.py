@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
-from funnelcheck.cli import app
+from tests.price.test_price_offers import _fc302
 
 HEAD = """\
 funnelcheck: 1
@@ -66,16 +64,6 @@ def _strategy(
     path = tmp_path / "strategy.yaml"
     path.write_text(text, encoding="utf-8")
     return path
-
-
-def _fc302(path: Path) -> list[dict[str, Any]]:
-    result = CliRunner().invoke(
-        app,
-        ["check", str(path), "--select", "FC0,FC302", "--format", "json", "--as-of", "2026-12-01"],
-    )
-    findings = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f for f in findings if f["code"] == "FC302"]
 
 
 @pytest.mark.parametrize(
