@@ -156,20 +156,22 @@ def test_a_narrow_encoding_escapes_what_it_cannot_write(
 
 
 # -- item 16: a signal while a report is written leaves no temporary file ---------------------
+_SIGNALS = ("SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM")
+
+
 def _signals_as_at_a_terminal() -> None:
-    """The child starts with every signal's default action, as a command typed at a
-    terminal does. A shell without job control starts a background job (`pytest &`) with
-    SIGINT and SIGQUIT ignored, the child inherits that, and a checker that (rightly)
+    """The child starts with every signal the test sends at its default action, as a
+    command typed at a terminal does. What starts a test run may ignore some: a shell
+    without job control starts a background job (`pytest &`) with SIGINT and SIGQUIT
+    ignored, `nohup` ignores SIGHUP; the child inherits that, and a checker that (rightly)
     keeps an inherited ignore would then finish its report."""
     import signal
 
-    for signum in (signal.SIGINT, signal.SIGQUIT):
-        signal.signal(signum, signal.SIG_DFL)
+    for name in _SIGNALS:
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
 
 
-@pytest.mark.parametrize(
-    "signame", ["SIGTERM", "SIGHUP", "SIGINT", "SIGQUIT", "SIGUSR1", "SIGUSR2", "SIGALRM"]
-)
+@pytest.mark.parametrize("signame", _SIGNALS)
 def test_a_signal_during_a_write_removes_the_temporary_file(tmp_path: Path, signame: str) -> None:
     """The signal arrives while the report's temporary file is written (sent from the
     `fsync` that precedes its rename): nothing but the reports may be left."""
