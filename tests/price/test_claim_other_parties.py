@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.price.test_price_offers import HEAD, _fc302, _strategy
+from tests.price.test_price_offers import HEAD, _fc302, _severities, _strategy
 
 MONTHLY = "    - {id: all-access, amount: 44, per: month}\n"
 GATEWAY = "a card gateway and merchant account such as Authorize.net"
@@ -31,10 +31,6 @@ def _with_alternatives(tmp_path: Path, alternatives: str, plans: str, *claims: s
     assert old in HEAD
     path.write_text(text.replace(old, f"alternatives: [{alternatives}]"), encoding="utf-8")
     return path
-
-
-def _severities(path: Path) -> list[str]:
-    return [f["severity"] for f in _fc302(path)]
 
 
 @pytest.mark.parametrize(

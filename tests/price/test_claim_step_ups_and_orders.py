@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.price.test_price_offers import _fc302, _strategy
+from tests.price.test_price_offers import _fc302, _severities, _strategy
 
 CARD = (
     "    - id: pay-in-4\n      components:\n"
@@ -41,10 +41,6 @@ READER = (
     "    - id: sumup-one\n      amount: 19\n      per: month\n"
     "      components:\n        - {percent: 0.79, of: card sales}\n"
 )
-
-
-def _severities(path: Path) -> list[str]:
-    return [f["severity"] for f in _fc302(path)]
 
 
 @pytest.mark.parametrize(

@@ -54,6 +54,11 @@ def _fc302(path: Path) -> list[dict[str, Any]]:
     return [f for f in findings if f["code"] == "FC302"]
 
 
+def _severities(path: Path) -> list[str]:
+    """The severities of a strategy's FC302 findings, in order."""
+    return [f["severity"] for f in _fc302(path)]
+
+
 BIKE = "    - id: all-access\n      amount: 44\n      per: month\n      components:\n"
 BIKE_FEE = "        - {fee: bike, amount: 1445, per: once, life_years: 5}\n"
 BIKE_FINANCED = (
