@@ -397,6 +397,12 @@ class Footing:
     def by_id(self, plan_id: str) -> PlanFooting | None:
         return next((plan for plan in self.plans if plan.id == plan_id), None)
 
+    @cached_property
+    def plan_names(self) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+        """Each plan's name as a claim writes it beside a figure (`_name_patterns`),
+        compiled once per file rather than for every text read."""
+        return _name_patterns(self)
+
     @property
     def mix(self) -> list[tuple[PlanFooting, Decimal]]:
         """The plan mix, by plans that exist, with shares above 0 (empty where none is given)."""
@@ -1281,11 +1287,16 @@ _NOT_RATE_AFTER_RE = re.compile(
 
 
 def _plan_patterns(foot: Footing | None) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """`Footing.plan_names`, none without a price."""
+    return foot.plan_names if foot is not None else []
+
+
+def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """For each plan: its id, a pattern for the plan named right before a percentage
     ("Plus 25%", "Premium is 30%", "Lite: 15%") and one right after ("25% on Plus"). The
     name is read as a name, with a capital letter ("Plus", not "plus")."""
     out: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
-    for plan in foot.plans if foot is not None else ():
+    for plan in foot.plans:
         words = [w for w in re.split(r"[\s_-]+", plan.id) if w]
         if not words or not words[0][:1].isalpha():
             continue
