@@ -138,3 +138,25 @@ def test_a_free_tier_that_also_tells_another_story_is_reported(tmp_path: Path) -
     result = report(variant(tmp_path, s2=drift))
     assert "price_only" not in result["relay"]["stages"][2]
     assert "FC101" in codes_on(result, 2)
+
+
+def test_the_relay_says_which_capability_ties_two_facets(tmp_path: Path) -> None:
+    """Two stages that carry different concepts hold where a capability one of them promises
+    ties a concept of each (issue 15); the relay names it, in JSON and in the table, and
+    FC103 does not report the handoff. Without the promise the words alone decide."""
+    data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
+    data["stages"][1]["claims"] = [{"text": "Every Stripe payout, accounted for."}]
+    trial = {"text": "Watch last month's lines reconcile in minutes.", "promises": ["auto-match"]}
+    data["stages"][2]["claims"] = [trial]
+    path = tmp_path / "strategy.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = report(path)
+    handoff = next(h for h in result["relay"]["handoffs"] if h["to"] == 2)
+    tie = "auto-match (payout → reconcile)"
+    assert handoff == {"from": 1, "to": 2, "passed": [tie], "held": True}
+    assert "FC103" not in codes_on(result, 2)
+    assert f"held: {tie}" in run("relay", path.name, cwd=tmp_path).stdout
+    del trial["promises"]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    result = report(path)
+    assert "FC103" in codes_on(result, 2)
