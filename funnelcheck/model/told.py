@@ -258,9 +258,10 @@ class _Facets:
           one the target tells: "sso (apps → sign-on)". The trial shows the live
           dashboards, the sales call says the analysts no longer rebuild their reports by
           hand, and the dashboards are what relieves that pain: one story;
-        - into a checkout, each plan that includes both a capability the source promised and
-          one the checkout promises (the same one or another): "plan team (projects +
-          admin-controls)". The checkout prices the plan the customer was shown, and may
+        - into a checkout, a plan that includes both a capability the source promised and
+          whose facets its words tell, and one the checkout promises: the same one, or
+          another whose facets the checkout's words tell ("plan team (projects +
+          admin-controls)"). The checkout prices the plan the customer was shown, and may
           name what else it includes.
         """
         promised = self._promised_at()
@@ -275,18 +276,34 @@ class _Facets:
                 out.append(f"{capability_id} ({told} → {heard})")
         if out or not checkout or not ours or not theirs:
             return tuple(out)
+        # Only a capability the stage's own words tell of counts (a claim rewritten to
+        # another facet that keeps its old `promises` ties nothing), but the checkout may
+        # price the very capability the stage before showed without retelling it: "Suite
+        # Professional adds SLAs for $115 per agent" after a demo of reply-time targets.
         plans = self._plans_of()
         shown: dict[str, str] = {}  # plan id -> the first of the source's capabilities in it
         for capability_id in ours:
-            for plan_id in plans.get(capability_id, ()):
-                shown.setdefault(plan_id, capability_id)
+            if self._tells_of(capability_id, source):
+                for plan_id in plans.get(capability_id, ()):
+                    shown.setdefault(plan_id, capability_id)
+        shown_capabilities = set(shown.values())
         for capability_id in theirs:
+            if not shown:
+                break
+            if capability_id not in shown_capabilities and not self._tells_of(
+                capability_id, target
+            ):
+                continue
             for plan_id in plans.get(capability_id, ()):
                 if plan_id in shown:
                     first = shown[plan_id]
                     both = first if first == capability_id else f"{first} + {capability_id}"
                     return (f"plan {plan_id} ({both})",)
         return ()
+
+    def _tells_of(self, capability_id: str, stage: StageTold) -> bool:
+        facets = self._of(capability_id)
+        return any(k in facets for k in stage.tells)
 
     def _plans_of(self) -> dict[str, tuple[str, ...]]:
         """The plans (ids) that include each capability, read once."""

@@ -46,9 +46,13 @@ class HandoffDrift(Rule):
       ("less than two days of your month-end close" when the campaign, the call and the
       trial spoke only of payouts) is still a drop.
     - *Into a checkout, the plan.* A checkout that promises a capability of a plan that also
-      includes one the stage before promised prices what the customer was shown, and may
-      name what else it includes ("your company data is not used for training" after a
-      trial of shared projects), shown as `plan team (projects + admin-controls)`.
+      includes one the stage before promised prices what the customer was shown: the same
+      capability ("Suite Professional adds SLAs" after a demo of reply-time targets), or
+      another it includes, which its words tell of ("your company data is not used for
+      training" after a trial of shared projects), shown as `plan team (projects +
+      admin-controls)`. Each stage's words must tell a facet of the capability it
+      promises: a claim rewritten to another facet that keeps its old `promises` ties
+      nothing.
 
     Until issue 15 a price justified by another facet than the trial's ("less than one day
     of reconciliation by hand" after a trial about the month-end close) was a drop, though
