@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +47,7 @@ class _Capability:
     distinctive: tuple[str, ...]
     #: Stems of its text shared with no other capability (the problem's included).
     own: tuple[str, ...]
+    own_set: frozenset[str]
     #: Whether the customer can buy it today (shipped and in a plan, or plans say nothing).
     buyable: bool
     #: The plans that include it.
@@ -140,8 +141,14 @@ class PromiseInWords(Rule, options=Options):
     severity = Severity.WARNING
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
-        capabilities = _capabilities(strategy)
-        if not any(not c.buyable for c in capabilities):
+        if not _any_unbuyable(strategy):
+            return  # nothing that cannot be sold: no text needs reading
+        # The story analysis has read the claims, pitches and the problem's words already:
+        # read them through its cache when it has run (the rules' default selection).
+        story = vars(strategy).get("story")
+        read = content_words if story is None else story.content_words
+        known = _capabilities(strategy, read)
+        if not any(not c.buyable for c in known.listed):
             return
         plan_ids = _plan_ids(strategy)
         for index, stage in strategy.stages():
@@ -151,79 +158,154 @@ class PromiseInWords(Rule, options=Options):
             stage_promises: set[str] = set()
             for claim in _claims(stage):
                 stage_promises.update(nonblank_strings(claim.get("promises")))
-            offered = _offered_plans(texts, plan_ids)
+            offered = _Offered(texts, plan_ids)
             for relative, text in texts:
                 if relative[0] == "claims":
                     claim = stage["claims"][relative[1]]
                     listed = set(nonblank_strings(claim.get("promises")))
                 else:
                     listed = stage_promises
-                found = _describes(text, capabilities, listed, offered, options)
+                found = _describes(text, read, known, listed, offered, options)
                 if found is None:
                     continue
                 capability, words = found
                 yield _issue(strategy, ("stages", index, *relative), index, capability, words)
 
 
+class _Offered:
+    """The plans a stage names by id ("the Team plan"), or None when it names none (then
+    every plan is on offer): worked out when a text first asks."""
+
+    def __init__(self, texts: list[tuple[Path, str]], plan_ids: list[str]) -> None:
+        self._texts = texts
+        self._plan_ids = plan_ids
+        self._done = False
+        self._plans: frozenset[str] | None = None
+
+    def includes(self, capability: _Capability) -> bool:
+        """Whether a plan on offer includes the capability."""
+        if not self._done:
+            self._plans = _offered_plans(self._texts, self._plan_ids)
+            self._done = True
+        return self._plans is None or bool(capability.plans & self._plans)
+
+
 def _describes(
     text: str,
-    capabilities: list[_Capability],
+    read: Callable[[str], list[tuple[str, str]]],
+    known: _Known,
     listed: set[str],
-    offered: frozenset[str] | None,
+    offered: _Offered,
     options: Options,
 ) -> tuple[_Capability, list[str]] | None:
-    """The capability this text describes but cannot sell, with the words that matched."""
-    if _HEDGE.search(normalise(text)):
+    """The capability this text describes but cannot sell, with the words that matched.
+
+    Only the capabilities whose own words the text uses are weighed: each word of the text
+    is looked up once in the index of the capabilities' own stems."""
+    words = read(text)
+    #: Each capability (by position) with its own stems the text meets.
+    met: dict[int, set[str]] = {}
+    #: Each word of the text with the capabilities whose own stems it meets.
+    meets: list[tuple[str, set[int]]] = []
+    for stem, word in words:
+        hits = known.own.get(stem)
+        if hits is None:
+            hits = known.own[stem] = _own_met(known, stem)
+        if hits:
+            meets.append((word, {position for position, _ in hits}))
+            for position, own_stem in hits:
+                met.setdefault(position, set()).add(own_stem)
+    if not met:
         return None
-    words = content_words(text)
-    said = StemSet(stem for stem, _ in words)
-    best: tuple[int, float, _Capability, list[str]] | None = None
+    best: tuple[int, float, _Capability] | None = None
+    best_position = -1
     best_buyable = 0
-    for capability in capabilities:
-        if not capability.distinctive:
-            continue
+    for position in sorted(met):
+        capability = known.listed[position]
+        said = met[position]
         count = sum(stem in said for stem in capability.distinctive)
         share = count / len(capability.distinctive)
         if count < options.min_distinctive_words or share < options.min_distinctive_share:
             continue
-        shared = [stem for stem in capability.own if stem in said]
-        if len(shared) < options.min_shared_words:
+        if len(said) < options.min_shared_words:
             continue
-        sellable = capability.buyable and (offered is None or bool(capability.plans & offered))
-        if capability.id in listed or sellable:
+        if capability.id in listed or (capability.buyable and offered.includes(capability)):
             best_buyable = max(best_buyable, count)
             continue
         if best is None or (count, share) > best[:2]:
-            matched = StemSet(shared)
-            shown = [word for stem, word in words if stem in matched]
-            best = (count, share, capability, shown)
+            best = (count, share, capability)
+            best_position = position
     if best is None or best_buyable >= best[0]:
         return None
-    return best[2], best[3]
+    if _HEDGE.search(normalise(text)):
+        return None
+    return best[2], [word for word, positions in meets if best_position in positions]
 
 
-def _capabilities(strategy: Strategy) -> list[_Capability]:
+def _own_met(known: _Known, stem: str) -> tuple[tuple[int, str], ...]:
+    """The capabilities' own stems that `stem` meets, each with its capability's position."""
+    return tuple(
+        (position, own)
+        for index, own in known.filed.lookup(stem)
+        if (position := known.position.get(index)) is not None
+        and own in known.listed[position].own_set
+    )
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The strategy's capabilities, and their stems filed for looking up a text's words."""
+
+    listed: list[_Capability]
+    #: Every capability's stems: (capability index, stem) under each stem.
+    filed: StemIndex[tuple[int, str]]
+    #: A capability's index in `capabilities` -> its position in `listed`, for those
+    #: that have distinctive words (the others are never described).
+    position: dict[int, int]
+    #: A text's stem -> the own stems it meets, by position (filled as texts ask).
+    own: dict[str, tuple[tuple[int, str], ...]]
+
+
+def _any_unbuyable(strategy: Strategy) -> bool:
+    """Whether some capability with a text is planned, in beta or shipped in no plan (so
+    `_capabilities`' word work can be skipped where every capability is for sale)."""
+    includes = _includes(strategy)
+    included = set().union(*includes.values()) if includes else set()
+    for _, capability in indexed_mappings(strategy.data.get("capabilities")):
+        capability_id = capability.get("id")
+        if not isinstance(capability.get("text"), str) or not isinstance(capability_id, str):
+            continue
+        status = capability.get("status")
+        if status in ("planned", "beta"):
+            return True
+        if status == "shipped" and includes and capability_id not in included:
+            return True
+    return False
+
+
+def _capabilities(strategy: Strategy, read: Callable[[str], list[tuple[str, str]]]) -> _Known:
     """Every capability with a text, its distinctive stems and whether it can be sold."""
     problem = strategy.problem
     problem_stems: set[str] = set()
     for wording in _problem_texts(problem):
-        problem_stems.update(stem for stem, _ in content_words(wording))
+        problem_stems.update(stem for stem, _ in read(wording))
     problem_set = StemSet(problem_stems)
     listed = list(indexed_mappings(strategy.data.get("capabilities")))
     stems_of: dict[int, list[str]] = {}
     for i, capability in listed:
         text = capability.get("text")
         if isinstance(text, str):
-            stems_of[i] = [stem for stem, _ in content_words(text)]
+            stems_of[i] = [stem for stem, _ in read(text)]
     # Every capability's stems filed once, so "shared with another capability" is a
     # look-up, not a comparison with every other capability (linear in the capabilities).
-    filed: StemIndex[int] = StemIndex()
+    filed: StemIndex[tuple[int, str]] = StemIndex()
     for i, stems in stems_of.items():
-        for stem in set(stems):
-            filed.add(stem, i)
+        for stem in dict.fromkeys(stems):
+            filed.add(stem, (i, stem))
     includes = _includes(strategy)
     any_includes = bool(includes)
     out: list[_Capability] = []
+    position: dict[int, int] = {}
     seen: set[str] = set()
     for i, capability in listed:
         capability_id = capability.get("id")
@@ -231,7 +313,9 @@ def _capabilities(strategy: Strategy) -> list[_Capability]:
             continue
         seen.add(capability_id)
         own = tuple(
-            dict.fromkeys(stem for stem in stems_of[i] if all(j == i for j in filed.lookup(stem)))
+            dict.fromkeys(
+                stem for stem in stems_of[i] if all(j == i for j, _ in filed.lookup(stem))
+            )
         )
         distinctive = tuple(stem for stem in own if stem not in problem_set)
         status = capability.get("status")
@@ -244,6 +328,8 @@ def _capabilities(strategy: Strategy) -> list[_Capability]:
         else:
             continue  # an unknown status is the schema's
         eta = capability.get("eta")
+        if distinctive:
+            position[i] = len(out)
         out.append(
             _Capability(
                 id=capability_id,
@@ -253,11 +339,12 @@ def _capabilities(strategy: Strategy) -> list[_Capability]:
                 eta=eta if isinstance(eta, str) and eta.strip() else None,
                 distinctive=distinctive,
                 own=own,
+                own_set=frozenset(own),
                 buyable=reason == "shipped",
                 plans=plans if any_includes else frozenset(_plan_ids(strategy)),
             )
         )
-    return out
+    return _Known(out, filed, position, {})
 
 
 def _problem_texts(problem: Mapping[str, Any]) -> Iterator[str]:
