@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
-from funnelcheck.language.story import StemIndex, StemSet, concepts_of, content_words, normalise
+from funnelcheck.language.story import (
+    Concept,
+    StemIndex,
+    StemSet,
+    StoryAnalysis,
+    concepts_of,
+    content_words,
+    normalise,
+)
 from funnelcheck.model.strategy import Strategy, indexed_mappings, nonblank_strings
 from funnelcheck.rules.base import Rule, check_range
 
@@ -145,9 +153,9 @@ class PromiseInWords(Rule, options=Options):
             return  # nothing that cannot be sold: no text needs reading
         # The story analysis has read the claims, pitches and the problem's words already:
         # read them through its cache when it has run (the rules' default selection).
-        story = vars(strategy).get("story")
+        story: StoryAnalysis | None = vars(strategy).get("story")
         read = content_words if story is None else story.content_words
-        known = _capabilities(strategy, read)
+        known = _capabilities(strategy, read, story)
         if not any(not c.buyable for c in known.listed):
             return
         plan_ids = _plan_ids(strategy)
@@ -207,10 +215,12 @@ def _describes(
     met: dict[int, set[str]] = {}
     #: Each word of the text with the capabilities whose own stems it meets.
     meets: list[tuple[str, set[int]]] = []
+    may_meet = known.filed.may_meet
     for stem, word in words:
         hits = known.own.get(stem)
         if hits is None:
-            hits = known.own[stem] = _own_met(known, stem)
+            # Most of a text's words meet no capability's: a set probe says so.
+            hits = known.own[stem] = _own_met(known, stem) if may_meet(stem) else ()
         if hits:
             meets.append((word, {position for position, _ in hits}))
             for position, own_stem in hits:
@@ -283,11 +293,16 @@ def _any_unbuyable(strategy: Strategy) -> bool:
     return False
 
 
-def _capabilities(strategy: Strategy, read: Callable[[str], list[tuple[str, str]]]) -> _Known:
+def _capabilities(
+    strategy: Strategy,
+    read: Callable[[str], list[tuple[str, str]]],
+    story: StoryAnalysis | None,
+) -> _Known:
     """Every capability with a text, its distinctive stems and whether it can be sold."""
     problem = strategy.problem
     problem_stems: set[str] = set()
-    for wording in _problem_texts(problem):
+    concepts = concepts_of(problem.get("terms")) if story is None else story.concepts
+    for wording in _problem_texts(problem, concepts):
         problem_stems.update(stem for stem, _ in read(wording))
     problem_set = StemSet(problem_stems)
     listed = list(indexed_mappings(strategy.data.get("capabilities")))
@@ -347,11 +362,11 @@ def _capabilities(strategy: Strategy, read: Callable[[str], list[tuple[str, str]
     return _Known(out, filed, position, {})
 
 
-def _problem_texts(problem: Mapping[str, Any]) -> Iterator[str]:
+def _problem_texts(problem: Mapping[str, Any], concepts: Iterable[Concept]) -> Iterator[str]:
     statement = problem.get("statement")
     if isinstance(statement, str):
         yield statement
-    for concept in concepts_of(problem.get("terms")):
+    for concept in concepts:
         yield from concept.all_wordings
 
 
