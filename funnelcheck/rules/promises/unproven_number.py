@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.language.money import TextAmount
@@ -47,6 +47,7 @@ _NAME_WINDOW = 40
 #: How much text either side of a number decides what it is (a saving's word comes at most
 #: 30 characters before it).
 _WINDOW = 80
+_DIGIT = re.compile(r"\d")
 _LONG_WORD = re.compile(r"(?<![\w-])[^\W\d_]{4,}")
 #: a noun that numbers a document, version or grade, in any case: "Form 1099", "section
 #: 179", "version 2", "tier 1", "type 2 diabetes", "phase 3 trial".
@@ -150,6 +151,8 @@ class UnprovenNumber(Rule):
             evidence = claim.get("evidence")
             if not isinstance(text, str) or (isinstance(evidence, list) and evidence):
                 continue
+            if _DIGIT.search(text) is None:
+                continue  # every figure it counts is written in digits
             figures = figures_to_prove(text, codes, strategy.amounts_in(text))
             if not figures:
                 continue
@@ -180,7 +183,14 @@ def figures_to_prove(
     figures: list[str] = []
     #: Where the last figure that is a saving amount starts, to extend it over its digits.
     saving_start: int | None = None
-    title_case = _in_title_case(text)
+    #: Whether the text is written in title case: worked out when a number first asks.
+    title_case: list[bool] = []
+
+    def titled() -> bool:
+        if not title_case:
+            title_case.append(_in_title_case(text))
+        return title_case[0]
+
     # Amounts in the order they start; walked once alongside the numbers, which come in order.
     ordered = sorted(amounts, key=lambda a: a.span)
     next_amount = 0
@@ -216,7 +226,7 @@ def figures_to_prove(
             continue
         if amount is not None:
             saving_start = amount.span[0]
-        if not is_money and not match.group("suffix") and _is_identifier(before, after, title_case):
+        if not is_money and not match.group("suffix") and _is_identifier(before, after, titled):
             continue
         if not is_money and not match.group("suffix") and _is_year(match, before, after):
             continue
@@ -228,7 +238,7 @@ def figures_to_prove(
     return figures
 
 
-def _is_identifier(before: str, after: str, title_case: bool) -> bool:
+def _is_identifier(before: str, after: str, title_case: Callable[[], bool]) -> bool:
     """Whether a bare number is part of a name with digits, not a figure: "SOC 2", "W-4",
     "401(k)", "Form 1099-NEC", "iOS 17", "runs on Windows 11", "section 179"."""
     # A name is a word or two: read only the end of the text before the number and the
@@ -240,7 +250,7 @@ def _is_identifier(before: str, after: str, title_case: bool) -> bool:
         return True
     if _NUMBERING_NOUN_BEFORE.search(before):
         return True
-    if title_case:
+    if title_case():
         return False  # "Close Your Books In 5 Days": every word has a capital
     capitalised = _CAPITALISED_BEFORE.search(before)
     if capitalised is None or capitalised.group("word").lower() in STOPWORDS:
