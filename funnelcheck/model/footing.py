@@ -1319,6 +1319,8 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
     percentage given to a plan by name ("Lite is 15% per delivery order, Plus 25% and
     Premium 30%") is that plan's, and a bare one so given is a price too where its
     sentence names a percentage as a price."""
+    if "%" not in text:
+        return []  # every percentage read here is written with its sign
     plans = _plan_patterns(foot)
     cued = [match.start() for match in _PERCENT_RE.finditer(text)]
     cued_set = frozenset(cued)
@@ -1705,11 +1707,15 @@ def lower_words(texts: list[str]) -> frozenset[str]:
     how a claim's phrase is matched against names."""
     words: set[str] = set()
     for text in texts:
-        for word in re.findall(r"[A-Za-z][\w'-]*", text):
+        for word in _LOWER_WORD_RE.findall(text):
             key = unit_key(word)
             words.add(key)
-            words.update(unit_key(part) for part in key.split("-") if part)
+            if "-" in key:  # (a word without one is its own only part: unit_key keeps it)
+                words.update(unit_key(part) for part in key.split("-") if part)
     return frozenset(words)
+
+
+_LOWER_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
 
 def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
@@ -1718,7 +1724,7 @@ def alternative_words(alternatives: list[str], product: frozenset[str]) -> froze
     more, not plain words, none of the product's own."""
     words: set[str] = set()
     for name in alternatives:
-        tokens = re.findall(r"[A-Za-z][\w'-]*", name.split(",")[0])
+        tokens = _LOWER_WORD_RE.findall(name.split(",")[0])
         # The head noun ("membership" of "a gym membership") is what the product may be
         # too; the words before it tell the alternative apart. A one-word name is itself.
         words |= lower_words(tokens[:-1] if len(tokens) > 1 else tokens)
