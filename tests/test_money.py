@@ -76,6 +76,16 @@ PHRASINGS: list[tuple[str, str | None, str, str, str | None, bool, bool]] = [
     ("99 ¢ per user per month", "USD", "0.99", "USD", "month", True, False),
     ("99¢ a day", "CAD", "0.99", "CAD", "day", False, False),
     ("99¢ a day", "EUR", "0.99", "USD", "day", False, False),
+    # Pence and cents written out or as a letter (held-out set 6: UK energy in pence).
+    ("22.50p per kWh", "GBP", "0.225", "GBP", None, False, False),
+    ("53p a day", "GBP", "0.53", "GBP", "day", False, False),
+    ("22.50 pence per kWh", "GBP", "0.225", "GBP", None, False, False),
+    ("22.50 pence per kWh", "USD", "0.225", "GBP", None, False, False),
+    ("99 cents a month", "USD", "0.99", "USD", "month", False, False),
+    ("99c a month", "USD", "0.99", "USD", "month", False, False),
+    ("99 cents a month", "EUR", "0.99", "EUR", "month", False, False),
+    ("99c per user per month", "CAD", "0.99", "CAD", "month", True, False),
+    ("99 cents a month", "GBP", "0.99", "USD", "month", False, False),
     # Three decimals: a leading 0 is never a group of thousands; a "$" writes "." decimals.
     ("$0.125 per GB", "USD", "0.125", "USD", None, False, False),
     ("$0.0079 per message", "USD", "0.0079", "USD", None, False, False),
@@ -147,6 +157,26 @@ NOT_PRICES = [
 @pytest.mark.parametrize("text", NOT_PRICES)
 def test_percentages_counts_years_and_versions_are_not_money(text: str) -> None:
     assert find_amounts(text, "USD") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "default"),
+    [
+        # "p" is pence only attached, in a GBP strategy, and never a video resolution.
+        ("Streams in 1080p and 720p.", "GBP"),
+        ("Open until 4p.m. daily.", "GBP"),
+        ("Rates from 24.50p per kWh.", "USD"),
+        ("Rates from 24.50 p per kWh.", "GBP"),
+        # "c" is cents only attached to the number.
+        ("Section 5 c of the terms.", "USD"),
+        ("Grade 5c students.", "USD"),
+    ],
+)
+def test_letters_after_a_number_are_minor_units_only_where_they_can_be(
+    text: str, default: str
+) -> None:
+    found = [a.raw for a in find_amounts(text, default)]
+    assert found == [], found
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,12 @@ How text is read, the decisions a user may want to know:
   explicit. A code after a symbol wins ("$399 CAD" is CAD).
 - Cents: "99¢" is 0.99 of the currency "$" names (the strategy's where it writes "$",
   otherwise USD), with the same period and seat words as any amount ("99¢ a day").
+  "99 cents" and "99c" are 0.99 of the strategy's currency where it divides into cents
+  (USD, EUR, CAD, AUD...), else USD; "c" only attached to the number.
+- Pence: "22.50p per kWh" and "22.50 pence" are £0.225 (UK energy, telecom and per-unit
+  prices are published so). "p" is read only attached to the number and only in a GBP
+  strategy, never after a video resolution ("1080p") nor in "4p.m."; "pence" always (in
+  another currency's strategy it is another currency, FC305's).
 - Separators: "1,200" and "1,200.50" are English; "1.200", "1.200,50", "49,99" and
   "1 200 €" (a space, no-break space or thin space between groups of three, with the currency
   after) are European. A no-break or thin space groups thousands wherever the currency is;
@@ -479,6 +485,23 @@ _ADVERB_PERIODS: dict[str, str] = {
 
 #: "99¢": cents of the currency "$" names (the strategy's where it writes "$", else USD).
 CENT_SIGN = "¢"
+#: Minor units written after the amount, and the major unit they are a hundredth of:
+#: "22.50p", "22.50 pence" (GBP: read so only in a GBP strategy where "p" is attached, since
+#: "1080p" and "4p.m." are not money), "99 cents", "99c" (the strategy's currency where it
+#: divides into cents, else USD; "c" only attached).
+_PENCE_WORDS = ("pence", "p")
+_CENT_WORDS = ("cents", "cent", "c")
+#: Currencies with no cent: "cents" in a strategy priced in one of them are US cents.
+_NO_CENT_TABLE = "GBP EGP GIP FKP SHP JPY KRW INR PKR LKR NPR CNY VND IDR ISK CLP"
+_NO_CENT_CURRENCIES = frozenset(_NO_CENT_TABLE.split())
+#: After "5p" or "5c": a word that is no price's continuation ("Grade 5c students").
+_LETTER_NOT_MONEY_RE = re.compile(
+    r"\s+(?!(?:per|a|an|each|every|for|off|on|in|to|and|or|plus|with|less|more|cheaper|"
+    r"extra|from|at|than|is|are|was|were|of|the|instead|only|max|min|minimum|maximum|"
+    r"standing|unit|kWh|kwh|monthly|daily|weekly|yearly|annually|once)\b)[A-Za-z]"
+)
+#: "720p", "1080p", "1440p": a video resolution, not pence.
+_RESOLUTIONS = frozenset({"144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160"})
 
 # Longest alternatives first: "US$" before "$", "mm" before "m".
 _CODES_RE = "|".join(sorted(ISO_CODES))
@@ -494,7 +517,8 @@ _PREFIX = (
 )
 _SUFFIX = (
     rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|{CENT_SIGN}|kr\.?(?![A-Za-z])"
-    rf"|(?:{_CODES_RE})(?![A-Za-z])|(?:{_WORDS_RE})(?![A-Za-z]))"
+    rf"|(?:{_CODES_RE})(?![A-Za-z])|(?:{_WORDS_RE})(?![A-Za-z])"
+    r"|(?:pence|cents?|p|c)(?![A-Za-z]|\.[A-Za-z]))"
 )
 # A number as written; grouped forms first so "1,200" is not read as "1", and the Indian
 # grouping first of all so "10,00,000" is not read as "10,00".
@@ -698,8 +722,11 @@ def _read_match(
             bounds.append(_Bound.of(match, "num2", "mag2", start=high_start))
     else:
         suffix = match.group("suf")
-        in_cents = suffix == CENT_SIGN
-        currency = _currency_of("$" if in_cents else suffix, default_currency)
+        in_cents = suffix in (CENT_SIGN, *_PENCE_WORDS, *_CENT_WORDS)
+        if suffix in _PENCE_WORDS or suffix in _CENT_WORDS:
+            currency = _minor_currency(match, default_currency)
+        else:
+            currency = _currency_of("$" if in_cents else suffix, default_currency)
         bounds = []
         if match.group("lo") is not None:
             bounds.append(_Bound.of(match, "lo", "lomag", start=match.start()))
@@ -777,6 +804,27 @@ def _read_match(
             )
         )
     return found, qualifiers.end
+
+
+def _minor_currency(match: re.Match[str], default_currency: str | None) -> str | None:
+    """The currency of an amount written in pence or cents ("22.50p", "99 cents"), or None
+    where the letter is not money: "p" and "c" only attached to the number, "p" only in a
+    GBP strategy and never after a video resolution ("1080p")."""
+    suffix = match.group("suf")
+    attached = match.end("snum") == match.start("suf") and match.group("smag") is None
+    if suffix in ("p", "c") and _LETTER_NOT_MONEY_RE.match(match.string, match.end()):
+        return None  # "Grade 5c students", "a 3p model": a label, not money
+    if suffix in _PENCE_WORDS:
+        if suffix == "p" and (
+            default_currency != "GBP" or not attached or match.group("snum") in _RESOLUTIONS
+        ):
+            return None
+        return "GBP"
+    if suffix == "c" and not attached:
+        return None
+    if default_currency is None or default_currency in _NO_CENT_CURRENCIES:
+        return "USD"
+    return default_currency
 
 
 def _whole(value: Decimal) -> Decimal:
