@@ -169,6 +169,8 @@ class Part:
     #: For a one-time part: the instalments its price (one unit's, for a unit) may be paid
     #: in (`financing`).
     financing: Offer | None = None
+    #: A unit component sold in blocks: the units in one (its `rate` is the block's price).
+    block: Decimal | None = None
 
 
 def on_period(yearly_figure: Decimal, per: str) -> Decimal:
@@ -618,8 +620,12 @@ class Footing:
             )
         count = self._quantity(unit, component, notes)
         billed = _billed_units(count, component)
+        block = _number(component.get("block"))
+        block = block if block is not None and block > 1 else None
         if per == ONCE:
-            return Part("unit", unit, path, amount * billed, Decimal(0), amount, per, life)
+            return Part(
+                "unit", unit, path, amount * billed, Decimal(0), amount, per, life, block=block
+            )
         factor = PERIOD_FACTORS[per or "month"]
         return Part(
             "unit",
@@ -631,6 +637,7 @@ class Footing:
             per,
             step_yearly=amount * factor,
             min_steps=_billed_units(Decimal(0), component),
+            block=block,
         )
 
     def _quantity(self, unit: str, component: Mapping[str, Any], notes: list[str]) -> Decimal:
@@ -823,6 +830,10 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
         # customer is a flat figure ("$158 a month in messages").
         add(kind, "written", part.rate, True)
         add(kind, "written", part.rate)
+        if part.block is not None:
+            # A block's price per unit: "$0.15 each" for "$1.50 per 10 connects".
+            add(kind, "written", part.rate / part.block, True)
+            add(kind, "written", part.rate / part.block)
         if part.per == ONCE:
             add(kind, ONCE, part.rate, True)
             add(kind, ONCE, part.rate)
@@ -955,8 +966,36 @@ _NOT_PRICE_FAR_RE = _words_before(
 )
 _NOT_PRICE_NEAR_RE = _words_before(
     r"spends?|spending|spent|budgets?|earns?|earned|earning|insured|insurance|coverage|"
-    r"covers?|limits?|worth\s+of|value\s+of|valued|orders?\s+(?:over|above|of)",
+    r"covers?|limits?|(?:price\s+)?caps?|capped|worth\s+of|value\s+of|valued|"
+    r"orders?\s+(?:over|above|of)",
     2,
+)
+#: Before an amount: money the customer takes in, keeps or is paid ("a room you sell for
+#: €120", "a $1,000 contract pays you $900", "Outgoing Octopus pays you 15p", "you keep
+#: $90"), or money the customer moves through the product ("send £30,000 a month abroad",
+#: "convert $10,000", "receive $5,000 from clients"): the customer's own money, not a price.
+_CUSTOMERS_MONEY_RE = _words_before(
+    r"(?:pays?|paying|paid|earns?|earning|nets?|netting|leaves?|gives?\s+back|puts?)\s+you"
+    r"(?:\s+(?:back|out|with))?|you(?:'ll|\s+will|\s+can|\s+could)?\s+(?:sell|charge|bill|"
+    r"invoice|earn|make|keep|take\s+home|receive|get\s+paid|pocket|net|collect)(?:\s+(?:for|at))?"
+    r"|get\s+paid|paid\s+out|take[-\s]home",
+    1,
+)
+#: Right before an amount that is no rate: a verb of moving money through the product
+#: ("send £30,000 a month abroad", "convert over $10,000"); not a noun ("data transfer is
+#: $0.15 per GB", "transfers $2 each").
+_MOVED_RE = re.compile(
+    r"\b(?:send|sends|sending|sent|transfer|transferring|transferred|convert|converts|"
+    r"converting|converted|receive|receives|receiving|received|wire|wiring|wired|remit|"
+    r"remits|remitting)\s+(?:(?:over|about|around|up\s+to|more\s+than|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+#: After an amount: a difference of prices, not a price ("20 to 30 cents a gallon cheaper
+#: than nearby stations", "$5 less than Acme").
+_DIFFERENCE_AFTER_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:cheaper|less|lower|dearer|more\s+expensive)"
+    r"\b",
+    re.IGNORECASE,
 )
 _THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of", 0)
 _NOT_PRICE_AFTER_RE = re.compile(
@@ -964,7 +1003,8 @@ _NOT_PRICE_AFTER_RE = re.compile(
     r"bonus|rebate|"
     r"refund|cash\s?back|free|gift|penalty|fine|in\s+fines|in\s+(?:fees|penalties)|"
     r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
-    r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments)|"
+    r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments|bookings|takings|"
+    r"earnings|income|billings|receipts|revenue|tips|donations|transfers|deposits|fares)|"
     r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
     r"spend|turnover|GMV|payouts|billings)|worth\s+of)\b",
     re.IGNORECASE,
@@ -973,6 +1013,24 @@ _BRAND_VERB_RE = re.compile(
     r"(?<![.!?]\s)(?<!^)\b(?P<name>(?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+(?:costs?|charges?|"
     r"starts?\s+(?:at|from)|prices?\s+(?:at|from)|is\s+priced\s+at|asks?)\s+"
     r"(?:(?:just|only|about|around|from|at)\s+)?$"
+)
+#: A name in capitals with a possessive, then what of it is priced: "Ring's cameras start
+#: at $59.99", "Adobe's plan costs" (at a sentence's start too: a possessive is a name).
+_BRAND_POSSESSIVE_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?(?:\s+[a-z][\w-]*){1,3}?\s+"
+    r"(?:costs?|charges?|starts?\s+(?:at|from)|prices?\s+(?:at|from)|(?:is|are)\s+priced\s+at|"
+    r"asks?|(?:is|are|runs?)(?:\s+(?:still|now|just|only))?)\s+"
+    r"(?:(?:just|only|about|around|from|at)\s+)?$"
+)
+#: Before an amount with a fee word after it: a fee the product waives or spares ("no $5.99
+#: delivery fee", "skip the $3 service fee", "we waive the $50 setup fee").
+_WAIVED_BEFORE_RE = re.compile(
+    r"\b(?:no|without|waives?|waived|waiving|skip|skips|avoid|avoids|never\s+pay|zero|"
+    r"free\s+of)\s+(?:(?:the|a|an|any|that|those|our|their|usual)\s+)?$",
+    re.IGNORECASE,
+)
+_FEE_WORD_AFTER_RE = re.compile(
+    r"^\s*(?:[\w'-]+\s+)?(?:fees?|charges?|surcharges?|commissions?)\b", re.IGNORECASE
 )
 #: Words that name a plan rather than a company ("the Pro plan costs").
 _OWN_WORDS = frozenset(
@@ -1034,8 +1092,10 @@ def not_a_price(
     nothing of the product's ("one boutique spin class a week at $35") is its price.
     """
     before = _before_clause(text[max(0, start - 120) : start])
-    after = _clause(text[end : end + 80], last=False)
+    # A range's lower end reads as its upper end does ("20 to 30 cents a gallon cheaper").
+    after = _clause(_RANGE_HEAD_RE.sub("", text[end : end + 80]), last=False)
     named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
+    named |= {re.sub(r"'s?$", "", word) for word in named}  # "Ring's cameras": Ring
     if others and named & others:
         return "another company's price"
     lowered = " ".join(before.lower().split())
@@ -1051,11 +1111,23 @@ def not_a_price(
         words = {w.lower() for w in brand.group("name").split()}
         if not words <= {w.lower() for w in own} | _OWN_WORDS:
             return "another company's price"
+    brand = _BRAND_POSSESSIVE_RE.search(before)
+    if brand is not None:
+        # A possessive name with a word of the product's ("Cam Plus's", "Pro's") is its own.
+        mine = lower_words(list(own)) | _OWN_WORDS | product | _COMMON_LOWER
+        if not lower_words([brand.group("name")]) & mine:
+            return "another company's price"
+    if _CUSTOMERS_MONEY_RE.search(before) or (
+        _MOVED_RE.search(before) and not is_rate(text[start:end])
+    ):
+        return "the customer's own money"
     if (
         _NOT_PRICE_FAR_RE.search(before)
         or _NOT_PRICE_NEAR_RE.search(before)
         or _THRESHOLD_RE.search(before)
         or _NOT_PRICE_AFTER_RE.match(after)
+        or _DIFFERENCE_AFTER_RE.match(after)
+        or (_WAIVED_BEFORE_RE.search(before) and _FEE_WORD_AFTER_RE.match(after))
     ):
         return "not the product's price"
     words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", text[start:end] + " " + after)[:6]}
@@ -1145,6 +1217,10 @@ _AGENT_AFTER_RE = re.compile(
 )
 #: A range's upper end reads as its lower end does ("from $35 to $500").
 _RANGE_TAIL_RE = re.compile(r"\S*\d\S*\s*(?:to|-|–|and|or)\s*$", re.IGNORECASE)
+_RANGE_HEAD_RE = re.compile(
+    r"^\s*(?:to|-|–|—)\s*\D{0,3}\d[\d.,]*(?:[kKmM]|bn)?"
+    r"(?:\s*(?:cents?|pence|[¢pc]|[A-Z]{3})(?![A-Za-z]))?",
+)
 
 
 def _third_party(
@@ -1385,14 +1461,14 @@ _COMMON_CAPITALS = frozenset(
         "Best",
     }
 )  # fmt: skip
+_COMMON_LOWER = frozenset(word.lower() for word in _COMMON_CAPITALS)
 
 
 # -- how a claim's money is written: no fee, a rate, per unit ------------------------------
 
 _NO_FEE_AFTER_RE = re.compile(
-    r"\s*(?:in\s+)?(?:setup|set-up|onboarding|activation|installation|upfront|up-front|down|"
-    r"hidden|monthly|annual|transaction|cancellation|per\s+\w+)?\s*(?:fees?|charges?|down|"
-    r"upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
+    r"\s*(?:in\s+)?(?:(?:[a-z][\w'-]*|per\s+\w+)\s+){0,2}?(?:fees?|charges?|surcharges?|"
+    r"commissions?|down|upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
     re.IGNORECASE,
 )
 
@@ -1936,7 +2012,109 @@ def read_claim(
         return _EXPLAINED
     if offer is None and _is_problem_cost(amount, text, context, tolerance):
         return ClaimReading("not a price", "the problem's cost")
+    if offer is None and (reason := _customers_money(amount, text, foot, tolerance)):
+        return ClaimReading("not a price", reason)
+    if offer is None and _other_item(amount, text, context):
+        return ClaimReading("not a price", "the price of something else than the plans")
     return _unexplained(amount, foot, offer=offer)
+
+
+#: Before an amount: the thing it is the price of, joined by "is", "costs", "sells for"...
+#: ("The rotisserie chicken is still $4.99").
+_ITEM_CUE_RE = re.compile(
+    r"(?:^|\b)(?:(?:the|a|an|our|its|their|each|every|one|this|that)\s+)?"
+    r"(?P<phrase>(?:[A-Za-z][\w'-]*\s+){1,3}?)"
+    r"(?:is|are|costs?|sells?\s+for|goes\s+for|retails\s+(?:at|for)|stays?\s+at)\s+"
+    r"(?:(?:still|just|only|now|always|about|around|a\s+mere)\s+)*$",
+    re.IGNORECASE,
+)
+#: Words that may name the product's own price in a phrase ("the membership is $65", "the
+#: device is $99", "everything is $10"): a phrase with one of them is compared.
+_PRICE_NOUNS = frozenset(
+    {"membership", "subscription", "sub", "fee", "fees", "tier", "access", "account", "licence",
+     "license", "seat", "user", "member", "everything", "package", "bundle", "upgrade", "add-on",
+     "addon", "option", "version", "edition", "bill", "total", "deal", "offer", "kit", "starter",
+     "device", "hardware", "unit", "trial", "setup", "installation", "first", "entry", "standard",
+     "premium", "pro", "plus", "rate", "charge", "pricing", "it", "each", "annual", "monthly",
+     "yearly", "renewal", "contract", "minimum", "base", "extra", "additional", "overage",
+     "usage", "quote", "invoice", "payment", "deposit", "today", "now", "then", "after", "next",
+     "lifetime", "intro", "introductory", "promo", "special", "sale", "launch"}
+)  # fmt: skip
+#: In the sentence: a period or a plan word puts the amount on the product's price.
+_PERIOD_WORD_RE = re.compile(
+    r"\b(?:a|per|every|each)\s+(?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|"
+    r"quarterly|yearly|annual(?:ly)?|once|one[- ]time|plans?|tiers?|membership|subscription)\b|"
+    r"/\s*(?:mo|month|yr|year|wk|week|day)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
+    """Whether a plain amount no figure of the model explains is the price of something else
+    the business sells ("The rotisserie chicken is still $4.99" in a warehouse club's
+    membership): the thing priced, before "is", "costs" or "sells for", has a telling word
+    and none of the product's (its name, category, plans, units, fees) nor a word that may
+    name the product's price ("membership", "device", "upgrade"), and nothing in its
+    clause puts the amount on a period, a plan or the product. A price "from", per seat, per unit or
+    per period is always compared."""
+    if amount.per is not None or amount.per_seat or amount.floor or is_rate(amount.raw):
+        return False
+    start, end = amount.span
+    clause = _clause(text[max(0, start - 80) : start], last=True)
+    cue = _ITEM_CUE_RE.search(clause)
+    if cue is None or re.search(r"\b[A-Z]", cue.group("phrase")) is not None:
+        return False  # a name in capitals ("Scale is $299") may be a plan's: compared
+    words = lower_words([cue.group("phrase")]) - _PLAIN_WORDS
+    own = {w.lower() for w in context.own}
+    if not words or words & (context.product | own | _PRICE_NOUNS):
+        return False
+    near = clause + text[start:end] + _clause(text[end : end + 80], last=False)
+    if _PERIOD_WORD_RE.search(near) is not None:
+        return False
+    return not (lower_words([near]) & (context.product | own))
+
+
+def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> str:
+    """Why an amount no figure of the model explains is the customer's own money, or "":
+
+    - the typical customer's volume (`typical_customer.volumes`, monthly) on one footing
+      ("a hotel that takes €25,000 a month in bookings" where `room revenue` is 25,000);
+    - the base a percentage of its sentence is taken of, or what is left of it: another
+      amount of the sentence is that share of it or the rest of it ("15% ... a room you
+      sell for €120 a night earns you €102", "10% of what you earn, so a $1,000 contract
+      pays you $900"); the shares are the sentence's percentages and the plans'.
+    A floor or a price per seat is never the customer's money."""
+    if amount.floor or amount.per_seat or amount.per == ONCE:
+        return ""
+    value = amount.amount
+    if value <= 0:
+        return ""
+    monthly = value / _TWELVE if amount.per == "year" else value
+    if any(v > 0 and abs(monthly - v) <= tolerance * v for v in foot.volumes.values()):
+        return "the typical customer's volume"
+    head, tail = sentence_bounds(text, *amount.span)
+    sentence = text[head:tail]
+    shares = _plan_shares(foot)
+    for match in _ANY_PERCENT_RE.finditer(sentence):
+        number = to_decimal(match.group("value").replace(",", "."))
+        if number is not None and 0 < number < 100:
+            shares.add(number / 100)
+    if not shares:
+        return ""
+    own = (amount.span[0] - head, amount.span[1] - head)
+    others = [
+        o.amount
+        for o in find_amounts(sentence, foot.currency)
+        if o.span != own and o.amount > 0 and same_currency(o.currency, amount.currency)
+    ]
+    for share in shares:
+        for other in others:
+            for part in (value * share, value * (1 - share)):
+                if abs(other - part) <= tolerance * part:
+                    return "the customer's own money, the base of a percentage"
+            if other > value and abs(value - other * (1 - share)) <= tolerance * value:
+                return "the customer's own money, what is left after a percentage"
+    return ""
 
 
 #: Before an amount: what something costs its owner ("close by hand costs a finance team
@@ -2032,6 +2210,19 @@ def figure_explained(
                 return True
     if _is_seat_minimum(amount, text, foot, tolerance):
         return True
+    if not amount.floor and _is_share_of_named(amount, text, foot, tolerance):
+        return True
+    count = units_counted(text, start, end)
+    if count is not None and explains(
+        found,
+        amount.amount / count,
+        amount.per,
+        per_unit=True,
+        floor=amount.floor,
+        at_most=at_most,
+        tolerance=tolerance,
+    ):
+        return True  # "bundles of 10 for $1.50", "$15 per 1,000 emails": a unit rate × a count
     if (
         not amount.floor
         and not at_most
@@ -2048,6 +2239,69 @@ def figure_explained(
             for bill in plan.bills:
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
                     return True  # the bill at another whole number of seats or units
+    return False
+
+
+_COUNT_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?P<k>k|K|thousand|million)\b)?"
+#: After an amount: the count of units it is the price of ("$15 per 1,000 emails", "$1.50
+#: for 10 connects", "$40 / 100 credits").
+_COUNT_AFTER_RE = re.compile(
+    rf"\s*(?:per|for|/|a|each)\s+(?:(?:every|each|extra|additional|further)\s+)?{_COUNT_NUMBER}"
+    r"(?![\d.,%])",
+    re.IGNORECASE,
+)
+#: Before an amount: "bundles of 10 for", "a pack of 50 credits at", "10 Connects for".
+_COUNT_BEFORE_RE = re.compile(
+    r"(?:\b(?:bundles?|packs?|packages?|blocks?|sets?|batch(?:es)?|lots?|boxes?)\s+of\s+)?"
+    rf"(?<![\w.,$€£¥]){_COUNT_NUMBER}"
+    r"(?:\s+(?!(?:days?|weeks?|months?|quarters?|years?|hours?)\b)[A-Za-z][\w-]*){0,2}\s+"
+    r"(?:for|at|cost|costs|is|are)\s+(?:(?:just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def units_counted(text: str, start: int, end: int) -> Decimal | None:
+    """The count of units an amount at text[start:end] is said to be the price of (more
+    than one), or None: "$1.50 for 10 connects", "bundles of 10 for $1.50", "$15 per
+    1,000 emails"."""
+    match = _COUNT_AFTER_RE.match(text, end) or _COUNT_BEFORE_RE.search(
+        _clause(text[max(0, start - 60) : start], last=True)
+    )
+    if match is None:
+        return None
+    count = Decimal(match.group("n").replace(",", ""))
+    if match.group("k"):
+        count *= 1_000_000 if match.group("k").lower() == "million" else 1_000
+    return count if count > 1 else None
+
+
+def _plan_shares(foot: Footing) -> set[Decimal]:
+    """The plans' percentages as shares (0.15 for 15%)."""
+    return {
+        part.percent / 100
+        for plan in foot.plans
+        for part in plan.own.parts
+        if part.percent is not None and 0 < part.percent < 100
+    }
+
+
+def _is_share_of_named(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> bool:
+    """Whether the amount is a plan's percentage of another amount its sentence names: the
+    charge on that sale ("a $250 class pack comes to $50 for us" where a plan takes 20%)."""
+    if amount.per_seat or amount.amount <= 0:
+        return False
+    shares = _plan_shares(foot)
+    if not shares:
+        return False
+    head, tail = sentence_bounds(text, *amount.span)
+    own = (amount.span[0] - head, amount.span[1] - head)
+    for other in find_amounts(text[head:tail], foot.currency):
+        if other.span == own or other.amount <= amount.amount or other.per != amount.per:
+            continue
+        for share in shares:
+            part = other.amount * share
+            if abs(amount.amount - part) <= tolerance * part:
+                return True
     return False
 
 

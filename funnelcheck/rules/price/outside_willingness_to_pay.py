@@ -56,6 +56,11 @@ class OutsideWillingnessToPay(Rule):
     - **What the range is about.** `about` names a plan id (only that plan is compared) or
       a component's `unit` or `fee` name (only that part of the price, for one unit: the
       device, not the membership; one terminal, however many the typical customer buys).
+      Where two parts of a plan share the name (a camera bought once and a plan per
+      camera), a range given `once` is about the one-time part and a range per period
+      (or per seat) about the recurring one; the other is not compared. Only where the
+      plan has no part of that name on the range's footing is the other compared, with a
+      note.
       Left out, each paid plan the typical customer may be on is compared (the plan mix's
       plans where a mix is given; free plans never).
     - **Which billing option.** A plan billed several ways (`billing_options`) is compared
@@ -198,11 +203,14 @@ def _targets(strategy: Strategy, about: object, per: str) -> Iterator[_Placed]:
         key = unit_key(about)
         for plan in foot.paid:
             bill = plan.bill_on(per)
-            for part in bill.parts:
-                if part.kind != "base" and unit_key(part.name) == key:
-                    placed = _place_part(plan, bill, part, per)
-                    if placed is not None:
-                        yield placed
+            parts = [p for p in bill.parts if p.kind != "base" and unit_key(p.name) == key]
+            # A name two parts share (the camera bought once, the plan per camera): the
+            # range is about the part on its own footing, once or recurring, where one is.
+            same = [p for p in parts if (p.per == ONCE) == (per == ONCE)]
+            for part in same or parts:
+                placed = _place_part(plan, bill, part, per)
+                if placed is not None:
+                    yield placed
         return  # a name nothing prices is FC005's to report, not a price to compare
     for plan in foot.typical_plans():
         placed = _place_plan(plan, per)

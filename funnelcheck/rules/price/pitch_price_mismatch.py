@@ -82,7 +82,24 @@ class PitchPriceMismatch(Rule, options=Options):
     ("costs a finance team about $9,000 a month" where `problem.cost` is that), penalties,
     a threshold ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
     sales"), and a fee the plan names as such ("$15 per dispute" where a
-    plan has a `dispute` fee). "$0 setup fee" says there is no such fee: not compared.
+    plan has a `dispute` fee). "$0 setup fee" and "$0 delivery fees" say there is no such
+    fee, and "no $4.99 shipping fee" is a fee waived: not compared. The customer's own
+    money is not compared either: the base a percentage is taken of and what is left of it
+    (another amount of the sentence is the plan's or the sentence's share of it, or the
+    rest: "15% ... a room you sell for €120 earns you €102", "10% ... a $1,000 contract
+    pays you $900"), the typical customer's `volumes` on one footing ("takes €25,000 a
+    month in bookings"), money paid to the customer or moved through the product ("pays
+    you 15p", "send £30,000 a month abroad"); a plan's share of an amount its sentence
+    names is that plan's charge on it ("a $250 sale pays $50" at 20%). A difference of
+    prices ("30 cents a gallon cheaper") is not a price; nor is a competitor's after a
+    possessive ("Ring's cameras start at $59.99"), nor a plain amount its clause gives to
+    a thing that is none of the product's words (name, category, plans, units, fees) nor a
+    word that may name its price ("The rotisserie chicken is still $4.99" beside a
+    membership; "the membership is $60", "the device is $99", "$12 a month" are compared).
+    A block's price per unit is a figure of the model ("$0.15 each" for $1.50 per 10
+    connects), and an amount for a count of units is a unit rate × that count ("bundles of
+    10 for $1.50", "$1 per 1,000 emails"). Pence and cents are money ("22.50p per kWh",
+    "22.50 pence", "99 cents", "99c").
     Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
     period. An amount is reported as written ("$0.0079", never "$0.01"). A percentage
     written as a price ("2.9% + 30¢", "a 6.5% transaction fee", "15% per delivery order")
