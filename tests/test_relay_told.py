@@ -141,13 +141,13 @@ def test_a_free_tier_that_also_tells_another_story_is_reported(tmp_path: Path) -
 
 
 def test_the_relay_says_which_capability_ties_two_facets(tmp_path: Path) -> None:
-    """Two stages that carry different concepts hold where a capability one of them promises
-    ties a concept of each (issue 15); the relay names it, in JSON and in the table, and
+    """Two stages that carry different concepts hold where a capability the earlier one
+    promises ties a concept of each (issue 15); the relay names it, in JSON and in the table, and
     FC103 does not report the handoff. Without the promise the words alone decide."""
     data = yaml.safe_load(EXAMPLE.read_text(encoding="utf-8"))
-    data["stages"][1]["claims"] = [{"text": "Every Stripe payout, accounted for."}]
-    trial = {"text": "Watch last month's lines reconcile in minutes.", "promises": ["auto-match"]}
-    data["stages"][2]["claims"] = [trial]
+    call = {"text": "Every Stripe payout, accounted for.", "promises": ["auto-match"]}
+    data["stages"][1]["claims"] = [call]
+    data["stages"][2]["claims"] = [{"text": "Watch last month's lines reconcile in minutes."}]
     path = tmp_path / "strategy.yaml"
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = report(path)
@@ -156,7 +156,7 @@ def test_the_relay_says_which_capability_ties_two_facets(tmp_path: Path) -> None
     assert handoff == {"from": 1, "to": 2, "passed": [tie], "held": True}
     assert "FC103" not in codes_on(result, 2)
     assert f"held: {tie}" in run("relay", path.name, cwd=tmp_path).stdout
-    del trial["promises"]
+    del call["promises"]
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     result = report(path)
     assert "FC103" in codes_on(result, 2)
