@@ -339,6 +339,7 @@ def check(
     try:
         checker = make_checker(config, overrides, not no_plugins, day)
         checker.why = show_why
+        checker.pitch = _draws_pitch(specs, plugins=not no_plugins)
         if "-" in paths:
             # Read up to its file's limit and no further (`cat /dev/zero | ... check -`).
             from funnelcheck.input.load import read_stream
@@ -448,6 +449,13 @@ def _refuse_overwrites(
     clash = overwrite_clash(writes, reads, stdout_used=any(s.file is None for s in specs))
     if clash is not None:
         _fail(f"{clash}; nothing was written")
+
+
+def _draws_pitch(specs: list[OutputSpec], plugins: bool) -> bool:
+    """Whether a chosen format draws each file's pitch (`Reporter.draws_pitch`)."""
+    from funnelcheck.reporters import get_reporter
+
+    return any(get_reporter(spec.format, plugins=plugins).draws_pitch for spec in specs)
 
 
 def _renders_per_file(specs: list[OutputSpec], plugins: bool) -> str | None:

@@ -124,6 +124,50 @@ def test_old_style_plugin_reporter_is_a_format(site: Path) -> None:
     assert proc.stdout == f"{count} findings\n"
 
 
+PITCH_REPORTERS = """
+from funnelcheck.api import Reporter
+
+
+class Pitches(Reporter):
+    name = "pitches"
+    draws_pitch = True
+
+    def render(self, report, ctx):
+        return "".join(
+            f"{r.file}: {'price picture' if r.pitch and r.pitch.price else 'no pitch'}\\n"
+            for r in report.files
+        )
+
+
+class NoPitches(Pitches):
+    name = "nopitches"
+    draws_pitch = False
+"""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_reporter_gets_the_pitch_only_when_it_draws_it(tmp_path: Path, jobs: str) -> None:
+    # The pitch (the upside-down funnel, the price picture) is worked out for the formats
+    # that draw it (`Reporter.draws_pitch`, as the HTML report does), in the workers too.
+    install(
+        tmp_path,
+        "pitchplugin",
+        PITCH_REPORTERS,
+        "[funnelcheck.reporters]\npitches = pitchplugin:Pitches\n"
+        "nopitches = pitchplugin:NoPitches\n",
+    )
+    drawn = run(tmp_path, "check", "--jobs", jobs, "-f", "pitches", str(ROOT / "sample_strategies"))
+    assert drawn.returncode == 1, drawn.stderr
+    lines = drawn.stdout.splitlines()
+    assert len(lines) > 2 and all(line.endswith(": price picture") for line in lines), lines
+    plain = run(
+        tmp_path, "check", "--jobs", jobs, "-f", "nopitches", str(ROOT / "sample_strategies")
+    )
+    assert plain.stdout.splitlines() == [
+        line.replace("price picture", "no pitch") for line in lines
+    ]
+
+
 def test_plugin_rules_are_listed(site: Path) -> None:
     proc = run(site, "rules")
     assert proc.returncode == 0, proc.stderr

@@ -71,6 +71,7 @@ def _environment() -> Any:
 class HtmlReporter(Reporter):
     name = "html"
     extension = "html"
+    draws_pitch = True
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         return "".join(self.stream(report, ctx))

@@ -71,6 +71,9 @@ class Checker:
     stdin_bytes: bytes = b""
     #: Give each relay stage the evidence of what it carries (`--why`).
     why: bool = False
+    #: Work out each file's pitch (`FileResult.pitch`) for a reporter that draws it
+    #: (`Reporter.draws_pitch`); None in its place otherwise.
+    pitch: bool = False
     #: Called with each file's strategy and whether it has the format's shape, before the
     #: rules read it: `funnelcheck diff` reads the data the check loaded, never a second time.
     keep: Callable[[Strategy, bool], None] | None = None
@@ -248,7 +251,7 @@ class Checker:
             rules_run=tuple(rules_run),
             suppressed=suppressed,
             fail_on=config.fail_on,
-            pitch=_pitch(strategy) if shaped else None,
+            pitch=_pitch(strategy) if shaped and self.pitch else None,
         )
 
     def _rule_failed(
@@ -516,11 +519,13 @@ def _worker_init(
     as_of: dt.date,
     render_with: str | None = None,
     why: bool = False,
+    pitch: bool = False,
 ) -> None:
     global _WORKER, _RENDERER
     _default_signals()
     _WORKER = make_checker(explicit, overrides, plugins, as_of)
     _WORKER.why = why
+    _WORKER.pitch = pitch
     if render_with is not None:
         from funnelcheck.reporters import get_reporter
 
@@ -607,7 +612,13 @@ def check_sources(
         rest = parallel[1:]
         spool.rendered_by = render_with
         checked += _check_in_workers(
-            checker, rest, jobs, ctx, (*worker_args, render_with, checker.why), spool, notes
+            checker,
+            rest,
+            jobs,
+            ctx,
+            (*worker_args, render_with, checker.why, checker.pitch),
+            spool,
+            notes,
         )
     else:
         for source in sources:
