@@ -429,17 +429,34 @@ class StemSet:
     """
 
     def __init__(self, stems: Iterable[str] = ()) -> None:
-        self._exact: set[str] = set(stems)
+        self._exact: set[str] = set()
         #: Each filed stem's prefixes that a meeting stem could be (`StemIndex.add`).
         self._by_prefix: set[str] = set()
         #: The first MIN_ROOT letters of every filed stem that others may meet.
         self._roots: set[str] = set()
-        for stem_ in self._exact:
+        self._file(stems)
+
+    def _file(self, stems: Iterable[str]) -> None:
+        exact, by_prefix, roots = self._exact, self._by_prefix, self._roots
+        for stem_ in stems:
+            if stem_ in exact:
+                continue
+            exact.add(stem_)
             length = len(stem_)
             if length >= MIN_ROOT and stem_.isalpha():
-                self._roots.add(stem_[:MIN_ROOT])
+                roots.add(stem_[:MIN_ROOT])
                 for k in range(max(MIN_ROOT, length - MAX_TAIL), length):
-                    self._by_prefix.add(stem_[:k])
+                    by_prefix.add(stem_[:k])
+
+    def with_stems(self, stems: Iterable[str]) -> StemSet:
+        """A new vocabulary: this one's stems and `stems`. Only the new stems are filed, so
+        a large vocabulary shared by many (a role's listed words) is filed once."""
+        out = StemSet()
+        out._exact = set(self._exact)
+        out._by_prefix = set(self._by_prefix)
+        out._roots = set(self._roots)
+        out._file(stems)
+        return out
 
     def __contains__(self, stem_: object) -> bool:
         if not isinstance(stem_, str):
