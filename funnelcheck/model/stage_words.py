@@ -177,8 +177,14 @@ class StageWords:
     vocabulary is built once, so ten thousand stages cost linear time."""
 
     def __init__(self, strategy: Strategy) -> None:
-        self._strategy = strategy
-        self._names: frozenset[str] | None = None
+        # Plain values only, not the strategy: it keeps this in its `views`, and a cycle
+        # would leave every file's strategy to the cycle collector.
+        self._stages = strategy.data.get("stages")
+        self._price = strategy.price
+        channels: dict[str, None] = {}
+        for _, stage in strategy.stages():
+            channels.update(dict.fromkeys(nonblank_strings(stage.get("channels"))))
+        self._names = _stems_of(channels)
         self._price_names: frozenset[str] | None = None
         self._by_role: dict[str, StemSet] = {}
 
@@ -201,27 +207,31 @@ class StageWords:
         return found
 
     def _role(self, index: int) -> str:
-        stages = self._strategy.data.get("stages")
+        stages = self._stages
         stage = stages[index] if isinstance(stages, list) and 0 <= index < len(stages) else None
         role = stage.get("role") if isinstance(stage, Mapping) else None
         return role if isinstance(role, str) else "other"
 
     def _vocabulary(self, role: str, also: str | None = None) -> StemSet:
-        if self._names is None:
-            channels: dict[str, None] = {}
-            for _, stage in self._strategy.stages():
-                channels.update(dict.fromkeys(nonblank_strings(stage.get("channels"))))
-            self._names = _stems_of(channels)
         billing = role in BILLING_ROLES or also in BILLING_ROLES
         stems = self._names
         if billing:
             if self._price_names is None:
-                self._price_names = _stems_of(dict.fromkeys(_strings_in(self._strategy.price)))
+                self._price_names = _stems_of(dict.fromkeys(_strings_in(self._price)))
             stems = stems | self._price_names
         # A role the lists do not know (an unshaped file's) has no words of its own: one
         # entry for all of them, so the run's cache stays as small as the lists.
         known = role if role in ROLE_WORDS else None
         return _listed(known, also, billing).with_stems(stems)
+
+
+def stage_words_of(strategy: Strategy) -> StageWords:
+    """A strategy's `StageWords`, made once per file (FC104 and the verdict of what each
+    stage tells both read it)."""
+    found = strategy.views.get(__name__)
+    if not isinstance(found, StageWords):
+        found = strategy.views[__name__] = StageWords(strategy)
+    return found
 
 
 def _stems_of(names: Iterable[str]) -> frozenset[str]:

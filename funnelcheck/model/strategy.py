@@ -40,9 +40,11 @@ class Strategy:
     text: str = ""
     #: What the load and validate steps found, by code (FC002, FC003, FC004 ...).
     input_issues: dict[str, list[Issue]] = field(default_factory=dict)
-    #: What each stage tells, once worked out (`funnelcheck.model.told.told_of`, which the
-    #: story rules and the relay read; kept here so that it is worked out once per file).
-    told_view: Any = field(default=None, init=False, repr=False, compare=False)
+    #: Views of the model layer that several rules read, each worked out once per file by
+    #: the module that owns it and kept here under that module's name: what each stage
+    #: tells (`funnelcheck.model.told.told_of`, read by the story rules and the relay) and
+    #: the words each stage's job needs (`funnelcheck.model.stage_words.stage_words_of`).
+    views: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: The money amounts read in each text so far (`amounts_in`).
     _amounts: dict[str, tuple[TextAmount, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False

@@ -51,7 +51,12 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from funnelcheck.language.story import GENERIC_WORDS, foreign_words, states_a_figure, stem
-from funnelcheck.model.stage_words import BILLING_ROLES, MIN_WORDS_LEFT, StageWords
+from funnelcheck.model.stage_words import (
+    BILLING_ROLES,
+    MIN_WORDS_LEFT,
+    StageWords,
+    stage_words_of,
+)
 
 if TYPE_CHECKING:
     from funnelcheck.model.strategy import Strategy
@@ -142,9 +147,9 @@ def pain_label(text: str, pain_id: object = None) -> str:
 
 def told_of(strategy: Strategy) -> Told:
     """The verdict for every speaking stage of a strategy, worked out once per file."""
-    found = strategy.told_view
+    found = strategy.views.get(__name__)
     if not isinstance(found, Told):
-        found = strategy.told_view = _told(strategy)
+        found = strategy.views[__name__] = _told(strategy)
     return found
 
 
@@ -168,7 +173,7 @@ def _told(strategy: Strategy) -> Told:
             texts = [text for _, text in strategy.texts_of_stage(index)]
             billing = role in BILLING_ROLES
             if billing or (role in ALLOWANCE_ROLES and any(map(states_a_figure, texts))):
-                words = words or StageWords(strategy)
+                words = words or stage_words_of(strategy)
                 vocabulary = words.for_stage(index) if billing else words.terms_for_stage(index)
                 _, other = foreign_words(story, texts, vocabulary)
                 price_only = len(other) < MIN_WORDS_LEFT

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from funnelcheck.findings import Issue, Severity
 from funnelcheck.language.story import foreign_words, lone_keyword
-from funnelcheck.model.stage_words import MIN_WORDS_LEFT, StageWords
+from funnelcheck.model.stage_words import MIN_WORDS_LEFT, stage_words_of
 from funnelcheck.model.strategy import Strategy, describe_stage
 from funnelcheck.model.told import told_of
 from funnelcheck.rules.base import Rule, check_range
@@ -153,7 +153,7 @@ class ForeignStory(Rule, options=Options):
 
     def check(self, strategy: Strategy, options: Options) -> Iterator[Issue]:
         story = strategy.story
-        needed = StageWords(strategy)
+        needed = stage_words_of(strategy)
         verdicts = told_of(strategy).stages
         for index, texts in strategy.stages_with_texts():
             if not texts or verdicts[index].price_only:
