@@ -254,7 +254,8 @@ class _Facets:
         self._strategy = strategy
         self._promised: dict[int, dict[str, None]] | None = None
         self._facets: dict[str, tuple[str, ...]] = {}
-        self._plans: dict[str, tuple[str, ...]] | None = None
+        self._plans: dict[str, frozenset[str]] | None = None
+        self._plan_order: dict[str, int] = {}
         self._capability_words: dict[str, frozenset[str]] = {}
         self._said: dict[int, frozenset[str]] = {}
 
@@ -288,19 +289,15 @@ class _Facets:
         # Only a capability the stage's own words tell of counts: a claim rewritten to
         # another facet that keeps its old `promises` ties nothing.
         plans = self._plans_of()
-        shown: dict[str, str] = {}  # plan id -> the first of the source's capabilities in it
-        for capability_id in ours:
-            if self._tells_of(capability_id, source):
-                for plan_id in plans.get(capability_id, ()):
-                    shown.setdefault(plan_id, capability_id)
-        for capability_id in theirs:
-            if not shown:
-                break
-            if not self._tells_of(capability_id, target):
+        shown = [c for c in ours if c in plans and self._tells_of(c, source)]
+        for capability_id in theirs if shown else ():
+            priced = plans.get(capability_id)
+            if priced is None or not self._tells_of(capability_id, target):
                 continue
-            for plan_id in plans.get(capability_id, ()):
-                if plan_id in shown:
-                    first = shown[plan_id]
+            for first in shown:
+                # `isdisjoint` walks the smaller set and stops at the first plan in both.
+                if not plans[first].isdisjoint(priced):
+                    plan_id = min(plans[first] & priced, key=self._plan_order.__getitem__)
                     both = first if first == capability_id else f"{first} + {capability_id}"
                     return (f"plan {plan_id} ({both})",)
         return ()
@@ -344,17 +341,18 @@ class _Facets:
             )
         return found
 
-    def _plans_of(self) -> dict[str, tuple[str, ...]]:
+    def _plans_of(self) -> dict[str, frozenset[str]]:
         """The plans (ids) that include each capability, read once."""
         if self._plans is None:
-            found: dict[str, dict[str, None]] = {}
+            found: dict[str, set[str]] = {}
             for _, plan in self._strategy.plans():
                 plan_id, includes = plan.get("id"), plan.get("includes")
                 if isinstance(plan_id, str) and isinstance(includes, list):
+                    self._plan_order.setdefault(plan_id, len(self._plan_order))
                     for capability_id in includes:
                         if isinstance(capability_id, str):
-                            found.setdefault(capability_id, {})[plan_id] = None
-            self._plans = {c: tuple(ids) for c, ids in found.items()}
+                            found.setdefault(capability_id, set()).add(plan_id)
+            self._plans = {c: frozenset(ids) for c, ids in found.items()}
         return self._plans
 
     def _promised_at(self) -> dict[int, dict[str, None]]:
