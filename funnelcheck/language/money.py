@@ -25,7 +25,8 @@ How text is read, the decisions a user may want to know:
 - Cents: "99¢" is 0.99 of the currency "$" names (the strategy's where it writes "$",
   otherwise USD), with the same period and seat words as any amount ("99¢ a day").
   "99 cents" and "99c" are 0.99 of the strategy's currency where it divides into cents
-  (USD, EUR, CAD, AUD...), else USD; "c" only attached to the number.
+  (USD, EUR, CAD, AUD...), else USD; "c" only attached to the number. "25 ct" is euro
+  cents, read only in a EUR strategy ("1 ct" is a carat elsewhere).
 - Pence: "22.50p per kWh" and "22.50 pence" are £0.225 (UK energy, telecom and per-unit
   prices are published so). "p" is read only attached to the number and only in a GBP
   strategy, never after a video resolution ("1080p") nor in "4p.m."; "pence" always (in
@@ -490,7 +491,7 @@ CENT_SIGN = "¢"
 #: "1080p" and "4p.m." are not money), "99 cents", "99c" (the strategy's currency where it
 #: divides into cents, else USD; "c" only attached).
 _PENCE_WORDS = ("pence", "p")
-_CENT_WORDS = ("cents", "cent", "c")
+_CENT_WORDS = ("cents", "cent", "c", "ct")
 #: Currencies with no cent: "cents" in a strategy priced in one of them are US cents.
 _NO_CENT_TABLE = "GBP EGP GIP FKP SHP JPY KRW INR PKR LKR NPR CNY VND IDR ISK CLP"
 _NO_CENT_CURRENCIES = frozenset(_NO_CENT_TABLE.split())
@@ -518,7 +519,7 @@ _PREFIX = (
 _SUFFIX = (
     rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|{CENT_SIGN}|kr\.?(?![A-Za-z])"
     rf"|(?:{_CODES_RE})(?![A-Za-z])|(?:{_WORDS_RE})(?![A-Za-z])"
-    r"|(?:pence|cents?|p|c)(?![A-Za-z]|\.[A-Za-z]))"
+    r"|(?:pence|cents?|ct|p|c)(?![A-Za-z]|\.[A-Za-z]))"
 )
 # A number as written; grouped forms first so "1,200" is not read as "1", and the Indian
 # grouping first of all so "10,00,000" is not read as "10,00".
@@ -822,6 +823,8 @@ def _minor_currency(match: re.Match[str], default_currency: str | None) -> str |
         return "GBP"
     if suffix == "c" and not attached:
         return None
+    if suffix == "ct":  # "25 ct/kWh": euro cents as German and Austrian prices write them
+        return "EUR" if default_currency == "EUR" else None
     if default_currency is None or default_currency in _NO_CENT_CURRENCIES:
         return "USD"
     return default_currency

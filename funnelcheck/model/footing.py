@@ -978,7 +978,9 @@ _CUSTOMERS_MONEY_RE = _words_before(
     r"(?:pays?|paying|paid|earns?|earning|nets?|netting|leaves?|gives?\s+back|puts?)\s+you"
     r"(?:\s+(?:back|out|with))?|you(?:'ll|\s+will|\s+can|\s+could)?\s+(?:sell|charge|bill|"
     r"invoice|earn|make|keep|take\s+home|receive|get\s+paid|pocket|net|collect)(?:\s+(?:for|at))?"
-    r"|get\s+paid|paid\s+out|take[-\s]home",
+    r"|get\s+paid|paid\s+out|take[-\s]home|(?:your|their|the|a|an)\s+(?:payouts?|earnings|"
+    r"income|take[-\s]home(?:\s+pay)?|profits?|proceeds|takings|margins?)"
+    r"(?:\s+(?:is|are|of|comes?\s+to|will\s+be|would\s+be))?",
     1,
 )
 #: Right before an amount that is no rate: a verb of moving money through the product
@@ -1006,7 +1008,8 @@ _NOT_PRICE_AFTER_RE = re.compile(
     r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments|bookings|takings|"
     r"earnings|income|billings|receipts|revenue|tips|donations|transfers|deposits|fares)|"
     r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
-    r"spend|turnover|GMV|payouts|billings)|worth\s+of)\b",
+    r"spend|turnover|GMV|payouts|billings)|worth\s+of|(?:[\w'-]+\s+){0,3}?(?:is|are|gets?|"
+    r"will\s+be)\s+waived)\b",
     re.IGNORECASE,
 )
 _BRAND_VERB_RE = re.compile(
@@ -1017,11 +1020,18 @@ _BRAND_VERB_RE = re.compile(
 #: A name in capitals with a possessive, then what of it is priced: "Ring's cameras start
 #: at $59.99", "Adobe's plan costs" (at a sentence's start too: a possessive is a name).
 _BRAND_POSSESSIVE_RE = re.compile(
-    r"\b(?P<name>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?(?:\s+[a-z][\w-]*){1,3}?\s+"
+    r"\b(?P<name>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?(?:(?:\s+[a-z][\w-]*){1,3}?\s+"
     r"(?:costs?|charges?|starts?\s+(?:at|from)|prices?\s+(?:at|from)|(?:is|are)\s+priced\s+at|"
     r"asks?|(?:is|are|runs?)(?:\s+(?:still|now|just|only))?)\s+"
-    r"(?:(?:just|only|about|around|from|at)\s+)?$"
+    r"(?:(?:just|only|about|around|from|at)\s+)?|\s+)$"
 )
+#: Capitalised words before "'s" that are no company: contractions ("It's $49", "Here's")
+#: and times ("Today's $49 deal").
+_NOT_NAMES = frozenset(
+    {"here", "there", "what", "who", "where", "how", "let", "he", "she", "everything",
+     "nothing", "everyone", "anyone", "today", "tonight", "tomorrow", "week", "month", "year",
+     "next", "last", "now", "which", "one"}
+)  # fmt: skip
 #: Before an amount with a fee word after it: a fee the product waives or spares ("no $5.99
 #: delivery fee", "skip the $3 service fee", "we waive the $50 setup fee").
 _WAIVED_BEFORE_RE = re.compile(
@@ -1114,7 +1124,7 @@ def not_a_price(
     brand = _BRAND_POSSESSIVE_RE.search(before)
     if brand is not None:
         # A possessive name with a word of the product's ("Cam Plus's", "Pro's") is its own.
-        mine = lower_words(list(own)) | _OWN_WORDS | product | _COMMON_LOWER
+        mine = lower_words(list(own)) | _OWN_WORDS | product | _COMMON_LOWER | _NOT_NAMES
         if not lower_words([brand.group("name")]) & mine:
             return "another company's price"
     if _CUSTOMERS_MONEY_RE.search(before) or (
@@ -2062,8 +2072,8 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     start, end = amount.span
     clause = _clause(text[max(0, start - 80) : start], last=True)
     cue = _ITEM_CUE_RE.search(clause)
-    if cue is None or re.search(r"\b[A-Z]", cue.group("phrase")) is not None:
-        return False  # a name in capitals ("Scale is $299") may be a plan's: compared
+    if cue is None or cue.group("phrase").split()[-1][:1].isupper():
+        return False  # a thing named in capitals ("Scale is $299") may be a plan: compared
     words = lower_words([cue.group("phrase")]) - _PLAIN_WORDS
     own = {w.lower() for w in context.own}
     if not words or words & (context.product | own | _PRICE_NOUNS):
@@ -2246,7 +2256,8 @@ _COUNT_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?P<k>k|K|thousand|million)
 #: After an amount: the count of units it is the price of ("$15 per 1,000 emails", "$1.50
 #: for 10 connects", "$40 / 100 credits").
 _COUNT_AFTER_RE = re.compile(
-    rf"\s*(?:per|for|/|a|each)\s+(?:(?:every|each|extra|additional|further)\s+)?{_COUNT_NUMBER}"
+    r"\s*(?:per|for|/|a|each|buys|gets(?:\s+you)?)\s+"
+    rf"(?:(?:every|each|extra|additional|further)\s+)?{_COUNT_NUMBER}"
     r"(?![\d.,%])",
     re.IGNORECASE,
 )

@@ -86,6 +86,7 @@ MONTHLY = "    - {id: all-access, amount: 44, per: month}\n"
         "Ride for a team and you take home $180 a week.",
         "Send $5,000 a month to your coaches and the fee is shown upfront.",
         "Most studios take $9,000 a month in bookings.",
+        "Teach ten classes a week and your payout is $1,400 a month.",
     ],
 )
 def test_the_customers_own_money_is_not_compared(tmp_path: Path, claim: str) -> None:
@@ -130,6 +131,7 @@ def test_a_blocks_price_per_unit_is_explained(tmp_path: Path) -> None:
     [
         ("Email is $1 per 1,000 emails.", []),
         ("Packs of 5,000 emails for $5.", []),
+        ("$10 buys 10,000 emails.", []),
         ("Email is $2 per 1,000 emails.", ["error"]),
         ("Packs of 5,000 emails for $8.", ["error"]),
     ],
@@ -145,6 +147,7 @@ def test_a_unit_rate_times_a_count_is_explained(
     [
         "ShiftCycle's bikes start at $1,999 and its classes at $39 a month; ride for less.",
         "Pelomax's classes cost $39 a month, and you still need their bike.",
+        "Pelomax's $39 plan needs a bike too.",
     ],
 )
 def test_a_competitors_price_after_a_possessive_is_not_compared(tmp_path: Path, claim: str) -> None:
@@ -162,6 +165,7 @@ def test_the_products_own_possessive_price_is_compared(tmp_path: Path) -> None:
         "Get $0 booking fees on classes over $20 with all-access.",
         "No $4.99 shipping fee on orders over $50.",
         "We waive the $25 delivery charge for members.",
+        "Delivery fees of $4.99 are waived for members.",
         "Members ride at studios 30 to 50 cents a class cheaper than the list price.",
     ],
 )
@@ -180,6 +184,8 @@ def test_a_fee_the_claim_charges_is_compared(tmp_path: Path) -> None:
     [
         ("The water bottle is $12, and it fits in the frame.", []),
         ("A branded towel costs just $9.", []),
+        ("The bike mat is $12.99.", ["error"]),
+        ("The Kirkland Signature coffee is $12.99.", []),
         # The product's own words, a price noun or a period: the product's price.
         ("The bike is $1,200.", ["error"]),
         ("The membership is $39.", ["error"]),
@@ -233,6 +239,9 @@ CENTS = "    - {id: app, amount: 0.99, per: month}\n"
         ("All of it for 89c a month.", "USD", ["error"]),
         ("All of it for 99c a month.", "EUR", []),
         ("All of it for 89c a month.", "EUR", ["error"]),
+        # German and Austrian prices write euro cents "ct".
+        ("Alles für 99 ct/Monat.", "EUR", []),
+        ("Alles für 89 ct/Monat.", "EUR", ["error"]),
     ],
 )
 def test_cents_are_read_as_money(
@@ -274,9 +283,12 @@ def test_a_range_about_a_unit_name_two_parts_share_is_read_on_its_footing(
     [
         # A name in capitals may be a plan's: a plan the price does not have is compared.
         "Scale is $299, for studios with three rooms.",
-        # A possessive with the product's or a plan's words is the product's.
+        # A possessive with the product's or a plan's words is the product's, and a
+        # contraction or a time is no company.
         "All-access's classes cost $39 a month.",
         "Pro's classes cost $39 a month.",
+        "It's $39 a month.",
+        "Today's $39 deal.",
         # "No" far from the amount does not waive the fee the claim charges.
         "No contract needed: $39 a month plus a setup fee.",
     ],

@@ -99,7 +99,7 @@ class PitchPriceMismatch(Rule, options=Options):
     A block's price per unit is a figure of the model ("$0.15 each" for $1.50 per 10
     connects), and an amount for a count of units is a unit rate × that count ("bundles of
     10 for $1.50", "$1 per 1,000 emails"). Pence and cents are money ("22.50p per kWh",
-    "22.50 pence", "99 cents", "99c").
+    "22.50 pence", "99 cents", "99c"; "25 ct" in a EUR strategy).
     Amounts in another currency are FC305's; amounts "per hour" cannot be put on a plan's
     period. An amount is reported as written ("$0.0079", never "$0.01"). A percentage
     written as a price ("2.9% + 30¢", "a 6.5% transaction fee", "15% per delivery order")
