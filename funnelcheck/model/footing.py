@@ -1025,6 +1025,14 @@ _BRAND_POSSESSIVE_RE = re.compile(
     r"asks?|(?:is|are|runs?)(?:\s+(?:still|now|just|only))?)\s+"
     r"(?:(?:just|only|about|around|from|at)\s+)?|\s+)$"
 )
+#: Before an amount: a possessive pronoun that may refer back to a company named before it
+#: in the clause ("and its plans at", "while their classes cost").
+_ITS_RE = re.compile(
+    r"\s*(?:,\s*)?(?:and|while|but|whereas)?\s*\b(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    r"(?:at|from|costs?|is|are|starts?\s+at|runs?)\s+(?:(?:just|only|about|around)\s+)?$"
+)
+#: The amount that ends a text, with its period ("start at $1,999", "cost $9 a month").
+_AMOUNT_TAIL_RE = re.compile(r"\s*\S*\d[\d.,]*\S*(?:\s+(?:a|an|per|each)\s+[a-z]+)?\s*$")
 #: Capitalised words before "'s" that are no company: contractions ("It's $49", "Here's")
 #: and times ("Today's $49 deal").
 _NOT_NAMES = frozenset(
@@ -1122,6 +1130,15 @@ def not_a_price(
         if not words <= {w.lower() for w in own} | _OWN_WORDS:
             return "another company's price"
     brand = _BRAND_POSSESSIVE_RE.search(before)
+    if brand is None and _ITS_RE.search(before) is not None:
+        # "Pelomax's bikes start at $1,999, and its classes at $39": "its" is Pelomax, named
+        # in the same sentence before it.
+        head, _ = sentence_bounds(text, start, start)
+        wide = text[max(head, start - 160) : start]
+        its = _ITS_RE.search(wide)
+        if its is not None:
+            earlier = _AMOUNT_TAIL_RE.sub(" ", wide[: its.start()].rstrip(" ,;"))
+            brand = _BRAND_POSSESSIVE_RE.search(earlier)
     if brand is not None:
         # A possessive name with a word of the product's ("Cam Plus's", "Pro's") is its own.
         mine = lower_words(list(own)) | _OWN_WORDS | product | _COMMON_LOWER | _NOT_NAMES

@@ -148,6 +148,8 @@ def test_a_unit_rate_times_a_count_is_explained(
         "ShiftCycle's bikes start at $1,999 and its classes at $39 a month; ride for less.",
         "Pelomax's classes cost $39 a month, and you still need their bike.",
         "Pelomax's $39 plan needs a bike too.",
+        "Pelomax's bikes start at $1,999, and its classes at $39 a month.",
+        "Pelomax's bikes cost $1,999 while their classes cost $39 a month.",
     ],
 )
 def test_a_competitors_price_after_a_possessive_is_not_compared(tmp_path: Path, claim: str) -> None:
@@ -156,6 +158,9 @@ def test_a_competitors_price_after_a_possessive_is_not_compared(tmp_path: Path, 
 
 def test_the_products_own_possessive_price_is_compared(tmp_path: Path) -> None:
     claim = "Spinline's classes cost $39 a month."
+    assert _severities(tmp_path, MONTHLY, claim) == ["error"]
+    # "its" after the product's own name is the product's.
+    claim = "Spinline's bike is free with a plan, and its classes cost $39 a month."
     assert _severities(tmp_path, MONTHLY, claim) == ["error"]
 
 

@@ -92,10 +92,11 @@ class PitchPriceMismatch(Rule, options=Options):
     you 15p", "send £30,000 a month abroad"); a plan's share of an amount its sentence
     names is that plan's charge on it ("a $250 sale pays $50" at 20%). A difference of
     prices ("30 cents a gallon cheaper") is not a price; nor is a competitor's after a
-    possessive ("Ring's cameras start at $59.99"), nor a plain amount its clause gives to
-    a thing that is none of the product's words (name, category, plans, units, fees) nor a
-    word that may name its price ("The rotisserie chicken is still $4.99" beside a
-    membership; "the membership is $60", "the device is $99", "$12 a month" are compared).
+    possessive ("Ring's cameras start at $59.99", and "its plans at $4.99" after it),
+    nor a plain amount its clause gives to a thing in lower case that is none of the
+    product's words (name, category, plans, units, fees) nor a word that may name its
+    price ("The rotisserie chicken is still $4.99" beside a membership; "the membership
+    is $60", "the device is $99", "$12 a month" are compared).
     A block's price per unit is a figure of the model ("$0.15 each" for $1.50 per 10
     connects), and an amount for a count of units is a unit rate × that count ("bundles of
     10 for $1.50", "$1 per 1,000 emails"). Pence and cents are money ("22.50p per kWh",
