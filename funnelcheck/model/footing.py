@@ -1605,16 +1605,10 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
     if match is None:
         before = _clause(text[max(0, start - 80) : start], last=True)
         match = _DURATION_BEFORE_RE.search(before)
-    sentence_start, sentence_end = sentence_bounds(text, start, end)
-    sentence = text[sentence_start:sentence_end]
-    intro = _INTRO_RE.search(sentence) is not None
-    apr_match = _APR_RE.search(sentence)
-    apr = Decimal(apr_match.group("apr")) if apr_match else None
-    if match is None:
-        before = _clause(text[max(0, start - 80) : start], last=True)
-        if _INTRO_WORDS_BEFORE_RE.search(before):
-            return Duration(None, None, True, apr)
-        return None
+        if match is None:
+            if _INTRO_WORDS_BEFORE_RE.search(before):
+                return Duration(None, None, True, _apr(_sentence(text, start, end)))
+            return None
     word = (match.group("n") or "").lower()
     count = _COUNTS.get(word) or (int(word) if word.isdigit() else None)
     first = match.group("first") is not None
@@ -1629,7 +1623,21 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
     if match.group("pay"):
         unit = _PAY_PERIODS.get((match.group("payper") or "").lower())
     paid = match.group("pay") is not None
-    return Duration(count, unit.lower() if unit else None, intro or first, apr, paid)
+    # The sentence's offer words and APR, read only for an amount paid for a length.
+    sentence = _sentence(text, start, end)
+    intro = first or _INTRO_RE.search(sentence) is not None
+    return Duration(count, unit.lower() if unit else None, intro, _apr(sentence), paid)
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    head, tail = sentence_bounds(text, start, end)
+    return text[head:tail]
+
+
+def _apr(sentence: str) -> Decimal | None:
+    """The APR a sentence names ("0% APR"), or None."""
+    found = _APR_RE.search(sentence)
+    return Decimal(found.group("apr")) if found else None
 
 
 _SPELL = (
