@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from functools import cached_property
 from typing import Any
 
 #: Stages from the first of these roles on keep customers, they do not win them.
@@ -129,6 +130,11 @@ class Funnel:
     #: (source, target) stage indices: the source's entrants go on to the target.
     edges: tuple[tuple[int, int], ...]
     faults: tuple[Fault, ...]
+
+    @cached_property
+    def yielded(self) -> FunnelYield:
+        """`funnel_yield`, worked out once: FC502 and the relay's leads figure both ask."""
+        return _funnel_yield(self)
 
     @property
     def branched(self) -> bool:
@@ -479,6 +485,10 @@ def conversion_of(stage: Mapping[str, Any]) -> Decimal | None:
 
 def funnel_yield(funnel: Funnel) -> FunnelYield:
     """What share of the leads at the top become customers, exactly, with its formula."""
+    return funnel.yielded
+
+
+def _funnel_yield(funnel: Funnel) -> FunnelYield:
     blocks = winning_blocks(funnel)
     stages = tuple(i for b in blocks for i in b.stages)
     for i in stages:
