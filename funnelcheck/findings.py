@@ -62,7 +62,7 @@ def format_path(path: Path) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     """Where a value sits in a file: 1-based line and column (Unicode code points)."""
 
@@ -121,7 +121,7 @@ def more_issues(first: Issue, count: int) -> Issue:
     )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Finding:
     """One baton drop (or input fault), located, with everything a reporter shows."""
 
@@ -164,7 +164,7 @@ def fingerprint(finding: Finding) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Why:
     """The evidence that a stage carries a concept (`--why`): which of its words met which
     wording of the concept, and where."""
@@ -187,7 +187,7 @@ class Why:
     pain: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class RelayStage:
     """One runner of the relay as the default table shows it."""
 
@@ -218,7 +218,7 @@ class RelayStage:
         return (*self.carries, *self.retells)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Handoff:
     """The pass from a stage that says something to the next that does (on each path, in a
     funnel that branches): which concepts go across."""
@@ -229,7 +229,7 @@ class Handoff:
     held: bool
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Relay:
     stages: tuple[RelayStage, ...]
     handoffs: tuple[Handoff, ...]
@@ -240,7 +240,7 @@ class Relay:
     paths: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class StageRef:
     """A stage named in a view: its index, name, role and path (None: on every path)."""
 
@@ -250,7 +250,7 @@ class StageRef:
     path: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Answer:
     """One of a reference customer's six answers, beside the stages that must deliver it."""
 
@@ -268,7 +268,7 @@ class Answer:
     gap: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ReferenceView:
     """A reference customer worked backwards: the six answers, each beside its stage."""
 
@@ -277,7 +277,7 @@ class ReferenceView:
     answers: tuple[Answer, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PriceFigure:
     """One figure of the price picture, on the bill's footing (a year, or once)."""
 
@@ -293,7 +293,7 @@ class PriceFigure:
     kind: str = "bill"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class PricePicture:
     """The typical customer's bill beside what the customer has (`price_picture.price_picture`)."""
 
@@ -307,7 +307,7 @@ class PricePicture:
     assumptions: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Pitch:
     """The pitch-review views beyond the relay: the upside-down funnel and the price."""
 
@@ -323,7 +323,7 @@ def fails(fail_on: str, severities: Iterable[Severity]) -> bool:
     return any(severity >= level for severity in severities)
 
 
-@dataclass(slots=True)
+@dataclass
 class FileResult:
     """Everything found in one file; `error` is set when the file could not be read at all."""
 
