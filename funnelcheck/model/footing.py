@@ -788,14 +788,17 @@ class Explainer:
     #: A price per seat or per unit (compared with "per seat", "per employee" amounts).
     per_unit: bool
     plan_id: str
+    #: The period the bill it comes from is billed on ("month", "year", "seat-year"...).
+    billed: str = ""
 
 
 def _explainers_of(bill: Bill) -> list[Explainer]:
     out: list[Explainer] = []
     plan = bill.plan_id
+    billed = _base_period(bill.per)
 
     def add(kind: tuple[str, str], basis: str, figure: Decimal, per_unit: bool = False) -> None:
-        out.append(Explainer(kind, basis, figure, per_unit, plan))
+        out.append(Explainer(kind, basis, figure, per_unit, plan, billed))
 
     if bill.intro is not None:
         # The introductory price, on its period and as written.
@@ -899,12 +902,22 @@ def explains(
         return True  # "per hour": no plan can be put on that period
     candidates = [c for c in candidates if c[0].per_unit == per_unit]
     if floor:
-        least: dict[tuple[tuple[str, str], str], Decimal] = {}
+        # The least figure of its kind in one form; or, for an amount on a period, the least
+        # among the bills billed on that period: "Plans start at $9.99 a month" is the
+        # cheapest plan's published monthly price, though its yearly option comes to less
+        # a month.
+        least: dict[tuple[tuple[str, str], str, str], Decimal] = {}
         for e, figure, form in candidates:
-            key = (e.kind, form)
-            if figure > 0 and (key not in least or figure < least[key]):
-                least[key] = figure
-        candidates = [c for c in candidates if least.get((c[0].kind, c[2])) == c[1]]
+            for billed in ("", e.billed) if per in PERIOD_FACTORS and e.billed == per else ("",):
+                key = (e.kind, form, billed)
+                if figure > 0 and (key not in least or figure < least[key]):
+                    least[key] = figure
+        candidates = [
+            c
+            for c in candidates
+            if least.get((c[0].kind, c[2], "")) == c[1]
+            or least.get((c[0].kind, c[2], c[0].billed)) == c[1]
+        ]
     for _, figure, _ in candidates:
         if at_most and figure <= target * (1 + tolerance):
             return True
@@ -1149,8 +1162,8 @@ def not_a_price(
     ):
         return "the customer's own money"
     if (
-        _NOT_PRICE_FAR_RE.search(before)
-        or _NOT_PRICE_NEAR_RE.search(before)
+        _not_price_word(_NOT_PRICE_FAR_RE, before, product)
+        or _not_price_word(_NOT_PRICE_NEAR_RE, before, product)
         or _THRESHOLD_RE.search(before)
         or _NOT_PRICE_AFTER_RE.match(after)
         or _DIFFERENCE_AFTER_RE.match(after)
@@ -1162,6 +1175,17 @@ def not_a_price(
     if words & fee_words:
         return "a fee named as such"
     return None
+
+
+def _not_price_word(pattern: re.Pattern[str], before: str, product: frozenset[str]) -> bool:
+    """Whether a word of money that is not a price ("credit", "coverage") comes right
+    before an amount, and is not a unit the product sells ("Extra credits are $0.30 per
+    1,000" where a plan sells `credit`s: an overage rate, compared)."""
+    found = pattern.search(before)
+    if found is None:
+        return False
+    word = unit_key(found.group(0).split()[0].lower())
+    return word not in product
 
 
 #: Verbs that join a party to the money it charges ("a gateway often adds $25 a month", "an
@@ -2042,6 +2066,8 @@ def read_claim(
     if offer is not None and offer.verdict == "explained":
         return _EXPLAINED
     if offer is not None and offer.verdict == "mismatch":
+        if duration is not None and _regular_term(amount, duration, found, tolerance):
+            return _EXPLAINED
         return _unexplained(amount, foot, offer=offer)
     if figure_explained(amount, text, foot, found, tolerance):
         return _EXPLAINED
@@ -2052,6 +2078,32 @@ def read_claim(
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
     return _unexplained(amount, foot, offer=offer)
+
+
+def _regular_term(
+    amount: TextAmount, duration: Duration, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether an amount paid for a length is a plan's regular price on a billing option
+    whose period that length is, or a whole number of ("15GB is $20/mo for 12 months"
+    where the plan is $240 a year): the term the price is bought for, not an offer."""
+    if duration.count is None or duration.unit not in PERIOD_FACTORS:
+        return False
+    for billed in {e.billed for e in found if e.billed in PERIOD_FACTORS}:
+        length = _length_in(duration, billed)
+        if length is None or length < 1 or length != length.to_integral_value():
+            continue
+        term = [e for e in found if e.billed == billed and e.kind[0] in ("base", "bill")]
+        if explains(
+            term,
+            amount.amount,
+            amount.per,
+            per_unit=amount.per_seat,
+            floor=False,
+            at_most=False,
+            tolerance=tolerance,
+        ):
+            return True
+    return False
 
 
 #: Before an amount: the thing it is the price of, joined by "is", "costs", "sells for"...
@@ -2221,10 +2273,12 @@ def figure_explained(
     sentence's billing cadence, or a bill at another whole number of seats or units."""
     start, end = amount.span
     at_most = is_at_most(text, start)
-    if amount.floor and (named := _plan_named_before_floor(text, start, foot)) is not None:
-        # "Essentials from $13 a month and Standard from $20 a month": each plan's own
-        # from-price (its cheapest variant or base), not the cheapest plan's.
+    if (named := _plan_named_before(text, start, foot)) is not None:
+        # "Essentials from $13 a month and Standard from $20 a month", "Unlimited is $30/mo":
+        # the named plan's own figures (its from-price: its cheapest variant or base), not
+        # another plan's.
         found = [e for e in found if e.plan_id == named] or found
+    plans = [plan for plan in foot.paid if named is None or plan.id == named] or foot.paid
     per_unit_options = [amount.per_seat]
     if not amount.per_seat and per_unit_nearby(text, start):
         # "$49 per user a month, or $59 billed monthly": the second is per user too.
@@ -2270,7 +2324,7 @@ def figure_explained(
             if amount.per is not None
             else [amount.amount * 12, amount.amount]
         )
-        for plan in foot.paid:
+        for plan in plans:
             for bill in plan.bills:
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
                     return True  # the bill at another whole number of seats or units
@@ -2461,14 +2515,12 @@ _FLOOR_WORDS_RE = re.compile(
 )
 
 
-def _plan_named_before_floor(text: str, start: int, foot: Footing) -> str | None:
-    """The plan named right before a "from" price ("Standard from $20", "the Pro plan
-    starts at $49"), by id, or None."""
+def _plan_named_before(text: str, start: int, foot: Footing) -> str | None:
+    """The plan named, as a whole word, right before a price ("Unlimited is $30/mo",
+    "Silver $59.99", "Standard from $20", "the Pro plan starts at $49"), by id, or None."""
     window = text[max(0, start - 60) : start]
     words = _FLOOR_WORDS_RE.search(window)
-    if words is None:
-        return None
-    head = window[: words.start()] + " "
+    head = (window[: words.start()] + " ") if words is not None else window
     for plan_id, named_before, _ in _plan_patterns(foot):
         if named_before.search(head):
             return plan_id

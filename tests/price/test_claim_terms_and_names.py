@@ -1,0 +1,146 @@
+"""Claim readings the held-out set 7 showed FC302 getting wrong (issue 14), in wordings of
+our own, as a user runs the checker (`funnelcheck check FILE --select FC302 --format
+json`), each beside a near miss that is still reported:
+
+- a regular price paid for the term of one of its billing options ("$20/mo for 12 months"
+  where the plan is $240 a year) is that price, not an introductory offer of another length;
+- "Plans start at $9.99 a month" is the cheapest plan's published monthly price, though its
+  yearly option comes to less a month;
+- a unit the product sells is not free credit ("Extra credits are $0.30 per 1,000");
+- a price right after a plan's name is that plan's ("Max is $25/mo"), not another's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from funnelcheck.cli import app
+
+HEAD = """\
+funnelcheck: 1
+product: {name: Voxa Mobile, category: prepaid phone plans}
+reviewed: 2026-11-20
+problem:
+  id: big-bills
+  statement: Families pay too much for phone service.
+  terms: {phone: [plan]}
+  cost: {amount: 900, per: year}
+  alternatives: [the big carriers]
+segment:
+  name: Families
+  budget: {amount: 5000, per: year}
+value_proposition:
+  statement: The same network for less.
+price:
+  currency: USD
+  plans:
+"""
+
+#: Three plans bought 12 months upfront, each with a 3-month option, and an introductory
+#: $10 a month for 3 months.
+PREPAID = "".join(
+    f"    - {{id: {plan}, amount: {year}, per: year, billing_options: [{{amount: {quarter}, "
+    "per: quarter}], introductory: {amount: 10, per: month, periods: 3}}\n"
+    for plan, year, quarter in (("lite", 120, 45), ("plus", 180, 60), ("max", 300, 105))
+)
+#: Four tiers billed monthly, each with a yearly option about 15% cheaper.
+TIERS = """\
+    - {id: basic, amount: 9.99, per: month, billing_options: [{amount: 101.90, per: year}]}
+    - {id: growth, amount: 29.99, per: month, billing_options: [{amount: 305.90, per: year}]}
+"""
+#: Tiers with included credits and an overage per 1,000.
+CREDITS = """\
+    - id: creator
+      amount: 22
+      per: month
+      components: [{unit: credit, amount: 0.30, block: 1000, included: 100000}]
+    - id: studio
+      amount: 99
+      per: month
+      components: [{unit: credit, amount: 0.24, block: 1000, included: 500000}]
+"""
+
+
+def _fc(tmp_path: Path, plans: str, claim: str) -> list[dict[str, Any]]:
+    text = HEAD + plans
+    text += "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
+    text += f"      - text: {json.dumps(claim)}\n"
+    path = tmp_path / "strategy.yaml"
+    path.write_text(text, encoding="utf-8")
+    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
+    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f for f in findings if f["code"].startswith("FC0")] == []
+    return [f for f in findings if f["code"] == "FC302"]
+
+
+def _said(tmp_path: Path, plans: str, claim: str) -> list[tuple[str, str]]:
+    return [(f["severity"], f["data"]["written"]) for f in _fc(tmp_path, plans, claim)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Plus is $15/mo and Max $25/mo for 12 months.",
+        "Lite is $10 a month for 12 months, or $15 a month on a 3-month plan.",
+        "Pay $300 for 12 months of Max.",
+        "Max: $35/mo for 3 months, or $25/mo for 24 months.",
+    ],
+)
+def test_a_regular_price_for_its_term_is_that_price(tmp_path: Path, claim: str) -> None:
+    assert _said(tmp_path, PREPAID, claim) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "written"),
+    [
+        # $25 a month for 3 months is no plan's quarter ($45, $60, $105) nor the offer
+        # (Max is $25 a month only bought for 12 months).
+        ("Any plan for $25/mo for 3 months.", "$25/mo"),
+        # The introductory price for another length than the offer's.
+        ("New customers pay $10/mo for the first 6 months.", "$10/mo"),
+    ],
+)
+def test_a_price_for_a_length_no_option_has_is_reported(
+    tmp_path: Path, claim: str, written: str
+) -> None:
+    assert _said(tmp_path, PREPAID, claim) == [("error", written)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Plans start at $9.99 a month for 50 shipments.",
+        "Plans start at $8.49 a month, billed yearly.",
+        "From $9.99/mo, or $101.90 a year.",
+    ],
+)
+def test_from_the_cheapest_published_monthly_price(tmp_path: Path, claim: str) -> None:
+    assert _said(tmp_path, TIERS, claim) == []
+
+
+def test_from_a_price_above_the_cheapest_is_reported(tmp_path: Path) -> None:
+    # The growth tier's price is no "from" price: the basic tier is cheaper on every option.
+    assert _said(tmp_path, TIERS, "Plans start at $29.99 a month.") == [("error", "$29.99 a month")]
+
+
+def test_a_unit_the_product_sells_is_no_free_credit(tmp_path: Path) -> None:
+    claim = "Need more? Extra credits are $0.30 per 1,000 on Creator and $0.24 per 1,000 on Studio."
+    assert _said(tmp_path, CREDITS, claim) == []
+    drifted = claim.replace("$0.30", "$0.20")
+    assert _said(tmp_path, CREDITS, drifted) == [("error", "$0.20")]
+    # Credit given away is still no price, where credits are sold too.
+    assert _said(tmp_path, CREDITS, "Sign up and get $5 in free credits.") == []
+
+
+def test_a_price_after_a_plans_name_is_that_plans(tmp_path: Path) -> None:
+    # $20/mo is Plus's quarter price ($60), but the claim gives it to Max.
+    assert _said(tmp_path, PREPAID, "Max is $20/mo when you buy 3 months.") == [("error", "$20/mo")]
+    assert _said(tmp_path, PREPAID, "Max is $35/mo when you buy 3 months.") == []
+    # A plan's name inside another word ("Maximum") names no plan.
+    assert _said(tmp_path, PREPAID, "Maximum savings: $20/mo when you buy 3 months.") == []
