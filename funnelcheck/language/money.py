@@ -46,9 +46,9 @@ How text is read, the decisions a user may want to know:
   points ($, £, ¥, ₹, CHF ...: `DOT_DECIMAL_CURRENCIES`; usage prices to a tenth of a cent
   are common) and a thousand in the others ("€1.200" is 1,200), and "1,250" a thousand.
   With a multiplier the dot is a decimal point ("$1.250k" is 1,250).
-- Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, "Cr"
-  crore, attached ("$2M", "₹5Cr"), or the words "thousand", "million", "billion", "lakh",
-  "lac", "crore" ("₹10 lakh" is 1,000,000).
+- Multipliers: "k"/"K" thousand, "m"/"M"/"mm"/"MM" million, "bn"/"B" billion, "tn"
+  trillion, "Cr" crore, attached ("$2M", "₹5Cr"), or the words "thousand", "million",
+  "billion", "trillion", "lakh", "lac", "crore" ("₹10 lakh" is 1,000,000; "¥44 trillion").
 - Periods: "/mo", "/month", "a month", "per month", "monthly", "every month", "per annum",
   "p.a.", "annually", "billed annually", "/yr", "/wk", "/qtr", "a day", an adjective after the
   amount ("a $5,988 annual contract", "a $499 monthly fee"), ...; "once",
@@ -433,6 +433,8 @@ _MAGNITUDES: dict[str, int] = {
     "b": 1_000_000_000,
     "bn": 1_000_000_000,
     "billion": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trillion": 1_000_000_000_000,
 }
 
 _PERIOD_UNITS: dict[str, str] = {
@@ -538,8 +540,8 @@ _NUMBER_BEFORE_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:,\d{{1,2}})?(?![\d%])|{
 # group, and the amount stays the first number.
 _NUMBER_AFTER_CURRENCY = rf"(?:\d{{1,3}}(?: \d{{3}})+(?:[.,]\d{{1,2}})?(?![\d%]|[.,]\d)|{_NUMBER})"
 _MAGNITUDE = (
-    r"(?:(?:mm|MM|bn|k|K|m|M|B|Cr|cr)(?![A-Za-z])"
-    r"|\s(?:thousand|million|billion|lakhs?|lacs?|crores?|Cr)\b)"
+    r"(?:(?:mm|MM|bn|tn|k|K|m|M|B|Cr|cr)(?![A-Za-z])"
+    r"|\s(?:thousand|million|billion|trillion|lakhs?|lacs?|crores?|Cr)\b)"
 )
 _SPACE = r"[ \u00a0\u202f\u2009]?"
 _DASH = r"(?:\s?[-–—]\s?|\s+to\s+)"

@@ -996,6 +996,14 @@ _CUSTOMERS_MONEY_RE = _words_before(
     r"(?:\s+(?:is|are|of|comes?\s+to|will\s+be|would\s+be))?",
     1,
 )
+#: After an amount: money the customer takes in ("on the first $1M you earn each year",
+#: "the $500 they make").
+_CUSTOMERS_AFTER_RE = re.compile(
+    r"^\s*(?:that\s+|which\s+)?(?:you|they|sellers?|developers?|creators?|merchants?)\s+"
+    r"(?:earn|earns|make|makes|sell|sells|take\s+in|takes\s+in|bring\s+in|brings\s+in|"
+    r"receive|receives|collect|collects|gross|grosses)\b",
+    re.IGNORECASE,
+)
 #: Right before an amount that is no rate: a verb of moving money through the product
 #: ("send £30,000 a month abroad", "convert over $10,000"); not a noun ("data transfer is
 #: $0.15 per GB", "transfers $2 each").
@@ -1157,8 +1165,10 @@ def not_a_price(
         mine = lower_words(list(own)) | _OWN_WORDS | product | _COMMON_LOWER | _NOT_NAMES
         if not lower_words([brand.group("name")]) & mine:
             return "another company's price"
-    if _CUSTOMERS_MONEY_RE.search(before) or (
-        _MOVED_RE.search(before) and not is_rate(text[start:end])
+    if (
+        _CUSTOMERS_MONEY_RE.search(before)
+        or (_MOVED_RE.search(before) and not is_rate(text[start:end]))
+        or _CUSTOMERS_AFTER_RE.match(after)
     ):
         return "the customer's own money"
     if (
@@ -1922,6 +1932,12 @@ class ClaimContext:
     product: frozenset[str] = frozenset()
     #: The problem's cost (`problem.cost`): (amount, per) as written, per None for none.
     problem_cost: tuple[Decimal, str | None] | None = None
+    #: Words that tie money to the offer (`tied_to_offer`): the product's name, the plans'
+    #: ids (whole, and their words of four letters or more), the units and fees it sells;
+    #: lower case and singular.
+    tie: frozenset[str] = frozenset()
+    #: The units and fees the product sells, lower case and singular ("$10 per retailer").
+    sold: frozenset[str] = frozenset()
 
     def is_problem_cost(self, amount: TextAmount, tolerance: Decimal) -> bool:
         """Whether an amount is the problem's cost as the strategy states it, on one footing
@@ -1974,6 +1990,13 @@ def claim_context(
         amount, per = _number(problem_cost.get("amount")), problem_cost.get("per")
         if amount is not None:
             cost = (amount, per if isinstance(per, str) else None)
+    ids = [plan.id for plan in foot.plans]
+    tie = lower_words([str(product_name or "")]) | {unit_key(i.lower()) for i in ids}
+    tie |= {unit_key(w.lower()) for i in ids for w in re.split(r"[\s_-]+", i) if len(w) >= 4}
+    sold = lower_words(
+        [part.name for plan in foot.plans for part in plan.own.parts[1:] if part.kind != "percent"]
+        + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
+    )
     return ClaimContext(
         fee_words(foot),
         name_words(names, exclude=own),
@@ -1981,6 +2004,8 @@ def claim_context(
         alternative_words(names, product_words),
         product_words,
         cost,
+        tie - _PLAIN_WORDS,
+        sold,
     )
 
 
@@ -2005,6 +2030,9 @@ class ClaimReading:
     #: Unexplained, and it may be the bill at quantities the strategy does not state (a
     #: verdict resting on `assumptions`: at most info).
     rests_on_assumptions: bool = False
+    #: Unexplained, and nothing ties it to the offer (`tied_to_offer`): it may be other
+    #: money (a cost, a limit, a threshold), so at most info.
+    untied: bool = False
 
     @property
     def compared(self) -> bool:
@@ -2077,7 +2105,10 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
-    return _unexplained(amount, foot, offer=offer)
+    reading = _unexplained(amount, foot, offer=offer)
+    if not tied_to_offer(amount, text, foot, context):
+        return replace(reading, untied=True)
+    return reading
 
 
 def _regular_term(
@@ -2104,6 +2135,69 @@ def _regular_term(
         ):
             return True
     return False
+
+
+#: In an amount's clause: a word that puts money on the offer ("the price", "plans",
+#: "membership", "billed", "costs you", "you pay").
+_OFFER_WORD_RE = re.compile(
+    r"\b(?:prices?|priced|pricing|plans?|tiers?|subscri(?:be|bed|bes|bing|ption|ptions)|"
+    r"memberships?|fees?|billed|billing|bills?|invoiced?|charges?|charged|charging|upfront|"
+    r"up-front|prepaid|pay|pays|paying|costs?\s+(?:you|me|us)|licen[cs]es?|seats?|per\s+"
+    r"(?:user|seat|month|year)|monthly|yearly|annual(?:ly)?|quarterly|renews?|renewal|"
+    r"trial|intro(?:ductory)?|editions?|add-ons?|upgrades?|packages?|bundles?|deals?|"
+    r"offers?|promo(?:tion)?s?|(?:through|via|with)\s+us|we\s+(?:charge|take|bill|keep))\b",
+    re.IGNORECASE,
+)
+#: Where a clause ends for a tie: a sentence's end, a semicolon, a dash, a bracket.
+_TIE_END_RE = re.compile(r"[.!?;]\s|[;()\[\]]|\s[-–—]\s|\n")
+
+
+def tied_to_offer(amount: TextAmount, text: str, foot: Footing, context: ClaimContext) -> bool:
+    """Whether a claim's amount is tied to the offer, so that a figure no plan gives is a
+    misquoted price rather than other money: written on a period or per seat, per a unit
+    or fee the product sells, or in a clause (up to a sentence's end, a semicolon, a dash
+    or a bracket) that names a plan or the product, or says price, plan, membership, fee,
+    billed, costs you, you pay, monthly... An amount tied to none of these ("an hour of
+    downtime can cost $100,000", "a deductible as low as $250") is at most an info."""
+    if amount.per is not None or amount.per_seat or is_rate(amount.raw):
+        return True
+    start, end = amount.span
+    if units_counted(text, start, end) is not None:
+        return True  # "Packs of 5,000 emails for $8": a price for a count of units
+    clause = _tie_clause(text, start, end)
+    if _OFFER_WORD_RE.search(clause) or _offer_named(clause, context):
+        return True
+    # "Scale is $299": a name in capitals right before the amount may be a plan's.
+    cue = _ITEM_CUE_RE.search(_clause(text[max(0, start - 80) : start], last=True))
+    if cue is not None and cue.group("phrase").split()[-1][:1].isupper():
+        return True
+    # "$0.30 per 1,000 credits", "$10 per retailer": per a unit or fee the product sells.
+    rate = _UNIT_AFTER_RE.match(text, end)
+    return rate is not None and unit_key(rate.group("unit").lower()) in context.sold
+
+
+_UNIT_AFTER_RE = re.compile(
+    r"\s*(?:per|/|a|an|each|for)\s+(?:[\d,.]+\s+)?(?P<unit>[A-Za-z][\w-]*)", re.IGNORECASE
+)
+
+
+def _tie_clause(text: str, start: int, end: int) -> str:
+    """The clause `tied_to_offer` reads around text[start:end]: its sentence, cut at a
+    semicolon, a dash or a bracket on either side."""
+    head, tail = sentence_bounds(text, start, end)
+    ends = list(_TIE_END_RE.finditer(text, head, start))
+    if ends:
+        head = ends[-1].end()
+    after = _TIE_END_RE.search(text, end, tail)
+    if after is not None:
+        tail = after.start()
+    return text[head:tail]
+
+
+def _offer_named(clause: str, context: ClaimContext) -> bool:
+    """Whether a clause names a plan (its id, or a word of it of four letters or more) or
+    the product, as whole words."""
+    return bool(lower_words([clause]) & context.tie)
 
 
 #: Before an amount: the thing it is the price of, joined by "is", "costs", "sells for"...
@@ -2212,11 +2306,21 @@ _COSTS_RE = _words_before(r"costs?|costing|wastes?|wasting|burns?|burning", 5)
 def _is_problem_cost(
     amount: TextAmount, text: str, context: ClaimContext, tolerance: Decimal
 ) -> bool:
-    """Whether an amount no figure of the model explains is the problem's cost: said as a
-    cost ("costs a finance team about $9,000 a month") and the strategy's `problem.cost`
-    on one footing. Never a floor or a price per seat."""
+    """Whether an amount no figure of the model explains is the problem's cost, the
+    strategy's `problem.cost` on one footing: said as a cost ("costs a finance team about
+    $9,000 a month"), or written on a period ("half an engineer, $80,000 a year"). Never a
+    floor or a price per seat."""
     if amount.floor or amount.per_seat:
         return False
+    if (
+        amount.per is not None
+        and context.is_problem_cost(amount, tolerance)
+        and not _offer_named(_tie_clause(text, *amount.span), context)
+    ):
+        # On a period, the problem's cost to the figure, and no plan or the product named
+        # ("Running it yourself takes half an engineer, $80,000 a year" where the problem
+        # costs $80,000 a year; "All-access is $150 a month" is compared).
+        return True
     before = _clause(text[max(0, amount.span[0] - 80) : amount.span[0]], last=True)
     return _COSTS_RE.search(before) is not None and context.is_problem_cost(amount, tolerance)
 
@@ -2299,6 +2403,17 @@ def figure_explained(
                 return True
     if _is_seat_minimum(amount, text, foot, tolerance):
         return True
+    heads = heads_counted(text, start, end)
+    if heads is not None and explains(
+        found,
+        amount.amount * heads,
+        amount.per,
+        per_unit=False,
+        floor=False,
+        at_most=False,
+        tolerance=tolerance,
+    ):
+        return True  # "$119.99 a year for up to 6 people, as little as $20 per person"
     if not amount.floor and _is_share_of_named(amount, text, foot, tolerance):
         return True
     count = units_counted(text, start, end)
@@ -2329,6 +2444,40 @@ def figure_explained(
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
                     return True  # the bill at another whole number of seats or units
     return False
+
+
+#: A price per head right after an amount ("$20 per person", "$3 each", "$5 a head").
+_PER_HEAD_RE = re.compile(
+    r"\s*(?:per|a|each|for\s+each)\s+(?:person|head|member|user|profile|account|listener|"
+    r"learner|family\s+member)\b|\s*each\b",
+    re.IGNORECASE,
+)
+#: In the sentence: how many people share one plan ("for up to 6 people", "6 accounts").
+_HEADS_RE = re.compile(
+    r"\b(?:up\s+to\s+|for\s+|of\s+|between\s+|with\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
+    r"seven|eight|nine|ten|twelve)\s+(?:(?:family\s+)?members|people|persons|accounts|users|"
+    r"profiles|listeners|learners|family\s+members)\b",
+    re.IGNORECASE,
+)
+
+
+def heads_counted(text: str, start: int, end: int) -> int | None:
+    """For an amount per head ("as little as $20 per person"), the most people its
+    sentence says share one plan ("Family: $119.99 a year for up to 6 people"); None
+    elsewhere. The amount × that count is a plan's price: a share of it, not a price."""
+    per_head = _PER_HEAD_RE.match(text, end) or re.search(
+        r"(?:per|a|each)\s+(?:person|head|member)\b", text[start:end], re.IGNORECASE
+    )
+    if per_head is None:
+        return None
+    head, tail = sentence_bounds(text, start, end)
+    counts = [
+        _COUNTS.get(m.group("n").lower()) or int(m.group("n"))
+        for m in _HEADS_RE.finditer(text, head, tail)
+        if m.group("n").isdigit() or m.group("n").lower() in _COUNTS
+    ]
+    counts = [n for n in counts if n > 1]
+    return max(counts) if counts else None
 
 
 _COUNT_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?P<k>k|K|thousand|million)\b)?"

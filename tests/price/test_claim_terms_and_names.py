@@ -144,3 +144,76 @@ def test_a_price_after_a_plans_name_is_that_plans(tmp_path: Path) -> None:
     assert _said(tmp_path, PREPAID, "Max is $35/mo when you buy 3 months.") == []
     # A plan's name inside another word ("Maximum") names no plan.
     assert _said(tmp_path, PREPAID, "Maximum savings: $20/mo when you buy 3 months.") == []
+
+
+# -- money not tied to the offer (held-out set 7's kinds, as a class) ---------------------
+
+
+def _severities(tmp_path: Path, plans: str, claim: str) -> list[str]:
+    return [f["severity"] for f in _fc(tmp_path, plans, claim)]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # What the problem or an alternative costs, said with no plan, product or price word.
+        "An hour of downtime can cost a small shop $50,000.",
+        "A phone shop's repair runs about $85; a year of them adds up fast.",
+        # Terms and thresholds: coverage, a deductible, an order minimum, a payout.
+        "Cover your stuff from $10,000 up to $50,000, with a deductible as low as $250.",
+        "Retailers get a $100 opening order minimum.",
+        "Our bot paid a stolen-phone claim of $640 in 3 seconds.",
+        # A scale word is read with its amount.
+        "Homes hold an estimated $44 trillion of things nobody uses.",
+    ],
+)
+def test_money_not_tied_to_the_offer_is_at_most_info(tmp_path: Path, claim: str) -> None:
+    found = _fc(tmp_path, PREPAID, claim)
+    assert {f["severity"] for f in found} <= {"info"}
+    for finding in found:
+        assert "not tied to a plan" in finding["message"]
+        assert finding["data"]["tied"] is False
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        # A plan's name, the product's name, a price word, a period, a floor per seat or a
+        # unit: the same figures are misquoted prices.
+        "Max costs $50,000.",
+        "Voxa Mobile is $85.",
+        "The plan is $640.",
+        "Plans start at $250.",
+        "Lite is $85 a month.",
+        "A line costs $12 per user.",
+    ],
+)
+def test_money_tied_to_the_offer_is_compared(tmp_path: Path, claim: str) -> None:
+    assert _severities(tmp_path, PREPAID, claim) == ["error"]
+
+
+def test_the_problems_cost_on_a_period_is_no_price(tmp_path: Path) -> None:
+    # problem.cost is $900 a year.
+    claim = "Juggling three carriers yourself takes an evening a month, $900 a year."
+    assert _said(tmp_path, PREPAID, claim) == []
+    # Given to a plan, the same figure is compared; another figure is too.
+    assert _said(tmp_path, PREPAID, "Max is $900 a year.") == [("error", "$900 a year")]
+    other = "Juggling three carriers yourself takes an evening a month, $700 a year."
+    assert _said(tmp_path, PREPAID, other) == [("error", "$700 a year")]
+
+
+FAMILY = "    - {id: family, amount: 119.99, per: year}\n"
+
+
+def test_a_per_person_share_of_a_group_plan(tmp_path: Path) -> None:
+    claim = "Family: one plan for up to 6 people for $119.99 a year, as little as $20 per person."
+    assert _said(tmp_path, FAMILY, claim) == []
+    wrong = claim.replace("$20 per person", "$15 per person")
+    assert [s for s, _ in _said(tmp_path, FAMILY, wrong)] == ["error"]
+
+
+def test_money_the_customer_earns_after_the_amount(tmp_path: Path) -> None:
+    plans = "    - id: store\n      components: [{percent: 15, of: sales}]\n"
+    claim = "A 15% fee on the first $1M you earn each year."
+    assert _said(tmp_path, plans, claim) == []
+    assert _said(tmp_path, plans, "A $1M fee each year.") == [("error", "$1M")]
