@@ -971,6 +971,7 @@ def _words_before(words: str, gap: int) -> re.Pattern[str]:
 
 _NOT_PRICE_FAR_RE = _words_before(
     r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
+    r"deductibles?|"
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
@@ -1026,6 +1027,7 @@ _NOT_PRICE_AFTER_RE = re.compile(
     r"bonus|rebate|"
     r"refund|cash\s?back|free|gift|penalty|fine|in\s+fines|in\s+(?:fees|penalties)|"
     r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
+    r"deductibles?|excess|(?:[\w-]+\s+){0,2}?orders?\s+minimums?|minimum\s+orders?|"
     r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments|bookings|takings|"
     r"earnings|income|billings|receipts|revenue|tips|donations|transfers|deposits|fares)|"
     r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
@@ -2295,6 +2297,13 @@ def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: De
                     return "the customer's own money, the base of a percentage"
             if other > value and abs(value - other * (1 - share)) <= tolerance * value:
                 return "the customer's own money, what is left after a percentage"
+    for share, fixed in _plan_charges(foot):
+        # "On a $50 ticket, our fee is $3.64" at 3.7% + $1.79: $50 is the sale.
+        charge = value * share + fixed
+        for other in others:
+            for part in (charge, value - charge):
+                if part > 0 and abs(other - part) <= tolerance * part:
+                    return "the customer's own money, the base of a percentage"
     return ""
 
 
@@ -2534,14 +2543,34 @@ def _is_share_of_named(amount: TextAmount, text: str, foot: Footing, tolerance: 
         return False
     head, tail = sentence_bounds(text, *amount.span)
     own = (amount.span[0] - head, amount.span[1] - head)
+    charges = _plan_charges(foot)
     for other in find_amounts(text[head:tail], foot.currency):
-        if other.span == own or other.amount <= amount.amount or other.per != amount.per:
+        if other.span == own or other.per != amount.per or other.amount <= 0:
             continue
-        for share in shares:
-            part = other.amount * share
-            if abs(amount.amount - part) <= tolerance * part:
-                return True
+        if other.amount > amount.amount:
+            for share in shares:
+                part = other.amount * share
+                if abs(amount.amount - part) <= tolerance * part:
+                    return True
+        for share, fixed in charges:
+            # The charge on a sale with the fixed fee ("on a $50 ticket our fee is $3.64" at
+            # 3.7% + $1.79), or the sale with the charge on top ("the buyer pays $53.64").
+            charge = other.amount * share + fixed
+            for figure in (charge, other.amount + charge):
+                if abs(amount.amount - figure) <= tolerance * figure:
+                    return True
     return False
+
+
+def _plan_charges(foot: Footing) -> set[tuple[Decimal, Decimal]]:
+    """The plans' percentages with a fixed fee per transaction: (share, fixed), (0.037,
+    1.79) for 3.7% + $1.79."""
+    return {
+        (part.percent / 100, part.rate)
+        for plan in foot.plans
+        for part in plan.own.parts
+        if part.percent is not None and 0 < part.percent < 100 and part.rate > 0
+    }
 
 
 #: Right around an amount: a minimum ("a $4,000 annual minimum", "a minimum annual contract

@@ -217,3 +217,39 @@ def test_money_the_customer_earns_after_the_amount(tmp_path: Path) -> None:
     claim = "A 15% fee on the first $1M you earn each year."
     assert _said(tmp_path, plans, claim) == []
     assert _said(tmp_path, plans, "A $1M fee each year.") == [("error", "$1M")]
+
+
+TICKETS = (
+    "    - id: standard\n"
+    "      components: [{percent: 3.7, of: ticket sales, fixed: 1.79, unit: ticket}]\n"
+)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "On a $50 ticket, our fee is $3.64, paid by the buyer.",
+        "Our fee is 3.7% + $1.79 per ticket, so a $50 ticket costs the buyer $53.64.",
+    ],
+)
+def test_a_percentage_with_a_fixed_fee_on_a_named_sale(tmp_path: Path, claim: str) -> None:
+    assert _said(tmp_path, TICKETS, claim) == []
+
+
+def test_a_wrong_charge_on_a_named_sale_is_reported(tmp_path: Path) -> None:
+    claim = "On a $50 ticket, our fee is $4.50, paid by the buyer."
+    assert ("error", "$4.50") in _said(tmp_path, TICKETS, claim)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Every plan comes with an annual limit of $5,000 and a $250 deductible.",
+        "Every plan has a deductible as low as $250.",
+        "Retailers get a $100 opening order minimum with every plan.",
+    ],
+)
+def test_a_deductible_and_an_order_minimum_are_no_price(tmp_path: Path, claim: str) -> None:
+    assert _said(tmp_path, PREPAID, claim) == []
+    # The same sentence with the figure given as the plan's price is compared.
+    assert _severities(tmp_path, PREPAID, "Every plan is $250.") == ["error"]

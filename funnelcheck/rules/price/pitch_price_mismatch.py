@@ -110,7 +110,11 @@ class PitchPriceMismatch(Rule, options=Options):
     share a plan is that plan's price ("up to 6 people for $119.99 a year, as little as $20 per
     person"). The problem's cost written on a period, with no plan or the product named, is
     not compared ("Running it yourself takes half an engineer, $80,000 a year"); nor is money
-    the customer earns ("the first $1M you earn"). A word of money that is not a price
+    the customer earns ("the first $1M you earn"), a deductible or an order minimum ("a
+    $250 deductible", "a $100 opening order minimum"). With a percentage plus a fixed fee,
+    the sale a claim names is the customer's money and the charge on it, or the sale with
+    the charge on top, is a figure of the plan ("on a $50 ticket, our fee is $3.64" at 3.7%
+    + $1.79; "the buyer pays $53.64"). A word of money that is not a price
     ("credits") that is a unit the product sells is a unit ("Extra credits are $0.30 per
     1,000" is an overage rate, compared).
 
