@@ -1,22 +1,30 @@
 """The JSON report is exactly what `json.dumps(document, indent=2)` would write.
 
 The reporter writes the document a file at a time (in a parallel run the workers render
-each file's part): these tests hold the spliced text to the layout of one `json.dumps` of
-the whole document, on the fixed report and on every naughty string, and check that
-figures stay exact.
+each file's part) with its own indenting encoder (the standard library's is pure Python
+whenever it indents): these tests hold the spliced text to the layout of one `json.dumps`
+of the whole document, on the fixed report and on every naughty string; the encoder to
+the standard library's, byte for byte, on arbitrary values; and check that figures stay
+exact.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import math
 from decimal import Decimal
+from pathlib import Path
+from typing import Any
 
+import pytest
 from fixed_report import naughty_report, naughty_strings
+from hypothesis import given
+from hypothesis import strategies as st
 
 from funnelcheck.findings import FileResult, Report
 from funnelcheck.reporters.base import RenderContext
-from funnelcheck.reporters.json import JsonReporter
+from funnelcheck.reporters.json import JsonReporter, _dumps, _plain
 
 
 def _relaid(text: str) -> str:
@@ -83,3 +91,50 @@ def test_figures_in_finding_data_stay_exact(report: Report, ctx: RenderContext) 
         "set": ["a", "b"],
         "tiny": "0.000000000000000000000000000001",
     }
+
+
+def _stdlib(value: Any, indent: str = "") -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_plain).replace(
+        "\n", "\n" + indent
+    )
+
+
+def test_every_naughty_string_is_encoded_as_the_standard_library_encodes_it() -> None:
+    strings = naughty_strings()
+    assert len(strings) > 500
+    value = {"strings": strings, "keys": {s: i for i, s in enumerate(strings)}}
+    assert _dumps(value) == _stdlib(value)
+    assert _dumps(value, "    ") == _stdlib(value, "    ")
+
+
+def test_values_the_standard_library_hands_to_default_are_encoded_alike() -> None:
+    value = {
+        "figure": Decimal("3333.33"),
+        "tuple": (1, "a", None),
+        "set": {"b", "a"},
+        "floats": [0.1, 1e300, -0.0, math.inf, -math.inf, math.nan],
+        "keys": {7: "int", 2.5: "float", True: "bool", False: "bool", None: "none"},
+        "empty": [{}, [], ""],
+        "object": Path("x.yaml"),
+        "nested": {"a": [{"b": [True, False, None, -7]}]},
+    }
+    assert _dumps(value) == _stdlib(value)
+
+
+def test_a_key_json_refuses_is_refused() -> None:
+    with pytest.raises(TypeError):
+        _dumps({("a", "b"): 1})
+
+
+_scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_values)
+def test_any_value_is_encoded_as_the_standard_library_encodes_it(value: Any) -> None:
+    assert _dumps(value) == _stdlib(value)
+    assert _dumps(value, "  ") == _stdlib(value, "  ")
