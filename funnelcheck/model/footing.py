@@ -2105,6 +2105,8 @@ def read_claim(
         return ClaimReading("not a price", "the problem's cost")
     if offer is None and (reason := _customers_money(amount, text, foot, tolerance)):
         return ClaimReading("not a price", reason)
+    if offer is None and _sale_split(amount, text, foot, found, tolerance):
+        return ClaimReading("not a price", "the customer's own money, a sale our charge is part of")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
     reading = _unexplained(amount, foot, offer=offer)
@@ -2305,6 +2307,44 @@ def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: De
                 if part > 0 and abs(other - part) <= tolerance * part:
                     return "the customer's own money, the base of a percentage"
     return ""
+
+
+def _sale_split(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether the amount is a sale the customer makes, split in its sentence into a figure
+    of the model and the rest ("Sell a shirt for $30 and our base cost of $10.36 leaves you
+    $19.64": $30 is $10.36 + $19.64, and $10.36 is a plan's rate). Never a floor or a
+    price per seat."""
+    if amount.floor or amount.per_seat or amount.amount <= 0:
+        return False
+    head, tail = sentence_bounds(text, *amount.span)
+    own = (amount.span[0] - head, amount.span[1] - head)
+    others = [
+        o
+        for o in find_amounts(text[head:tail], foot.currency)
+        if o.span != own and 0 < o.amount < amount.amount and o.per == amount.per
+    ]
+    value = amount.amount
+    for i, part in enumerate(others):
+        if not any(
+            explains(
+                found,
+                part.amount,
+                part.per,
+                per_unit=per_unit,
+                floor=False,
+                at_most=False,
+                tolerance=tolerance,
+            )
+            for per_unit in (False, True)
+        ):
+            continue
+        for j, rest in enumerate(others):
+            total = part.amount + rest.amount
+            if i != j and abs(value - total) <= tolerance * total:
+                return True
+    return False
 
 
 #: Before an amount: what something costs its owner ("close by hand costs a finance team

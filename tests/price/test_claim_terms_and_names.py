@@ -253,3 +253,17 @@ def test_a_deductible_and_an_order_minimum_are_no_price(tmp_path: Path, claim: s
     assert _said(tmp_path, PREPAID, claim) == []
     # The same sentence with the figure given as the plan's price is compared.
     assert _severities(tmp_path, PREPAID, "Every plan is $250.") == ["error"]
+
+
+PRINTS = (
+    "    - {id: basic, amount: 0, per: month, components: [{unit: shirt, amount: 12.95}]}\n"
+    "    - {id: premium, amount: 24.99, per: month, components: [{unit: shirt, amount: 10.36}]}\n"
+)
+
+
+def test_a_sale_split_into_our_charge_and_the_rest(tmp_path: Path) -> None:
+    claim = "Sell a shirt for $30 and our base cost of $10.36 on Premium leaves you $19.64 profit."
+    assert _said(tmp_path, PRINTS, claim) == []
+    # A split whose part is no figure of the model is not read so: the sale is reported.
+    wrong = "Sell a shirt for $30 and our base cost of $11 on Premium leaves you $19 profit."
+    assert "$30" in [written for _, written in _said(tmp_path, PRINTS, wrong)]

@@ -114,7 +114,9 @@ class PitchPriceMismatch(Rule, options=Options):
     $250 deductible", "a $100 opening order minimum"). With a percentage plus a fixed fee,
     the sale a claim names is the customer's money and the charge on it, or the sale with
     the charge on top, is a figure of the plan ("on a $50 ticket, our fee is $3.64" at 3.7%
-    + $1.79; "the buyer pays $53.64"). A word of money that is not a price
+    + $1.79; "the buyer pays $53.64"). A sale its sentence splits into a figure of the
+    model and the rest is the customer's ("Sell a shirt for $30 and our base cost of $10.36
+    leaves you $19.64"). A word of money that is not a price
     ("credits") that is a unit the product sells is a unit ("Extra credits are $0.30 per
     1,000" is an overage rate, compared).
 
