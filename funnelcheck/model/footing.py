@@ -2145,7 +2145,9 @@ def _regular_term(
 #: "membership", "billed", "costs you", "you pay").
 _OFFER_WORD_RE = re.compile(
     r"\b(?:prices?|priced|pricing|plans?|tiers?|subscri(?:be|bed|bes|bing|ption|ptions)|"
-    r"memberships?|fees?|billed|billing|bills?|invoiced?|charges?|charged|charging|upfront|"
+    r"memberships?|fees?|billed|billing|bills?|invoiced?|(?:service|monthly|setup|standing|"
+    r"one-time|delivery|booking|usage|platform|transaction)\s+charges?|charges?\s+(?:you|of)|"
+    r"(?:we|they|it)\s+charges?|charged\s+(?:you|monthly|yearly|annually)|upfront|"
     r"up-front|prepaid|pay|pays|paying|costs?\s+(?:you|me|us)|licen[cs]es?|seats?|per\s+"
     r"(?:user|seat|month|year)|monthly|yearly|annual(?:ly)?|quarterly|renews?|renewal|"
     r"trial|intro(?:ductory)?|editions?|add-ons?|upgrades?|packages?|bundles?|deals?|"
@@ -2543,7 +2545,7 @@ _COUNT_BEFORE_RE = re.compile(
     r"(?:\b(?:bundles?|packs?|packages?|blocks?|sets?|batch(?:es)?|lots?|boxes?)\s+of\s+)?"
     rf"(?<![\w.,$€£¥]){_COUNT_NUMBER}"
     r"(?:\s+(?!(?:days?|weeks?|months?|quarters?|years?|hours?)\b)[A-Za-z][\w-]*){0,2}\s+"
-    r"(?:for|at|cost|costs|is|are)\s+(?:(?:just|only)\s+)?$",
+    r"(?:for|at|cost|costs|is|are)\s+(?:(?:just|only|about|around|roughly)\s+)?$",
     re.IGNORECASE,
 )
 

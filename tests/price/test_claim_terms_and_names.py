@@ -267,3 +267,24 @@ def test_a_sale_split_into_our_charge_and_the_rest(tmp_path: Path) -> None:
     # A split whose part is no figure of the model is not read so: the sale is reported.
     wrong = "Sell a shirt for $30 and our base cost of $11 on Premium leaves you $19 profit."
     assert "$30" in [written for _, written in _said(tmp_path, PRINTS, wrong)]
+
+
+CHARGING = (
+    "    - {id: guest, components: [{unit: kWh, amount: 0.48}]}\n"
+    "    - {id: pass-plus, amount: 7, per: month, components: [{unit: kWh, amount: 0.36}]}\n"
+)
+
+
+def test_about_a_count_of_units(tmp_path: Path) -> None:
+    claim = "A full charge of 60 kWh is about $21.60 on Pass+."
+    assert _said(tmp_path, CHARGING, claim) == []
+    assert _said(tmp_path, CHARGING, claim.replace("$21.60", "$30")) == [("error", "$30")]
+
+
+def test_charging_a_battery_is_no_price_word(tmp_path: Path) -> None:
+    # "charge" the verb of the product's trade ties nothing; "we charge" does.
+    claim = (
+        "Fast charging every day wears a battery: replacing it can run $15,000, so charge right."
+    )
+    assert set(_severities(tmp_path, CHARGING, claim)) <= {"info"}
+    assert _severities(tmp_path, CHARGING, "We charge $15,000.") == ["error"]
