@@ -87,13 +87,23 @@ def item_keys(items: Sequence[Any]) -> list[str]:
 
 class StablePaths:
     """Stable paths into one strategy's data; each list's keys are worked out once, so a
-    file with many findings in a long list costs one pass over that list."""
+    file with many findings in a long list costs one pass over that list. Each path's
+    result is kept too: the many findings of one long claim (a key holding its whole
+    text) share one string rather than each holding a copy, which made memory grow with
+    the findings times the text."""
 
     def __init__(self, data: Any) -> None:
         self.data = data
         self._keys: dict[int, list[str]] = {}
+        self._paths: dict[Path, str] = {}
 
     def __call__(self, path: Path) -> str:
+        known = self._paths.get(path)
+        if known is None:
+            known = self._paths[path] = self._stable(path)
+        return known
+
+    def _stable(self, path: Path) -> str:
         node = self.data
         out: list[str] = []
         for n, step in enumerate(path):

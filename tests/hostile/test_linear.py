@@ -9,11 +9,14 @@ each input grows tenfold, and at the 5 MB limit) come from `tests/benchmarks/bou
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_support import AS_OF, base_strategy, run_cli, to_yaml
+from hostile_support import AS_OF, base_strategy, cli_env, run_cli, to_yaml
 
 #: A hang guard (not a timing assertion): the old code needed far longer on these inputs.
 GUARD = 150
@@ -133,3 +136,58 @@ def test_five_megabytes_of_values_are_refused_where_the_count_passes_the_bound(
     # The bound is met in the tail, a quarter of the way or more into it.
     assert refused["line"] > base_lines + 100_000
     assert not any(f["code"] == "FC007" for f in files["other.yaml"]["findings"])
+
+
+def _priced_claim(n: int) -> str:
+    """A strategy whose first claim is n sentences, each naming two prices no plan has."""
+    strategy = base_strategy()
+    strategy["stages"][0]["claims"] = [
+        {
+            "text": " ".join(
+                f"Plan {i} costs ${i}.99 a month for {i} seats, saving 20% over the $49 plan."
+                for i in range(n)
+            )
+        }
+    ]
+    return to_yaml(strategy)
+
+
+def _peak_mb(path: Path, out: Path) -> tuple[float, dict[str, Any]]:
+    """The CLI's peak resident memory (MB) checking `path` for FC302, and its report."""
+    args = ["check", "-f", "json", "--as-of", AS_OF, "--select", "FC302", str(path)]
+    with out.open("wb") as stdout:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "funnelcheck", *args],
+            stdout=stdout,
+            stderr=subprocess.DEVNULL,
+            env=cli_env(),
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+    # Reaped by wait4 (which alone gives this child's own peak): tell Popen so.
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    assert proc.returncode == 1
+    # ru_maxrss is in KB on Linux, in bytes on macOS.
+    peak = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+    report: dict[str, Any] = json.loads(out.read_bytes())
+    return peak, report
+
+
+@pytest.mark.slow
+def test_memory_of_one_long_priced_claim_grows_linearly(tmp_path: Path) -> None:
+    """Every FC302 finding of one claim held its own copy of the claim's stable path (which
+    holds the whole text): memory grew with the findings times the text, 88 MB for 500
+    sentences and 252 MB for 1,000. Twice the sentences must take less than twice the
+    peak memory (start-up included); the old code took about three times."""
+    peaks = []
+    for n in (500, 1_000):
+        path = tmp_path / f"claim-{n}.yaml"
+        path.write_text(_priced_claim(n), encoding="utf-8")
+        peak, report = _peak_mb(path, tmp_path / f"claim-{n}.json")
+        findings = _findings(report, "FC302")
+        # Every "$i.99 a month" but the few the model explains ($498.99 is $499 within 2%).
+        assert len(findings) > n * 9 // 10
+        assert findings[0]["message"] == (
+            "the claim names $0.99 a month; the only plan, `team`, is $499 a month"
+        )
+        peaks.append(peak)
+    assert peaks[1] < 2 * peaks[0], peaks
