@@ -1918,6 +1918,25 @@ def cadence_periods(text: str, start: int, end: int) -> list[str]:
     return periods
 
 
+def lead_period(text: str, start: int, end: int) -> str | None:
+    """The period that leads an amount written with none, "a typical week of fast charging
+    costs about $35", "one year of Pro is $120": the amount is the price of that period."""
+    head, _ = sentence_bounds(text, start, end)
+    lead = _LEAD_PERIOD_RE.search(text[head:start])
+    return None if lead is None else lead.group("per").lower()
+
+
+#: Before an amount, in its clause: a period the amount is the price of ("a typical week of
+#: fast charging on Pass+ costs about", "one month of Pro is").
+_LEAD_PERIOD_RE = re.compile(
+    r"\b(?:a|an|one|each|every|your|the)\s+(?:(?:typical|average|normal|full|whole|usual)\s+)?"
+    r"(?P<per>day|week|month|quarter|year)\s+of\b[^.;:!?$€£¥]*?\b"
+    r"(?:costs?|is|are|runs?|comes?\s+to|totals?)\s+"
+    r"(?:(?:about|around|roughly|just|only|approximately)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # -- one amount a claim names, read against a price model (FC302 and `funnelcheck diff`) ----
 
 
@@ -2440,7 +2459,10 @@ def figure_explained(
         per_unit_options.append(True)
     # "$15, billed annually" after "$75 per user per month": the sentence's period, invoiced
     # yearly; the amount is read on its own period first.
-    for per in [amount.per, *cadence_periods(text, start, end)]:
+    periods = [amount.per, *cadence_periods(text, start, end)]
+    if amount.per is None and (lead := lead_period(text, start, end)) is not None:
+        periods = [lead]  # "a typical week of charging costs about $35": a week's bill
+    for per in periods:
         for per_unit in per_unit_options:
             if explains(
                 found,

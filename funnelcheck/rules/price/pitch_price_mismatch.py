@@ -56,7 +56,8 @@ class PitchPriceMismatch(Rule, options=Options):
       "per user", "per employee"...) or for the typical customer's seats;
     - a component's rate: a unit or overage rate ("$8 per employee", "$1.50 per extra
       1,000"), a fixed fee per transaction ("30¢"), a one-time fee ("$3,000 onboarding");
-    - the typical customer's bill: a month, a year, the one-time part, the first year; or
+    - the typical customer's bill: a month, a year, the one-time part, the first year (a
+      period may lead the amount: "a typical week of charging costs about $35"); or
       the bill at another whole number of seats or units ("$1,200 a month for 50 people");
       a seat plan's least bill, at its fewest seats ("a minimum annual contract of $1,512");
     - "from $X", "starting at", "as low as": the least figure of its kind (the cheapest

@@ -1,0 +1,81 @@
+"""Kinds of money in a claim that the held-out set 8 showed FC302 misreading (issue 14), in
+wordings of our own, as a user runs the checker (`funnelcheck check FILE --select FC302
+--format json`). Each kind is tried where it is explained or no price, beside a near miss
+that is still reported:
+
+- a period that leads the amount ("a typical week of charging costs about $35"): the
+  typical customer's bill on that period.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from funnelcheck.cli import app
+
+HEAD = """\
+funnelcheck: 1
+product: {name: Voltway Plus, category: EV charging membership}
+reviewed: 2026-11-20
+problem:
+  id: costly-charging
+  statement: Drivers without a home charger pay the walk-up price for every charge.
+  terms: {charging: [charge, charger]}
+  cost: {amount: 2400, per: year}
+  alternatives: [a gasoline car, a charger at work]
+segment:
+  name: Apartment drivers
+  budget: {amount: 250000, per: year}
+  typical_customer: {quantities: {kWh: 200}}
+value_proposition:
+  statement: A lower per-kWh price for drivers who charge every week.
+price:
+  currency: USD
+  plans:
+    - id: plus
+      amount: 10
+      per: month
+      components:
+        - {unit: kWh, amount: 0.50}
+"""
+
+
+def _severities(tmp_path: Path, claim: str) -> list[str]:
+    text = HEAD + "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
+    text += f"      - text: {json.dumps(claim)}\n"
+    path = tmp_path / "strategy.yaml"
+    path.write_text(text, encoding="utf-8")
+    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
+    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
+    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f for f in findings if f["code"].startswith("FC0")] == []
+    return [f["severity"] for f in findings if f["code"] == "FC302"]
+
+
+# The typical bill: $10 + 200 kWh x $0.50 = $110 a month, $1,320 a year, $25.38 a week.
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A typical week of charging on Plus costs about $25.",
+        "One year of Plus comes to $1,320.",
+        "An average month of charging with Voltway Plus is $110.",
+    ],
+)
+def test_a_period_leading_the_amount_is_its_period(tmp_path: Path, claim: str) -> None:
+    assert _severities(tmp_path, claim) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "A typical week of charging on Plus costs about $60.",
+        "One year of Plus comes to $2,000.",
+    ],
+)
+def test_a_bill_on_a_leading_period_no_plan_gives_is_reported(tmp_path: Path, claim: str) -> None:
+    assert _severities(tmp_path, claim) == ["error"]
