@@ -2330,6 +2330,10 @@ def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: De
     return ""
 
 
+#: A run of digits: a sentence with fewer than three holds fewer than three amounts.
+_DIGIT_RUN_RE = re.compile(r"\d+")
+
+
 def _sale_split(
     amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
 ) -> bool:
@@ -2340,6 +2344,8 @@ def _sale_split(
     if amount.floor or amount.per_seat or amount.amount <= 0:
         return False
     head, tail = sentence_bounds(text, *amount.span)
+    if len(_DIGIT_RUN_RE.findall(text, head, tail)) < 3:
+        return False  # every amount holds a digit: no room for a sale and two parts
     own = (amount.span[0] - head, amount.span[1] - head)
     others = [
         o
