@@ -5,6 +5,8 @@ that is still reported:
 
 - a period that leads the amount ("a typical week of charging costs about $35"): the
   typical customer's bill on that period.
+- a willingness to pay given once about a unit paid as used (FC304): the price of one
+  unit, not a year of them.
 """
 
 from __future__ import annotations
@@ -45,16 +47,20 @@ price:
 """
 
 
-def _severities(tmp_path: Path, claim: str) -> list[str]:
-    text = HEAD + "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
+def _severities(tmp_path: Path, claim: str, *, wtp: str = "", select: str = "FC302") -> list[str]:
+    text = (
+        HEAD
+        + (f"  willingness_to_pay: {wtp}\n" if wtp else "")
+        + "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
+    )
     text += f"      - text: {json.dumps(claim)}\n"
     path = tmp_path / "strategy.yaml"
     path.write_text(text, encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
+    args = ["check", str(path), "--select", f"FC0,{select}", "--format", "json"]
     result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
     findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
     assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == "FC302"]
+    return [f["severity"] for f in findings if f["code"] == select]
 
 
 # The typical bill: $10 + 200 kWh x $0.50 = $110 a month, $1,320 a year, $25.38 a week.
@@ -79,3 +85,18 @@ def test_a_period_leading_the_amount_is_its_period(tmp_path: Path, claim: str) -
 )
 def test_a_bill_on_a_leading_period_no_plan_gives_is_reported(tmp_path: Path, claim: str) -> None:
     assert _severities(tmp_path, claim) == ["error"]
+
+
+@pytest.mark.parametrize(
+    ("wtp", "expected"),
+    [
+        # One kWh at $0.50 is inside; a year of 200 kWh a month is not what the range is about.
+        ("{low: 0.30, high: 0.60, per: once, about: kWh}", []),
+        ("{low: 0.10, high: 0.40, per: once, about: kWh}", ["warning"]),
+        ("{low: 0.60, high: 0.90, per: once, about: kWh}", ["warning"]),
+    ],
+)
+def test_a_range_given_once_about_a_unit_used_is_one_units_price(
+    tmp_path: Path, wtp: str, expected: list[str]
+) -> None:
+    assert _severities(tmp_path, "Charge from $0.50 per kWh.", wtp=wtp, select="FC304") == expected

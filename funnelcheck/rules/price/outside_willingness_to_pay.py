@@ -69,10 +69,11 @@ class OutsideWillingnessToPay(Rule):
     - **The figure.** A range per period is compared with the typical customer's recurring
       bill on that period (yearly figures underneath: × 365 a day, × 52 a week, × 12 a
       month, × 4 a quarter). A range given `once` is compared with the one-time part of
-      the price (a device, a one-time plan); a plan with nothing one-time is compared by its
-      yearly bill, with a note. A range per seat (`seat-month`, `seat-year`) is compared
-      with one seat's price (a seat plan's, or a seat component's); a flat plan has no seat
-      to compare.
+      the price (a device, a one-time plan), or, about a unit paid as used, with the price
+      of one unit ("$45 a lead" against what a pro would pay for one lead); a plan with
+      nothing one-time is compared by its yearly bill, with a note. A range per seat
+      (`seat-month`, `seat-year`) is compared with one seat's price (a seat plan's, or a
+      seat component's); a flat plan has no seat to compare.
 
     A bill priced at quantities the strategy does not state is at the least the plan bills:
     above the range there, it is above under every reading; below the range, the verdict
@@ -277,6 +278,11 @@ def _place_part(plan: PlanFooting, bill: Bill, part: Part, per: str) -> _Placed 
             return _Placed(label, part.path, part.rate, shown, "", (), plan.id)
         note = "a one-time price is compared with the range's yearly figure"
         return _Placed(label, part.path, part.rate, shown, note, (), plan.id)
+    if part.per is None and per == ONCE:
+        # A rate per unit used ("$45 a lead", "$12.95 an item") and a range given once about
+        # that unit: what one unit costs, each time one is bought, not a year of them.
+        shown = f"{format_money(part.rate, cur, None)} per {part.unit or part.name}"
+        return _Placed(label, part.path, part.rate, shown, "", (), plan.id)
     part_yearly = rate_yearly(replace(part, per=part.per or "month"))
     if part_yearly is None:
         return None
