@@ -990,7 +990,8 @@ _NOT_PRICE_NEAR_RE = _words_before(
 #: "convert $10,000", "receive $5,000 from clients"): the customer's own money, not a price.
 _CUSTOMERS_MONEY_RE = _words_before(
     r"(?:pays?|paying|paid|earns?|earning|nets?|netting|leaves?|gives?\s+back|puts?)\s+you"
-    r"(?:\s+(?:back|out|with))?|you(?:'ll|\s+will|\s+can|\s+could)?\s+(?:sell|charge|bill|"
+    r"(?:\s+(?:back|out|with))?|we(?:'ll|\s+will)?\s+(?:pay|reimburse|refund)\s+(?:you|your\s+"
+    r"[a-z][\w'-]*)(?:\s+(?:back|directly))?|you(?:'ll|\s+will|\s+can|\s+could)?\s+(?:sell|charge|bill|"
     r"invoice|earn|make|keep|take\s+home|receive|get\s+paid|pocket|net|collect)(?:\s+(?:for|at))?"
     r"|get\s+paid|paid\s+out|take[-\s]home|(?:your|their|the|a|an)\s+(?:payouts?|earnings|"
     r"income|take[-\s]home(?:\s+pay)?|profits?|proceeds|takings|margins?)"
@@ -2268,9 +2269,14 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     start, end = amount.span
     clause = _clause(text[max(0, start - 80) : start], last=True)
     cue = _ITEM_CUE_RE.search(clause)
-    if cue is None or cue.group("phrase").split()[-1][:1].isupper():
+    thing = _THING_AFTER_RE.match(text, end) if _ARTICLE_END_RE.search(clause) else None
+    if thing is not None and not _OFFER_WORD_RE.search(_clause(text[end : end + 80], last=False)):
+        phrase = thing.group("noun")  # "on a $6,000 surgery": the price of a surgery
+    elif cue is None or cue.group("phrase").split()[-1][:1].isupper():
         return False  # a thing named in capitals ("Scale is $299") may be a plan: compared
-    words = lower_words([cue.group("phrase")]) - _PLAIN_WORDS
+    else:
+        phrase = cue.group("phrase")
+    words = lower_words([phrase]) - _PLAIN_WORDS
     own = {w.lower() for w in context.own}
     if not words or words & (context.product | own | _PRICE_NOUNS):
         return False
@@ -2278,6 +2284,12 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     if _PERIOD_WORD_RE.search(near) is not None:
         return False
     return not (lower_words([near]) & (context.product | own))
+
+
+#: Before an amount: an article, so that a noun after it is the thing it prices ("on a
+#: $6,000 surgery"); after it, that noun in lower case.
+_ARTICLE_END_RE = re.compile(r"\b(?:a|an)\s*$", re.IGNORECASE)
+_THING_AFTER_RE = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*)\b")
 
 
 def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> str:

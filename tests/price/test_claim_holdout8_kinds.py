@@ -5,6 +5,8 @@ that is still reported:
 
 - a period that leads the amount ("a typical week of charging costs about $35"): the
   typical customer's bill on that period.
+- money the business pays out ("we pay your mechanic $900") and the price of a thing in
+  lower case after an article ("on a $3,000 repair"): not the product's price;
 - a willingness to pay given once about a unit paid as used (FC304): the price of one
   unit, not a year of them.
 """
@@ -100,3 +102,26 @@ def test_a_range_given_once_about_a_unit_used_is_one_units_price(
     tmp_path: Path, wtp: str, expected: list[str]
 ) -> None:
     assert _severities(tmp_path, "Charge from $0.50 per kWh.", wtp=wtp, select="FC304") == expected
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "On a $3,000 repair, we pay your mechanic $2,400 and you pay the rest.",
+        "After a $900 tow, we reimburse you $500 once the claim is approved.",
+    ],
+)
+def test_money_paid_out_and_a_thing_priced_are_not_compared(tmp_path: Path, claim: str) -> None:
+    assert _severities(tmp_path, claim) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Plus is a $60 membership.",
+        "On a $60 plan, you pay the rest.",
+        "You pay us $600 for Voltway Plus.",
+    ],
+)
+def test_near_misses_of_paid_out_money_are_still_compared(tmp_path: Path, claim: str) -> None:
+    assert _severities(tmp_path, claim) == ["error"]

@@ -66,60 +66,58 @@ class PitchPriceMismatch(Rule, options=Options):
 
     Amounts that are not the product's price are not compared: savings and losses ("save",
     "lose", "costs you", "worth"), figures of the customer's business ("$2M ARR"), credit,
-    discounts, refunds and stated values ("$15 of free credit", "$100 off", "a $250
-    value"), a competitor's or an alternative's price (a name from `problem.alternatives`
-    or a competitor the strategy sets itself against, "unlike Square", "cheaper than
-    GitLab", in the clause; a phrase naming an alternative's distinctive words joined to
-    the amount by "at", "costs", "is", "vs" or any verb of charging ("adds", "bills", "will
-    run you"): "one boutique spin class a week at $35" where an alternative is "a boutique
-    cycling studio", "a gateway and merchant account often adds $25 a month" where one is
-    "a card gateway and merchant account"; another company's name before "costs" or
-    "charges"; "agencies charge", "instead of", "compared to"; a relative clause on such a
-    name: "unlike ADT, where monitoring runs $45.99"), another party's price ("the state
-    charges $35", "an attorney can charge $1,000", "$25 a month billed by your bank"),
-    money paid through to another party ("state filing fees, which run from $35 to $500",
-    "$12 in sales tax", "paid to the state"; a fee the plan names itself, such as
-    `shipping`, is still compared), the problem's cost said as a cost
-    ("costs a finance team about $9,000 a month" where `problem.cost` is that), penalties,
-    a threshold ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card
-    sales"), and a fee the plan names as such ("$15 per dispute" where a
-    plan has a `dispute` fee). "$0 setup fee" and "$0 delivery fees" say there is no such
-    fee, and "no $4.99 shipping fee" is a fee waived: not compared. The customer's own
-    money is not compared either: the base a percentage is taken of and what is left of it
-    (another amount of the sentence is the plan's or the sentence's share of it, or the
-    rest: "15% ... a room you sell for €120 earns you €102", "10% ... a $1,000 contract
-    pays you $900"), the typical customer's `volumes` on one footing ("takes €25,000 a
-    month in bookings"), money paid to the customer or moved through the product ("pays
-    you 15p", "send £30,000 a month abroad"); a plan's share of an amount its sentence
-    names is that plan's charge on it ("a $250 sale pays $50" at 20%). A difference of
-    prices ("30 cents a gallon cheaper") is not a price; nor is a competitor's after a
-    possessive ("Ring's cameras start at $59.99", and "its plans at $4.99" after it),
-    nor a plain amount its clause gives to a thing in lower case that is none of the
-    product's words (name, category, plans, units, fees) nor a word that may name its
-    price ("The rotisserie chicken is still $4.99" beside a membership; "the membership
-    is $60", "the device is $99", "$12 a month" are compared).
-    A block's price per unit is a figure of the model ("$0.15 each" for $1.50 per 10
-    connects), and an amount for a count of units is a unit rate × that count ("bundles of
-    10 for $1.50", "$1 per 1,000 emails"). Pence and cents are money ("22.50p per kWh",
-    "22.50 pence", "99 cents", "99c"; "25 ct" in a EUR strategy).
-    A regular price paid for a whole number of its billing option's periods is that price
-    ("15GB is $20/mo for 12 months" for $240 a year), not an introductory offer; "from" on a
-    period is also the cheapest plan's published price on that period ("Plans start at $9.99
-    a month" beside a yearly option at $8.49 a month); a price right after a plan's name (a
-    whole word) is read against that plan's figures ("Unlimited is $25/mo" is not explained by
-    another plan's quarter price); an amount per person times the people its sentence says
-    share a plan is that plan's price ("up to 6 people for $119.99 a year, as little as $20 per
-    person"). The problem's cost written on a period, with no plan or the product named, is
-    not compared ("Running it yourself takes half an engineer, $80,000 a year"); nor is money
-    the customer earns ("the first $1M you earn"), a deductible or an order minimum ("a
-    $250 deductible", "a $100 opening order minimum"). With a percentage plus a fixed fee,
-    the sale a claim names is the customer's money and the charge on it, or the sale with
-    the charge on top, is a figure of the plan ("on a $50 ticket, our fee is $3.64" at 3.7%
-    + $1.79; "the buyer pays $53.64"). A sale its sentence splits into a figure of the
-    model and the rest is the customer's ("Sell a shirt for $30 and our base cost of $10.36
-    leaves you $19.64"). A word of money that is not a price
-    ("credits") that is a unit the product sells is a unit ("Extra credits are $0.30 per
-    1,000" is an overage rate, compared).
+    discounts, refunds and stated values ("$15 of free credit", "$100 off", "a $250 value"), a
+    competitor's or an alternative's price (a name from `problem.alternatives` or a competitor
+    the strategy sets itself against, "unlike Square", "cheaper than GitLab", in the clause; a
+    phrase naming an alternative's distinctive words joined to the amount by "at", "costs",
+    "is", "vs" or any verb of charging ("adds", "bills", "will run you"): "one boutique spin
+    class a week at $35" where an alternative is "a boutique cycling studio", "a gateway and
+    merchant account often adds $25 a month" where one is "a card gateway and merchant account";
+    another company's name before "costs" or "charges"; "agencies charge", "instead of",
+    "compared to"; a relative clause on such a name: "unlike ADT, where monitoring runs
+    $45.99"), another party's price ("the state charges $35", "an attorney can charge $1,000",
+    "$25 a month billed by your bank"), money paid through to another party ("state filing fees,
+    which run from $35 to $500", "$12 in sales tax", "paid to the state"; a fee the plan names
+    itself, such as `shipping`, is still compared), the problem's cost said as a cost ("costs a
+    finance team about $9,000 a month" where `problem.cost` is that), penalties, a threshold
+    ("orders over $50"), what the customer spends or earns ("$60,000 of monthly card sales"),
+    and a fee the plan names as such ("$15 per dispute" where a plan has a `dispute` fee). "$0
+    setup fee" and "$0 delivery fees" say there is no such fee, and "no $4.99 shipping fee" is a
+    fee waived: not compared. The customer's own money is not compared either: the base a
+    percentage is taken of and what is left of it (another amount of the sentence is the plan's
+    or the sentence's share of it, or the rest: "15% ... a room you sell for €120 earns you
+    €102", "10% ... a $1,000 contract pays you $900"), the typical customer's `volumes` on one
+    footing ("takes €25,000 a month in bookings"), money paid to the customer or moved through
+    the product ("pays you 15p", "we pay your vet $5,175", "send £30,000 a month abroad"); a
+    plan's share of an amount its sentence names is that plan's charge on it ("a $250 sale pays
+    $50" at 20%). A difference of prices ("30 cents a gallon cheaper") is not a price; nor is a
+    competitor's after a possessive ("Ring's cameras start at $59.99", and "its plans at $4.99"
+    after it), nor a plain amount its clause gives to a thing in lower case that is none of the
+    product's words (name, category, plans, units, fees) nor a word that may name its price
+    ("The rotisserie chicken is still $4.99" beside a membership; "the membership is $60", "the
+    device is $99", "$12 a month" are compared), nor a plain amount after "a" or "an" that
+    prices such a thing ("on a $6,000 surgery"; "a $4.99 booking fee" and "a $250 class pack
+    through us" are compared). A block's price per unit is a figure of the model ("$0.15 each"
+    for $1.50 per 10 connects), and an amount for a count of units is a unit rate × that count
+    ("bundles of 10 for $1.50", "$1 per 1,000 emails"). Pence and cents are money ("22.50p per
+    kWh", "22.50 pence", "99 cents", "99c"; "25 ct" in a EUR strategy). A regular price paid for
+    a whole number of its billing option's periods is that price ("15GB is $20/mo for 12 months"
+    for $240 a year), not an introductory offer; "from" on a period is also the cheapest plan's
+    published price on that period ("Plans start at $9.99 a month" beside a yearly option at
+    $8.49 a month); a price right after a plan's name (a whole word) is read against that plan's
+    figures ("Unlimited is $25/mo" is not explained by another plan's quarter price); an amount
+    per person times the people its sentence says share a plan is that plan's price ("up to 6
+    people for $119.99 a year, as little as $20 per person"). The problem's cost written on a
+    period, with no plan or the product named, is not compared ("Running it yourself takes half
+    an engineer, $80,000 a year"); nor is money the customer earns ("the first $1M you earn"), a
+    deductible or an order minimum ("a $250 deductible", "a $100 opening order minimum"). With a
+    percentage plus a fixed fee, the sale a claim names is the customer's money and the charge
+    on it, or the sale with the charge on top, is a figure of the plan ("on a $50 ticket, our
+    fee is $3.64" at 3.7% + $1.79; "the buyer pays $53.64"). A sale its sentence splits into a
+    figure of the model and the rest is the customer's ("Sell a shirt for $30 and our base cost
+    of $10.36 leaves you $19.64"). A word of money that is not a price ("credits") that is a
+    unit the product sells is a unit ("Extra credits are $0.30 per 1,000" is an overage rate,
+    compared).
 
     **Tied to the offer, or at most info.** An amount no figure explains is an error only
     where something ties it to the offer: it is written on a period, per seat, per a unit or
