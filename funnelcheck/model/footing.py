@@ -2190,6 +2190,8 @@ def tied_to_offer(amount: TextAmount, text: str, foot: Footing, context: ClaimCo
     start, end = amount.span
     if units_counted(text, start, end) is not None:
         return True  # "Packs of 5,000 emails for $8": a price for a count of units
+    if _EACH_AFTER_RE.match(text, end):
+        return True  # "extra kilometres are 3,50 kr each": a price per unit
     clause = _tie_clause(text, start, end)
     if _OFFER_WORD_RE.search(clause) or _offer_named(clause, context):
         return True
@@ -2202,6 +2204,7 @@ def tied_to_offer(amount: TextAmount, text: str, foot: Footing, context: ClaimCo
     return rate is not None and unit_key(rate.group("unit").lower()) in context.sold
 
 
+_EACH_AFTER_RE = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
     r"\s*(?:per|/|a|an|each|for)\s+(?:[\d,.]+\s+)?(?P<unit>[A-Za-z][\w-]*)", re.IGNORECASE
 )

@@ -7,6 +7,9 @@ that is still reported:
   typical customer's bill on that period.
 - money the business pays out ("we pay your mechanic $900") and the price of a thing in
   lower case after an article ("on a $3,000 repair"): not the product's price;
+- a price "each" (a unit's price, however the unit is spelled) in Swedish/European
+  writing ("3,50 kr each", "5 995 kr a month"): tied to the offer, so a rate no plan has
+  is an error, not an info;
 - a willingness to pay given once about a unit paid as used (FC304): the price of one
   unit, not a year of them.
 """
@@ -125,3 +128,58 @@ def test_money_paid_out_and_a_thing_priced_are_not_compared(tmp_path: Path, clai
 )
 def test_near_misses_of_paid_out_money_are_still_compared(tmp_path: Path, claim: str) -> None:
     assert _severities(tmp_path, claim) == ["error"]
+
+
+SEK = """\
+funnelcheck: 1
+product: {name: Fjord Car, category: car subscription}
+reviewed: 2026-11-20
+problem:
+  id: car-hassle
+  statement: Owning a car means insurance, service and tyres to arrange.
+  terms: {car: [cars]}
+segment:
+  name: Urban families
+  typical_customer: {quantities: {km: 1500}}
+value_proposition:
+  statement: One monthly price for a car with everything included.
+price:
+  currency: SEK
+  plans:
+    - id: subscription
+      amount: 5995
+      per: month
+      components:
+        - {unit: km, amount: 2.50, included: 1500}
+stages:
+  - name: Checkout
+    role: pricing
+    claims:
+"""
+
+
+def _sek(tmp_path: Path, claim: str) -> list[str]:
+    path = tmp_path / "strategy.yaml"
+    path.write_text(SEK + f"      - text: {json.dumps(claim)}\n", encoding="utf-8")
+    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
+    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
+    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f for f in findings if f["code"].startswith("FC0")] == []
+    return [f["severity"] for f in findings if f["code"] == "FC302"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("From 5 995 kr a month; extra kilometres are 2,50 kr each.", []),
+        ("From 5 995 kr a month; extra kilometres are 3,50 kr each.", ["error"]),
+        ("From 5 995 kr a month; extra kilometres cost 4,00 kr apiece.", ["error"]),
+        ("From 6 995 kr a month.", ["error"]),
+        # Not tied: a loan's deposit may be other money, at most an info.
+        ("A bank loan would want around 75 000 kr down.", ["info"]),
+    ],
+)
+def test_a_price_each_in_european_writing_is_tied(
+    tmp_path: Path, claim: str, expected: list[str]
+) -> None:
+    assert _sek(tmp_path, claim) == expected
