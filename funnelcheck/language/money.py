@@ -417,6 +417,21 @@ _ISO_CODE_TABLE = (
 )
 ISO_CODES: frozenset[str] = frozenset(_ISO_CODE_TABLE.split())
 
+#: Currencies' names in English and the letter symbols and minor units read here.
+_CURRENCY_NAME_TABLE = (
+    "dollar dollars bucks euro euros pound pounds yen rupee rupees cent cents pence ct "
+    "kr krona kronor krone kroner franc francs fr zł zloty zlotys yuan rmb renminbi "
+    "peso pesos ringgit baht rupiah lira liras forint koruna shekel shekels dirham dirhams "
+    "riyal riyals naira shilling shillings rand lakh lakhs crore crores rs"
+)
+#: Every word that names a currency in prose, lower case: the ISO codes (but those that
+#: are English words: "try", "mad", "pen", "cop"), the currencies' names and the letter
+#: symbols. The story rules leave them
+#: out of a stage's words beside a number ("5 995 kr a month" is money, not another story).
+CURRENCY_NAMES: frozenset[str] = frozenset(_CURRENCY_NAME_TABLE.split()) | frozenset(
+    code.lower() for code in ISO_CODES if code not in ("TRY", "MAD", "PEN", "COP")
+)
+
 _MAGNITUDES: dict[str, int] = {
     "k": 1_000,
     "thousand": 1_000,

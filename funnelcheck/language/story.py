@@ -56,6 +56,7 @@ from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
 from funnelcheck.findings import Path
+from funnelcheck.language.money import CURRENCY_NAMES
 
 #: The shorter of two meeting stems has at least this many letters (see step 5 above).
 MIN_ROOT = 5
@@ -168,12 +169,7 @@ _NUMBER_WORDS = _word_set(
 )
 # Words that name a currency: left out of FC104's measure when they stand beside a number
 # ("499 dollars", "USD 499"), as part of the money amount.
-_CURRENCY_WORDS = _word_set(
-    """
-    usd eur gbp cad aud nzd chf jpy cny inr sek nok dkk pln brl mxn zar sgd hkd
-    dollar dollars euro euros pound pounds cent cents pence yen rupee rupees
-    """
-)
+_CURRENCY_WORDS = CURRENCY_NAMES
 # 3, 3.5, 1,200, 9:15, 2nd, 1990s, 5k, 10x, 7am, 24h: a number however it is written in
 # digits, with the short unit or suffix written onto it.
 _NUMBER = re.compile(r"\d[\d.,:']*[a-z]{0,3}")

@@ -52,6 +52,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
+from funnelcheck.language.money import CURRENCY_NAMES
 from funnelcheck.language.story import StemSet, content_words
 from funnelcheck.model.strategy import Strategy, nonblank_strings
 
@@ -68,12 +69,7 @@ PERIOD_WORDS = _words(
     """
 )
 #: Currency words: every role may name money.
-MONEY_WORDS = _words(
-    """
-    dollar dollars euro euros pound pounds cent cents pence yen rupee rupees
-    usd eur gbp cad aud nzd chf jpy cny inr sek nok dkk pln brl mxn zar sgd hkd
-    """
-)
+MONEY_WORDS = CURRENCY_NAMES
 
 #: Per stage role, the words a stage of that role must use to do its job (see above).
 ROLE_WORDS: Mapping[str, frozenset[str]] = {
