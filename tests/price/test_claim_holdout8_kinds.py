@@ -10,6 +10,7 @@ that is still reported:
 - a price "each" (a unit's price, however the unit is spelled) in Swedish/European
   writing ("3,50 kr each", "5 995 kr a month"): tied to the offer, so a rate no plan has
   is an error, not an info;
+- a dearer plan bought once with a service life (FC303): judged on its own over its life;
 - a willingness to pay given once about a unit paid as used (FC304): the price of one
   unit, not a year of them.
 """
@@ -183,3 +184,47 @@ def test_a_price_each_in_european_writing_is_tied(
     tmp_path: Path, claim: str, expected: list[str]
 ) -> None:
     assert _sek(tmp_path, claim) == expected
+
+
+LANGUAGES = """\
+funnelcheck: 1
+product: {{name: Lingo Path, category: language learning app}}
+reviewed: 2026-11-20
+problem:
+  id: tutor-cost
+  statement: Adults who want a second language pay for tutors they cannot keep up with.
+  terms: {{language: [languages]}}
+  cost: {{amount: {cost}, per: year}}
+segment:
+  name: Busy adults
+value_proposition:
+  statement: Short lessons that fit a commute.
+price:
+  currency: USD
+  plans:
+    - {{id: subscription, amount: 9, per: month}}
+    - {{id: lifetime, amount: {lifetime}, per: once, life_years: 5}}
+stages:
+  - {{name: Checkout, role: pricing, claims: [{{text: Learn on the train.}}]}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("cost", "lifetime", "expected"),
+    [
+        (600, 299, []),  # $299 over 5 years against $3,000
+        (600, 3499, ["price.plans[1]"]),  # $3,499 against $3,000: never pays back
+        (90, 3499, ["price.plans[0]"]),  # even the cheapest loses money: one warning says it
+    ],
+)
+def test_a_dearer_plan_bought_once_with_a_life_is_judged_on_its_own(
+    tmp_path: Path, cost: int, lifetime: int, expected: list[str]
+) -> None:
+    path = tmp_path / "strategy.yaml"
+    path.write_text(LANGUAGES.format(cost=cost, lifetime=lifetime), encoding="utf-8")
+    args = ["check", str(path), "--select", "FC0,FC303", "--format", "json"]
+    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f for f in findings if f["code"].startswith("FC0")] == []
+    warned = [f["path"] for f in findings if f["code"] == "FC303" and f["severity"] == "warning"]
+    assert warned == expected

@@ -59,6 +59,10 @@ class PriceAboveProblemCost(Rule, options=Options):
       one-time price ÷ (the problem's monthly cost - the monthly bill). A price that never
       pays back (the recurring bill alone takes the whole cost) is reported; a payback
       longer than `payback_years` is noted (info), naming the missing service life.
+    - Another plan of the typical customer's with a one-time price and a service life
+      ("Lifetime, $299 once, for 5 years") is judged the same way on its own: over its
+      life it must not take more than the problem's cost (a warning; no note), unless the
+      cheapest plan already does (one warning says it).
     - A cost given `once` is compared with the first-year bill, with a note.
 
     A cost in another currency than the price's is not compared: FC305 reports it.
@@ -134,6 +138,20 @@ class PriceAboveProblemCost(Rule, options=Options):
             issue = _recurring(bill, cost, limits, which)
         if issue is not None:
             yield issue
+        if cost.per == ONCE or (issue is not None and issue.severity != Severity.INFO):
+            return  # where even the cheapest plan loses money, the dearer ones add nothing
+        # A dearer plan bought once with a service life ("Lifetime, $299 once, 5 years") is
+        # judged on its own: over that life its buyer pays it, whatever the cheapest plan
+        # costs. Only a loss (a warning) is reported; a thin saving there is the buyer's pick.
+        for plan in foot.typical_plans():
+            other = plan.cheapest
+            if other.plan_id == bill.plan_id or not other.has_one_time:
+                continue
+            if other.life_years is None:
+                continue
+            issue = _one_time(other, cost, limits, payback_limit, f"the `{other.plan_id}` plan")
+            if issue is not None and issue.severity != Severity.INFO:
+                yield issue
 
 
 @dataclass(frozen=True)
