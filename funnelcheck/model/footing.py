@@ -2013,7 +2013,7 @@ def claim_context(
         if amount is not None:
             cost = (amount, per if isinstance(per, str) else None)
     ids = [plan.id for plan in foot.plans]
-    tie = lower_words([str(product_name or "")]) | {unit_key(i.lower()) for i in ids}
+    tie = _name_words(str(product_name or "")) | {unit_key(i.lower()) for i in ids}
     tie |= {unit_key(w.lower()) for i in ids for w in re.split(r"[\s_-]+", i) if len(w) >= 4}
     sold = lower_words(
         [part.name for plan in foot.plans for part in plan.own.parts[1:] if part.kind != "percent"]
@@ -2226,7 +2226,19 @@ def _tie_clause(text: str, start: int, end: int) -> str:
 def _offer_named(clause: str, context: ClaimContext) -> bool:
     """Whether a clause names a plan (its id, or a word of it of four letters or more) or
     the product, as whole words."""
-    return bool(lower_words([clause]) & context.tie)
+    return bool((lower_words([clause]) | _name_words(clause)) & context.tie)
+
+
+#: A word of a name, digits and all ("1Password", "Plan2Go").
+_NAME_TOKEN_RE = re.compile(r"[A-Za-z0-9][\w&'-]*")
+
+
+def _name_words(text: str) -> frozenset[str]:
+    """The words of a name as whole words: a word with a digit stays whole ("1Password" is
+    "1password", so "a reused password" does not name it); the others as `lower_words`."""
+    tokens = _NAME_TOKEN_RE.findall(text)
+    plain = [t for t in tokens if not any(c.isdigit() for c in t)]
+    return lower_words(plain) | {t.lower() for t in tokens if any(c.isdigit() for c in t)}
 
 
 #: Before an amount: the thing it is the price of, joined by "is", "costs", "sells for"...

@@ -11,6 +11,8 @@ that is still reported:
   writing ("3,50 kr each", "5 995 kr a month"): tied to the offer, so a rate no plan has
   is an error, not an info;
 - a dearer plan bought once with a service life (FC303): judged on its own over its life;
+- a product name with a digit ("1Charge") is named only whole: "a single charge" in lower
+  case does not tie an amount to the offer;
 - a willingness to pay given once about a unit paid as used (FC304): the price of one
   unit, not a year of them.
 """
@@ -53,9 +55,11 @@ price:
 """
 
 
-def _severities(tmp_path: Path, claim: str, *, wtp: str = "", select: str = "FC302") -> list[str]:
+def _severities(
+    tmp_path: Path, claim: str, *, wtp: str = "", select: str = "FC302", name: str = ""
+) -> list[str]:
     text = (
-        HEAD
+        (HEAD.replace("Voltway Plus", name) if name else HEAD)
         + (f"  willingness_to_pay: {wtp}\n" if wtp else "")
         + "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
     )
@@ -228,3 +232,16 @@ def test_a_dearer_plan_bought_once_with_a_life_is_judged_on_its_own(
     assert [f for f in findings if f["code"].startswith("FC0")] == []
     warned = [f["path"] for f in findings if f["code"] == "FC303" and f["severity"] == "warning"]
     assert warned == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("A single charge at a highway station runs about $30.", ["info"]),
+        ("1Charge is $30.", ["error"]),
+    ],
+)
+def test_a_name_with_a_digit_is_named_only_whole(
+    tmp_path: Path, claim: str, expected: list[str]
+) -> None:
+    assert _severities(tmp_path, claim, name="1Charge") == expected
