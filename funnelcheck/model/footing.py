@@ -1868,14 +1868,16 @@ _LOWER_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
 
 def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
     """The words that tell an alternative apart ("a boutique cycling studio" -> boutique,
-    cycling; "a gym membership" -> gym): the words before its head noun, three letters or
-    more, not plain words, none of the product's own."""
+    cycling, studio; "a gym membership" -> gym where the product is a membership): its
+    words, three letters or more, not plain words, none of the product's own."""
     words: set[str] = set()
     for name in alternatives:
         tokens = _LOWER_WORD_RE.findall(name.split(",")[0])
-        # The head noun ("membership" of "a gym membership") is what the product may be
-        # too; the words before it tell the alternative apart. A one-word name is itself.
+        # The head noun ("car" of "a gasoline car") tells it apart too, unless the product
+        # is one or it may name the product's price ("membership" of "a gym membership").
         words |= lower_words(tokens[:-1] if len(tokens) > 1 else tokens)
+        if len(tokens) > 1 and unit_key(tokens[-1].lower()) not in _PRICE_NOUNS:
+            words |= lower_words(tokens[-1:])
     return frozenset(w for w in words - _PLAIN_WORDS - product if len(w) >= 3)
 
 

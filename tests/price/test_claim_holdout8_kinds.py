@@ -13,6 +13,8 @@ that is still reported:
 - a dearer plan bought once with a service life (FC303): judged on its own over its life;
 - a product name with a digit ("1Charge") is named only whole: "a single charge" in lower
   case does not tie an amount to the offer;
+- an alternative named by its head noun ("filling a car with gas runs about $50 a week"
+  where an alternative is "a gasoline car"): its price, not compared;
 - a willingness to pay given once about a unit paid as used (FC304): the price of one
   unit, not a year of them.
 """
@@ -245,3 +247,16 @@ def test_a_name_with_a_digit_is_named_only_whole(
     tmp_path: Path, claim: str, expected: list[str]
 ) -> None:
     assert _severities(tmp_path, claim, name="1Charge") == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("Filling a car with gas runs about $50 a week.", []),
+        ("Charging on Plus runs about $50 a week.", ["error"]),
+    ],
+)
+def test_an_alternative_named_by_its_head_noun_is_its_price(
+    tmp_path: Path, claim: str, expected: list[str]
+) -> None:
+    assert _severities(tmp_path, claim) == expected
