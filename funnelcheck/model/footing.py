@@ -2129,6 +2129,8 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if offer is None and _sale_split(amount, text, foot, found, tolerance):
         return ClaimReading("not a price", "the customer's own money, a sale our charge is part of")
+    if offer is None and _full_fare_pair(amount, text):
+        return ClaimReading("not a price", "a fare of something else, at full price or reduced")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
     reading = _unexplained(amount, foot, offer=offer)
@@ -2301,6 +2303,30 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     if _PERIOD_WORD_RE.search(near) is not None:
         return False
     return not (lower_words([near]) & (context.product | own))
+
+
+#: After an amount: a full price of something else ("CHF 56 at full fare").
+_FULL_PRICE_RE = re.compile(
+    r"\s*(?:at|for)\s+(?:the\s+)?(?:full|regular|normal|standard|walk-up|list)\s+"
+    r"(?:fares?|prices?|rates?)\b",
+    re.IGNORECASE,
+)
+
+
+def _full_fare_pair(amount: TextAmount, text: str) -> bool:
+    """Whether a plain amount is a price of something else the product reduces: its
+    sentence names an amount "at full fare" ("Zurich to Bern is CHF 56 at full fare and CHF
+    28 with the Half Fare travelcard"), and it is that amount or one at most it. An amount
+    on a period or per seat is always compared."""
+    if amount.per is not None or amount.per_seat or amount.floor or is_rate(amount.raw):
+        return False
+    head, tail = sentence_bounds(text, *amount.span)
+    for other in find_amounts(text[head:tail], amount.currency):
+        if other.per is not None or not _FULL_PRICE_RE.match(text, head + other.span[1]):
+            continue
+        if other.amount >= amount.amount:
+            return True
+    return False
 
 
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a

@@ -15,6 +15,8 @@ that is still reported:
   case does not tie an amount to the offer;
 - an alternative named by its head noun ("filling a car with gas runs about $50 a week"
   where an alternative is "a gasoline car"): its price, not compared;
+- a fare of something else at full price and the same reduced by the product ("CHF 56 at
+  full fare and CHF 28 with the card"): not the product's price;
 - a willingness to pay given once about a unit paid as used (FC304): the price of one
   unit, not a year of them.
 """
@@ -257,6 +259,21 @@ def test_a_name_with_a_digit_is_named_only_whole(
     ],
 )
 def test_an_alternative_named_by_its_head_noun_is_its_price(
+    tmp_path: Path, claim: str, expected: list[str]
+) -> None:
+    assert _severities(tmp_path, claim) == expected
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("A highway session is $30 at full price and $22 with Voltway Plus.", []),
+        # More than the full price is no reduced fare; a period ties it to the plan.
+        ("A highway session is $30 at full price and $45 with Voltway Plus.", ["error"]),
+        ("Sessions are $30 at full price, and Plus is $22 a month.", ["error"]),
+    ],
+)
+def test_a_fare_at_full_price_and_reduced_is_not_the_products_price(
     tmp_path: Path, claim: str, expected: list[str]
 ) -> None:
     assert _severities(tmp_path, claim) == expected
