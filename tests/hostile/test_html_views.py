@@ -57,7 +57,7 @@ def _debug() -> Iterator[None]:
 
 
 def _page(data: dict[str, Any]) -> tuple[Any, str]:
-    result = _check_text(to_yaml(data))
+    result = _check_text(to_yaml(data), pitch=True)  # as `-f html` asks for (draws_pitch)
     report = Report(files=[result], as_of="2026-11-22", version="0")
     page = get_reporter("html").render(report, RenderContext())
     parser = _Tags()

@@ -238,9 +238,11 @@ def mutated(draw: st.DrawFn) -> dict[str, Any]:
     return data
 
 
-def _check_text(text: str) -> Any:
-    """Check YAML text as `funnelcheck check -` would; only findings may come out."""
+def _check_text(text: str, pitch: bool = False) -> Any:
+    """Check YAML text as `funnelcheck check -` would; only findings may come out. With
+    `pitch`, as it would for a format that draws the pitch (`-f html`)."""
     the_checker = _checker()
+    the_checker.pitch = pitch
     the_checker.stdin_bytes = text.encode("utf-8")
     result = the_checker.check(Source(STDIN, "<stdin>", True))
     assert result is not None and result.error is None
