@@ -26,7 +26,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "hostile")]
 
-from hostile_support import BOMB, base_strategy, checker, to_yaml  # noqa: E402
+from hostile_support import BOMB, base_strategy, checker, priced_claim, to_yaml  # noqa: E402
 
 from funnelcheck.input.discover import Source  # noqa: E402
 from funnelcheck.input.load import PARSER  # noqa: E402
@@ -130,21 +130,6 @@ def _claim(n: int) -> str:
     return to_yaml(strategy)
 
 
-def _priced_claim(n: int) -> str:
-    """One claim of n sentences, each naming prices no plan has: n FC302 findings on one
-    long text (each once held a copy of the text in its stable path)."""
-    strategy = base_strategy()
-    strategy["stages"][0]["claims"] = [
-        {
-            "text": " ".join(
-                f"Plan {i} costs ${i}.99 a month for {i} seats, saving 20% over the $49 plan."
-                for i in range(n)
-            )
-        }
-    ]
-    return to_yaml(strategy)
-
-
 def _sexagesimal(n: int) -> str:
     return "funnelcheck: 1\nx: 1" + ":59" * n + "\n"
 
@@ -170,7 +155,7 @@ def _repeated_keys(n: int) -> str:
 #: (what, maker, the issue's size, ten times it or the largest under 5 MB, the 5 MB size)
 GROWTH: list[tuple[str, Callable[[int], str], int, int, int]] = [
     ("claim of n numbers (FC204)", _claim, 20_000, 200_000, 2_490_000),
-    ("claim of n prices (FC302)", _priced_claim, 1_000, 10_000, 61_000),
+    ("claim of n prices (FC302)", priced_claim, 1_000, 10_000, 61_000),
     ("sexagesimal int of n parts", _sexagesimal, 20_000, 200_000, 1_660_000),
     ("n problem.terms", _terms, 1_200, 12_000, 128_000),
     ("n suppression comments", _suppressions, 1_780, 17_800, 178_000),

@@ -223,3 +223,18 @@ g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
 h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
 i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 """
+
+
+def priced_claim(n: int) -> str:
+    """A strategy whose first claim is n sentences, each naming prices no plan has: n FC302
+    findings on one long text (each once held a copy of the text in its stable path)."""
+    strategy = base_strategy()
+    strategy["stages"][0]["claims"] = [
+        {
+            "text": " ".join(
+                f"Plan {i} costs ${i}.99 a month for {i} seats, saving 20% over the $49 plan."
+                for i in range(n)
+            )
+        }
+    ]
+    return to_yaml(strategy)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile_support import AS_OF, base_strategy, cli_env, run_cli, to_yaml
+from hostile_support import AS_OF, base_strategy, cli_env, priced_claim, run_cli, to_yaml
 
 #: A hang guard (not a timing assertion): the old code needed far longer on these inputs.
 GUARD = 150
@@ -138,20 +138,6 @@ def test_five_megabytes_of_values_are_refused_where_the_count_passes_the_bound(
     assert not any(f["code"] == "FC007" for f in files["other.yaml"]["findings"])
 
 
-def _priced_claim(n: int) -> str:
-    """A strategy whose first claim is n sentences, each naming two prices no plan has."""
-    strategy = base_strategy()
-    strategy["stages"][0]["claims"] = [
-        {
-            "text": " ".join(
-                f"Plan {i} costs ${i}.99 a month for {i} seats, saving 20% over the $49 plan."
-                for i in range(n)
-            )
-        }
-    ]
-    return to_yaml(strategy)
-
-
 def _peak_mb(path: Path, out: Path) -> tuple[float, dict[str, Any]]:
     """The CLI's peak resident memory (MB) checking `path` for FC302, and its report."""
     args = ["check", "-f", "json", "--as-of", AS_OF, "--select", "FC302", str(path)]
@@ -181,7 +167,7 @@ def test_memory_of_one_long_priced_claim_grows_linearly(tmp_path: Path) -> None:
     peaks = []
     for n in (500, 1_000):
         path = tmp_path / f"claim-{n}.yaml"
-        path.write_text(_priced_claim(n), encoding="utf-8")
+        path.write_text(priced_claim(n), encoding="utf-8")
         peak, report = _peak_mb(path, tmp_path / f"claim-{n}.json")
         findings = _findings(report, "FC302")
         # Every "$i.99 a month" but the few the model explains ($498.99 is $499 within 2%).
