@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cached_property
@@ -924,6 +924,23 @@ def explains(
         if figure == target or (figure > 0 and abs(target - figure) <= tolerance * figure):
             return True
     return False
+
+
+def _plain_figure(
+    found: list[Explainer],
+    amount: Decimal,
+    per: str | None,
+    per_units: Iterable[bool],
+    tolerance: Decimal,
+) -> bool:
+    """`explains` for an amount written as a plain price (no "from", no "up to"), read per
+    unit or not as each of `per_units` says."""
+    return any(
+        explains(
+            found, amount, per, per_unit=per_unit, floor=False, at_most=False, tolerance=tolerance
+        )
+        for per_unit in per_units
+    )
 
 
 def reaches(
@@ -2409,18 +2426,7 @@ def _sale_split(
     ]
     value = amount.amount
     for i, part in enumerate(others):
-        if not any(
-            explains(
-                found,
-                part.amount,
-                part.per,
-                per_unit=per_unit,
-                floor=False,
-                at_most=False,
-                tolerance=tolerance,
-            )
-            for per_unit in (False, True)
-        ):
+        if not _plain_figure(found, part.amount, part.per, (False, True), tolerance):
             continue
         for j, rest in enumerate(others):
             total = part.amount + rest.amount
@@ -2766,18 +2772,7 @@ def _is_step_up(
     steps = [
         (low, step)
         for low, step in steps
-        if any(
-            explains(
-                [step],
-                amount.amount,
-                amount.per,
-                per_unit=per_unit,
-                floor=False,
-                at_most=False,
-                tolerance=tolerance,
-            )
-            for per_unit in per_unit_options
-        )
+        if _plain_figure([step], amount.amount, amount.per, per_unit_options, tolerance)
     ]
     if not steps:
         return False
@@ -2794,18 +2789,15 @@ def _is_step_up(
         if other.span != own and not other.floor
     ]
     return any(
-        explains(
+        _plain_figure(
             [low],
             other.amount,
             other.per,
-            per_unit=per_unit,
-            floor=False,
-            at_most=False,
-            tolerance=tolerance,
+            (other.per_seat, per_unit_nearby(sentence, other.span[0])),
+            tolerance,
         )
         for low, _ in steps
         for other in others
-        for per_unit in (other.per_seat, per_unit_nearby(sentence, other.span[0]))
     )
 
 
