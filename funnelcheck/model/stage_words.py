@@ -28,6 +28,28 @@ numbers and money amounts already are:
   the problem's own story is never in these lists on purpose: a list holds the *mechanics*
   of the role, not a subject (no "dashboard", "report", "team" or "data"), so a stage that
   talks about another subject still shows it.
+- **A quote's mechanics** (`QUOTE_WORDS`), in a pricing stage, and in a sales stage that
+  states a figure (it quotes; one that does not is qualifying, and is judged on the
+  problem's words). Many businesses price by quote, or sell a product whose terms are
+  insurance-, loan- or tariff-like: the premium and what it depends on, a deductible or
+  excess, co-pay, reimbursement, policy, APR and term, a standing charge and unit rate, an
+  estimate, a call-out and labour. They are the mechanics of any such price, never a
+  subject (no "vet", "car", "energy"). With them, the per-person framing of a price and
+  its packaging ("under $2 a person", "the starter pack for the whole team") in the
+  pricing list. Before, these made FC104 (and FC101, in a pricing stage that states only
+  its terms) flag 3 aligned stages of `holdout8` (an insurance quote, an insurance excess,
+  a per-person plan) and one of `holdout6` (an energy tariff); after, none. The sales
+  stage needs a figure because, on the labelled claims of `story_drift.yaml`, the quote's
+  words in every sales stage let one keyword-sharing drift through (validation half 0.914
+  to 0.905); with the figure, 0.914.
+- **The mechanics of a quote's sentence** (`quote_text`), read in the same stages: in the
+  list of what the price "depends on / is based on / varies with / is determined by / is
+  calculated from", the common rating factors (`FACTOR_WORDS`: age, where you live, size,
+  usage, distance, credit score ...) and what a possessive names ("your pet's *breed*":
+  an attribute of the thing named, which is still read); and the customer of a worked
+  example of the price ("a typical *young lab in Toronto* is about $79", "for a *team*
+  of 10"). The other words of the list stay: "Your premium depends on your dashboards,
+  headcount reports and hiring pipeline" is still all another story.
 - **Money** (`MONEY_WORDS`): currency words, in every role.
 - **Periods** (`PERIOD_WORDS`: "a year", "monthly", "per quarter") in a pricing or
   retention stage, whose job is to say what is billed when. Elsewhere a period can be the
@@ -48,13 +70,14 @@ Words are compared as the story rules compare them (stems; derived forms meet).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
 from funnelcheck.language.money import CURRENCY_NAMES
-from funnelcheck.language.story import StemSet, content_words
-from funnelcheck.model.strategy import Strategy, nonblank_strings
+from funnelcheck.language.story import StemSet, content_words, states_a_figure
+from funnelcheck.model.strategy import Strategy, nonblank_strings, stage_texts
 
 
 def _words(text: str) -> frozenset[str]:
@@ -70,6 +93,26 @@ PERIOD_WORDS = _words(
 )
 #: Currency words: every role may name money.
 MONEY_WORDS = CURRENCY_NAMES
+
+#: The mechanics of a quote, and of the terms of an insurance-, loan- or tariff-like price:
+#: a pricing or sales stage whose price is a quote says them whatever the business insures,
+#: lends, supplies or moves. Mechanics only, never a subject (no "vet", "car", "energy").
+QUOTE_WORDS = _words(
+    """
+    quote quotes quoted quoting estimate estimates estimated personalised personalized
+    tailored bespoke custom no-obligation obligation typical typically average example
+    around approximately roughly about
+    depend depends depending dependent based vary varies varying determined calculated
+    factor factors
+    premium premiums deductible deductibles excess excesses co-pay co-pays copay copays
+    coinsurance co-insurance reimbursement reimbursements reimburse reimburses reimbursed
+    policy policies policyholder insurer insured eligible eligibility exclusion exclusions
+    excluded claim claims payout payouts liability comprehensive underwriting
+    apr aer interest term terms fixed variable repayment repayments repay borrow borrowing
+    tariff tariffs standing unit rate rates kwh mwh peak off-peak exit early
+    labour labor materials callout call-out visit visits assessment consultation
+    """
+)
 
 #: Per stage role, the words a stage of that role must use to do its job (see above).
 ROLE_WORDS: Mapping[str, frozenset[str]] = {
@@ -99,8 +142,11 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
         instalments deposit warranty warranties incentive incentives rebate rebates
         federal cover covers covered install installed installation implementation
         onboarding shipping ships shipped delivery delivered
+        person persons people everyone whole entire pack packs package packages bundle
+        bundles
         """
-    ),
+    )
+    | QUOTE_WORDS,
     # Bringing the next customer: who is invited, how, and what both get.
     "referral": _words(
         """
@@ -131,8 +177,7 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
         security review questionnaire references reference case study studies roi
         talk discuss rep sales
         """
-    ),
-    # Renewing: the check-in, the review, staying and growing.
+    ),  # Renewing: the check-in, the review, staying and growing.
     "retention": _words(
         """
         renew renews renewal renewals stay stays keep keeps continue cancel churn
@@ -158,6 +203,36 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
 #: does not ask a pricing or retention stage that only states the price to retell the
 #: problem.
 MIN_WORDS_LEFT = 3
+
+#: What a quote's price is said to depend on: "depends on", "is based on", "varies with",
+#: "is determined by", "is calculated from", "is set by", "according to". What follows, to
+#: the end of the clause, is the list of the quote's factors.
+_FACTORS = re.compile(
+    r"\b(?:depends?|depending|dependent|based|vary|varies|varying|determined|calculated"
+    r"|worked\s+out|set|tailored)\s+(?:on|upon|by|with|from|to|according\s+to)\s+"
+    r"(?P<factors>[^.;:!?()\u2013\u2014]*?)(?=\s+-\s|[.;:!?()\u2013\u2014]|$)",
+    re.IGNORECASE,
+)
+#: A worked example of the price: "a typical young lab in Toronto is about $79", "for a
+#: team of 10 that is $80": the words between say whom the price is for.
+_EXAMPLE = re.compile(
+    r"\b(?:a|an|the|your|one)\s+(?:typical|average)\s+(?P<who>[^.;:!?$\u20ac\u00a3\u00a5\u20b9\d]"
+    r"{1,60}?)\s+(?:is|are|costs?|pays?|comes?\s+to|runs?|would\s+pay|works?\s+out\s+at)\b"
+    r"|\bfor\s+(?:a|an|one|your)\s+(?P<group>[^.;:!?,$\u20ac\u00a3\u00a5\u20b9\d]{1,40}?)\s+of\s+"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty)\b",
+    re.IGNORECASE,
+)
+#: The factors a quote is commonly rated on, whatever the business: who, where, how much,
+#: how long. Left out only inside a list of factors (`_FACTORS`), never elsewhere.
+FACTOR_WORDS = _words(
+    """
+    age ages old young location locations where live lives living located postcode
+    postcodes zip code area areas region regions city address size sizes big small usage
+    use uses consumption volume volumes history record score credit income term length
+    distance far mileage miles kilometres kilometers km type types model make year often
+    much many long number amount level
+    """
+)
 
 #: The roles whose job is to state a price and its period: they may name the periods, and
 #: the strategy's own plans and units, without telling another story.
@@ -186,9 +261,11 @@ class StageWords:
 
     def for_stage(self, index: int) -> StemSet:
         role = self._role(index)
-        found = self._by_role.get(role)
+        quote = role == "sales" and self._quotes(index)
+        key = f"quote:{role}" if quote else role
+        found = self._by_role.get(key)
         if found is None:
-            found = self._by_role[role] = self._vocabulary(role)
+            found = self._by_role[key] = self._vocabulary(role, quote=quote)
         return found
 
     def terms_for_stage(self, index: int) -> StemSet:
@@ -202,13 +279,31 @@ class StageWords:
             found = self._by_role[key] = self._vocabulary(role, also="pricing")
         return found
 
+    def quote_texts(self, index: int, texts: list[str]) -> list[str]:
+        """A stage's texts as FC104 and the price-only verdict measure them: in a pricing
+        stage, or a sales stage that quotes, without a quote's mechanics (`quote_text`);
+        elsewhere as written."""
+        role = self._role(index)
+        if role == "pricing" or (role == "sales" and self._quotes(index)):
+            return [quote_text(text) for text in texts]
+        return texts
+
+    def _quotes(self, index: int) -> bool:
+        """Whether a stage states a figure (a price, a premium): a sales stage that does
+        quotes, and may use a quote's words; one that does not is qualifying, on the
+        problem's words."""
+        stage = self._stages[index] if isinstance(self._stages, list) else None
+        if not isinstance(stage, dict):
+            return False
+        return any(states_a_figure(text) for _, text in stage_texts(stage))
+
     def _role(self, index: int) -> str:
         stages = self._stages
         stage = stages[index] if isinstance(stages, list) and 0 <= index < len(stages) else None
         role = stage.get("role") if isinstance(stage, Mapping) else None
         return role if isinstance(role, str) else "other"
 
-    def _vocabulary(self, role: str, also: str | None = None) -> StemSet:
+    def _vocabulary(self, role: str, also: str | None = None, quote: bool = False) -> StemSet:
         billing = role in BILLING_ROLES or also in BILLING_ROLES
         stems = self._names
         if billing:
@@ -218,7 +313,38 @@ class StageWords:
         # A role the lists do not know (an unshaped file's) has no words of its own: one
         # entry for all of them, so the run's cache stays as small as the lists.
         known = role if role in ROLE_WORDS else None
-        return _listed(known, also, billing).with_stems(stems)
+        return _listed(known, also, billing, quote).with_stems(stems)
+
+
+def quote_text(text: str) -> str:
+    """A pricing or sales text without its quote's mechanics: in the list of what the
+    price depends on, the common rating factors (`FACTOR_WORDS`) and what a possessive
+    names ("your pet's *breed*": an attribute of the thing named, which is still read);
+    and the customer of a worked example ("a typical *young lab in Toronto* is about
+    $79"). The other words of a list of factors stay: "depends on your dashboards and
+    hiring pipeline" is still another story. One pass of two regular expressions."""
+    return _FACTORS.sub(_drop_factors, _EXAMPLE.sub(_drop_example, text))
+
+
+def _drop_example(match: re.Match[str]) -> str:
+    who = "who" if match.group("who") is not None else "group"
+    start, end = match.span(who)
+    whole = match.group(0)
+    base = match.start()
+    return whole[: start - base] + whole[end - base :]
+
+
+def _drop_factors(match: re.Match[str]) -> str:
+    start = match.start("factors") - match.start()
+    whole = match.group(0)
+    kept: list[str] = []
+    possessed = False
+    for token in match.group("factors").split():
+        bare = token.strip(",").lower()
+        if not possessed and bare not in FACTOR_WORDS:
+            kept.append(token)
+        possessed = bare.endswith(("'s", "\u2019s", "s'"))
+    return whole[:start] + " ".join(kept)
 
 
 def stage_words_of(strategy: Strategy) -> StageWords:
@@ -235,7 +361,7 @@ def _stems_of(names: Iterable[str]) -> frozenset[str]:
 
 
 @cache
-def _listed(role: str | None, also: str | None, billing: bool) -> StemSet:
+def _listed(role: str | None, also: str | None, billing: bool, quote: bool = False) -> StemSet:
     """The stems of a role's listed words (and money, and periods where it bills), filed:
     the same for every strategy, so filed once per run rather than once per strategy (a
     tenth of FC104's time went to filing them again)."""
@@ -244,6 +370,8 @@ def _listed(role: str | None, also: str | None, billing: bool) -> StemSet:
         words.extend(ROLE_WORDS.get(also, ()))
     if billing:
         words.extend(PERIOD_WORDS)
+    if quote:
+        words.extend(QUOTE_WORDS)
     return StemSet(stem for word in words for stem, _ in content_words(word))
 
 

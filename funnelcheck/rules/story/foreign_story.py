@@ -69,6 +69,18 @@ class ForeignStory(Rule, options=Options):
     them, are in `funnelcheck/model/stage_words.py`. A stage left with fewer than
     `MIN_WORDS_LEFT` (3) other words is not judged: it says its job and little else.
 
+    **A quote is a pricing stage's job** (and a sales stage's that states a figure). Where
+    the price depends on the customer, or the product's terms are insurance-, loan- or
+    tariff-like, the stage says the quote's mechanics (premium, excess, deductible, policy,
+    APR, term, standing charge, unit rate, estimate), what the price depends on ("depends
+    on your pet's breed, age and where you live": the common rating factors and what a
+    possessive names are left out, the other factors are read), and a worked example whose
+    customer is left out ("a typical young lab in Toronto is about $79 a month"). "Your
+    premium depends on your dashboards, headcount reports and hiring pipeline" still
+    fires. On the real-world sets this clears 3 aligned stages of `holdout8` and 1 of
+    `holdout6`; every planted drop is still found, and the labelled claims keep their
+    figures (`python tests/benchmarks/story_accuracy.py`: 0.944, 0.914, 0.914).
+
     **One shared keyword is not the story.** A stage that shares a single word with the
     problem's terms and tells another story around it is keyword-sharing drift: "Invoice
     templates that look as polished as your legal work" for a problem of hours that never
@@ -161,7 +173,8 @@ class ForeignStory(Rule, options=Options):
                 # terms (a price, an allowance: `funnelcheck.model.told`), as for FC101.
                 continue
             stage_texts = [text for _, text in texts]
-            total, foreign = foreign_words(story, stage_texts, needed.for_stage(index))
+            measured = needed.quote_texts(index, stage_texts)
+            total, foreign = foreign_words(story, measured, needed.for_stage(index))
             if total == 0:
                 continue  # only numbers, function words and its job's words: nothing to measure
             if total < MIN_WORDS_LEFT and total < foreign_words(story, stage_texts)[0]:

@@ -53,7 +53,10 @@ class StageOffProblem(Rule, options=Options):
     with 1 TB of data transfer included") only states the price: it is not reported. So is
     a product stage that states its free tier or allowance with a figure and nothing else
     ("The free tier includes 1M requests and 400,000 GB-seconds of compute every month"),
-    read with a pricing stage's words besides its own. A pricing stage that says more, none
+    read with a pricing stage's words besides its own. A pricing stage's job's words include
+    a quote's and an insurance-like product's terms, and a price per person ("Up to 10
+    people? The starter pack is $19.95 a month for the whole team, under $2 a person";
+    "The insurance excess is 5 000 kr, as on a normal policy"). A pricing stage that says more, none
     of it the problem, still is, and so is one that carries some of the story but fewer
     concepts than `min_concepts` asks, and a marketing or sales stage that only quotes a
     price (marketing opens on the problem, sales qualifies on it). The relay shows such a
