@@ -29,19 +29,20 @@ numbers and money amounts already are:
   of the role, not a subject (no "dashboard", "report", "team" or "data"), so a stage that
   talks about another subject still shows it.
 - **A quote's mechanics** (`QUOTE_WORDS`), in a pricing stage, and in a sales stage that
-  states a figure (it quotes; one that does not is qualifying, and is judged on the
-  problem's words). Many businesses price by quote, or sell a product whose terms are
-  insurance-, loan- or tariff-like: the premium and what it depends on, a deductible or
-  excess, co-pay, reimbursement, policy, APR and term, a standing charge and unit rate, an
-  estimate, a call-out and labour. They are the mechanics of any such price, never a
-  subject (no "vet", "car", "energy"). With them, the per-person framing of a price and
-  its packaging ("under $2 a person", "the starter pack for the whole team") in the
-  pricing list. Before, these made FC104 (and FC101, in a pricing stage that states only
-  its terms) flag 3 aligned stages of `holdout8` (an insurance quote, an insurance excess,
-  a per-person plan) and one of `holdout6` (an energy tariff); after, none. The sales
-  stage needs a figure because, on the labelled claims of `story_drift.yaml`, the quote's
-  words in every sales stage let one keyword-sharing drift through (validation half 0.914
-  to 0.905); with the figure, 0.914.
+  states a figure: it quotes, and is read with a pricing stage's words, periods and the
+  strategy's plan and unit names besides its own (one that states no figure is qualifying,
+  and is judged on the problem's words). Many businesses price by quote, or sell a product
+  whose terms are insurance-, loan- or tariff-like: the premium and what it depends on, a
+  deductible or excess, co-pay, reimbursement, policy, APR and term, a standing charge and
+  unit rate, an estimate, a call-out and labour. They are the mechanics of any such price,
+  never a subject (no "vet", "car", "energy"). With them, the per-person framing of a
+  price and its packaging ("under $2 a person", "the starter pack for the whole team") in
+  the pricing list. Before, these made FC104 (and FC101, in a pricing stage that states
+  only its terms) flag 3 aligned stages of `holdout8` (an insurance quote, an insurance
+  excess, a per-person plan) and one of `holdout6` (an energy tariff); after, none. The
+  sales stage needs a figure because, on the labelled claims of `story_drift.yaml`, the
+  quote's words in every sales stage let one keyword-sharing drift through (validation
+  half 0.914 to 0.905); with the figure, 0.914.
 - **The mechanics of a quote's sentence** (`quote_text`), read in the same stages: in the
   list of what the price "depends on / is based on / varies with / is determined by / is
   calculated from", the common rating factors (`FACTOR_WORDS`: age, where you live, size,
@@ -49,7 +50,8 @@ numbers and money amounts already are:
   an attribute of the thing named, which is still read); and the customer of a worked
   example of the price ("a typical *young lab in Toronto* is about $79", "for a *team*
   of 10"). The other words of the list stay: "Your premium depends on your dashboards,
-  headcount reports and hiring pipeline" is still all another story.
+  headcount reports and hiring pipeline" is still all another story. A word so left out
+  that is a story word still counts for the story ("a typical home using 2,700 kWh").
 - **Money** (`MONEY_WORDS`): currency words, in every role.
 - **Periods** (`PERIOD_WORDS`: "a year", "monthly", "per quarter") in a pricing or
   retention stage, whose job is to say what is billed when. Elsewhere a period can be the
@@ -71,7 +73,7 @@ Words are compared as the story rules compare them (stems; derived forms meet).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -111,6 +113,7 @@ QUOTE_WORDS = _words(
     apr aer interest term terms fixed variable repayment repayments repay borrow borrowing
     tariff tariffs standing unit rate rates kwh mwh peak off-peak exit early
     labour labor materials callout call-out visit visits assessment consultation
+    separately itemised itemized breakdown run runs
     """
 )
 
@@ -209,15 +212,16 @@ MIN_WORDS_LEFT = 3
 #: the end of the clause, is the list of the quote's factors.
 _FACTORS = re.compile(
     r"\b(?:depends?|depending|dependent|based|vary|varies|varying|determined|calculated"
-    r"|worked\s+out|set|tailored)\s+(?:on|upon|by|with|from|to|according\s+to)\s+"
+    r"|worked\s+out|set|tailored|quoted|priced|rated)\s+(?:on|upon|by|with|from|to"
+    r"|according\s+to)\s+"
     r"(?P<factors>[^.;:!?()\u2013\u2014]*?)(?=\s+-\s|[.;:!?()\u2013\u2014]|$)",
     re.IGNORECASE,
 )
 #: A worked example of the price: "a typical young lab in Toronto is about $79", "for a
 #: team of 10 that is $80": the words between say whom the price is for.
 _EXAMPLE = re.compile(
-    r"\b(?:a|an|the|your|one)\s+(?:typical|average)\s+(?P<who>[^.;:!?$\u20ac\u00a3\u00a5\u20b9\d]"
-    r"{1,60}?)\s+(?:is|are|costs?|pays?|comes?\s+to|runs?|would\s+pay|works?\s+out\s+at)\b"
+    r"\b(?:a|an|the|your|one)\s+(?:typical|average)\s+(?P<who>[^.;:!?$\u20ac\u00a3\u00a5\u20b9]"
+    r"{1,60}?)\s+(?:is|are|costs?|pays?|comes?\s+to|runs?|uses?|would\s+pay|works?\s+out\s+at)\b"
     r"|\bfor\s+(?:a|an|one|your)\s+(?P<group>[^.;:!?,$\u20ac\u00a3\u00a5\u20b9\d]{1,40}?)\s+of\s+"
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty)\b",
     re.IGNORECASE,
@@ -230,7 +234,9 @@ FACTOR_WORDS = _words(
     postcodes zip code area areas region regions city address size sizes big small usage
     use uses consumption volume volumes history record score credit income term length
     distance far mileage miles kilometres kilometers km type types model make year often
-    much many long number amount level
+    much many long number amount level frequency scope required requirements needs
+    rooms room bedrooms bedroom floor floors module modules feature features option
+    options
     """
 )
 
@@ -265,7 +271,9 @@ class StageWords:
         key = f"quote:{role}" if quote else role
         found = self._by_role.get(key)
         if found is None:
-            found = self._by_role[key] = self._vocabulary(role, quote=quote)
+            found = self._by_role[key] = (
+                self._vocabulary(role, also="pricing") if quote else self._vocabulary(role)
+            )
         return found
 
     def terms_for_stage(self, index: int) -> StemSet:
@@ -279,14 +287,20 @@ class StageWords:
             found = self._by_role[key] = self._vocabulary(role, also="pricing")
         return found
 
-    def quote_texts(self, index: int, texts: list[str]) -> list[str]:
+    def quote_texts(self, index: int, texts: list[str], story: Container[str]) -> list[str]:
         """A stage's texts as FC104 and the price-only verdict measure them: in a pricing
-        stage, or a sales stage that quotes, without a quote's mechanics (`quote_text`);
-        elsewhere as written."""
+        stage, or a sales stage that quotes, without a quote's mechanics (`quote_text`),
+        save the words of the story among them (`story`: its stems), which count for it
+        as anywhere; elsewhere as written."""
         role = self._role(index)
-        if role == "pricing" or (role == "sales" and self._quotes(index)):
-            return [quote_text(text) for text in texts]
-        return texts
+        if role != "pricing" and (role != "sales" or not self._quotes(index)):
+            return texts
+        dropped: list[str] = []
+        out = [quote_text(text, dropped) for text in texts]
+        kept = [word for span in dropped for stem, word in content_words(span) if stem in story]
+        if kept:
+            out.append(" ".join(kept))
+        return out
 
     def _quotes(self, index: int) -> bool:
         """Whether a stage states a figure (a price, a premium): a sales stage that does
@@ -316,35 +330,37 @@ class StageWords:
         return _listed(known, also, billing, quote).with_stems(stems)
 
 
-def quote_text(text: str) -> str:
+def quote_text(text: str, dropped: list[str] | None = None) -> str:
     """A pricing or sales text without its quote's mechanics: in the list of what the
     price depends on, the common rating factors (`FACTOR_WORDS`) and what a possessive
     names ("your pet's *breed*": an attribute of the thing named, which is still read);
     and the customer of a worked example ("a typical *young lab in Toronto* is about
     $79"). The other words of a list of factors stay: "depends on your dashboards and
-    hiring pipeline" is still another story. One pass of two regular expressions."""
-    return _FACTORS.sub(_drop_factors, _EXAMPLE.sub(_drop_example, text))
+    hiring pipeline" is still another story. What is left out is added to `dropped`.
+    One pass of two regular expressions."""
+    into: list[str] = [] if dropped is None else dropped
 
+    def example(match: re.Match[str]) -> str:
+        who = "who" if match.group("who") is not None else "group"
+        start, end = match.start(who) - match.start(), match.end(who) - match.start()
+        whole = match.group(0)
+        into.append(whole[start:end])
+        return whole[:start] + whole[end:]
 
-def _drop_example(match: re.Match[str]) -> str:
-    who = "who" if match.group("who") is not None else "group"
-    start, end = match.span(who)
-    whole = match.group(0)
-    base = match.start()
-    return whole[: start - base] + whole[end - base :]
+    def factors(match: re.Match[str]) -> str:
+        start = match.start("factors") - match.start()
+        kept: list[str] = []
+        possessed = False
+        for token in match.group("factors").split():
+            bare = token.strip(",").lower()
+            if not possessed and bare not in FACTOR_WORDS:
+                kept.append(token)
+            else:
+                into.append(token)
+            possessed = bare.endswith(("'s", "\u2019s", "s'"))
+        return match.group(0)[:start] + " ".join(kept)
 
-
-def _drop_factors(match: re.Match[str]) -> str:
-    start = match.start("factors") - match.start()
-    whole = match.group(0)
-    kept: list[str] = []
-    possessed = False
-    for token in match.group("factors").split():
-        bare = token.strip(",").lower()
-        if not possessed and bare not in FACTOR_WORDS:
-            kept.append(token)
-        possessed = bare.endswith(("'s", "\u2019s", "s'"))
-    return whole[:start] + " ".join(kept)
+    return _FACTORS.sub(factors, _EXAMPLE.sub(example, text))
 
 
 def stage_words_of(strategy: Strategy) -> StageWords:

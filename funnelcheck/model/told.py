@@ -175,7 +175,9 @@ def _told(strategy: Strategy) -> Told:
             if billing or (role in ALLOWANCE_ROLES and any(map(states_a_figure, texts))):
                 words = words or stage_words_of(strategy)
                 vocabulary = words.for_stage(index) if billing else words.terms_for_stage(index)
-                _, other = foreign_words(story, words.quote_texts(index, texts), vocabulary)
+                _, other = foreign_words(
+                    story, words.quote_texts(index, texts, story.vocabulary), vocabulary
+                )
                 price_only = len(other) < MIN_WORDS_LEFT
         out[index] = StageTold(index, stage.carries, stage.misses, retells, price_only)
     judged = sorted(i for i, stage in out.items() if not stage.price_only)

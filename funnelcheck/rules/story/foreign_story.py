@@ -173,7 +173,7 @@ class ForeignStory(Rule, options=Options):
                 # terms (a price, an allowance: `funnelcheck.model.told`), as for FC101.
                 continue
             stage_texts = [text for _, text in texts]
-            measured = needed.quote_texts(index, stage_texts)
+            measured = needed.quote_texts(index, stage_texts, story.vocabulary)
             total, foreign = foreign_words(story, measured, needed.for_stage(index))
             if total == 0:
                 continue  # only numbers, function words and its job's words: nothing to measure
