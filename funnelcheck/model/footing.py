@@ -988,7 +988,9 @@ def _words_before(words: str, gap: int) -> re.Pattern[str]:
 
 _NOT_PRICE_FAR_RE = _words_before(
     r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
-    r"deductibles?|"
+    r"deductibles?|co-?pays?|co-?payments?|co-?insurance|(?:max(?:imum)?\s+)?out[-\s]of[-\s]"
+    r"pocket\s+(?:max(?:imum)?|limits?|caps?|costs?)|excess(?:es)?\s+(?:is|are|of|at|would\s+"
+    r"be|will\s+be)|"
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
@@ -1039,13 +1041,39 @@ _DIFFERENCE_AFTER_RE = re.compile(
     r"\b",
     re.IGNORECASE,
 )
+#: After an amount: a term of an insurance policy, not its price ("a £250 compulsory excess",
+#: "a $40 co-pay per visit", "a $3,000 out-of-pocket maximum"), a few describing words
+#: before it; an excess that is usage ("£0.25 excess mileage") is a price.
+_POLICY_TERM_AFTER = (
+    r"(?:(?!(?:per|for|each|a|an|of|on|in|to|at|and|or|with|the|is|are)\b)[\w-]+\s+){0,2}?"
+    r"(?:deductibles?|co-?pays?|co-?payments?|co-?insurance|out[-\s]of[-\s]pocket\s+"
+    r"(?:max(?:imum)?|limits?|caps?)|excess(?:es)?(?!\s+(?:usage|use|mileage|miles?|kilomet\w*|"
+    r"km|data|minutes|hours|calls|texts|[GMT]B|units?|seats?|users?|requests?|events?|errors?|"
+    r"storage|bandwidth|charges?|fees?|rates?)\b))"
+)
+#: Before an amount: a limit the customer sets on their own spending ("set a cost control
+#: limit of €100 a month", "cap your monthly bill at $50", "choose a daily budget of $20").
+_SET_VERBS = ("set", "cap", "choos", "pick", "defin", "configur", "adjust")
+_SET_LIMIT_RE = re.compile(
+    r"\b(?:set|sets|setting|choose|chooses|choosing|pick|picks|cap|caps|capping|define|"
+    r"configure|adjust)\s+(?:[\w'-]+\s+){0,4}?(?:limits?|caps?|ceilings?|max(?:imum)?|budgets?|"
+    r"alerts?|thresholds?|spend(?:ing)?|bills?|costs?|usage)(?:\s+(?:of|at|to|below|under))?\s+"
+    r"(?:(?:just|only|about|around|roughly)\s+)?$",
+    re.IGNORECASE,
+)
+#: Right before an amount: a policy term as a label ("Excess: £250", "Deductible - $500").
+_POLICY_LABEL_RE = re.compile(
+    r"\b(?:deductibles?|excess(?:es)?|co-?pays?|co-?payments?|co-?insurance|out[-\s]of[-\s]"
+    r"pocket\s+(?:max(?:imum)?|limit))\s*(?:[:=]|[-–—]\s)\s*$",
+    re.IGNORECASE,
+)
 _THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of", 0)
 _NOT_PRICE_AFTER_RE = re.compile(
     r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|(?:\w+\s+)?value|off|back|discount|"
     r"bonus|rebate|"
     r"refund|cash\s?back|free|gift|penalty|fine|in\s+fines|in\s+(?:fees|penalties)|"
     r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
-    r"deductibles?|excess|(?:[\w-]+\s+){0,2}?orders?\s+minimums?|minimum\s+orders?|"
+    rf"{_POLICY_TERM_AFTER}|(?:[\w-]+\s+){{0,2}}?orders?\s+minimums?|minimum\s+orders?|"
     r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments|bookings|takings|"
     r"earnings|income|billings|receipts|revenue|tips|donations|transfers|deposits|fares)|"
     r"(?:of|in)\s+(?:\w+\s+){0,3}?(?:sales|volume|revenue|payments|transactions|orders|"
@@ -1195,6 +1223,13 @@ def not_a_price(
         _not_price_word(_NOT_PRICE_FAR_RE, before, product)
         or _not_price_word(_NOT_PRICE_NEAR_RE, before, product)
         or _THRESHOLD_RE.search(before)
+        or (
+            any(verb in lowered for verb in _SET_VERBS) and _SET_LIMIT_RE.search(before) is not None
+        )
+        or (
+            text[max(0, start - 3) : start].rstrip()[-1:] in (":", "=", "-", "–", "—")
+            and _POLICY_LABEL_RE.search(text, max(0, start - 40), start) is not None
+        )
         or _NOT_PRICE_AFTER_RE.match(after)
         or _DIFFERENCE_AFTER_RE.match(after)
         or (_WAIVED_BEFORE_RE.search(before) and _FEE_WORD_AFTER_RE.match(after))
@@ -1383,6 +1418,12 @@ def is_at_most(text: str, start: int) -> bool:
 _CLAUSE_END_RE = re.compile(r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\s[-–—]\s|\n|,\s")
 
 
+#: An example's marker right before an amount (", say,", "(e.g.", " - for example"): the
+#: amount belongs to the clause the marker interrupts.
+_EXAMPLE_RE = re.compile(
+    r"(?:,\s*|\(\s*|\s[-–—]\s*)\b(?:say|e\.\s?g\.?|for\s+example|for\s+instance)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
 #: A clause that begins with a relative word ("unlike ADT, where monitoring runs $45.99")
 #: speaks of what the clause before it names.
 _RELATIVE_RE = re.compile(r"^\s*(?:where|which|whose|who|whom)\b", re.IGNORECASE)
@@ -1391,6 +1432,10 @@ _RELATIVE_RE = re.compile(r"^\s*(?:where|which|whose|who|whom)\b", re.IGNORECASE
 def _before_clause(window: str) -> str:
     """The clause an amount stands in, up to it, from the text before it; a relative clause
     with the clause it hangs on ("unlike ADT, where monitoring runs")."""
+    # "a limit of, say, €100", "a budget (e.g. $50)": an example's marker is inside the
+    # clause it interrupts, not its end.
+    if window.rstrip().endswith((",", ":", "say", "e.g.", "eg.", "e.g", "example", "instance")):
+        window = _EXAMPLE_RE.sub(" ", window[-100:])
     clause = _clause(window[-80:], last=True)
     if _RELATIVE_RE.match(clause):
         rest = window[: len(window) - len(clause)]
@@ -1614,7 +1659,7 @@ _LENGTH = (
 _DURATION_AFTER_RE = re.compile(
     # The terms may stand between the amount and its length: "at 0% APR", "with Affirm".
     r"\s*,?\s*(?:(?:at|with|on|via|through|interest-free)\s+(?:[\w%.&'-]+\s+){0,3}?)?"
-    r"(?:for|over|x|×)\s+(?:the\s+|your\s+|its\s+)?"
+    r"(?:(?:spread|paid|split)\s+)?(?:for|over|across|x|×)\s+(?:the\s+|your\s+|its\s+)?"
     rf"(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}",
     re.IGNORECASE,
 )
@@ -1759,6 +1804,7 @@ def read_offer(
     if per is None and duration.payments:
         per = duration.unit or "month"  # "12 payments of $120.42": one each month
     pay_per = per if per in PERIOD_FACTORS else None
+    mismatch: OfferReading | None = None
     for kind, offer, plan_id, _ in offers:
         if offer.per_unit != per_unit:
             continue
@@ -1773,7 +1819,12 @@ def read_offer(
         what = f"`{plan_id}`'s {'introductory offer' if kind == 'introductory' else kind}"
         if length is None or length == offer.periods:
             return OfferReading("explained", f"{what}, {offer.describe(cur)}")
-        return OfferReading("mismatch", f"{what} is {offer.describe(cur)}")
+        # Of another length: a mismatch, unless another offer near the amount has the
+        # length ("€30 a month over 24 months" is the phone's financing, though an
+        # introductory €29.95 a month for 6 months is near it too).
+        mismatch = mismatch or OfferReading("mismatch", f"{what} is {offer.describe(cur)}")
+    if mismatch is not None:
+        return mismatch
     if pay_per is not None and duration.count is not None:
         payments = _length_in(duration, pay_per)
         if payments is not None and payments > 1:
@@ -2399,6 +2450,13 @@ def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: De
             for part in (charge, value - charge):
                 if part > 0 and abs(other - part) <= tolerance * part:
                     return "the customer's own money, the base of a percentage"
+    for share, fixed in _plan_charges(foot) | {(share, Decimal(0)) for share in _plan_shares(foot)}:
+        # "A €15 dress costs you €16.45 with Buyer Protection" at 5% + €0.70: €15 is the
+        # item, the customer's own money; the total with the charge on top is beside it.
+        charge = value * share + fixed
+        near = tolerance * charge
+        if charge > 0 and any(abs(other - value - charge) <= near for other in others):
+            return "the customer's own money, the item the charge is added to"
     return ""
 
 
@@ -2589,7 +2647,18 @@ def figure_explained(
 #: A price per head right after an amount ("$20 per person", "$3 each", "$5 a head").
 _PER_HEAD_RE = re.compile(
     r"\s*(?:per|a|each|for\s+each)\s+(?:person|head|member|user|profile|account|listener|"
-    r"learner|family\s+member)\b|\s*each\b",
+    r"learner|family\s+member)\b|\s*(?:each|apiece|a\s+piece)\b",
+    re.IGNORECASE,
+)
+#: In the amount as read ("$35 each to", "$20 a person"): a price per head.
+_PER_HEAD_RAW_RE = re.compile(
+    r"(?:per|a|each)\s+(?:person|head|member)\b|\b(?:each|apiece)\b", re.IGNORECASE
+)
+#: Right before an amount: each of the people pays it ("each member pays about $35", "that's
+#: $35 each", "works out at $35 a head").
+_EACH_PAYS_RE = re.compile(
+    r"\beach(?:\s+(?:person|member|user|one|of\s+(?:you|them)))?\s+(?:pays?|is|comes\s+to|"
+    r"gets?\s+it\s+for)\s+(?:(?:just|only|about|around|roughly|under)\s+)?$",
     re.IGNORECASE,
 )
 #: In the sentence: how many people share one plan ("for up to 6 people", "6 accounts").
@@ -2605,8 +2674,10 @@ def heads_counted(text: str, start: int, end: int) -> int | None:
     """For an amount per head ("as little as $20 per person"), the most people its
     sentence says share one plan ("Family: $119.99 a year for up to 6 people"); None
     elsewhere. The amount × that count is a plan's price: a share of it, not a price."""
-    per_head = _PER_HEAD_RE.match(text, end) or re.search(
-        r"(?:per|a|each)\s+(?:person|head|member)\b", text[start:end], re.IGNORECASE
+    per_head = (
+        _PER_HEAD_RE.match(text, end)
+        or _PER_HEAD_RAW_RE.search(text, start, end)
+        or _EACH_PAYS_RE.search(text, max(0, start - 40), start)
     )
     if per_head is None:
         return None
@@ -2676,7 +2747,12 @@ def _is_share_of_named(amount: TextAmount, text: str, foot: Footing, tolerance: 
     own = (amount.span[0] - head, amount.span[1] - head)
     charges = _plan_charges(foot)
     for other in find_amounts(text[head:tail], foot.currency):
-        if other.span == own or other.per != amount.per or other.amount <= 0:
+        if other.span == own or other.amount <= 0:
+            continue
+        if other.per != amount.per and not (amount.per is None and other.per is not None):
+            # "On a £30 monthly membership you pay 50p": the charge on one payment of a
+            # recurring amount, written without its period; one on a period of a plain
+            # amount is no charge on it.
             continue
         if other.amount > amount.amount:
             for share in shares:
