@@ -379,6 +379,9 @@ class Footing:
         """`currency` is the price's, `typical` the typical customer's mapping, `plans` each
         plan with its index (plain values: the model builds this from a `Strategy`)."""
         self.currency = currency
+        self._typical = typical
+        self._plan_data = list(plans)
+        plans = self._plan_data
         self.quantities = _named_numbers(typical.get("quantities"))
         self.volumes = _named_numbers(typical.get("volumes"))
         self.plan_mix = _named_numbers(typical.get("plan_mix"))
@@ -389,6 +392,41 @@ class Footing:
             footing = self._plan(index, plan)
             if footing is not None:
                 self.plans.append(footing)
+
+    def at(self, quantities: Mapping[str, Decimal], volumes: Mapping[str, Decimal]) -> Footing:
+        """The same plans priced for a customer with these quantities and monthly volumes
+        (the rest as the typical customer's): the bill at a claim's example."""
+        typical = dict(self._typical)
+        typical["quantities"] = {**self.quantities, **quantities}
+        typical["volumes"] = {**self.volumes, **volumes}
+        return Footing(self.currency, typical, self._plan_data)
+
+    @cached_property
+    def sold_units(self) -> frozenset[str]:
+        """The units the plans are priced by (`unit_key`): their components' units, and
+        the seat words where a plan is priced per seat."""
+        units: set[str] = set()
+        for _, plan in self._plan_data:
+            pers = [plan.get("per")] + [
+                o.get("per") for o in _list(plan.get("billing_options")) if isinstance(o, Mapping)
+            ]
+            if any(isinstance(per, str) and per in SEAT_PERIODS for per in pers):
+                units.update(SEAT_WORDS)
+            for component in _list(plan.get("components")):
+                if isinstance(component, Mapping) and (unit := _name(component.get("unit"))):
+                    units.add(unit_key(unit))
+        return frozenset(units)
+
+    @cached_property
+    def percent_bases(self) -> tuple[str, ...]:
+        """The volumes the plans take a percentage of (`of`), as `unit_key`s."""
+        names = (
+            unit_key(part.name)
+            for plan in self.plans
+            for part in plan.own.parts
+            if part.kind == "percent"
+        )
+        return tuple(dict.fromkeys(names))
 
     # -- the views the rules read -----------------------------------------------------
     @property
@@ -1055,8 +1093,8 @@ _POLICY_TERM_AFTER = (
 #: limit of €100 a month", "cap your monthly bill at $50", "choose a daily budget of $20").
 _SET_VERBS = ("set", "cap", "choos", "pick", "defin", "configur", "adjust")
 _SET_LIMIT_RE = re.compile(
-    r"\b(?:set|sets|setting|choose|chooses|choosing|pick|picks|cap|caps|capping|define|"
-    r"configure|adjust)\s+(?:[\w'-]+\s+){0,4}?(?:limits?|caps?|ceilings?|max(?:imum)?|budgets?|"
+    r"\b(?:set|setting|choose|choosing|pick|picking|cap|capping|define|defining|configure|"
+    r"configuring|adjust|adjusting)\s+(?:[\w'-]+\s+){0,4}?(?:limits?|caps?|ceilings?|max(?:imum)?|budgets?|"
     r"alerts?|thresholds?|spend(?:ing)?|bills?|costs?|usage)(?:\s+(?:of|at|to|below|under))?\s+"
     r"(?:(?:just|only|about|around|roughly)\s+)?$",
     re.IGNORECASE,
@@ -2201,6 +2239,9 @@ def read_claim(
         return ClaimReading("not a price", "a fare of something else, at full price or reduced")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
+    if offer is None and _bill_at_example(amount, text, foot, tolerance):
+        # Last, as it prices the plans again: only an amount that would be reported pays.
+        return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
     if not tied_to_offer(amount, text, foot, context):
         return replace(reading, untied=True)
@@ -2723,6 +2764,68 @@ def units_counted(text: str, start: int, end: int) -> Decimal | None:
     if match.group("k"):
         count *= 1_000_000 if match.group("k").lower() == "million" else 1_000
     return count if count > 1 else None
+
+
+#: In a sentence: a count of something ("5 million characters", "12 users", "40k
+#: emails"), not money.
+_STATED_COUNT_RE = re.compile(
+    r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<k>k|K|M|thousand|million)?"
+    r"\s+(?:(?:extra|additional|more|monthly|active|new|paid)\s+)?(?P<unit>[A-Za-z][\w-]*)"
+)
+_SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
+
+
+def _bill_at_example(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> bool:
+    """Whether the amount is a plan's bill at the example its sentence states: a count of a
+    unit the plans are priced by ("At 2 million characters a month, your bill is €44.99"
+    where the plan is €4.99 + €0.00002 a character) and, for a percentage, another amount
+    of the sentence as the volume ("on £2,000 a month of payments you pay £20 a month").
+    The example replaces the typical customer's quantity; never a floor, a price per seat
+    or a rate."""
+    if (
+        amount.floor
+        or amount.per_seat
+        or amount.amount <= 0
+        or amount.per == ONCE
+        or is_rate(amount.raw)
+        or is_at_most(text, amount.span[0])
+    ):
+        return False
+    head, tail = sentence_bounds(text, *amount.span)
+    sentence = text[head:tail]
+    counts: dict[str, Decimal] = {}
+    if foot.sold_units:
+        for match in _STATED_COUNT_RE.finditer(sentence):
+            key = unit_key(match.group("unit"))
+            if key in foot.sold_units and key not in counts:
+                count = Decimal(match.group("n").replace(",", ""))
+                scale = (match.group("k") or "").lower()
+                counts[key] = count * _SCALE.get(scale, 1)
+    volumes: list[dict[str, Decimal]] = [{}]
+    if foot.percent_bases:
+        own = (amount.span[0] - head, amount.span[1] - head)
+        for other in find_amounts(sentence, foot.currency):
+            if other.span == own or other.amount <= amount.amount or other.per_seat:
+                continue
+            monthly = other.amount
+            if other.per in PERIOD_FACTORS:
+                monthly = other.amount * PERIOD_FACTORS[other.per] / _TWELVE
+            volumes.append(dict.fromkeys(foot.percent_bases, monthly))
+    if not counts and len(volumes) == 1:
+        return False
+    periods = [amount.per, *cadence_periods(text, *amount.span)]
+    for stated in volumes[:4]:
+        if not counts and not stated:
+            continue
+        bills = [
+            e
+            for e in explainers(foot.at(counts, stated))
+            if e.kind == ("bill", "") and not e.per_unit
+        ]
+        for per in periods:
+            if _plain_figure(bills, amount.amount, per, (False,), tolerance):
+                return True
+    return False
 
 
 def _plan_shares(foot: Footing) -> set[Decimal]:

@@ -132,6 +132,8 @@ def test_a_limit_the_customer_sets_is_not_a_price(tmp_path: Path, claim: str) ->
         "Set up Wordmill API for $80 a month.",
         "Pro is, say, $80 a month.",
         "Pro is $5 a month, e.g. $12 a month with extra seats.",
+        # The product's own cap on the bill is a price it states: compared.
+        "Pro caps your bill at $100 a month.",
     ],
 )
 def test_a_price_near_a_setting_or_an_example_is_still_compared(tmp_path: Path, claim: str) -> None:
@@ -285,3 +287,20 @@ def test_the_customers_item_beside_its_total_is_their_money(tmp_path: Path, clai
 )
 def test_an_item_beside_a_total_no_plan_gives_is_reported(tmp_path: Path, claim: str) -> None:
     assert "error" in _market(tmp_path, claim)
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # $5 + 2,000,000 x $0.00002 = $45 a month at the sentence's example.
+        ("At 2 million characters a month, Pro comes to $45.", []),
+        ("Translating 500,000 characters a month? Pro bills you $15 a month.", []),
+        ("At 2 million characters a month, Pro comes to $70.", ["error"]),
+        # A count of something the plans are not priced by is no example.
+        ("At 2 million visitors a month, Pro comes to $45.", ["error"]),
+    ],
+)
+def test_the_bill_at_an_example_quantity_is_the_plans_price(
+    tmp_path: Path, claim: str, expected: list[str]
+) -> None:
+    assert _api(tmp_path, claim) == expected
