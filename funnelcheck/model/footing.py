@@ -1026,9 +1026,9 @@ def _words_before(words: str, gap: int) -> re.Pattern[str]:
 
 _NOT_PRICE_FAR_RE = _words_before(
     r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
-    r"deductibles?|co-?pays?|co-?payments?|co-?insurance|(?:max(?:imum)?\s+)?out[-\s]of[-\s]"
-    r"pocket\s+(?:max(?:imum)?|limits?|caps?|costs?)|excess(?:es)?\s+(?:is|are|of|at|would\s+"
-    r"be|will\s+be)|"
+    r"deductibles?|co-?pays?|co-?payments?|co-?insurance|max(?:imum)?\s+out[-\s]of[-\s]pocket|"
+    r"out[-\s]of[-\s]pocket\s+(?:max(?:imum)?|limits?|caps?|costs?)|excess(?:es)?\s+(?:is|are|"
+    r"of|at|would\s+be|will\s+be)|"
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
@@ -1037,7 +1037,7 @@ _NOT_PRICE_FAR_RE = _words_before(
 )
 _NOT_PRICE_NEAR_RE = _words_before(
     r"spends?|spending|spent|budgets?|earns?|earned|earning|insured|insurance|coverage|"
-    r"covers?|limits?|(?:price\s+)?caps?|capped|worth\s+of|value\s+of|valued|"
+    r"covers?|limits?|(?:price\s+)?caps?|capped|ceilings?|alerts?|worth\s+of|value\s+of|valued|"
     r"orders?\s+(?:over|above|of)",
     2,
 )

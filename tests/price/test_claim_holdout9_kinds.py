@@ -81,6 +81,8 @@ def _insurance(tmp_path: Path, claim: str) -> list[str]:
         "An out-of-pocket maximum of $2,000 caps what you pay in a year.",
         "Choose a $1,000 voluntary excess to bring the premium down.",
         "Standard is $300 a year, with a $500 excess.",
+        "A max out-of-pocket of $2,500 a year, whatever happens.",
+        "Copays: $20 for a repairer visit.",
     ],
 )
 def test_a_term_of_the_policy_is_not_its_price(tmp_path: Path, claim: str) -> None:
@@ -120,6 +122,7 @@ def _api(tmp_path: Path, claim: str) -> list[str]:
         "Choose a hard ceiling (e.g. $250 a month) in the console.",
         "Cap your monthly bill at $40 with one setting.",
         "Pick a usage alert at $60 a month and we email you when you reach it.",
+        "We email you when spend crosses your alert of $60.",
     ],
 )
 def test_a_limit_the_customer_sets_is_not_a_price(tmp_path: Path, claim: str) -> None:
@@ -237,6 +240,8 @@ def _phone(tmp_path: Path, claim: str) -> list[str]:
         "Your new handset for $25 a month over 24 months at 0% APR.",
         "The handset is $25 a month, spread across 24 months.",
         "The handset is $25 a month for 24 months.",
+        "Pay for the handset in 24 monthly instalments of $25.",
+        "The handset is $25 a month over two years.",
         "Max is $24.95 a month for the first 6 months.",
     ],
 )
