@@ -1842,7 +1842,7 @@ def read_offer(
     if per is None and duration.payments:
         per = duration.unit or "month"  # "12 payments of $120.42": one each month
     pay_per = per if per in PERIOD_FACTORS else None
-    mismatch: OfferReading | None = None
+    mismatch: tuple[Decimal, OfferReading] | None = None
     for kind, offer, plan_id, _ in offers:
         if offer.per_unit != per_unit:
             continue
@@ -1860,9 +1860,16 @@ def read_offer(
         # Of another length: a mismatch, unless another offer near the amount has the
         # length ("€30 a month over 24 months" is the phone's financing, though an
         # introductory €29.95 a month for 6 months is near it too).
-        mismatch = mismatch or OfferReading("mismatch", f"{what} is {offer.describe(cur)}")
+        # The message names the offer nearest the amount.
+        gap = (
+            abs(amount * PERIOD_FACTORS[per] - offer.yearly)
+            if per is not None
+            else abs(amount - offer.amount * offer.periods)
+        )
+        if mismatch is None or gap < mismatch[0]:
+            mismatch = (gap, OfferReading("mismatch", f"{what} is {offer.describe(cur)}"))
     if mismatch is not None:
-        return mismatch
+        return mismatch[1]
     if pay_per is not None and duration.count is not None:
         payments = _length_in(duration, pay_per)
         if payments is not None and payments > 1:

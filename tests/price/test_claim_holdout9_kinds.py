@@ -53,7 +53,9 @@ stages:
 """
 
 
-def _severities(tmp_path: Path, name: str, category: str, plans: str, claim: str) -> list[str]:
+def _findings(
+    tmp_path: Path, name: str, category: str, plans: str, claim: str
+) -> list[dict[str, Any]]:
     text = TOP.format(name=name, category=category, plans=plans)
     text += f"      - text: {json.dumps(claim)}\n"
     path = tmp_path / "strategy.yaml"
@@ -62,7 +64,11 @@ def _severities(tmp_path: Path, name: str, category: str, plans: str, claim: str
     result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
     findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
     assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == "FC302"]
+    return [f for f in findings if f["code"] == "FC302"]
+
+
+def _severities(tmp_path: Path, name: str, category: str, plans: str, claim: str) -> list[str]:
+    return [f["severity"] for f in _findings(tmp_path, name, category, plans, claim)]
 
 
 INSURANCE = "    - {id: standard, amount: 300, per: year}"
@@ -259,6 +265,13 @@ def test_an_instalment_over_its_length_is_the_financing(tmp_path: Path, claim: s
 )
 def test_an_instalment_of_another_length_or_amount_is_reported(tmp_path: Path, claim: str) -> None:
     assert _phone(tmp_path, claim) == ["error"]
+
+
+def test_a_mismatched_instalment_names_the_nearest_offer(tmp_path: Path) -> None:
+    claim = "Your new handset for $25 a month over 12 months."
+    found = _findings(tmp_path, "Linewave Mobile", "mobile tariff", PHONE, claim)
+    assert len(found) == 1
+    assert "`max`'s instalments is $25 a month for 24 months" in found[0]["message"]
 
 
 MARKET = """\
