@@ -1028,7 +1028,7 @@ _NOT_PRICE_FAR_RE = _words_before(
     r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
     r"deductibles?|co-?pays?|co-?payments?|co-?insurance|max(?:imum)?\s+out[-\s]of[-\s]pocket|"
     r"out[-\s]of[-\s]pocket\s+(?:max(?:imum)?|limits?|caps?|costs?)|excess(?:es)?\s+(?:is|are|"
-    r"of|at|would\s+be|will\s+be)|"
+    r"of|at|between|from|would\s+be|will\s+be)|"
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
@@ -1083,7 +1083,8 @@ _DIFFERENCE_AFTER_RE = re.compile(
 #: "a $40 co-pay per visit", "a $3,000 out-of-pocket maximum"), a few describing words
 #: before it; an excess that is usage ("£0.25 excess mileage") is a price.
 _POLICY_TERM_AFTER = (
-    r"(?:(?!(?:per|for|each|a|an|of|on|in|to|at|and|or|with|the|is|are)\b)[\w-]+\s+){0,2}?"
+    r"of\s+(?:any|each|every|your|a)\s+claims?|"
+    r"(?:(?!(?:per|for|each|a|an|of|on|in|to|at|and|or|with|the|is|are)\b(?!-))[\w-]+\s+){0,2}?"
     r"(?:deductibles?|co-?pays?|co-?payments?|co-?insurance|out[-\s]of[-\s]pocket\s+"
     r"(?:max(?:imum)?|limits?|caps?)|excess(?:es)?(?!\s+(?:usage|use|mileage|miles?|kilomet\w*|"
     r"km|data|minutes|hours|calls|texts|[GMT]B|units?|seats?|users?|requests?|events?|errors?|"
@@ -1099,10 +1100,12 @@ _SET_LIMIT_RE = re.compile(
     r"(?:(?:just|only|about|around|roughly)\s+)?$",
     re.IGNORECASE,
 )
-#: Right before an amount: a policy term as a label ("Excess: £250", "Deductible - $500").
+#: Right before an amount: a policy term or a limit on spending as a label ("Excess: £250",
+#: "Deductible - $500", "Spending limit: €100").
 _POLICY_LABEL_RE = re.compile(
     r"\b(?:deductibles?|excess(?:es)?|co-?pays?|co-?payments?|co-?insurance|out[-\s]of[-\s]"
-    r"pocket\s+(?:max(?:imum)?|limit))\s*(?:[:=]|[-–—]\s)\s*$",
+    r"pocket\s+(?:max(?:imum)?|limit)|budgets?|limits?|caps?|ceilings?|alerts?)"
+    r"\s*(?:[:=]|[-–—]\s)\s*$",
     re.IGNORECASE,
 )
 _THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of", 0)
@@ -1264,10 +1267,7 @@ def not_a_price(
         or (
             any(verb in lowered for verb in _SET_VERBS) and _SET_LIMIT_RE.search(before) is not None
         )
-        or (
-            text[max(0, start - 3) : start].rstrip()[-1:] in (":", "=", "-", "–", "—")
-            and _POLICY_LABEL_RE.search(text, max(0, start - 40), start) is not None
-        )
+        or _policy_label(text, start, product)
         or _NOT_PRICE_AFTER_RE.match(after)
         or _DIFFERENCE_AFTER_RE.match(after)
         or (_WAIVED_BEFORE_RE.search(before) and _FEE_WORD_AFTER_RE.match(after))
@@ -1278,6 +1278,17 @@ def not_a_price(
     if words & fee_words:
         return "a fee named as such"
     return None
+
+
+def _policy_label(text: str, start: int, product: frozenset[str]) -> bool:
+    """Whether a policy term or a limit on spending labels the amount ("Excess: £250",
+    "Budget: €50 a month"), and is no word of the product's (a plan called Budget)."""
+    if text[max(0, start - 3) : start].rstrip()[-1:] not in (":", "=", "-", "–", "—"):
+        return False
+    found = _POLICY_LABEL_RE.search(text, max(0, start - 40), start)
+    if found is None:
+        return False
+    return unit_key(found.group(0).split()[0].rstrip(":=-–—").lower()) not in product
 
 
 def _not_price_word(pattern: re.Pattern[str], before: str, product: frozenset[str]) -> bool:

@@ -89,6 +89,9 @@ def _insurance(tmp_path: Path, claim: str) -> list[str]:
         "Standard is $300 a year, with a $500 excess.",
         "A max out-of-pocket of $2,500 a year, whatever happens.",
         "Copays: $20 for a repairer visit.",
+        "You pay the first $250 of any claim yourself.",
+        "Choose an excess between $0 and $500.",
+        "A $500 per-claim deductible applies.",
     ],
 )
 def test_a_term_of_the_policy_is_not_its_price(tmp_path: Path, claim: str) -> None:
@@ -129,6 +132,7 @@ def _api(tmp_path: Path, claim: str) -> list[str]:
         "Cap your monthly bill at $40 with one setting.",
         "Pick a usage alert at $60 a month and we email you when you reach it.",
         "We email you when spend crosses your alert of $60.",
+        "Spending limit: $100 a month.",
     ],
 )
 def test_a_limit_the_customer_sets_is_not_a_price(tmp_path: Path, claim: str) -> None:
@@ -147,6 +151,13 @@ def test_a_limit_the_customer_sets_is_not_a_price(tmp_path: Path, claim: str) ->
 )
 def test_a_price_near_a_setting_or_an_example_is_still_compared(tmp_path: Path, claim: str) -> None:
     assert _api(tmp_path, claim) == ["error"]
+
+
+def test_a_plan_named_like_a_limit_is_still_compared(tmp_path: Path) -> None:
+    plans = "    - {id: budget, amount: 5, per: month}\n    - {id: pro, amount: 9, per: month}"
+    claim = "Budget: $7 a month. Pro: $9 a month."
+    found = _findings(tmp_path, "Wordmill API", "translation API", plans, claim)
+    assert [f["severity"] for f in found] == ["error"]
 
 
 PAYMENTS = """\
