@@ -368,16 +368,26 @@ def check(
             _fail("--jobs takes a whole number of 1 or more")
         worker_args = (config, overrides, not no_plugins, day)
         # A baseline drops findings after the check: texts rendered before it would be stale.
-        render_with = (
-            _renders_per_file(specs, plugins=not no_plugins)
-            if n_jobs > 1 and baseline is None
-            else None
+        render_with = _renders_per_file(specs, plugins=not no_plugins) if baseline is None else None
+        # The results themselves are kept only when something reads more than that text.
+        keep_results = not (
+            render_with is not None
+            and len(specs) == 1
+            and not statistics
+            and write_baseline is None
+            and _reads_rendered_only(render_with, plugins=not no_plugins)
         )
         _collect_garbage_rarely()
         notes: list[str] = []
         try:
             results, _skipped = check_sources(
-                checker, found.sources, n_jobs, worker_args, render_with=render_with, notes=notes
+                checker,
+                found.sources,
+                n_jobs,
+                worker_args,
+                render_with=render_with,
+                notes=notes,
+                keep_results=keep_results,
             )
         finally:
             for note in notes:  # workers that could not start or were lost: said, not hidden
@@ -467,6 +477,14 @@ def _renders_per_file(specs: list[OutputSpec], plugins: bool) -> str | None:
         if type(get_reporter(spec.format, plugins=plugins)).render_file is not Reporter.render_file:
             return spec.format
     return None
+
+
+def _reads_rendered_only(name: str, plugins: bool) -> bool:
+    """Whether the reporter reads a file's result only where no text was rendered for it
+    (`Reporter.reads_rendered_only`)."""
+    from funnelcheck.reporters import get_reporter
+
+    return get_reporter(name, plugins=plugins).reads_rendered_only
 
 
 def _collect_garbage_rarely() -> None:

@@ -83,6 +83,32 @@ def test_parallel_run_prints_exactly_what_a_serial_run_prints(tmp_path: Path) ->
         assert outputs[("1", fmt)] == outputs[("2", fmt)], fmt
 
 
+def test_a_serial_json_report_is_the_same_whatever_else_the_run_reads(tmp_path: Path) -> None:
+    """A `--jobs 1 -f json` run keeps each file's JSON text alone (issue 13): the report
+    must be the one a run that keeps the results writes (with statistics, with a second
+    format, with a baseline written), unreadable and broken files included."""
+    for i, sample in enumerate(sorted(SAMPLES.glob("*.yaml"))[:4]):
+        shutil.copy(sample, tmp_path / f"s{i}.yaml")
+    (tmp_path / "broken.yaml").write_text("funnelcheck: 1\nproblem: [\n", encoding="utf-8")
+    (tmp_path / "binary.yaml").write_bytes(b"funnelcheck: 1\n\xff\xfe\x00")
+    (tmp_path / "dangling.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    base = ["check", ".", "missing.yaml", "--as-of", AS_OF, "--jobs", "1"]
+    alone = run(*base, "-f", "json", cwd=tmp_path)
+    document = json.loads(alone.stdout)
+    assert len(document["files"]) == 8 and document["summary"]["unreadable"] == 2
+    assert any(f["findings"] for f in document["files"])
+    with_statistics = json.loads(run(*base, "-f", "json", "--statistics", cwd=tmp_path).stdout)
+    assert with_statistics["statistics"]
+    assert {**with_statistics, "statistics": None} == {**document, "statistics": None}
+    two = run(*base, "-f", "json:out.json", "-f", "sarif:out.sarif", cwd=tmp_path)
+    assert two.returncode == alone.returncode
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == alone.stdout
+    written = run(*base, "-f", "json", "--write-baseline", "b.json", cwd=tmp_path)
+    assert written.stdout == alone.stdout and (tmp_path / "b.json").is_file()
+    parallel = run(*base[:-2], "--jobs", "2", "-f", "json", cwd=tmp_path)
+    assert (parallel.returncode, parallel.stdout) == (alone.returncode, alone.stdout)
+
+
 def test_statistics_count_findings_per_rule(tmp_path: Path) -> None:
     proc = run("check", str(SAMPLES), "--as-of", AS_OF, "--statistics", cwd=tmp_path)
     document = json.loads(

@@ -28,6 +28,7 @@ REPORT_FORMAT = 1
 class JsonReporter(Reporter):
     name = "json"
     extension = "json"
+    reads_rendered_only = True
 
     def render(self, report: Report, ctx: RenderContext) -> str:
         return "".join(self.stream(report, ctx))

@@ -16,7 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck import __version__
@@ -364,31 +364,8 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
         verdict = told_of(strategy)
     except Exception:  # the relay view is a courtesy; a story fault shows in the rules
         return None
-    stages = []
     declared = strategy.funnel.paths if strategy.data.get("paths") is not None else ()
     known_paths = {p.id for p in declared}
-    for index, stage in strategy.stages():
-        told = verdict.stages.get(index)
-        conversion = stage.get("conversion")
-        stages.append(
-            RelayStage(
-                index=index,
-                name=str(stage.get("name", "")),
-                role=str(stage.get("role", "")),
-                line=locations.find(("stages", index))[0],
-                carries=told.carries if told else (),
-                misses=told.misses if told else (),
-                conversion=None if conversion is None else str(conversion),
-                says_something=told is not None,
-                path=_on_path(stage, known_paths),
-                why=_why(strategy, locations, index) if why else None,
-                retells=tuple(pain.label for pain in told.retells) if told else (),
-                price_only=told.price_only if told else False,
-            )
-        )
-    handoffs = tuple(
-        Handoff(h.source, h.target, h.passed, held=bool(h.passed)) for h in verdict.handoffs
-    )
     leads: int | None = None
     customers: str | None = None
     entrants: dict[int, int] = {}
@@ -407,8 +384,32 @@ def _relay(strategy: Strategy, locations: Locations, why: bool = False) -> Relay
     except Exception:
         leads = customers = None
         entrants = {}
-    if entrants:
-        stages = [replace(s, leads=entrants.get(s.index)) for s in stages]
+    # Each stage made once, with its entrants (a `dataclasses.replace` per stage after
+    # cost more than the rest of the relay).
+    stages = []
+    for index, stage in strategy.stages():
+        told = verdict.stages.get(index)
+        conversion = stage.get("conversion")
+        stages.append(
+            RelayStage(
+                index=index,
+                name=str(stage.get("name", "")),
+                role=str(stage.get("role", "")),
+                line=locations.find(("stages", index))[0],
+                carries=told.carries if told else (),
+                misses=told.misses if told else (),
+                conversion=None if conversion is None else str(conversion),
+                says_something=told is not None,
+                path=_on_path(stage, known_paths),
+                why=_why(strategy, locations, index) if why else None,
+                leads=entrants.get(index),
+                retells=tuple(pain.label for pain in told.retells) if told else (),
+                price_only=told.price_only if told else False,
+            )
+        )
+    handoffs = tuple(
+        Handoff(h.source, h.target, h.passed, held=bool(h.passed)) for h in verdict.handoffs
+    )
     return Relay(
         stages=tuple(stages),
         handoffs=handoffs,
@@ -579,13 +580,17 @@ def check_sources(
     worker_args: tuple[Any, ...] | None = None,
     render_with: str | None = None,
     notes: list[str] | None = None,
+    keep_results: bool = True,
 ) -> tuple[ResultSpool, int]:
     """Check every source; return the results (a spool, in the report's order) and how
     many were passed over. Raises SpoolError when the results cannot be kept.
 
-    `render_with` names a reporter whose `render_file` the workers of a parallel run call
-    on each result: the parent writes the report alone, and this takes most of that work
-    off it. A serial run renders at the end, as usual.
+    `render_with` names a reporter whose `render_file` is called on each result as it is
+    checked (by the workers, in a parallel run): the parent writes the report alone, and
+    this takes most of that work off it. With `keep_results` False the spool keeps only
+    that text of each file that has one, not the result: the caller promises that the
+    report reads nothing else (one output, its reporter `reads_rendered_only`), and
+    pickling each result was a twentieth of a `--jobs 1 -f json` run (issue 13).
     """
     from funnelcheck.run.spool import ResultSpool
 
@@ -621,10 +626,19 @@ def check_sources(
             notes,
         )
     else:
+        renderer = None
+        if render_with is not None:
+            from funnelcheck.reporters import get_reporter
+
+            # A built-in name is found first; a plugin's only when the CLI chose it with
+            # plugins on.
+            renderer = get_reporter(render_with)
+            spool.rendered_by = render_with
         for source in sources:
             result = checker.check(source)
             if result is not None:
-                spool.add(result)
+                text = renderer.render_file(result) if renderer is not None else None
+                spool.add(result, rendered=text, keep=keep_results)
                 checked += 1
     return spool, len(sources) - checked
 

@@ -32,12 +32,16 @@ def pickled(result: FileResult) -> tuple[str, tuple[int, int, int, int], str | N
     The counts are of info, warning and error findings, then 1 when the file fails (has a
     finding at or above its own `fail-on`), else 0.
     """
+    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+    return result.file, counts_of(result), result.error, blob
+
+
+def counts_of(result: FileResult) -> tuple[int, int, int, int]:
+    """A result's info, warning and error findings, then 1 when the file fails, else 0."""
     counts = [0, 0, 0]
     for finding in result.findings:
         counts[finding.severity - 1] += 1
-    blob = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-    failing = 1 if result.fails else 0
-    return result.file, (counts[0], counts[1], counts[2], failing), result.error, blob
+    return counts[0], counts[1], counts[2], 1 if result.fails else 0
 
 
 class ResultSpool(Sequence[FileResult]):
@@ -67,9 +71,18 @@ class ResultSpool(Sequence[FileResult]):
 
     # -- writing ------------------------------------------------------------------------
     def add(
-        self, result: FileResult, order: int | None = None, rendered: str | None = None
+        self,
+        result: FileResult,
+        order: int | None = None,
+        rendered: str | None = None,
+        keep: bool = True,
     ) -> None:
-        self.add_pickled(*pickled(result), order=order, rendered=rendered)
+        """Keep one result; with `keep` False and its `rendered` text given, only that text
+        (and its counts): the result itself cannot be read back (see `text_only`)."""
+        if keep or rendered is None or result.error is not None:
+            self.add_pickled(*pickled(result), order=order, rendered=rendered)
+            return
+        self.add_pickled(result.file, counts_of(result), None, b"", order, rendered)
 
     def add_pickled(
         self,
@@ -155,6 +168,10 @@ class ResultSpool(Sequence[FileResult]):
         entry = self._entry(position)
         start = self._offsets[entry]
         end = self._text_offsets[entry]
+        if end == start:
+            # Only its text was kept (`add(keep=False)`): the run promised no reporter
+            # would read the result itself (cli.check decides that).
+            raise RuntimeError("this result's text alone was kept; it cannot be read back")
         result: FileResult = pickle.loads(
             self._bytes(start, end if end >= 0 else self._entry_end(entry))
         )
