@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from funnelcheck.findings import Path, format_path
@@ -49,7 +50,12 @@ def _plain(value: Any) -> bool:
 
 
 def _shown(value: Any) -> str:
-    if hasattr(value, "isoformat") and not isinstance(value, str):
+    """`json.dumps(value, ensure_ascii=False, default=str)`, a date as its ISO text; a text
+    (most keys are) escaped by the C escaper straight away, without building an encoder
+    for each value as `json.dumps` with options does."""
+    if type(value) is str:
+        return encode_basestring(value)
+    if hasattr(value, "isoformat"):
         value = value.isoformat()
     return json.dumps(value, ensure_ascii=False, default=str)
 
