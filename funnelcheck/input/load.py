@@ -605,28 +605,53 @@ def _build(text: str, parser: Any, limits: Limits) -> Loaded:
                 raise InputError("FC007", _too_many(limits), mark.line + 1, mark.column + 1)
             where = (mark.line + 1, mark.column + 1)
             value = event.value
-            if stack and stack[-1].is_map and stack[-1].key_mark is None:
+            frame = stack[-1] if stack else None
+            if frame is not None and frame.is_map and frame.key_mark is None:
                 # A key: its text as written (`on:` stays "on", `1:` stays "1").
                 tag = event.tag
                 if tag is not None and tag != "!" and tag not in _SCALAR_TAGS:
                     raise _refused_tag(tag, event)
                 if value == "<<" and tag is None and event.implicit[0]:
                     value = _MERGE
-            else:
-                try:
-                    if event.tag is not None:
-                        value = _scalar(event)
-                    elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
-                        # Plain text may be a number, a boolean or null; quoted text and
-                        # plain text no implicit type could claim (most values) stay as they
-                        # are.
-                        value = _scalar(event)
-                except BadScalar as exc:
-                    value = exc.placeholder
-                    _bad_scalar(issues, stack, exc, where)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, where, 1)
+                # `attach`'s work for a key, written here: a scalar key is most events.
+                frame.weight += 1
+                frame.key = value
+                frame.key_mark = where
+                continue
+            try:
+                if event.tag is not None:
+                    value = _scalar(event)
+                elif event.implicit[0] and (not value or value[0] in _RESOLVERS):
+                    # Plain text may be a number, a boolean or null; quoted text and
+                    # plain text no implicit type could claim (most values) stay as they
+                    # are.
+                    value = _scalar(event)
+            except BadScalar as exc:
+                value = exc.placeholder
+                _bad_scalar(issues, stack, exc, where)
             if event.anchor is not None:
                 anchors[event.anchor] = (value, where, 1)
-            attach(value, where, 1, mark)
+            if frame is None or frame.key is _MERGE:
+                attach(value, where, 1, mark)
+                continue
+            # `attach`'s work for a scalar value, written here: most events are one.
+            frame.weight += 1
+            places: Any = frame.loc.children
+            if frame.is_map:
+                key, key_mark = frame.key, frame.key_mark
+                frame.key_mark = None
+                held: Any = frame.container
+                if key in held:
+                    _repeated(issues, stack, key, key_mark or where)
+                held[key] = value
+                places[key] = where
+                key_marks: Any = frame.loc.keys
+                key_marks[key] = key_mark
+            else:
+                frame.container.append(value)
+                places.append(where)
         elif cls is MappingStartEvent or cls is SequenceStartEvent:
             mark = event.start_mark
             if event.tag not in (None, "!", _CORE + "map", _CORE + "seq", _CORE + "omap"):
