@@ -51,7 +51,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from types import MappingProxyType
 from typing import Any, Generic, NamedTuple, TypeVar
 
@@ -176,6 +176,8 @@ _NUMBER = re.compile(r"\d[\d.,:']*[a-z]{0,3}")
 
 _HAS_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:['-][^\W_]+)*")
+#: Every ASCII character that `_WORD` never takes into a word, written as a space.
+_ASCII_BREAKS = bytes(c if chr(c).isalnum() or chr(c) in "'-" else 32 for c in range(256))
 # Typographic apostrophes and hyphens written the plain way; a soft hyphen is invisible.
 _PUNCTUATION = str.maketrans(
     {"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2010": "-", "\u2011": "-", "\u00ad": None}
@@ -210,7 +212,22 @@ def normalise(text: str) -> str:
 
 def _words(text: str) -> list[str]:
     """The words of a normalised text, hyphenated words kept whole."""
-    return _WORD.findall(text)
+    if not text.isascii():
+        return _WORD.findall(text)
+    # `_WORD` on ASCII, without the regular expression's per-character cost: no word holds
+    # a character other than a letter, a digit, `'` or `-`, so the runs between such
+    # characters are read apart (a byte table writes them as spaces), and a run of letters
+    # and digits only (most of them) is one word as it stands.
+    runs = text.encode().translate(_ASCII_BREAKS).decode().split()
+    if "'" not in text and "-" not in text:
+        return runs
+    out: list[str] = []
+    for run in runs:
+        if run.isalnum():
+            out.append(run)
+        else:
+            out.extend(_WORD.findall(run))
+    return out
 
 
 def tokens(text: str) -> list[str]:
@@ -318,7 +335,51 @@ def _text(text: str, cache: TextCache | None = None) -> _Text:
 
 
 def _read_text(text: str) -> _Text:
-    words = tuple(map(_word, _words(normalise(text))))
+    found = _words(normalise(text))
+    if len(found) == 1:  # a wording, a name: half the texts read
+        word = _word(found[0])
+        content = word.content
+        if len(content) > 1 and len(dict(content)) != len(content):
+            content = _first_of(content)  # "invoice-invoices": one stem
+        return _Text(
+            word.sequence, () if word.joined is None else (word.joined,), word.full, content
+        )
+    words = tuple(map(_word, found))
+    if len(words) < _TRANSPOSED:
+        return _read_words(words)
+    # The words' fields side by side (a `_Word` is a tuple), each joined by C builtins: a
+    # longer text is read without a Python step per word.
+    sequences, fulls, joins, contents, _numbers, currencies = zip(*words, strict=True)
+    if True in currencies:
+        return _read_words(words)  # a currency word may be part of a money amount
+    # A number holds no content stem (`_Word.content`): the words' are joined as they are.
+    pairs = tuple(chain.from_iterable(contents))
+    if len(dict(pairs)) != len(pairs):
+        pairs = _first_of(pairs)
+    return _Text(
+        tuple(chain.from_iterable(sequences)),
+        () if joins.count(None) == len(joins) else tuple(j for j in joins if j is not None),
+        tuple(chain.from_iterable(fulls)),
+        pairs,
+    )
+
+
+def _first_of(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Each stem once, with the first word that gave it."""
+    first: dict[str, str] = {}
+    for stem_, part in pairs:
+        first.setdefault(stem_, part)
+    return tuple(first.items())
+
+
+#: From this many words, a text's words are read side by side (`_read_text`); a shorter
+#: one word by word, which costs less for a few words.
+_TRANSPOSED = 4
+
+
+def _read_words(words: tuple[_Word, ...]) -> _Text:
+    """`_read_text` word by word: for a short text, and for a text with a currency word
+    (one beside a number, "USD 499", "499 dollars", is part of the money amount)."""
     sequence: list[str] = []
     joined: list[str] = []
     full: list[str] = []
