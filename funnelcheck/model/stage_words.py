@@ -264,6 +264,8 @@ class StageWords:
         self._names = _stems_of(channels)
         self._price_names: frozenset[str] | None = None
         self._by_role: dict[str, StemSet] = {}
+        #: Whether each sales stage asked about states a figure (`_quotes`).
+        self._quoting: dict[int, bool] = {}
 
     def for_stage(self, index: int) -> StemSet:
         role = self._role(index)
@@ -306,10 +308,13 @@ class StageWords:
         """Whether a stage states a figure (a price, a premium): a sales stage that does
         quotes, and may use a quote's words; one that does not is qualifying, on the
         problem's words."""
-        stage = self._stages[index] if isinstance(self._stages, list) else None
-        if not isinstance(stage, dict):
-            return False
-        return any(states_a_figure(text) for _, text in stage_texts(stage))
+        found = self._quoting.get(index)
+        if found is None:
+            stage = self._stages[index] if isinstance(self._stages, list) else None
+            found = self._quoting[index] = isinstance(stage, dict) and any(
+                states_a_figure(text) for _, text in stage_texts(stage)
+            )
+        return found
 
     def _role(self, index: int) -> str:
         stages = self._stages
@@ -317,7 +322,7 @@ class StageWords:
         role = stage.get("role") if isinstance(stage, Mapping) else None
         return role if isinstance(role, str) else "other"
 
-    def _vocabulary(self, role: str, also: str | None = None, quote: bool = False) -> StemSet:
+    def _vocabulary(self, role: str, also: str | None = None) -> StemSet:
         billing = role in BILLING_ROLES or also in BILLING_ROLES
         stems = self._names
         if billing:
@@ -327,7 +332,7 @@ class StageWords:
         # A role the lists do not know (an unshaped file's) has no words of its own: one
         # entry for all of them, so the run's cache stays as small as the lists.
         known = role if role in ROLE_WORDS else None
-        return _listed(known, also, billing, quote).with_stems(stems)
+        return _listed(known, also, billing).with_stems(stems)
 
 
 def quote_text(text: str, dropped: list[str] | None = None) -> str:
@@ -377,7 +382,7 @@ def _stems_of(names: Iterable[str]) -> frozenset[str]:
 
 
 @cache
-def _listed(role: str | None, also: str | None, billing: bool, quote: bool = False) -> StemSet:
+def _listed(role: str | None, also: str | None, billing: bool) -> StemSet:
     """The stems of a role's listed words (and money, and periods where it bills), filed:
     the same for every strategy, so filed once per run rather than once per strategy (a
     tenth of FC104's time went to filing them again)."""
@@ -386,8 +391,6 @@ def _listed(role: str | None, also: str | None, billing: bool, quote: bool = Fal
         words.extend(ROLE_WORDS.get(also, ()))
     if billing:
         words.extend(PERIOD_WORDS)
-    if quote:
-        words.extend(QUOTE_WORDS)
     return StemSet(stem for word in words for stem, _ in content_words(word))
 
 
