@@ -483,18 +483,23 @@ class StemSet:
     `StemIndex`'s look-up with sets in place of lists of values and no memo: a vocabulary
     only answers yes or no, is built from a whole strategy's texts, and is asked about each
     stage's distinct words about once, so filing and probing must be cheap, not remembered.
+    The prefixes a meeting stem could be are filed only when a look-up first needs them:
+    most vocabularies never do (a stem asked about is filed, or shares no filed stem's
+    opening), and filing them was three quarters of a vocabulary's cost.
     """
 
     def __init__(self, stems: Iterable[str] = ()) -> None:
         self._exact: set[str] = set()
-        #: Each filed stem's prefixes that a meeting stem could be (`StemIndex.add`).
-        self._by_prefix: set[str] = set()
+        #: Each filed stem's prefixes that a meeting stem could be (`StemIndex.add`), once
+        #: a look-up has needed them (`_prefixes`).
+        self._by_prefix: set[str] | None = None
         #: The first MIN_ROOT letters of every filed stem that others may meet.
         self._roots: set[str] = set()
         self._file(stems)
 
     def _file(self, stems: Iterable[str]) -> None:
-        exact, by_prefix, roots = self._exact, self._by_prefix, self._roots
+        exact, roots = self._exact, self._roots
+        by_prefix = self._by_prefix
         for stem_ in stems:
             if stem_ in exact:
                 continue
@@ -502,16 +507,29 @@ class StemSet:
             length = len(stem_)
             if length >= MIN_ROOT and stem_.isalpha():
                 roots.add(stem_[:MIN_ROOT])
-                for k in range(max(MIN_ROOT, length - MAX_TAIL), length):
-                    by_prefix.add(stem_[:k])
+                if by_prefix is not None:
+                    for k in range(max(MIN_ROOT, length - MAX_TAIL), length):
+                        by_prefix.add(stem_[:k])
+
+    def _prefixes(self) -> set[str]:
+        by_prefix = self._by_prefix
+        if by_prefix is None:
+            by_prefix = self._by_prefix = set()
+            for stem_ in self._exact:
+                length = len(stem_)
+                if length >= MIN_ROOT and stem_.isalpha():
+                    for k in range(max(MIN_ROOT, length - MAX_TAIL), length):
+                        by_prefix.add(stem_[:k])
+        return by_prefix
 
     def with_stems(self, stems: Iterable[str]) -> StemSet:
         """A new vocabulary: this one's stems and `stems`. Only the new stems are filed, so
         a large vocabulary shared by many (a role's listed words) is filed once."""
         out = StemSet()
         out._exact = set(self._exact)
-        out._by_prefix = set(self._by_prefix)
         out._roots = set(self._roots)
+        if self._by_prefix is not None:
+            out._by_prefix = set(self._by_prefix)
         out._file(stems)
         return out
 
@@ -523,7 +541,7 @@ class StemSet:
         if len(stem_) < MIN_ROOT or stem_[:MIN_ROOT] not in self._roots or not stem_.isalpha():
             return False
         # `stem_` begins a longer filed stem, or a shorter filed stem begins `stem_`.
-        return stem_ in self._by_prefix or any(
+        return stem_ in self._prefixes() or any(
             stem_[:k] in self._exact
             for k in range(max(MIN_ROOT, len(stem_) - MAX_TAIL), len(stem_))
         )
