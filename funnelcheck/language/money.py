@@ -604,6 +604,16 @@ _SAVING_BEFORE_RE = re.compile(
     r"companies|customers))\b(?:\s+\S+){0,5}?\s*$",
     re.IGNORECASE,
 )
+#: Before an amount: money the customer keeps or wins back, a few words of degree between
+#: ("keep an extra $18,000 a year", "pocket up to $500", "recoup about $2,000"), a saving.
+_KEPT_BEFORE_RE = re.compile(
+    r"\b(?:keep|keeps|kept|keeping|pocket|pockets|pocketing|recoup|recoups|recouping|recover|"
+    r"recovers|recovering|reclaim|reclaims|claw\s+back|claws\s+back)\s+"
+    r"(?:(?:an?|extra|additional|further|another|more|up\s+to|over|about|around|roughly|"
+    r"nearly|almost|at\s+least|as\s+much\s+as|an\s+average\s+of|on\s+average)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_KEPT_GATE = ("keep", "kept", "pocket", "recoup", "recover", "reclaim", "claw")
 _SAVING_AFTER_RE = re.compile(
     r"^(?:\s+(?!(?:saved|savings|lost|wasted)\b)[A-Za-z]+){0,2}?\s+(?:saved|savings|lost|wasted)\b",
     re.IGNORECASE,
@@ -616,7 +626,11 @@ _BUSINESS_WORDS = (
     r"(?:payment\s+|processing\s+|transaction\s+)?volume)\b"
 )
 _BUSINESS_AFTER_RE = re.compile(
-    rf"^(?:\s+(?:and|to|or)\s+\S*\d\S*)?\s+{_BUSINESS_WORDS}",
+    rf"^(?:\s+(?:and|to|or)\s+\S*\d\S*)?\s+(?:{_BUSINESS_WORDS}|"
+    # Money the customer holds or is given, one owner's word before it ("of client funds",
+    # "in trust deposits", "in donations"): theirs, not a price.
+    r"(?:in|of)\s+(?:[A-Za-z'-]+\s+)?(?:funds|deposits|savings|donations|payroll|"
+    r"receivables|escrow)\b)",
     re.IGNORECASE,
 )
 # Money the customer takes in, a verb right before it: "a brand taking ₹10,00,000 a month",
@@ -628,13 +642,19 @@ _TAKES_IN = (
     r"(?:processing|processes|processed)|doing|does|did|sells?|selling|sold|earning|earns|"
     r"earned|generating|generates|generated|(?:bringing|brings|brought|pulling|pulls|pulled)"
     r"\s+in|turning\s+over|turns\s+over|handling|handles|handled|collecting|collects|"
-    r"collected|accepting|accepts|accepted|moving|moves|moved|clearing|clears|cleared"
+    r"collected|accepting|accepts|accepted|moving|moves|moved|clearing|clears|cleared|"
+    # The customer's own money by another verb: earnings ("hosts earn $31,000 a year"), a
+    # builder's volume ("a contractor building $50 million a year"), money held or looked
+    # after ("reconcile $50,000 of client funds", "managing $2M").
+    r"earn|grossing|grosses|grossed|building|builds|built|managing|manages|"
+    r"managed|reconciling|reconciles|reconciled|reconcile|holding|holds"
 )
 _BUSINESS_BEFORE_RE = re.compile(
     r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
     rf"valued\s+at|valuation\s+of|funding\s+of|volumes?\s+of|GMV\s+of|TPV\s+of|{_TAKES_IN})"
     r"\s+(?:(?:over|about|around|roughly|nearly|almost|more\s+than|less\s+than|under|just|"
-    r"up\s+to|at\s+least)\s+)?$",
+    r"up\s+to|at\s+least|an?\s+average\s+of|on\s+average|an\s+estimated|a\s+total\s+of|"
+    r"typically)\s+){0,2}$",
     re.IGNORECASE,
 )
 # The customer's customer's transaction (see the module's docstring).
@@ -797,6 +817,10 @@ def _read_match(
     floor = not is_range and _FLOOR_RE.search(before) is not None
     is_saving = (
         _SAVING_BEFORE_RE.search(before) is not None
+        or (
+            any(w in before.lower() for w in _KEPT_GATE)
+            and _KEPT_BEFORE_RE.search(before) is not None
+        )
         or _SAVING_AFTER_RE.match(_clause_after(text, qualifiers.end)) is not None
     )
     after = _clause_after(text, qualifiers.end)

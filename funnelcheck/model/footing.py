@@ -1112,7 +1112,8 @@ _THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s
 _NOT_PRICE_AFTER_RE = re.compile(
     r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|(?:\w+\s+)?value|off|back|discount|"
     r"bonus|rebate|"
-    r"refund|cash\s?back|free|gift|penalty|fine|in\s+fines|in\s+(?:fees|penalties)|"
+    r"refund|cash\s?back|free|gift|rewards?|bount(?:y|ies)|prizes?|penalty|fine|in\s+fines|"
+    r"in\s+(?:fees|penalties)|"
     r"per\s+(?:chargeback|late\s+payment|violation)|or\s+more|and\s+(?:up|above|over)|"
     rf"{_POLICY_TERM_AFTER}|(?:[\w-]+\s+){{0,2}}?orders?\s+minimums?|minimum\s+orders?|"
     r"\+(?!\s*\d)|in\s+(?:payouts|transactions|sales|orders|spend|payments|bookings|takings|"
@@ -1187,6 +1188,59 @@ _FEE_BEFORE_PERCENT_RE = re.compile(
     r"\b(?:fees?|commissions?|(?:take|processing|transaction|card)\s+rates?)\s+"
     r"(?:(?:is|are|of|to|at|down\s+to|drops?\s+to|falls?\s+to|goes\s+to|becomes?|"
     r"becoming)\s+)(?:(?:just|only)\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount: money the customer is spared, on its own or after other things spared
+#: ("skip the flyers and the $200 reward", "avoid the $300 call-out", "no more $80 fines").
+_AVOIDED_BEFORE_RE = re.compile(
+    r"\b(?:skip|skips|skipping|avoid|avoids|avoiding|ditch|ditches|forget|no\s+more|"
+    r"never\s+again|spare\s+yourself|spares\s+you|saves?\s+you)\s+"
+    r"(?:(?:the|a|an|any|those|that|these|your|their)\s+)?"
+    r"(?:(?:[\w'-]+\s+){1,3}?(?:and|or|plus|,)\s+(?:(?:the|a|an|any|your|their)\s+)?)?$",
+    re.IGNORECASE,
+)
+_AVOIDED_GATE = ("skip", "avoid", "ditch", "forget", "no more", "never again", "spare", "save")
+#: Before an amount: a cost the sentence puts on a party ("costs the US construction industry
+#: $31 billion a year", "cost small retailers an estimated $2 billion"): what the problem
+#: costs, when neither that party nor what costs it is a word of the product's.
+_COST_TO_RE = re.compile(
+    r"\b(?:costs?|costing)\s+(?P<party>(?:[\w'.-]+\s+){1,4}?)"
+    r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|"
+    r"an?\s+average\s+of|as\s+much\s+as|at\s+least|some)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Words a cost's party cannot be made of alone: the price itself ("costs just $9", "cost a
+#: $15 fee") or the customer addressed ("costs you": a saving, read elsewhere).
+_NO_PARTY = frozenset(
+    {"a", "an", "the", "just", "only", "from", "at", "as", "low", "little", "less", "under",
+     "than", "about", "around", "roughly", "nearly", "almost", "over", "more", "up", "to",
+     "estimated", "average", "of", "much", "least", "you", "me", "us", "extra", "per", "each",
+     "for", "is", "and", "or", "one", "two", "three", "four", "five", "six", "seven", "eight",
+     "nine", "ten", "dozen", "plan", "plans", "seat", "seats", "user", "users", "month", "year",
+     "then", "still", "now", "every", "some"}
+)  # fmt: skip
+#: Words for a whole field, a party of many ("costs the US construction industry").
+_GROUPS = frozenset(
+    {"industry", "sector", "economy", "market", "country", "nation", "world", "society",
+     "public", "trade", "profession", "people"}
+)  # fmt: skip
+#: Words that make a cost's party a count the price is for ("a team of five", "each user").
+_COUNTED_PARTY = frozenset(
+    {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+     "twelve", "twenty", "fifty", "hundred", "dozen", "each", "every", "per"}
+)  # fmt: skip
+#: After an amount: a fee, charge or fine; with a lapse of the customer's in the clause
+#: ("late cancels cost a $15 fee", "a $25 no-show charge", "$35 for a bounced payment") it
+#: is a penalty, not the price (compared only where the plan names it, `fee_words`).
+_PENALTY_AFTER_RE = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|surcharges?|penalt(?:y|ies)|fines?)\b|"
+    r"^\s*(?:for|per|on)\s+(?:a|an|each|every|any)\s+",
+    re.IGNORECASE,
+)
+_LAPSE_RE = re.compile(
+    r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
+    r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
+    r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?)\b",
     re.IGNORECASE,
 )
 _AT_MOST_RE = re.compile(
@@ -1271,13 +1325,47 @@ def not_a_price(
         or _NOT_PRICE_AFTER_RE.match(after)
         or _DIFFERENCE_AFTER_RE.match(after)
         or (_WAIVED_BEFORE_RE.search(before) and _FEE_WORD_AFTER_RE.match(after))
+        or (
+            any(word in lowered for word in _AVOIDED_GATE)
+            and _AVOIDED_BEFORE_RE.search(before) is not None
+        )
     ):
         return "not the product's price"
+    if "cost" in lowered and _cost_to_party(before, lower_words(list(own))):
+        return "what the problem costs"
+    if _PENALTY_AFTER_RE.match(after) and _LAPSE_RE.search(f"{before} {after}"):
+        return "a penalty"
     words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", text[start:end] + " " + after)[:6]}
     words |= {unit_key(w) for w in re.findall(r"[A-Za-z]+", before)[-3:]}
     if words & fee_words:
         return "a fee named as such"
     return None
+
+
+def _cost_to_party(before: str, product: frozenset[str]) -> bool:
+    """Whether the words before an amount put a cost on a party of many ("costs the
+    industry", "cost small retailers"): a party with a word that is no price word, count
+    or the customer addressed, whose last word is plural or a field, and no word
+    of the product's name or plans in the party or as a name in what costs it ("Pro costs
+    each teammate $12"; the category's words are the problem's domain and do not count)."""
+    found = _COST_TO_RE.search(before)
+    if found is None:
+        return False
+    party = found.group("party").lower().split()
+    if any(word in _COUNTED_PARTY or any(c.isdigit() for c in word) for word in party):
+        return False  # "costs a team of five", "costs each seat": a bill for so many
+    if all(word in _NO_PARTY for word in party):
+        return False
+    # A group: many customers or a whole field ("small retailers", "the industry"). One
+    # party ("costs a parent about $95 a month") may be the customer told a price: compared,
+    # unless it is the problem's cost as stated (`is_problem_cost`).
+    head = party[-1]
+    if not (head in _GROUPS or (head.endswith("s") and not head.endswith("ss"))):
+        return False
+    # The product's or a plan's name is written as a name ("Pro costs", "Procore costs");
+    # a lower-case word of a plan's id ("bad project data") is the problem's domain.
+    names = re.findall(r"\b[A-Z][\w'-]*", before[: found.start()])
+    return not lower_words([*names, found.group("party")]) & product
 
 
 def _policy_label(text: str, start: int, product: frozenset[str]) -> bool:
@@ -2261,9 +2349,57 @@ def read_claim(
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
-    if not tied_to_offer(amount, text, foot, context):
+    if not tied_to_offer(amount, text, foot, context) or (
+        offer is None and _per_use_share(amount, text, foot, context)
+    ):
         return replace(reading, untied=True)
     return reading
+
+
+#: After an amount: the use it is a share of ("S$16 a class", "$4 per ride", "$9/lesson").
+_USE_AFTER_RE = re.compile(r"\s*(?:per|/|a|an|each|every)\s+(?P<unit>[A-Za-z][\w-]*)\b", re.I)
+#: Before an amount: the uses it is a share of, as a plural subject ("classes start as low as
+#: S$16", "rides cost from $4", "lessons work out at $9").
+_USES_BEFORE_RE = re.compile(
+    r"\b(?P<unit>[a-z][\w-]*s)\s+(?:start|cost|come|run|work\s+out|are)\s+"
+    r"(?:(?:at|from|to|in\s+at|out\s+at|as\s+(?:low|little)\s+as)\s+)?"
+    r"(?:(?:just|only|about|around)\s+)?$"
+)
+#: Words after which an amount is the plan's own price, not a share per use.
+_NOT_USES = frozenset(
+    {"plan", "price", "tier", "membership", "subscription", "package", "bundle", "seat",
+     "user", "licence", "license", "fee", "charge", "cost", "rate", "option", "edition",
+     "month", "year", "week", "day", "quarter", "time", "one", "thing", "deal", "offer"}
+)  # fmt: skip
+
+
+def _per_use_share(amount: TextAmount, text: str, foot: Footing, context: ClaimContext) -> bool:
+    """Whether an amount no figure explains is a share of a plan's price per use, of a unit
+    no plan is priced by ("On Core, classes start as low as S$16" for S$79 a month: about
+    five classes): below every paid plan's recurring price on its own period, and per a
+    use named after it or as the plural subject before it. The model has no count of uses
+    to check it against, so it is at most info. Where a plan prices any unit the amount is
+    compared (the claim's "kilometres" may be the plan's `km`)."""
+    if amount.per is not None or amount.per_seat or amount.amount <= 0:
+        return False
+    start, end = amount.span
+    after = _USE_AFTER_RE.match(text, end)
+    if after is not None:
+        unit = after.group("unit")
+    else:
+        before = _USES_BEFORE_RE.search(text, max(0, start - 60), start)
+        if before is None:
+            return False
+        unit = before.group("unit")
+    key = unit_key(unit.lower())
+    if key in _NOT_USES or key in context.sold or key in context.tie or key in _PLAIN_WORDS:
+        return False
+    if any(p.kind in ("unit", "percent") or p.unit for plan in foot.plans for p in plan.own.parts):
+        return False  # a plan prices units or uses: "kilometres" may be its `km`, compared
+    recurring = [plan.own for plan in foot.paid if plan.own.has_recurring]
+    if not recurring:
+        return False
+    return all(amount.amount < bill.monthly for bill in recurring)
 
 
 def _regular_term(
