@@ -119,7 +119,15 @@ class PitchPriceMismatch(Rule, options=Options):
     figure of the model and the rest is the customer's ("Sell a shirt for $30 and our base cost
     of $10.36 leaves you $19.64"). A word of money that is not a price ("credits") that is a
     unit the product sells is a unit ("Extra credits are $0.30 per 1,000" is an overage rate,
-    compared).
+    compared). Nor is the customer's own money by the verb or words around it ("hosts earn an
+    average of $31,000 a year", "a contractor building $50 million a year", "reconcile $50,000
+    of client funds"), money kept ("keep an extra $18,000 a year"), a cost put on a party of
+    many ("costs the industry $31 billion a year"; not on a count, "a team of five", nor with
+    the product or a plan named: "Pro costs ..."), money spared ("skip the flyers and the $200
+    reward") or a fee for a lapse of the customer's ("late cancels cost a $15 fee") that no
+    plan names. A share per use of a unit no plan prices, below every paid plan's monthly
+    price ("classes start as low as $16" on a $79 plan), is at most info: the model has no
+    count of uses to check it against.
 
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written on a period, per seat, per a unit, "each" or
