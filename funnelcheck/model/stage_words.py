@@ -24,7 +24,14 @@ numbers and money amounts already are:
   and rebates", "federal tax credit", "less than", "shipping"), a retention stage reports
   back ("sends a summary", "an alert", "the app shows"). Before, those words made FC104
   (and, in a quote that states only its price, FC101) flag 3 aligned stages of
-  `holdout4`; after, none. A word of
+  `holdout4`; after, none. And a pricing page's wording, as every pricing page words it
+  (`holdout10`, read after its first measurement): the period abbreviated ("$125/mo",
+  "/yr"), what the plan includes besides the product (migration, training, priority
+  support, the modules, products or options chosen, the full suite), the product's own
+  model name ("Series 3", "Gen 2": series, model, version, generation), shipping, returns
+  and a return window, and who pays it (a grant, a voucher, a coupon). Before, these made
+  FC101 flag 3 aligned pricing stages of `holdout10` and hid a planted FC103 behind one;
+  after, none, and the drop is found. A word of
   the problem's own story is never in these lists on purpose: a list holds the *mechanics*
   of the role, not a subject (no "dashboard", "report", "team" or "data"), so a stage that
   talks about another subject still shows it.
@@ -49,11 +56,12 @@ numbers and money amounts already are:
   usage, distance, credit score ...) and what a possessive names ("your pet's *breed*":
   an attribute of the thing named, which is still read); and the customer of a worked
   example of the price ("a typical *young lab in Toronto* is about $79", "for a *team*
-  of 10"). The other words of the list stay: "Your premium depends on your dashboards,
-  headcount reports and hiring pipeline" is still all another story. A word so left out
-  that is a story word still counts for the story ("a typical home using 2,700 kWh").
+  of 10", "for a 30-room *property*"). The other words of the list stay: "Your premium
+  depends on your dashboards, headcount reports and hiring pipeline" is still all another
+  story. A word so left out that is a story word still counts for the story ("a typical
+  home using 2,700 kWh").
 - **Money** (`MONEY_WORDS`): currency words, in every role.
-- **Periods** (`PERIOD_WORDS`: "a year", "monthly", "per quarter") in a pricing or
+- **Periods** (`PERIOD_WORDS`: "a year", "monthly", "per quarter", "/mo") in a pricing or
   retention stage, whose job is to say what is billed when. Elsewhere a period can be the
   story itself ("see where the week went"), so it is counted as any word.
 - **The strategy's own names**: the stages' channels ("LinkedIn ads", "finance
@@ -91,6 +99,7 @@ PERIOD_WORDS = _words(
     """
     day days daily week weeks weekly month months monthly quarter quarters quarterly
     year years yearly annual annually hour hours hourly
+    mo mos mth mths wk wks yr yrs hr hrs qtr qtrs
     """
 )
 #: Currency words: every role may name money.
@@ -147,6 +156,12 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
         onboarding shipping ships shipped delivery delivered
         person persons people everyone whole entire pack packs package packages bundle
         bundles
+        return returns returned returnable exchange exchanges window period periods
+        grant grants voucher vouchers coupon coupons promo
+        product products edition editions module modules feature features option options
+        pick picks select selected suite suites
+        full complete training migration migrations support priority
+        series model models version versions generation
         """
     )
     | QUOTE_WORDS,
@@ -218,12 +233,16 @@ _FACTORS = re.compile(
     re.IGNORECASE,
 )
 #: A worked example of the price: "a typical young lab in Toronto is about $79", "for a
-#: team of 10 that is $80": the words between say whom the price is for.
+#: team of 10 that is $80", "for a 30-room property, ...": the words between (or after the
+#: size) say whom the price is for.
 _EXAMPLE = re.compile(
     r"\b(?:a|an|the|your|one)\s+(?:typical|average)\s+(?P<who>[^.;:!?$\u20ac\u00a3\u00a5\u20b9]"
     r"{1,60}?)\s+(?:is|are|costs?|pays?|comes?\s+to|runs?|uses?|would\s+pay|works?\s+out\s+at)\b"
     r"|\bfor\s+(?:a|an|one|your)\s+(?P<group>[^.;:!?,$\u20ac\u00a3\u00a5\u20b9\d]{1,40}?)\s+of\s+"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty)\b",
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty)\b"
+    r"|\bfor\s+(?:a|an|one|your)\s+\d[\d,.]*[-\s]?[^\W\d_]+\s+"
+    r"(?P<sized>[^\W\d_]+(?:\s+[^\W\d_]+)?)(?=\s*[,.;:!?]|\s+(?:is|are|costs?|pays?|at|that"
+    r"|it|this|you|the|would|comes?|runs?|works?)\b)",
     re.IGNORECASE,
 )
 #: The factors a quote is commonly rated on, whatever the business: who, where, how much,
@@ -346,7 +365,7 @@ def quote_text(text: str, dropped: list[str] | None = None) -> str:
     into: list[str] = [] if dropped is None else dropped
 
     def example(match: re.Match[str]) -> str:
-        who = "who" if match.group("who") is not None else "group"
+        who = next(name for name in ("who", "group", "sized") if match.group(name) is not None)
         start, end = match.start(who) - match.start(), match.end(who) - match.start()
         whole = match.group(0)
         into.append(whole[start:end])

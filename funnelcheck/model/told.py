@@ -22,7 +22,8 @@ turns that into the verdict the rules and the relay share:
   not excused: marketing opens on the problem and sales qualifies on it.
 - **Handoffs** (`Told.handoffs`): between the stages that tell (a silent stage and a
   price-only one are passed over: the baton goes from the stage before to the stage
-  after), with what passes across: the concepts both carry, and a pain both retell. A
+  after), with what passes across: the concepts both carry, and a pain both retell (and,
+  across a checkout so passed over, the plan it priced: see below). A
   handoff with nothing passed is dropped: FC103 reports it where both stages tell
   something, FC101 or FC102 where one tells nothing. A checkout (a `pricing` stage) does
   not reset the story: out of it passes what it tells, or where the next stage shares
@@ -36,7 +37,10 @@ turns that into the verdict the rules and the relay share:
   "live-dashboards (dashboards → reports)"); into a checkout, a concept any stage before it
   on the customer's path told (`_heard`: the checkout prices the whole story), or a plan
   that includes a capability the stage before promised and one the checkout promises, each
-  stage's words telling of its own ("plan team (projects + admin-controls)"). Measured with
+  stage's words telling of its own ("plan team (projects + admin-controls)"); out of a
+  checkout passed over as price only, the same plan where the capability the later stage
+  promises relieves one of the problem's pains (the customer bought the plan for the
+  problem; a side feature of it, relieving none, is another story). Measured with
   `python tests/benchmarks/handoff_facets.py`: aligned handoffs dropped on the real-world
   sets 19 to 4; planted drops of a concept unrelated to what the stages promise found 59
   and 58 of 62 (FC103's page has the figures).
@@ -195,7 +199,13 @@ def _told(strategy: Strategy) -> Told:
         if not passed and roles.get(b) in CHECKOUT_ROLES:
             passed = tuple(k for k in told_b if k in heard[a])
         if not passed:
-            passed = facets.bridge(out[a], out[b], roles.get(b) in CHECKOUT_ROLES)
+            # A checkout passed over as price only still stands between them: the
+            # customer bought the plan it priced (`_Facets.bridge`, `priced`).
+            priced = any(
+                i in out and out[i].price_only and roles.get(i) in CHECKOUT_ROLES
+                for i in range(a + 1, b)
+            )
+            passed = facets.bridge(out[a], out[b], roles.get(b) in CHECKOUT_ROLES, priced)
         handoffs.append(HandoffTold(source=a, target=b, passed=passed))
     return Told(MappingProxyType(out), tuple(handoffs), opening)
 
@@ -261,7 +271,9 @@ class _Facets:
         self._capability_words: dict[str, frozenset[str]] = {}
         self._said: dict[int, frozenset[str]] = {}
 
-    def bridge(self, source: StageTold, target: StageTold, checkout: bool) -> tuple[str, ...]:
+    def bridge(
+        self, source: StageTold, target: StageTold, checkout: bool, priced: bool = False
+    ) -> tuple[str, ...]:
         """What ties two stages that share no concept, as the relay shows it:
 
         - each capability the source promised that ties a concept the source tells to one
@@ -274,7 +286,14 @@ class _Facets:
           one the checkout promises (the same or another), each stage's words telling of
           the capability it promises (`_tells_of`): "plan team (projects +
           admin-controls)". The checkout prices the plan the customer was shown, and may
-          name what else it includes.
+          name what else it includes;
+        - out of a checkout passed over as price only (`priced`: it stands between them),
+          the same plan, where the capability the target promises relieves one of the
+          problem's pains: the customer bought the plan for the problem, and the stage
+          after it tells of another part of it ("Demo" on double bookings, a quote, then
+          the renewal on the plan's commission-free booking engine). A capability that
+          relieves none is a side feature, and the handoff is dropped (the setup stage on
+          a collar's step counter after ads about escapes).
         """
         promised = self._promised_at()
         ours = tuple(promised.get(source.index, ()))
@@ -286,23 +305,34 @@ class _Facets:
             heard = next((k for k in facets if k in target.tells), None)
             if told is not None and heard is not None:
                 out.append(f"{capability_id} ({told} → {heard})")
-        if out or not checkout or not ours or not theirs:
+        if out or not (checkout or priced) or not ours or not theirs:
             return tuple(out)
         # Only a capability the stage's own words tell of counts: a claim rewritten to
         # another facet that keeps its old `promises` ties nothing.
         plans = self._plans_of()
         shown = [c for c in ours if c in plans and self._tells_of(c, source)]
         for capability_id in theirs if shown else ():
-            priced = plans.get(capability_id)
-            if priced is None or not self._tells_of(capability_id, target):
+            in_plans = plans.get(capability_id)
+            if in_plans is None or not self._tells_of(capability_id, target):
+                continue
+            if not checkout and not self._relieves_a_pain(capability_id):
                 continue
             for first in shown:
                 # `isdisjoint` walks the smaller set and stops at the first plan in both.
-                if not plans[first].isdisjoint(priced):
-                    plan_id = min(plans[first] & priced, key=self._plan_order.__getitem__)
+                if not plans[first].isdisjoint(in_plans):
+                    plan_id = min(plans[first] & in_plans, key=self._plan_order.__getitem__)
                     both = first if first == capability_id else f"{first} + {capability_id}"
                     return (f"plan {plan_id} ({both})",)
         return ()
+
+    def _relieves_a_pain(self, capability_id: str) -> bool:
+        """Whether a capability relieves one of the problem's pains (`relieves`)."""
+        capability = self._strategy.capabilities.get(capability_id)
+        relieves = capability.get("relieves") if isinstance(capability, dict) else None
+        pains = _pains_by_id(self._strategy)
+        return isinstance(relieves, list) and any(
+            isinstance(pain_id, str) and pain_id in pains for pain_id in relieves
+        )
 
     def _tells_of(self, capability_id: str, stage: StageTold) -> bool:
         """Whether a stage's words tell of a capability: they carry one of its facets, or

@@ -54,6 +54,12 @@ class HandoffDrift(Rule):
       admin-controls)`. Each stage's words must tell of the capability it promises, by one
       of its facets or one of its text's own words ("Suite Professional adds SLAs" for
       "SLA targets and reply-time reporting"): a promise the words have left ties nothing.
+      *Out of a checkout that only states its price* (passed over), the same plan ties the
+      stage before it to the stage after it where the capability the later stage promises
+      relieves one of the problem's `pains`: the customer bought the plan for the problem
+      (a demo on double bookings, a quote, then the renewal on the plan's commission-free
+      booking engine). A capability of the plan that relieves none (a collar's step counter
+      after ads about escapes) is another story, and the handoff is dropped.
 
     Until issue 15 a price justified by another facet than the trial's ("less than one day
     of reconciliation by hand" after a trial about the month-end close) was a drop, though

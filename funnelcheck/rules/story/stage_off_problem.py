@@ -56,7 +56,11 @@ class StageOffProblem(Rule, options=Options):
     read with a pricing stage's words besides its own. A pricing stage's job's words include
     a quote's and an insurance-like product's terms, and a price per person ("Up to 10
     people? The starter pack is $19.95 a month for the whole team, under $2 a person";
-    "The insurance excess is 5 000 kr, as on a normal policy"). A pricing stage that says more, none
+    "The insurance excess is 5 000 kr, as on a normal policy"), and a pricing page's
+    wording: "Plans starting at $125/mo, billed annually", what the plan includes
+    (migration, training, support, the modules chosen), what the price depends on ("your
+    number of rooms"), the product's model name ("Series 3 from $149"), free shipping and a
+    return window. A pricing stage that says more, none
     of it the problem, still is, and so is one that carries some of the story but fewer
     concepts than `min_concepts` asks, and a marketing or sales stage that only quotes a
     price (marketing opens on the problem, sales qualifies on it). The relay shows such a
