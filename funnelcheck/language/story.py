@@ -567,6 +567,13 @@ def _variants(
     a negation or a particle, or is `as_written`: see `Collapsed`) or by its content stems
     (False). A wording that is one
     hyphenated word also matches written as one ("e-mail", "email"; "no-show", "noshow")."""
+    if wording.isascii() and wording.isalnum():
+        # One plain word (most wordings): one part, no hyphen, nothing to split.
+        part = wording.lower()
+        if as_written or part in MEANINGFUL_FUNCTION_WORDS:
+            return ((True, (stem(part),)),)
+        content = _text(wording, cache).sequence
+        return ((False, content),) if content else ()
     words = _words(normalise(wording))
     parts = [part for word in words for part in word.split("-")]
     out: list[tuple[bool, tuple[str, ...]]] = []
@@ -588,6 +595,8 @@ def collapsed(wording: str) -> str | None:
     matched word for word (`Collapsed`). Dropping only articles and possessives ("the
     books") changes nothing, and a wording with a negation or a particle is word for word
     already."""
+    if wording.isascii() and wording.isalnum():
+        return None  # one plain word: nothing dropped
     words = _words(normalise(wording))
     parts = [part for word in words for part in word.split("-")]
     if len(parts) < 2 or any(part in MEANINGFUL_FUNCTION_WORDS for part in parts):
