@@ -10,6 +10,7 @@ from typing import Any
 from funnelcheck.findings import Issue, Path, Severity
 from funnelcheck.language.money import (
     ONCE,
+    PERIOD_FACTORS,
     Money,
     format_amount,
     format_money,
@@ -50,6 +51,9 @@ class ReferencePriceMismatch(Rule, options=Options):
       for, the other parts at the typical customer's quantities; a percentage of a volume
       or usage charged per unit can be any amount above the rest of the bill.
     - **every billing option**: "$60 a year" matches a plan of $6 a month sold at $60 a year.
+    - **every introductory offer** (`introductory`): the offer's price on its period made
+      yearly, and the first year at the offer's price for its periods and the regular
+      price after ("$1 a month for 3 months", then $10: $93).
     - **one-time parts**: a payment given `once` is compared with the one-time part of a
       plan (a device, onboarding) and with its first-year bill; a yearly payment with the
       recurring bill and with the first-year bill. A one-time payment against a plan with
@@ -182,6 +186,8 @@ def _matches(paid: Money, bill: Bill, tolerance: Decimal) -> tuple[bool, bool]:
         seats = bill.parts[0].seats or Decimal(1)
         written = {bill.amount, bill.amount * seats, bill.monthly, bill.yearly, bill.first_year}
         written.add(bill.one_time)
+        if bill.intro is not None and not bill.intro.per_unit:
+            written.add(bill.intro.amount)
         return any(_near(paid.amount, figure, tolerance) for figure in written), False
     if paid.per == ONCE:
         if bill.has_one_time:
@@ -193,7 +199,24 @@ def _matches(paid: Money, bill: Bill, tolerance: Decimal) -> tuple[bool, bool]:
         return True, False  # a period the format does not define is the schema's
     if _near(paid_yearly, bill.first_year, tolerance):
         return True, False
+    if any(_near(paid_yearly, figure, tolerance) for figure in _offer_figures(bill)):
+        return True, False
     return reaches(bill, paid_yearly, tolerance), False
+
+
+def _offer_figures(bill: Bill) -> list[Decimal]:
+    """The yearly figures a customer on the plan's introductory offer pays: the offer's price
+    made yearly, and the first year with the offer's periods at its price and the rest at the
+    regular one ("$1 a month for 3 months" then $10: $93)."""
+    offer = bill.intro
+    if offer is None or offer.per_unit:
+        return []
+    figures = [offer.yearly]
+    per_year = PERIOD_FACTORS.get(offer.per)
+    if per_year is not None and offer.periods < per_year:
+        covered = Decimal(offer.periods) / per_year
+        figures.append(offer.amount * offer.periods + bill.yearly * (1 - covered) + bill.one_time)
+    return figures
 
 
 def _plan_text(bill: Bill) -> str:
