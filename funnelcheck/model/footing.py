@@ -2301,7 +2301,12 @@ def read_claim(
     if not same_currency(amount.currency, foot.currency):
         return ClaimReading("not a price", "another currency")  # FC305's
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
-        return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
+        if unit_key(amount.per) not in foot.sold_units:
+            return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
+        # "$10/hr" where a plan is priced by the hour: the unit's rate, read as one.
+        amount, unit_rate = replace(amount, per=None), True
+    else:
+        unit_rate = False
     start, end = amount.span
     reason = context.not_a_price(text, start, end)
     if reason is not None:
@@ -2350,7 +2355,7 @@ def read_claim(
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
     if not tied_to_offer(amount, text, foot, context) or (
-        offer is None and _per_use_share(amount, text, foot, context)
+        offer is None and not unit_rate and _per_use_share(amount, text, foot, context)
     ):
         return replace(reading, untied=True)
     return reading

@@ -2,6 +2,8 @@
 our own, as a user runs the checker (`funnelcheck check FILE --select ... --format json`).
 Each kind is tried where it is no misquote, beside a near miss that is still reported:
 
+- FC302: a rate "per hour" ("$10/hr") where a plan is priced by the hour is that unit's
+  rate and is compared with it (it was read as a period no plan has, and so as no price);
 - FC603: a reference customer who paid a plan's declared introductory price (a first year
   at a lower price, a few months at a lower price then the regular one) paid a price the
   model has; the check considers every billing option and every declared offer.
@@ -87,3 +89,70 @@ def test_a_reference_below_every_option_and_offer_is_reported(
     tmp_path: Path, intro: str, paid: str
 ) -> None:
     assert _reference(tmp_path, intro, paid) == ["warning"]
+
+
+CLAIM = """\
+funnelcheck: 1
+product: {{name: Parkshare, category: car sharing}}
+reviewed: 2026-11-20
+problem:
+  id: the-problem
+  statement: Owning a car costs too much for the few trips people make.
+  terms: {{car: [cars]}}
+segment:
+  name: City dwellers
+value_proposition:
+  statement: A car nearby when you need one.
+price:
+  currency: USD
+  plans:
+{plans}
+stages:
+  - name: Checkout
+    role: pricing
+    claims:
+      - text: {claim}
+"""
+
+HOURLY = """\
+    - id: flex
+      components: [{unit: hour, amount: 9.50}, {unit: mile, amount: 0.35}]"""
+MONTHLY = """\
+    - {id: member, amount: 49, per: month}"""
+
+
+def _claim(tmp_path: Path, claim: str, plans: str = HOURLY) -> list[str]:
+    path = tmp_path / "strategy.yaml"
+    path.write_text(CLAIM.format(plans=plans, claim=json.dumps(claim)), encoding="utf-8")
+    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
+    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
+    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
+    assert [f for f in findings if f["code"].startswith("FC0")] == []
+    return [f["severity"] for f in findings if f["code"] == "FC302"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Drive for $7/hr plus 35 cents a mile.",
+        "Flex: just $7 per hour and $0.35/mi.",
+    ],
+)
+def test_an_hourly_rate_no_plan_has_is_reported(tmp_path: Path, claim: str) -> None:
+    # A rate per hour where a plan is priced by the hour is that unit's rate, compared.
+    assert _claim(tmp_path, claim) == ["error"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["Drive for $9.50/hr plus 35 cents a mile.", "Flex: $9.50 per hour, fuel included."],
+)
+def test_the_hourly_rate_a_plan_has_passes(tmp_path: Path, claim: str) -> None:
+    assert _claim(tmp_path, claim) == []
+
+
+def test_an_hourly_figure_where_no_plan_is_priced_by_the_hour_is_no_price(
+    tmp_path: Path,
+) -> None:
+    # Nothing in the model is per hour: a figure per hour cannot be compared (as before).
+    assert _claim(tmp_path, "Parking downtown runs $7/hr.", MONTHLY) == []

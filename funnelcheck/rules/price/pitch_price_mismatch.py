@@ -8,7 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from funnelcheck.findings import Issue, Path, Severity
-from funnelcheck.language.money import ONCE, TextAmount, format_money, json_number, to_decimal
+from funnelcheck.language.money import (
+    ONCE,
+    PERIOD_FACTORS,
+    TextAmount,
+    format_money,
+    json_number,
+    to_decimal,
+)
 from funnelcheck.model.footing import (
     Bill,
     ClaimReading,
@@ -268,6 +275,8 @@ def _shown(amount: TextAmount, bill: Bill) -> str:
     if not bill.has_base:
         return bill.written()
     if amount.per is None or (amount.per == ONCE) != (bill.per == ONCE) or amount.per == ONCE:
+        return bill.written() + extra
+    if amount.per not in PERIOD_FACTORS:  # "$10/hr": a unit's rate, shown as written
         return bill.written() + extra
     if amount.per_seat and base.step_yearly is not None and base.seats is not None:
         per = f"seat-{amount.per}" if amount.per in ("month", "year") else amount.per
