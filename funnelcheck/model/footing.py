@@ -2305,6 +2305,9 @@ def read_claim(
             return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
         # "$10/hr" where a plan is priced by the hour: the unit's rate, read as one.
         amount, unit_rate = replace(amount, per=None), True
+    elif amount.per is not None and not amount.per_seat and (m := _compound_unit(amount.raw)):
+        # "$0.003 per minute per month": a rate per unit (per period), read whole.
+        amount, unit_rate = replace(amount, per=None), unit_key(m) in foot.sold_units
     else:
         unit_rate = False
     start, end = amount.span
@@ -2359,6 +2362,28 @@ def read_claim(
     ):
         return replace(reading, untied=True)
     return reading
+
+
+#: A rate with two per-units, the last a period: "per minute per month", "/GB/mo",
+#: "a device a month".
+_COMPOUND_RE = re.compile(
+    r"(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(?P<unit>[A-Za-z][\w-]*)\s*"
+    r"(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(?:day|week|month|quarter|year|mo|yr|wk)s?\b",
+    re.IGNORECASE,
+)
+_PERIOD_WORDS = frozenset({"day", "week", "month", "quarter", "year", "mo", "yr", "wk"})
+
+
+def _compound_unit(raw: str) -> str | None:
+    """The per-unit of a rate with two ("$0.003 per minute per month": "minute"), or None.
+    Gated: only a raw text with two "per"/"/"/"a" words is searched."""
+    lowered = raw.lower()
+    if lowered.count("per ") + lowered.count("/") + lowered.count(" a ") < 2:
+        return None
+    match = _COMPOUND_RE.search(raw)
+    if match is None or match.group("unit").lower() in _PERIOD_WORDS:
+        return None
+    return match.group("unit")
 
 
 #: After an amount: the use it is a share of ("S$16 a class", "$4 per ride", "$9/lesson").

@@ -4,6 +4,8 @@ Each kind is tried where it is no misquote, beside a near miss that is still rep
 
 - FC302: a rate "per hour" ("$10/hr") where a plan is priced by the hour is that unit's
   rate and is compared with it (it was read as a period no plan has, and so as no price);
+- FC302: a rate with two per-units ("$0.003 per minute per month", "/GB/mo") is the rate
+  per unit, read whole (it was read as "$0.003 a month");
 - FC603: a reference customer who paid a plan's declared introductory price (a first year
   at a lower price, a few months at a lower price then the regular one) paid a price the
   model has; the check considers every billing option and every declared offer.
@@ -156,3 +158,25 @@ def test_an_hourly_figure_where_no_plan_is_priced_by_the_hour_is_no_price(
 ) -> None:
     # Nothing in the model is per hour: a figure per hour cannot be compared (as before).
     assert _claim(tmp_path, "Parking downtown runs $7/hr.", MONTHLY) == []
+
+
+STORAGE = """\
+    - id: usage
+      components: [{unit: GB stored, amount: 0.021}, {unit: request, amount: 0.0004}]"""
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Archive space is $0.021 per GB per month.",
+        "Keep your backups for $0.021/GB/mo.",
+        "Storage runs $0.021 a GB a month.",
+    ],
+)
+def test_a_rate_with_two_per_units_is_read_whole(tmp_path: Path, claim: str) -> None:
+    # Read as "$0.021 a month" it matched no plan; it is the rate per GB (per month).
+    assert _claim(tmp_path, claim, STORAGE) == []
+
+
+def test_a_compound_rate_no_plan_has_is_reported(tmp_path: Path) -> None:
+    assert _claim(tmp_path, "Usage: storage is $0.05 per GB per month.", STORAGE) == ["error"]
