@@ -2289,13 +2289,16 @@ def read_claim(
     found: list[Explainer],
     context: ClaimContext,
     tolerance: Decimal,
+    examples: bool = True,
 ) -> ClaimReading:
     """The one reading of a money amount in a pitch or claim (FC302 reports it, `funnelcheck
     diff` compares it on two revisions): not the product's price (savings and business
     figures, another currency, a period no plan has, credit, a competitor's or an
     alternative's price, a penalty, a fee named as such, "$0 setup fee"), else explained or
     not by a figure of the model (`explainers(foot)` as `found`), offers and financing read
-    for an amount paid for a length."""
+    for an amount paid for a length. With `examples` False, a plan's bill at an example the
+    sentence states does not explain it: `funnelcheck diff` asks one figure at a time which
+    explains an amount, and that bill is none of them."""
     if amount.is_saving or amount.is_business_figure:
         return ClaimReading("not a price", "a saving, a loss or the customer's business figure")
     if not same_currency(amount.currency, foot.currency):
@@ -2353,7 +2356,7 @@ def read_claim(
         return ClaimReading("not a price", "a fare of something else, at full price or reduced")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
-    if offer is None and _bill_at_example(amount, text, foot, tolerance):
+    if examples and offer is None and _bill_at_example(amount, text, foot, tolerance):
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)

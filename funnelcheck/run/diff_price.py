@@ -270,7 +270,8 @@ def _explaining(
             for e in bill_explainers(bill):
                 groups.setdefault(e.kind, []).append(e)
             for (what, name), mine in groups.items():
-                if read_claim(amount, text, view, mine, context, tolerance).explained:
+                reading = read_claim(amount, text, view, mine, context, tolerance, examples=False)
+                if reading.explained:
                     if what == "base" and bill.option is not None:
                         return plan.id, ("option", _period(bill))
                     return plan.id, (what, name)
