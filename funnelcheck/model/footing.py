@@ -2307,12 +2307,13 @@ def read_claim(
         if unit_key(amount.per) not in foot.sold_units:
             return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
         # "$10/hr" where a plan is priced by the hour: the unit's rate, read as one.
-        amount, unit_rate = replace(amount, per=None), True
+        amount, unit_rate, share_unit = replace(amount, per=None), True, None
     elif amount.per is not None and not amount.per_seat and (m := _compound_unit(amount.raw)):
         # "$0.003 per minute per month": a rate per unit (per period), read whole.
         amount, unit_rate = replace(amount, per=None), unit_key(m) in foot.sold_units
+        share_unit = None if unit_rate else m
     else:
-        unit_rate = False
+        unit_rate, share_unit = False, None
     start, end = amount.span
     reason = context.not_a_price(text, start, end)
     if reason is not None:
@@ -2361,7 +2362,7 @@ def read_claim(
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
     if not tied_to_offer(amount, text, foot, context) or (
-        offer is None and not unit_rate and _per_use_share(amount, text, foot, context)
+        offer is None and not unit_rate and _per_use_share(amount, text, foot, context, share_unit)
     ):
         return replace(reading, untied=True)
     return reading
@@ -2374,7 +2375,11 @@ _COMPOUND_RE = re.compile(
     r"(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(?:day|week|month|quarter|year|mo|yr|wk)s?\b",
     re.IGNORECASE,
 )
-_PERIOD_WORDS = frozenset({"day", "week", "month", "quarter", "year", "mo", "yr", "wk"})
+#: Periods, and the people a price per head is for (a seat price, compared as it is).
+_NOT_COMPOUND = frozenset(
+    {"day", "week", "month", "quarter", "year", "mo", "yr", "wk", *SEAT_WORDS}
+    | {"person", "people", "employee", "head", "teammate", "staff", "worker", "student"}
+)
 
 
 def _compound_unit(raw: str) -> str | None:
@@ -2384,7 +2389,7 @@ def _compound_unit(raw: str) -> str | None:
     if lowered.count("per ") + lowered.count("/") + lowered.count(" a ") < 2:
         return None
     match = _COMPOUND_RE.search(raw)
-    if match is None or match.group("unit").lower() in _PERIOD_WORDS:
+    if match is None or unit_key(match.group("unit")) in _NOT_COMPOUND:
         return None
     return match.group("unit")
 
@@ -2406,7 +2411,13 @@ _NOT_USES = frozenset(
 )  # fmt: skip
 
 
-def _per_use_share(amount: TextAmount, text: str, foot: Footing, context: ClaimContext) -> bool:
+def _per_use_share(
+    amount: TextAmount,
+    text: str,
+    foot: Footing,
+    context: ClaimContext,
+    unit: str | None = None,
+) -> bool:
     """Whether an amount no figure explains is a share of a plan's price per use, of a unit
     no plan is priced by ("On Core, classes start as low as S$16" for S$79 a month: about
     five classes): below every paid plan's recurring price on its own period, and per a
@@ -2416,8 +2427,10 @@ def _per_use_share(amount: TextAmount, text: str, foot: Footing, context: ClaimC
     if amount.per is not None or amount.per_seat or amount.amount <= 0:
         return False
     start, end = amount.span
-    after = _USE_AFTER_RE.match(text, end)
-    if after is not None:
+    after = _USE_AFTER_RE.match(text, end) if unit is None else None
+    if unit is not None:
+        pass  # the per-unit of a compound rate ("50 cents per device a month")
+    elif after is not None:
         unit = after.group("unit")
     else:
         before = _USES_BEFORE_RE.search(text, max(0, start - 60), start)

@@ -6,6 +6,8 @@ Each kind is tried where it is no misquote, beside a near miss that is still rep
   rate and is compared with it (it was read as a period no plan has, and so as no price);
 - FC302: a rate with two per-units ("$0.003 per minute per month", "/GB/mo") is the rate
   per unit, read whole (it was read as "$0.003 a month");
+- FC302: a per-device or per-person share of a plan's price ("less than 50 cents per device
+  a month"), of a unit no plan prices and below every plan's recurring price: at most info;
 - FC603: a reference customer who paid a plan's declared introductory price (a first year
   at a lower price, a few months at a lower price then the regular one) paid a price the
   model has; the check considers every billing option and every declared offer.
@@ -180,3 +182,27 @@ def test_a_rate_with_two_per_units_is_read_whole(tmp_path: Path, claim: str) -> 
 
 def test_a_compound_rate_no_plan_has_is_reported(tmp_path: Path) -> None:
     assert _claim(tmp_path, "Usage: storage is $0.05 per GB per month.", STORAGE) == ["error"]
+
+
+def _all(tmp_path: Path, claim: str, plans: str) -> list[str]:
+    """Every FC302 severity, info included."""
+    return _claim(tmp_path, claim, plans)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Cover the whole household: under 90 cents per phone per month.",
+        "Protect every laptop for less than $2 a device a month.",
+    ],
+)
+def test_a_per_device_share_of_a_plan_is_at_most_info(tmp_path: Path, claim: str) -> None:
+    # A share of the $49 plan per device or person, a unit no plan prices: the model has no
+    # count to check it against, so at most info (the per-use share policy).
+    assert set(_all(tmp_path, claim, MONTHLY)) <= {"info"}
+
+
+def test_a_compound_rate_at_a_plans_scale_is_still_reported(tmp_path: Path) -> None:
+    # Not below the plan's monthly price: no share, a misquote.
+    claim = "The member plan: $59 per car per month."
+    assert _claim(tmp_path, claim, MONTHLY) == ["error"]
