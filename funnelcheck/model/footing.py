@@ -1240,7 +1240,12 @@ _PENALTY_AFTER_RE = re.compile(
 _LAPSE_RE = re.compile(
     r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
     r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
-    r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?)\b",
+    r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?|"
+    # an act against the terms, not only a lateness: where, how, or without leave
+    r"(?:leav(?:e|es|ing)|left|park(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:outside|beyond|off)\b|outside\s+(?:a|an|the|any|our)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:zones?|area|areas|hours|limits?)|unauthori[sz]ed|improper(?:ly)?|abandon(?:s|ed|ing)?|"
+    r"unreturned|without\s+(?:notice|permission|extending|returning|booking))\b",
     re.IGNORECASE,
 )
 _AT_MOST_RE = re.compile(

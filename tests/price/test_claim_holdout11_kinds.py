@@ -8,6 +8,8 @@ Each kind is tried where it is no misquote, beside a near miss that is still rep
   per unit, read whole (it was read as "$0.003 a month");
 - FC302: a per-device or per-person share of a plan's price ("less than 50 cents per device
   a month"), of a unit no plan prices and below every plan's recurring price: at most info;
+- FC302: a fee for an act against the terms that is no lateness ("leaving the bike outside
+  a drop-off zone costs a 100 kr fee", unauthorised, without leave) is a penalty;
 - FC603: a reference customer who paid a plan's declared introductory price (a first year
   at a lower price, a few months at a lower price then the regular one) paid a price the
   model has; the check considers every billing option and every declared offer.
@@ -205,4 +207,22 @@ def test_a_per_device_share_of_a_plan_is_at_most_info(tmp_path: Path, claim: str
 def test_a_compound_rate_at_a_plans_scale_is_still_reported(tmp_path: Path) -> None:
     # Not below the plan's monthly price: no share, a misquote.
     claim = "The member plan: $59 per car per month."
+    assert _claim(tmp_path, claim, MONTHLY) == ["error"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Parking the car outside the home zone costs a $40 fee.",
+        "Scooters left outside the service area carry a $25 charge.",
+        "Unauthorised drivers mean a $200 penalty.",
+    ],
+)
+def test_a_fee_for_an_act_against_the_terms_is_a_penalty(tmp_path: Path, claim: str) -> None:
+    # A penalty for a lapse that is no lateness (where, who, without leave), named as a fee.
+    assert _claim(tmp_path, claim, MONTHLY) == []
+
+
+def test_a_fee_with_no_lapse_is_still_reported(tmp_path: Path) -> None:
+    claim = "Parking the car is included; membership costs a $40 fee a month."
     assert _claim(tmp_path, claim, MONTHLY) == ["error"]
