@@ -2323,6 +2323,8 @@ def read_claim(
     reason = context.not_a_price(text, start, end)
     if reason is not None:
         return ClaimReading("not a price", reason)
+    if _SIZED_BUSINESS_RE.match(text, end) and _A_BEFORE_RE.search(text, max(0, start - 8), start):
+        return ClaimReading("not a price", "the customer's business, sized by its revenue")
     if amount.amount == 0 and says_no_fee(text, end):
         return ClaimReading("not a price", "no such fee")  # "$0 setup fee", "$0 down"
     # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
@@ -2371,6 +2373,15 @@ def read_claim(
     ):
         return replace(reading, untied=True)
     return reading
+
+
+#: After an amount: a business it sizes ("a $1.2M practice", "a $5 million agency").
+_SIZED_BUSINESS_RE = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:practices?|clinics?|firms?|business(?:es)?|compan(?:y|ies)|"
+    r"agenc(?:y|ies)|shops?|stores?|restaurants?|hospitals?|brands?|retailers?|"
+    r"manufacturers?|startups?|organi[sz]ations?|nonprofits?)\b"
+)
+_A_BEFORE_RE = re.compile(r"\b(?:an?|every|any|each)\s+$", re.IGNORECASE)
 
 
 #: A rate with two per-units, the last a period: "per minute per month", "/GB/mo",

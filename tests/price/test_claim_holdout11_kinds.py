@@ -10,6 +10,7 @@ Each kind is tried where it is no misquote, beside a near miss that is still rep
   a month"), of a unit no plan prices and below every plan's recurring price: at most info;
 - FC302: a fee for an act against the terms that is no lateness ("leaving the bike outside
   a drop-off zone costs a 100 kr fee", unauthorised, without leave) is a penalty;
+- FC302: an amount sizing a business ("for a $1.2M practice") is the customer's business;
 - FC603: a reference customer who paid a plan's declared introductory price (a first year
   at a lower price, a few months at a lower price then the regular one) paid a price the
   model has; the check considers every billing option and every declared offer.
@@ -226,3 +227,18 @@ def test_a_fee_for_an_act_against_the_terms_is_a_penalty(tmp_path: Path, claim: 
 def test_a_fee_with_no_lapse_is_still_reported(tmp_path: Path) -> None:
     claim = "Parking the car is included; membership costs a $40 fee a month."
     assert _claim(tmp_path, claim, MONTHLY) == ["error"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "For a $3M agency, a week of rework is a lot.",
+        "Built for every $500k family business.",
+    ],
+)
+def test_a_business_sized_by_its_revenue_is_no_price(tmp_path: Path, claim: str) -> None:
+    assert _claim(tmp_path, claim, MONTHLY) == []
+
+
+def test_a_plan_priced_beside_a_business_word_is_reported(tmp_path: Path) -> None:
+    assert _claim(tmp_path, "The member plan is $59 a month for any agency.", MONTHLY) == ["error"]
