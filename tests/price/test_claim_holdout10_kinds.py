@@ -21,12 +21,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
-from funnelcheck.cli import app
+from claim_support import severities_of
 
 TOP = """\
 funnelcheck: 1
@@ -58,14 +55,7 @@ LESSON_PLANS = """\
 
 
 def _severities(tmp_path: Path, claim: str, plans: str = PLANS) -> list[str]:
-    text = TOP.format(plans=plans) + f"      - text: {json.dumps(claim)}\n"
-    path = tmp_path / "strategy.yaml"
-    path.write_text(text, encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == "FC302"]
+    return severities_of(tmp_path, TOP.format(plans=plans) + f"      - text: {json.dumps(claim)}\n")
 
 
 @pytest.mark.parametrize(

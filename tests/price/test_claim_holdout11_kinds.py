@@ -20,12 +20,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
-from funnelcheck.cli import app
+from claim_support import severities_of
 
 REFERENCE = """\
 funnelcheck: 1
@@ -59,13 +56,7 @@ reference_customers:
 
 
 def _reference(tmp_path: Path, intro: str, paid: str) -> list[str]:
-    path = tmp_path / "strategy.yaml"
-    path.write_text(REFERENCE.format(intro=intro, paid=paid), encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC603", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == "FC603"]
+    return severities_of(tmp_path, REFERENCE.format(intro=intro, paid=paid), "FC603")
 
 
 @pytest.mark.parametrize(
@@ -129,13 +120,7 @@ MONTHLY = """\
 
 
 def _claim(tmp_path: Path, claim: str, plans: str = HOURLY) -> list[str]:
-    path = tmp_path / "strategy.yaml"
-    path.write_text(CLAIM.format(plans=plans, claim=json.dumps(claim)), encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == "FC302"]
+    return severities_of(tmp_path, CLAIM.format(plans=plans, claim=json.dumps(claim)))
 
 
 @pytest.mark.parametrize(

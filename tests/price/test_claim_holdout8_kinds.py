@@ -25,12 +25,9 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
-from funnelcheck.cli import app
+from claim_support import findings_of, severities_of
 
 HEAD = """\
 funnelcheck: 1
@@ -67,14 +64,7 @@ def _severities(
         + (f"  willingness_to_pay: {wtp}\n" if wtp else "")
         + "stages:\n  - name: Checkout\n    role: pricing\n    claims:\n"
     )
-    text += f"      - text: {json.dumps(claim)}\n"
-    path = tmp_path / "strategy.yaml"
-    path.write_text(text, encoding="utf-8")
-    args = ["check", str(path), "--select", f"FC0,{select}", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == select]
+    return severities_of(tmp_path, text + f"      - text: {json.dumps(claim)}\n", select)
 
 
 # The typical bill: $10 + 200 kWh x $0.50 = $110 a month, $1,320 a year, $25.38 a week.
@@ -168,13 +158,7 @@ stages:
 
 
 def _sek(tmp_path: Path, claim: str) -> list[str]:
-    path = tmp_path / "strategy.yaml"
-    path.write_text(SEK + f"      - text: {json.dumps(claim)}\n", encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f["severity"] for f in findings if f["code"] == "FC302"]
+    return severities_of(tmp_path, SEK + f"      - text: {json.dumps(claim)}\n")
 
 
 @pytest.mark.parametrize(
@@ -228,13 +212,8 @@ stages:
 def test_a_dearer_plan_bought_once_with_a_life_is_judged_on_its_own(
     tmp_path: Path, cost: int, lifetime: int, expected: list[str]
 ) -> None:
-    path = tmp_path / "strategy.yaml"
-    path.write_text(LANGUAGES.format(cost=cost, lifetime=lifetime), encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC303", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    warned = [f["path"] for f in findings if f["code"] == "FC303" and f["severity"] == "warning"]
+    findings = findings_of(tmp_path, LANGUAGES.format(cost=cost, lifetime=lifetime), "FC303")
+    warned = [f["path"] for f in findings if f["severity"] == "warning"]
     assert warned == expected
 
 

@@ -26,9 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
-
-from funnelcheck.cli import app
+from claim_support import findings_of
 
 TOP = """\
 funnelcheck: 1
@@ -57,14 +55,7 @@ def _findings(
     tmp_path: Path, name: str, category: str, plans: str, claim: str
 ) -> list[dict[str, Any]]:
     text = TOP.format(name=name, category=category, plans=plans)
-    text += f"      - text: {json.dumps(claim)}\n"
-    path = tmp_path / "strategy.yaml"
-    path.write_text(text, encoding="utf-8")
-    args = ["check", str(path), "--select", "FC0,FC302", "--format", "json"]
-    result = CliRunner().invoke(app, [*args, "--as-of", "2026-12-01"])
-    findings: list[dict[str, Any]] = json.loads(result.stdout)["files"][0]["findings"]
-    assert [f for f in findings if f["code"].startswith("FC0")] == []
-    return [f for f in findings if f["code"] == "FC302"]
+    return findings_of(tmp_path, text + f"      - text: {json.dumps(claim)}\n")
 
 
 def _severities(tmp_path: Path, name: str, category: str, plans: str, claim: str) -> list[str]:
