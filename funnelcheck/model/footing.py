@@ -2179,6 +2179,9 @@ class ClaimContext:
     tie: frozenset[str] = frozenset()
     #: The units and fees the product sells, lower case and singular ("$10 per retailer").
     sold: frozenset[str] = frozenset()
+    #: The words of `tie` that come from the plans' ids alone: they tie only written as a
+    #: name ("Core", not "a core team").
+    plan_only: frozenset[str] = frozenset()
 
     def is_problem_cost(self, amount: TextAmount, tolerance: Decimal) -> bool:
         """Whether an amount is the problem's cost as the strategy states it, on one footing
@@ -2232,8 +2235,10 @@ def claim_context(
         if amount is not None:
             cost = (amount, per if isinstance(per, str) else None)
     ids = [plan.id for plan in foot.plans]
-    tie = _name_words(str(product_name or "")) | {unit_key(i.lower()) for i in ids}
-    tie |= {unit_key(w.lower()) for i in ids for w in re.split(r"[\s_-]+", i) if len(w) >= 4}
+    named = _name_words(str(product_name or ""))
+    plan_words = {unit_key(i.lower()) for i in ids}
+    plan_words |= {unit_key(w.lower()) for i in ids for w in re.split(r"[\s_-]+", i) if len(w) >= 4}
+    tie = named | plan_words
     sold = lower_words(
         [part.name for plan in foot.plans for part in plan.own.parts[1:] if part.kind != "percent"]
         + [part.unit for plan in foot.plans for part in plan.own.parts if part.unit]
@@ -2247,6 +2252,7 @@ def claim_context(
         cost,
         tie - _PLAIN_WORDS,
         sold,
+        frozenset(plan_words - named),
     )
 
 
@@ -2295,6 +2301,7 @@ def read_claim(
     context: ClaimContext,
     tolerance: Decimal,
     examples: bool = True,
+    price_page: bool = False,
 ) -> ClaimReading:
     """The one reading of a money amount in a pitch or claim (FC302 reports it, `funnelcheck
     diff` compares it on two revisions): not the product's price (savings and business
@@ -2303,7 +2310,8 @@ def read_claim(
     not by a figure of the model (`explainers(foot)` as `found`), offers and financing read
     for an amount paid for a length. With `examples` False, a plan's bill at an example the
     sentence states does not explain it: `funnelcheck diff` asks one figure at a time which
-    explains an amount, and that bill is none of them."""
+    explains an amount, and that bill is none of them. `price_page`: the text is a pricing
+    stage's, where money on a period is the price quoted however high (`tied_to_offer`)."""
     if amount.is_saving or amount.is_business_figure:
         return ClaimReading("not a price", "a saving, a loss or the customer's business figure")
     if not same_currency(amount.currency, foot.currency):
@@ -2368,7 +2376,7 @@ def read_claim(
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
-    if not tied_to_offer(amount, text, foot, context) or (
+    if not tied_to_offer(amount, text, foot, context, price_page) or (
         offer is None and not unit_rate and _per_use_share(amount, text, foot, context, share_unit)
     ):
         return replace(reading, untied=True)
@@ -2491,30 +2499,39 @@ def _regular_term(
 
 
 #: In an amount's clause: a word that puts money on the offer ("the price", "plans",
-#: "membership", "billed", "costs you", "you pay").
+#: "membership", "billed", "costs you", "you pay"; not "pays for itself", a return).
 _OFFER_WORD_RE = re.compile(
     r"\b(?:prices?|priced|pricing|plans?|tiers?|subscri(?:be|bed|bes|bing|ption|ptions)|"
     r"memberships?|fees?|billed|billing|bills?|invoiced?|(?:service|monthly|setup|standing|"
     r"one-time|delivery|booking|usage|platform|transaction)\s+charges?|charges?\s+(?:you|of)|"
     r"(?:we|they|it)\s+charges?|charged\s+(?:you|monthly|yearly|annually)|upfront|"
-    r"up-front|prepaid|pay|pays|paying|costs?\s+(?:you|me|us)|licen[cs]es?|seats?|per\s+"
+    r"up-front|prepaid|pay(?:s|ing)?(?!\s+(?:for\s+)?(?:it|them)sel(?:f|ves))|costs?\s+(?:you|me|us)|licen[cs]es?|seats?|per\s+"
     r"(?:user|seat|month|year)|monthly|yearly|annual(?:ly)?|quarterly|renews?|renewal|"
     r"trial|intro(?:ductory)?|editions?|add-ons?|upgrades?|packages?|bundles?|deals?|"
     r"offers?|promo(?:tion)?s?|(?:through|via|with)\s+us|we\s+(?:charge|take|bill|keep))\b",
     re.IGNORECASE,
 )
-#: Where a clause ends for a tie: a sentence's end, a semicolon, a dash, a bracket.
+#: Where a clause ends for a tie: a sentence's end, a semicolon, a dash, a bracket, and
+#: a colon after a clause of its own (`_tie_clause`).
 _TIE_END_RE = re.compile(r"[.!?;]\s|[;()\[\]]|\s[-–—]\s|\n")
+#: A colon with words on each side; a side of up to three words is a label of the other
+#: ("Pro: $29 a month", "Storage: $0.003 per minute") and is not cut off.
+_TIE_COLON_RE = re.compile(r":\s")
+_LABEL_WORDS = 3
 
 
-def tied_to_offer(amount: TextAmount, text: str, foot: Footing, context: ClaimContext) -> bool:
+def tied_to_offer(
+    amount: TextAmount, text: str, foot: Footing, context: ClaimContext, price_page: bool = False
+) -> bool:
     """Whether a claim's amount is tied to the offer, so that a figure no plan gives is a
     misquoted price rather than other money: written on a period or per seat, per a unit
     or fee the product sells, or in a clause (up to a sentence's end, a semicolon, a dash
     or a bracket) that names a plan or the product, or says price, plan, membership, fee,
     billed, costs you, you pay, monthly... An amount tied to none of these ("an hour of
     downtime can cost $100,000", "a deductible as low as $250") is at most an info."""
-    if amount.per is not None or amount.per_seat or is_rate(amount.raw):
+    if amount.per_seat or is_rate(amount.raw):
+        return True
+    if amount.per is not None and (price_page or not _far_above_bills(amount, foot)):
         return True
     start, end = amount.span
     if units_counted(text, start, end) is not None:
@@ -2533,6 +2550,26 @@ def tied_to_offer(amount: TextAmount, text: str, foot: Footing, context: ClaimCo
     return rate is not None and unit_key(rate.group("unit").lower()) in context.sold
 
 
+#: How many times the dearest plan's first-year bill a yearly figure must be before a
+#: period alone no longer ties it to the offer: planted misquotes of every real-world set
+#: are at most 0.83 times it, the honest costs and earnings written on a period 2.26 times
+#: and more (tests/realworld/README.md, "Far above every bill").
+_FAR_ABOVE = Decimal(2)
+
+
+def _far_above_bills(amount: TextAmount, foot: Footing) -> bool:
+    """Whether an amount on a period is, on a year, more than `_FAR_ABOVE` times the dearest
+    paid plan's first-year bill for the typical customer: outside a pricing stage, "that's
+    $60,000 a year" beside a $26,600 plan is more likely what the problem costs or the
+    customer earns than a misquote, unless something else in its clause ties it to the
+    offer."""
+    factor = PERIOD_FACTORS.get(amount.per or "")
+    if factor is None:
+        return False
+    top = max((plan.own.first_year for plan in foot.paid), default=Decimal(0))
+    return top > 0 and amount.amount * factor > _FAR_ABOVE * top
+
+
 _EACH_AFTER_RE = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.IGNORECASE)
 _UNIT_AFTER_RE = re.compile(
     r"\s*(?:per|/|a|an|each|for)\s+(?:[\d,.]+\s+)?(?P<unit>[A-Za-z][\w-]*)", re.IGNORECASE
@@ -2549,13 +2586,31 @@ def _tie_clause(text: str, start: int, end: int) -> str:
     after = _TIE_END_RE.search(text, end, tail)
     if after is not None:
         tail = after.start()
+    # A colon between two clauses ("Trust accounting on Essentials and up: reconcile
+    # $50,000 of client funds"): the amount's side alone, unless the other is a label.
+    for before in _TIE_COLON_RE.finditer(text, head, start):
+        if len(text[head : before.start()].split()) > _LABEL_WORDS:
+            head = before.end()
+    later = _TIE_COLON_RE.search(text, end, tail)
+    if later is not None and len(text[later.end() : tail].split()) > _LABEL_WORDS:
+        tail = later.start()
     return text[head:tail]
 
 
 def _offer_named(clause: str, context: ClaimContext) -> bool:
-    """Whether a clause names a plan (its id, or a word of it of four letters or more) or
-    the product, as whole words."""
-    return bool((lower_words([clause]) | _name_words(clause)) & context.tie)
+    """Whether a clause names the product or a plan (its id, or a word of it of four letters
+    or more), as whole words; a plan's word only written as a name, with a capital or a
+    digit ("Core", "Pro"): in lower case it is the common noun ("for a $1.2M practice"
+    beside a plan `practice`). The product's words tie in lower case too ("the bike")."""
+    found = (lower_words([clause]) | _name_words(clause)) & context.tie
+    if not found or not found <= context.plan_only:
+        return bool(found)
+    names = [t for t in _NAME_TOKEN_RE.findall(clause) if t[:1].isupper() or _has_digit(t)]
+    return bool(names) and bool((lower_words(names) | _name_words(" ".join(names))) & found)
+
+
+def _has_digit(token: str) -> bool:
+    return any(c.isdigit() for c in token)
 
 
 #: A word of a name, digits and all ("1Password", "Plan2Go").
