@@ -651,7 +651,9 @@ _TAKES_IN = (
 )
 _BUSINESS_BEFORE_RE = re.compile(
     r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
-    rf"valued\s+at|valuation\s+of|funding\s+of|volumes?\s+of|GMV\s+of|TPV\s+of|{_TAKES_IN})"
+    rf"valued\s+at|valuation\s+of|funding\s+of|volumes?\s+of|GMV\s+of|TPV\s+of|"
+    # A thing the customer sells, its price before it ("sell a $150 tour").
+    rf"(?:{_TAKES_IN})(?:\s+(?:an?|the|your|their|each|every|one))?)"
     r"\s+(?:(?:over|about|around|roughly|nearly|almost|more\s+than|less\s+than|under|just|"
     r"up\s+to|at\s+least|an?\s+average\s+of|on\s+average|an\s+estimated|a\s+total\s+of|"
     r"typically)\s+){0,2}$",

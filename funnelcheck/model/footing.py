@@ -916,7 +916,8 @@ def explains(
     of the model: within `tolerance` of it, on the same footing.
 
     A floor ("from $X") must be the least figure of its kind (the cheapest plan's price,
-    the cheapest variant of a fee); an upper bound ("less than $X") is explained by any
+    the cheapest variant of a fee), or for a unit's rate either end of its rates; an upper
+    bound ("less than $X") is explained by any
     figure at most X.
     """
     # (explainer, figure, form): a floor is the least figure of its kind in one form.
@@ -950,11 +951,19 @@ def explains(
                 key = (e.kind, form, billed)
                 if figure > 0 and (key not in least or figure < least[key]):
                     least[key] = figure
+        # A unit's rate "from" may be either end of its plans' rates: the entry rate of
+        # pay as you go ("Bulk SMS from KES 0.80 per message ... drops to KES 0.60 at
+        # volume") or the volume rate ("from $0.60 per message").
+        most: dict[tuple[tuple[str, str], str], Decimal] = {}
+        for e, figure, form in candidates:
+            if e.kind[0] == "unit" and figure > most.get((e.kind, form), Decimal(0)):
+                most[(e.kind, form)] = figure
         candidates = [
             c
             for c in candidates
             if least.get((c[0].kind, c[2], "")) == c[1]
             or least.get((c[0].kind, c[2], c[0].billed)) == c[1]
+            or most.get((c[0].kind, c[2])) == c[1]
         ]
     for _, figure, _ in candidates:
         if at_most and figure <= target * (1 + tolerance):
@@ -2323,8 +2332,13 @@ def read_claim(
         amount, unit_rate, share_unit = replace(amount, per=None), True, None
     elif amount.per is not None and not amount.per_seat and (m := _compound_unit(amount.raw)):
         # "$0.003 per minute per month": a rate per unit (per period), read whole.
-        amount, unit_rate = replace(amount, per=None), unit_key(m) in foot.sold_units
-        share_unit = None if unit_rate else m
+        if unit_key(m) in foot.sold_units or not _sells_seats(foot):
+            amount, unit_rate = replace(amount, per=None), unit_key(m) in foot.sold_units
+            share_unit = None if unit_rate else m
+        else:
+            # "$33 per vehicle per month" where a plan is priced per seat and sells no
+            # vehicle: the seat by the customer's own word, a seat price.
+            amount, unit_rate, share_unit = replace(amount, per_seat=True), False, None
     else:
         unit_rate, share_unit = False, None
     start, end = amount.span
@@ -2360,7 +2374,7 @@ def read_claim(
         if duration is not None and _regular_term(amount, duration, found, tolerance):
             return _EXPLAINED
         return _unexplained(amount, foot, offer=offer)
-    if figure_explained(amount, text, foot, found, tolerance):
+    if figure_explained(amount, text, foot, found, _rounding(amount, text, tolerance)):
         return _EXPLAINED
     if offer is None and _is_problem_cost(amount, text, context, tolerance):
         return ClaimReading("not a price", "the problem's cost")
@@ -2370,17 +2384,118 @@ def read_claim(
         return ClaimReading("not a price", "the customer's own money, a sale our charge is part of")
     if offer is None and _full_fare_pair(amount, text):
         return ClaimReading("not a price", "a fare of something else, at full price or reduced")
+    if offer is None and (reason := _change_or_gain(amount, text, context)):
+        return ClaimReading("not a price", reason)
+    if offer is None and _SEPARATE_RE.search(_tie_clause(text, start, end)):
+        return ClaimReading("not a price", "another product's price, sold separately")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
     if examples and offer is None and _bill_at_example(amount, text, foot, tolerance):
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
+    if amount.floor and _FOR_EXAMPLE_AFTER_RE.match(text, end):
+        # "Cover starts from £34.50 a month for a 30-year-old non-smoker": the least quote,
+        # for a customer the model does not describe; at most info.
+        return replace(reading, untied=True)
     if not tied_to_offer(amount, text, foot, context, price_page) or (
         offer is None and not unit_rate and _per_use_share(amount, text, foot, context, share_unit)
     ):
         return replace(reading, untied=True)
     return reading
+
+
+#: In an amount's clause: another product, sold on its own ("the print edition is a
+#: separate subscription from $60 a month", "hardware sold separately").
+_SEPARATE_RE = re.compile(
+    r"\b(?:separate\s+(?:subscriptions?|purchases?|products?|services?|plans?|contracts?|"
+    r"orders?)|(?:sold|billed|priced|charged|available|bought)\s+separately)\b",
+    re.IGNORECASE,
+)
+#: After a "from" amount (and its period): the example customer it is quoted for ("from
+#: £34.50 a month for a 30-year-old non-smoker"), not a count of seats or units.
+_FOR_EXAMPLE_AFTER_RE = re.compile(
+    r"(?:\s*(?:a|an|per|/)\s*[a-z]+)?\s+for\s+an?\s+(?!(?:team|group|family|company|"
+    r"business|household)\s+of\b)(?:[\w-]+\s+){0,3}?(?:[\w-]*\d[\w-]*|[a-z]+-year-old|"
+    r"non-smokers?|smokers?|drivers?|homeowners?|renters?|adults?|couples?|single)\b",
+    re.IGNORECASE,
+)
+
+
+#: Right before an amount: a change by it ("premiums drop by $1,000", "costs fall by").
+_CHANGE_BY_RE = re.compile(
+    r"\b(?:drops?|dropped|dropping|falls?|fell|falling|cuts?|cutting|reduced?|reduces|"
+    r"reducing|lowers?|lowered|lowering|rises?|rose|rising|increases?|increased|increasing|"
+    r"grows?|grew|growing|shrinks?|shrank|(?:goes|go|went|going|comes?|came|coming)\s+"
+    r"(?:up|down))\s+by\s+(?:(?:about|around|roughly|up\s+to|as\s+much\s+as|over|nearly|"
+    r"almost|an?\s+average\s+of|on\s+average)\s+)?$",
+    re.IGNORECASE,
+)
+#: Earlier in an amount's sentence: costs cut or a gain the sentence goes on to put a
+#: figure on ("Fleets cut fuel costs by 8%, about $1,500 per truck a year", "farms gain
+#: 8% more milk - that's about €20,000 a year").
+_CUT_OR_GAIN_RE = re.compile(
+    r"\b(?:(?P<cut>cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|"
+    r"lowering|slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|halve|halves|"
+    r"halved)\s+(?:[\w'-]+\s+){0,3}?(?:costs?|spend|spending|bills?|expenses?|overheads?|"
+    r"premiums?)|(?P<gain>gain|gains|gained|gaining))\b",
+    re.IGNORECASE,
+)
+#: Right before an amount: what a cut or a gain leads to, or buys: the amount is then a
+#: price ("cut your phone bill to $20 a month", "gain access for $10").
+_TO_OR_FOR_RE = re.compile(
+    r"\b(?:to|for|at)\s+(?:(?:just|only|about|around|under|less\s+than)\s+)?$", re.IGNORECASE
+)
+
+
+def _change_or_gain(amount: TextAmount, text: str, context: ClaimContext) -> str:
+    """Why an amount is a change or a gain of the customer's, not a price, or "": right
+    after "drop by", "fall by", "rise by"... ("their insurance premium drops by $1,000"), or
+    later in a sentence that cuts costs or states a gain, with no price word nor a plan or
+    the product named between ("cut fuel costs by 8%, about $1,500 per truck a year");
+    not where it is what the cut leads to or buys ("cut your bill to $20 a month")."""
+    start = amount.span[0]
+    if _CHANGE_BY_RE.search(text, max(0, start - 60), start):
+        return "a change by an amount, not a price"
+    head = sentence_bounds(text, start, amount.span[1])[0]
+    cue = _last(_CUT_OR_GAIN_RE.finditer(text, head, start))
+    if cue is None or _TO_OR_FOR_RE.search(text, max(cue.end(), start - 30), start):
+        return ""
+    between = text[cue.end() : start]
+    if _OFFER_WORD_RE.search(between) or _offer_named(between, context):
+        return ""
+    return "a saving" if cue.group("cut") else "a gain of the customer's"
+
+
+def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    last = None
+    for last in matches:  # noqa: B007 - the last match is the one wanted
+        pass
+    return last
+
+
+#: Right before an amount: words that say it is rounded ("about $6 a day").
+_ROUGHLY_BEFORE_RE = re.compile(
+    r"(?:\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|close\s+to|some|"
+    r"just\s+(?:over|under))|~)\s*$",
+    re.IGNORECASE,
+)
+#: The most a rounded amount may be off its figure, as a share of it.
+_ROUNDING_AT_MOST = Decimal("0.1")
+
+
+def _rounding(amount: TextAmount, text: str, tolerance: Decimal) -> Decimal:
+    """The tolerance for an amount: an amount said to be rounded ("about $6 a day" for
+    $6.25, "roughly €2,300" for €2,280) may be off by half a unit of its last written
+    digit, at most a tenth of it; any other by `tolerance`."""
+    start = amount.span[0]
+    if amount.amount <= 0 or not _ROUGHLY_BEFORE_RE.search(text, max(0, start - 24), start):
+        return tolerance
+    exponent = amount.amount.normalize().as_tuple().exponent
+    if not isinstance(exponent, int):
+        return tolerance
+    half_unit = Decimal(5).scaleb(exponent - 1)
+    return max(tolerance, min(half_unit / amount.amount, _ROUNDING_AT_MOST))
 
 
 #: After an amount: a business it sizes ("a $1.2M practice", "a $5 million agency").
@@ -2404,6 +2519,11 @@ _NOT_COMPOUND = frozenset(
     {"day", "week", "month", "quarter", "year", "mo", "yr", "wk", *SEAT_WORDS}
     | {"person", "people", "employee", "head", "teammate", "staff", "worker", "student"}
 )
+
+
+def _sells_seats(foot: Footing) -> bool:
+    """Whether a paid plan's base is priced per seat (the seat named as the user likes)."""
+    return any(plan.own.parts[0].step_yearly is not None for plan in foot.paid)
 
 
 def _compound_unit(raw: str) -> str | None:
@@ -2501,7 +2621,8 @@ def _regular_term(
 #: In an amount's clause: a word that puts money on the offer ("the price", "plans",
 #: "membership", "billed", "costs you", "you pay"; not "pays for itself", a return).
 _OFFER_WORD_RE = re.compile(
-    r"\b(?:prices?|priced|pricing|plans?|tiers?|subscri(?:be|bed|bes|bing|ption|ptions)|"
+    r"\b(?:(?<!market\s)prices?|priced|pricing|plans?|tiers?|"
+    r"subscri(?:be|bed|bes|bing|ption|ptions)|"
     r"memberships?|fees?|billed|billing|bills?|invoiced?|(?:service|monthly|setup|standing|"
     r"one-time|delivery|booking|usage|platform|transaction)\s+charges?|charges?\s+(?:you|of)|"
     r"(?:we|they|it)\s+charges?|charged\s+(?:you|monthly|yearly|annually)|upfront|"

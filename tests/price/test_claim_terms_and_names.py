@@ -278,7 +278,9 @@ CHARGING = (
 def test_about_a_count_of_units(tmp_path: Path) -> None:
     claim = "A full charge of 60 kWh is about $21.60 on Pass+."
     assert _said(tmp_path, CHARGING, claim) == []
-    assert _said(tmp_path, CHARGING, claim.replace("$21.60", "$30")) == [("error", "$30")]
+    # ("about $30" would be the guest rate's $28.80, rounded: about is half a unit of the
+    # last digit, at most a tenth, tests/price/test_claim_holdout12_kinds.py)
+    assert _said(tmp_path, CHARGING, claim.replace("$21.60", "$40")) == [("error", "$40")]
 
 
 def test_charging_a_battery_is_no_price_word(tmp_path: Path) -> None:

@@ -136,6 +136,19 @@ class PitchPriceMismatch(Rule, options=Options):
     price ("classes start as low as $16" on a $79 plan), is at most info: the model has no
     count of uses to check it against.
 
+    An amount said to be rounded ("about $6 a day" for $6.25, "roughly", "nearly") may be
+    off by half a unit of its last written digit, at most a tenth of it. A price "per
+    vehicle per month" where a plan is priced per seat and sells no vehicle is a seat price,
+    by the customer's word for a seat. "From" on a unit's rate may be either end of its
+    plans' rates (pay as you go's entry rate or the volume rate). Not prices either: a
+    change by an amount ("premiums drop by $900"); an amount later in a sentence that cuts
+    costs or states a gain, with no price word nor plan named between ("cut fuel costs by
+    6%, about $4,000 per truck a year"; what the cut leads to or buys is compared: "cut your
+    bill to $40 a month"); the price of a thing the customer sells ("sell a $90 calf");
+    another product sold on its own ("a separate subscription from $45 a month", "sold
+    separately"). A "from" price quoted for an example customer the model does not describe
+    ("from £34.50 a month for a 30-year-old non-smoker") is at most info.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
