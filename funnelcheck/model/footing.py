@@ -1273,6 +1273,7 @@ def not_a_price(
     own: frozenset[str] = frozenset(),
     alternative: frozenset[str] = frozenset(),
     product: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why the money at text[start:end] is not the product's price, or None where it is one.
 
@@ -1297,7 +1298,7 @@ def not_a_price(
     lowered = " ".join(before.lower().split())
     if any(f" {phrase} " in f" {lowered} " for phrase in others if " " in phrase):
         return "an alternative's price"
-    if alternative and _names_alternative(before, after, alternative, product):
+    if alternative and _names_alternative(before, after, alternative, product, shared):
         return "an alternative's price"
     third = _third_party(before, after, product, alternative)
     if third is not None:
@@ -1546,17 +1547,23 @@ _AT_PLACE_RE = re.compile(
 
 
 def _names_alternative(
-    before: str, after: str, alternative: frozenset[str], product: frozenset[str]
+    before: str,
+    after: str,
+    alternative: frozenset[str],
+    product: frozenset[str],
+    shared: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether the phrase an amount is the price of ("one boutique spin class a week at
     $35", "$35 a class at a boutique studio") names an alternative and nothing of the
-    product's own."""
+    product's own but words the alternatives share with it (`shared`: "model" of
+    "self-hosting an open model" beside a model API: "renting GPU servers for a comparable
+    model at around €3,000 a month")."""
     cue = _PRICE_CUE_RE.search(_RANGE_TAIL_RE.sub("", before))
     where = _AT_PLACE_RE.match(after)
     after_phrase = (where.group("phrase") or where.group("thing") or "") if where else ""
     for phrase in (cue.group("phrase") if cue else "", after_phrase):
         words = lower_words([phrase])
-        if words & alternative and not words & product:
+        if words & alternative and not words & product - shared:
             return True
     return False
 
@@ -2188,6 +2195,9 @@ class ClaimContext:
     tie: frozenset[str] = frozenset()
     #: The units and fees the product sells, lower case and singular ("$10 per retailer").
     sold: frozenset[str] = frozenset()
+    #: The product's words that the alternatives use too ("model" of "self-hosting an open
+    #: model" beside a model API): they do not make a phrase the product's.
+    shared: frozenset[str] = frozenset()
     #: The words of `tie` that come from the plans' ids alone: they tie only written as a
     #: name ("Core", not "a core team").
     plan_only: frozenset[str] = frozenset()
@@ -2211,7 +2221,15 @@ class ClaimContext:
     def not_a_price(self, text: str, start: int, end: int) -> str | None:
         """Why the money at text[start:end] is not the product's price, or None."""
         return not_a_price(
-            text, start, end, self.fees, self.others, self.own, self.alternative, self.product
+            text,
+            start,
+            end,
+            self.fees,
+            self.others,
+            self.own,
+            self.alternative,
+            self.product,
+            self.shared,
         )
 
 
@@ -2261,6 +2279,7 @@ def claim_context(
         cost,
         tie - _PLAIN_WORDS,
         sold,
+        lower_words(names) & product_words,
         frozenset(plan_words - named),
     )
 
@@ -2373,8 +2392,12 @@ def read_claim(
     if offer is not None and offer.verdict == "mismatch":
         if duration is not None and _regular_term(amount, duration, found, tolerance):
             return _EXPLAINED
+        if _unit_named_rate(amount, text, foot, found, tolerance):
+            return _EXPLAINED  # the length is the unit's ("extendable to 5 years for €119")
         return _unexplained(amount, foot, offer=offer)
     if figure_explained(amount, text, foot, found, _rounding(amount, text, tolerance)):
+        return _EXPLAINED
+    if _unit_named_rate(amount, text, foot, found, tolerance):
         return _EXPLAINED
     if offer is None and _is_problem_cost(amount, text, context, tolerance):
         return ClaimReading("not a price", "the problem's cost")
@@ -2388,12 +2411,19 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if offer is None and _SEPARATE_RE.search(_tie_clause(text, start, end)):
         return ClaimReading("not a price", "another product's price, sold separately")
+    if offer is None and (reason := _other_bill_or_loan(amount, text, context)):
+        return ClaimReading("not a price", reason)
+    if offer is None and _said_of_alternative(amount, text, context):
+        return ClaimReading("not a price", "an alternative's price, named the sentence before")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
     if examples and offer is None and _bill_at_example(amount, text, foot, tolerance):
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
+    if _REPAY_RE.search(text, max(0, start - 40), start):
+        # "repay about £2,120 a month": a loan's repayment; the model has no amortisation.
+        return replace(reading, untied=True)
     if amount.floor and _FOR_EXAMPLE_AFTER_RE.match(text, end):
         # "Cover starts from £34.50 a month for a 30-year-old non-smoker": the least quote,
         # for a customer the model does not describe; at most info.
@@ -2406,10 +2436,12 @@ def read_claim(
 
 
 #: In an amount's clause: another product, sold on its own ("the print edition is a
-#: separate subscription from $60 a month", "hardware sold separately").
+#: separate subscription from $60 a month", "hardware sold separately", "one audiobook
+#: bought on its own").
 _SEPARATE_RE = re.compile(
     r"\b(?:separate\s+(?:subscriptions?|purchases?|products?|services?|plans?|contracts?|"
-    r"orders?)|(?:sold|billed|priced|charged|available|bought)\s+separately)\b",
+    r"orders?)|(?:sold|billed|priced|charged|available|bought|purchased)\s+(?:separately|"
+    r"individually|on\s+(?:its|their)\s+own|[aà]\s+la\s+carte))\b",
     re.IGNORECASE,
 )
 #: After a "from" amount (and its period): the example customer it is quoted for ("from
@@ -2420,6 +2452,103 @@ _FOR_EXAMPLE_AFTER_RE = re.compile(
     r"non-smokers?|smokers?|drivers?|homeowners?|renters?|adults?|couples?|single)\b",
     re.IGNORECASE,
 )
+
+
+#: Right before an amount: a bill for something the product is not ("a typical heating
+#: bill of €1,800"), or the money the customer borrows ("borrow £100,000").
+_OTHER_BILL_RE = re.compile(
+    r"\b(?P<noun>[a-z][\w-]*)\s+bills?\s+(?:of|is|are|runs?|comes?\s+to|at|around|about)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|over|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_BORROW_RE = re.compile(
+    r"\b(?:borrow|borrows|borrowed|borrowing|(?:a\s+)?loans?\s+of|lend(?:s|ing)?\s+you)\s+"
+    r"(?:(?:up\s+to|about|around|over|from)\s+)?$",
+    re.IGNORECASE,
+)
+#: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
+#: a month"): a price the model cannot state (it has no amortisation), at most info.
+_REPAY_RE = re.compile(
+    r"\b(?:repay|repays|repaying|pay\s+back|repayments?\s+of|instal?ments?\s+of)\s+"
+    r"(?:(?:about|around|roughly|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+#: Words before "bill" that say whose bill: the product's own ("your monthly bill of $40").
+_OWN_BILL_WORDS = frozenset(
+    {"your", "our", "the", "a", "one", "monthly", "yearly", "annual", "quarterly", "weekly",
+     "first", "total", "typical", "average", "final", "whole", "full", "next", "last", "new"}
+)  # fmt: skip
+
+
+def _other_bill_or_loan(amount: TextAmount, text: str, context: ClaimContext) -> str:
+    """Why an amount is the customer's money, not a price, or "": a bill for something the
+    product is not ("on a typical heating bill of €1,800" where heating is none of the
+    product's name, plans or units; "your monthly bill of $40" is compared), or what they
+    borrow ("borrow
+    £100,000 over 5 years")."""
+    start = amount.span[0]
+    window = max(0, start - 60)
+    if _BORROW_RE.search(text, window, start):
+        return "the customer's own money, what they borrow"
+    bill = _OTHER_BILL_RE.search(text, window, start)
+    if bill is None:
+        return ""
+    noun = unit_key(bill.group("noun").lower())
+    if noun in _OWN_BILL_WORDS or noun in context.tie or noun in context.sold:
+        return ""  # the product's name, a plan's or a unit it sells: its own bill
+    return "a bill for something else, the customer's own"
+
+
+#: Right before an amount: "it" or "that" costs ("In Berlin it costs around 42 cents").
+_PRONOUN_COSTS_RE = re.compile(
+    r"\b(?:it|that|this|they|those)\s+(?:(?:often|usually|typically|still|can|may|will|"
+    r"would)\s+)?(?:costs?|runs?|charges?|is|are|comes?\s+to)\s+"
+    r"(?:(?:about|around|roughly|nearly|almost|up\s+to|over|just)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _said_of_alternative(amount: TextAmount, text: str, context: ClaimContext) -> bool:
+    """Whether an amount is what "it" costs where the sentence before names an alternative
+    (`problem.alternatives`) and nothing of the product's own: "Still in the default
+    supply? In Berlin it costs around 42 cents per kWh."."""
+    start = amount.span[0]
+    if not context.alternative or not _PRONOUN_COSTS_RE.search(text, max(0, start - 50), start):
+        return False
+    sentences = _SENTENCE_SPLIT_RE.split(text[max(0, start - 240) : start])
+    if len(sentences) < 2:
+        return False
+    before = sentences[-2]
+    words = lower_words([before]) | _name_words(before)
+    return bool(words & context.alternative) and not (words & context.tie)
+
+
+#: Where one sentence ends and the next begins ("Still in the default supply? In Berlin").
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+
+
+def _unit_named_rate(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether a plain amount is a sold unit's rate, the unit named in its clause ("A
+    2-year warranty included, extendable to 5 years for €119" beside an `extended warranty`
+    fee of €119)."""
+    return (
+        not amount.per_seat
+        and _names_sold_unit(text, *amount.span, foot)
+        and _plain_figure(found, amount.amount, amount.per, (True,), tolerance)
+    )
+
+
+def _names_sold_unit(text: str, start: int, end: int, foot: Footing) -> bool:
+    """Whether an amount's clause names a unit or fee the plans sell by its head word
+    ("A 2-year warranty included, extendable to 5 years for €119" beside an `extended
+    warranty` fee)."""
+    if not foot.sold_units:
+        return False
+    words = lower_words([_tie_clause(text, start, end)])
+    heads = {unit_key(unit.split()[-1]) for unit in foot.sold_units if unit.strip()}
+    return bool(heads & words)
 
 
 #: Right before an amount: a change by it ("premiums drop by $1,000", "costs fall by").

@@ -147,7 +147,17 @@ class PitchPriceMismatch(Rule, options=Options):
     bill to $40 a month"); the price of a thing the customer sells ("sell a $90 calf");
     another product sold on its own ("a separate subscription from $45 a month", "sold
     separately"). A "from" price quoted for an example customer the model does not describe
-    ("from £34.50 a month for a 30-year-old non-smoker") is at most info.
+    ("from £34.50 a month for a 30-year-old non-smoker") is at most info. Nor are these
+    prices: a thing bought on its own, individually or à la carte ("one audiobook bought on
+    its own costs 199 kr"); a bill for something the product is not ("a typical heating bill
+    of €1,800" beside a thermostat; "your monthly bill of $45" is compared); what the
+    customer borrows ("borrow £100,000"); what "it" costs where the sentence before names an
+    alternative and nothing of the product's ("Still in the default supply? In Berlin it
+    costs around 42 cents per kWh"). A word the alternatives share with the product ("model"
+    of "self-hosting an open model") does not make a phrase the product's. A loan's
+    repayment ("repay about £2,120 a month") is at most info: the model has no amortisation.
+    A sold unit's rate with the unit named in its clause is that rate ("extendable to 5
+    years for €119" beside an extended warranty fee of €119).
 
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
