@@ -1184,7 +1184,7 @@ _PERCENT_NOT_PRICE_RE = _words_before(
 )
 _PERCENT_RE = re.compile(
     r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%"
-    r"(?=\s*(?:\+|plus)\s*\S*\d"
+    r"(?=\s*(?:\+|plus)\s*(?:[A-Z]{1,3}\$?\s)?\S*\d"
     r"|\s+(?:\w+\s+){0,2}?(?:fee|commission|cut)\b"
     r"|\s+(?:per|on|of|for)\s+(?:each|every|the|a|an)?\s*(?:successful\s+|online\s+|in-person\s+)?"
     r"(?:\w+\s+)?(?:charge|transaction|order|sale|payment|booking|invoice|transfer|"

@@ -97,3 +97,43 @@ def test_a_repayment_is_at_most_info(tmp_path: Path) -> None:
 )
 def test_a_misquote_beside_them_is_still_an_error(tmp_path: Path, claim: str) -> None:
     assert _severities(tmp_path, claim) == ["error"]
+
+
+CARDS = """\
+funnelcheck: 1
+product: {{name: Payline, category: card payments}}
+reviewed: 2026-11-20
+problem:
+  id: the-problem
+  statement: Shops lose sales they cannot take by card.
+  terms: {{card: [cards]}}
+segment:
+  name: Small shops
+value_proposition:
+  statement: Take cards anywhere.
+price:
+  currency: EUR
+  plans:
+    - id: standard
+      components: [{{percent: 2.9, of: card volume, fixed: 0.25, unit: charge}}]
+stages:
+  - name: Pricing page
+    role: pricing
+    claims:
+      - text: "{claim}"
+"""
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        # A fixed fee written with its currency code is the "+ fee" of a card rate.
+        ("Cards 2.9% + EUR 0.25, no monthly fee.", []),
+        ("Cards 3.4% + EUR 0.25, no monthly fee.", ["error"]),
+        ("Cards 3.4% + €0.25, no monthly fee.", ["error"]),
+    ],
+)
+def test_a_card_rate_with_a_coded_fixed_fee_is_compared(
+    tmp_path: Path, claim: str, expected: list[str]
+) -> None:
+    assert severities_of(tmp_path, CARDS.format(claim=claim)) == expected
