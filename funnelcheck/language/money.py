@@ -21,7 +21,9 @@ How text is read, the decisions a user may want to know:
 - A symbol names the strategy's currency where that currency writes it so ("$" is CAD in a
   CAD strategy, "¥" CNY in a CNY one, "kr" NOK in a NOK one), and otherwise its usual one
   ("$" USD, "£" GBP, "¥" JPY, "kr" SEK). "US$", "C$", "A$", "NZ$", "HK$", "S$", "R$" ... are
-  explicit. A code after a symbol wins ("$399 CAD" is CAD).
+  explicit. A code after a symbol wins ("$399 CAD" is CAD). A currency's letter symbol
+  ("R299" ZAR, "RM 49" MYR, "Rp 50.000" IDR, "KSh 80" KES, "Fr. 49" CHF) is money only in a
+  strategy priced in that currency; elsewhere it is letters ("R2 buckets").
 - Cents: "99¢" is 0.99 of the currency "$" names (the strategy's where it writes "$",
   otherwise USD), with the same period and seat words as any amount ("99¢ a day").
   "99 cents" and "99c" are 0.99 of the strategy's currency where it divides into cents
@@ -377,6 +379,20 @@ SYMBOL_CURRENCIES: dict[str, tuple[str, ...]] = {
     "Rs": ("INR", "PKR", "LKR", "NPR"),
     "kr": ("SEK", "NOK", "DKK", "ISK"),
     "zł": ("PLN",),
+    "฿": ("THB",),
+}
+
+#: Letters that write a currency only in a strategy priced in it ("R299" in a ZAR strategy,
+#: "RM 49" in a MYR one): elsewhere they are letters ("R2 storage"), not money.
+LOCAL_SYMBOLS: dict[str, str] = {
+    "R": "ZAR",
+    "RM": "MYR",
+    "Rp": "IDR",
+    "KSh": "KES",
+    "Ksh": "KES",
+    "GH₵": "GHS",
+    "₵": "GHS",
+    "Fr.": "CHF",
 }
 
 #: Symbols that name one currency whatever the strategy's.
@@ -529,9 +545,10 @@ _SYMBOLS_RE = "|".join(
 )
 _WORDS_RE = "|".join(sorted(_CURRENCY_WORDS, key=len, reverse=True))
 
+_LOCAL_RE = "|".join(re.escape(s) for s in sorted(LOCAL_SYMBOLS, key=len, reverse=True))
 _PREFIX = (
     rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|(?<![A-Za-z])Rs\.?(?![A-Za-z])"
-    rf"|(?<![A-Za-z])(?:{_CODES_RE})(?![A-Za-z]))"
+    rf"|(?<![A-Za-z])(?:{_CODES_RE})(?![A-Za-z])|(?<![\w$])(?:{_LOCAL_RE})(?=\s?\d))"
 )
 _SUFFIX = (
     rf"(?:(?<![A-Za-z])(?:{_EXPLICIT_RE})|(?:{_SYMBOLS_RE})|{CENT_SIGN}|kr\.?(?![A-Za-z])"
@@ -903,6 +920,9 @@ def _currency_of(marker: str, default_currency: str | None) -> str | None:
     marker = marker.strip()
     if marker in _EXPLICIT_SYMBOLS:
         return _EXPLICIT_SYMBOLS[marker]
+    if marker in LOCAL_SYMBOLS:
+        local = LOCAL_SYMBOLS[marker]
+        return local if local == default_currency else None
     if marker in ISO_CODES:
         return marker
     symbol = _CURRENCY_WORDS.get(marker.lower(), marker.rstrip("."))

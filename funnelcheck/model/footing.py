@@ -30,7 +30,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from functools import cached_property
+from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
 from funnelcheck.language.money import (
@@ -1052,13 +1052,16 @@ _NOT_PRICE_NEAR_RE = _words_before(
 )
 #: Before an amount: money the customer takes in, keeps or is paid ("a room you sell for
 #: €120", "a $1,000 contract pays you $900", "Outgoing Octopus pays you 15p", "you keep
-#: $90"), or money the customer moves through the product ("send £30,000 a month abroad",
-#: "convert $10,000", "receive $5,000 from clients"): the customer's own money, not a price.
+#: $90", "when your client pays $2,000"), or money the customer moves through the product
+#: ("send £30,000 a month abroad", "convert $10,000", "receive $5,000 from clients"): the
+#: customer's own money, not a price.
 _CUSTOMERS_MONEY_RE = _words_before(
     r"(?:pays?|paying|paid|earns?|earning|nets?|netting|leaves?|gives?\s+back|puts?)\s+you"
     r"(?:\s+(?:back|out|with))?|we(?:'ll|\s+will)?\s+(?:pay|reimburse|refund)\s+(?:you|your\s+"
     r"[a-z][\w'-]*)(?:\s+(?:back|directly))?|you(?:'ll|\s+will|\s+can|\s+could)?\s+(?:sell|charge|bill|"
     r"invoice|earn|make|keep|take\s+home|receive|get\s+paid|pocket|net|collect)(?:\s+(?:for|at))?"
+    r"|(?:your|their)\s+(?:clients?|customers?|buyers?|guests?|patients?|tenants?|shoppers?)\s+"
+    r"(?:pays?|paid|spends?|spent)"
     r"|get\s+paid|paid\s+out|take[-\s]home|(?:your|their|the|a|an)\s+(?:payouts?|earnings|"
     r"income|take[-\s]home(?:\s+pay)?|profits?|proceeds|takings|margins?)"
     r"(?:\s+(?:is|are|of|comes?\s+to|will\s+be|would\s+be))?",
@@ -1187,7 +1190,8 @@ _PERCENT_RE = re.compile(
     r"(?=\s*(?:\+|plus)\s*(?:[A-Z]{1,3}\$?\s)?\S*\d"
     r"|\s+(?:\w+\s+){0,2}?(?:fee|commission|cut)\b"
     r"|\s+(?:per|on|of|for)\s+(?:each|every|the|a|an)?\s*(?:successful\s+|online\s+|in-person\s+)?"
-    r"(?:\w+\s+)?(?:charge|transaction|order|sale|payment|booking|invoice|transfer|"
+    r"(?:\w+\s+)?(?:charge|transaction|order|sale|payment|booking|invoice|transfer|tap|swipe|"
+    r"purchase|checkout|"
     r"payment\s+volume|volume|sales)s?\b)",
     re.IGNORECASE,
 )
@@ -1246,6 +1250,12 @@ _PENALTY_AFTER_RE = re.compile(
     r"^\s*(?:for|per|on)\s+(?:a|an|each|every|any)\s+",
     re.IGNORECASE,
 )
+#: Before an amount: the fee it is ("a fixed exit fee of €125").
+_PENALTY_BEFORE_RE = re.compile(
+    r"\b(?:fees?|charges?|surcharges?|penalt(?:y|ies)|fines?)\s+of\s+"
+    r"(?:(?:just|only|about|around|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 _LAPSE_RE = re.compile(
     r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
     r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
@@ -1254,7 +1264,10 @@ _LAPSE_RE = re.compile(
     r"(?:leav(?:e|es|ing)|left|park(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:outside|beyond|off)\b|outside\s+(?:a|an|the|any|our)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:zones?|area|areas|hours|limits?)|unauthori[sz]ed|improper(?:ly)?|abandon(?:s|ed|ing)?|"
-    r"unreturned|without\s+(?:notice|permission|extending|returning|booking))\b",
+    r"unreturned|without\s+(?:notice|permission|extending|returning|booking)|"
+    # leaving before the term ends: an exit, early termination or break fee
+    r"exit|early\s+(?:termination|exit|repayment|cancell?ation)|leav(?:e|es|ing)\s+(?:[\w'-]+\s+)"
+    r"{0,3}?early|break(?:ing)?\s+(?:the|a|your)\s+contract)\b",
     re.IGNORECASE,
 )
 _AT_MOST_RE = re.compile(
@@ -1348,7 +1361,9 @@ def not_a_price(
         return "not the product's price"
     if "cost" in lowered and _cost_to_party(before, lower_words(list(own))):
         return "what the problem costs"
-    if _PENALTY_AFTER_RE.match(after) and _LAPSE_RE.search(f"{before} {after}"):
+    if (_PENALTY_AFTER_RE.match(after) or _PENALTY_BEFORE_RE.search(before)) and _LAPSE_RE.search(
+        f"{before} {after}"
+    ):
         return "a penalty"
     words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", text[start:end] + " " + after)[:6]}
     words |= {unit_key(w) for w in re.findall(r"[A-Za-z]+", before)[-3:]}
@@ -1462,7 +1477,10 @@ _PASS_THROUGH = (
     r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage)"
 )
 _PARTY_BEFORE_RE = re.compile(
-    rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+{_CHARGE_QUALIFIERS}$",
+    rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+"
+    # what they charge, named ("banks charge a setup fee of AED 2,500")
+    r"(?:(?:an?|the|their|its|your)\s+(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|rates?|prices?|"
+    rf"premiums?)\s+of\s+)?{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
 _FEE_BEFORE_RE = re.compile(
@@ -2413,6 +2431,8 @@ def read_claim(
         return ClaimReading("not a price", "another product's price, sold separately")
     if offer is None and (reason := _other_bill_or_loan(amount, text, context)):
         return ClaimReading("not a price", reason)
+    if offer is None and (reason := _policy_term(text, start, end)):
+        return ClaimReading("not a price", reason)
     if offer is None and _said_of_alternative(amount, text, context):
         return ClaimReading("not a price", "an alternative's price, named the sentence before")
     if offer is None and _other_item(amount, text, context):
@@ -2421,6 +2441,9 @@ def read_claim(
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
+    if _MINIMUM_AFTER_RE.match(text, end):
+        # "a $50/month minimum usage": a commitment the model does not state; at most info.
+        return replace(reading, untied=True)
     if _REPAY_RE.search(text, max(0, start - 40), start):
         # "repay about £2,120 a month": a loan's repayment; the model has no amortisation.
         return replace(reading, untied=True)
@@ -2468,6 +2491,12 @@ _BORROW_RE = re.compile(
 )
 #: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
 #: a month"): a price the model cannot state (it has no amortisation), at most info.
+#: After an amount: a minimum the customer commits to ("a $50/month minimum usage").
+_MINIMUM_AFTER_RE = re.compile(
+    r"\s*(?:a\s+month\s+|per\s+month\s+|monthly\s+)?minimum\s+(?:usage|spend|commitment|"
+    r"charge|bill|fee)\b",
+    re.IGNORECASE,
+)
 _REPAY_RE = re.compile(
     r"\b(?:repay|repays|repaying|pay\s+back|repayments?\s+of|instal?ments?\s+of)\s+"
     r"(?:(?:about|around|roughly|just|only)\s+)?$",
@@ -2506,6 +2535,34 @@ _PRONOUN_COSTS_RE = re.compile(
     r"(?:(?:about|around|roughly|nearly|almost|up\s+to|over|just)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Around an amount: the part of each claim the customer pays ("you pay the first £99 of
+#: each condition"), or the care a policy covers ("£8,000 of vet fees a year").
+_FIRST_OF_BEFORE_RE = re.compile(r"\b(?:pay|pays|paying|cover|covers)\s+the\s+first\s+$", re.I)
+_FIRST_OF_AFTER_RE = re.compile(
+    r"\s*(?:of|on)\s+(?:each|every|any|a|the|your)\s+(?:[\w-]+\s+)?(?:claims?|conditions?|"
+    r"incidents?|visits?|illness(?:es)?|injur(?:y|ies)|treatments?|repairs?|loss(?:es)?)\b",
+    re.IGNORECASE,
+)
+_COVERED_CARE_AFTER_RE = re.compile(
+    r"\s*(?:of|in)\s+(?:vet|veterinary|medical|dental|hospital|treatment|legal|repair|"
+    r"care)\s+(?:fees|bills|costs|treatment|care|expenses)\b",
+    re.IGNORECASE,
+)
+
+
+def _policy_term(text: str, start: int, end: int) -> str:
+    """Why an amount is a term of a policy, not its price, or "": the first part of each
+    claim the customer pays ("you pay the first £99 of each condition each year"), or the
+    care it covers ("£8,000 of vet fees a year costs £47.20 a month")."""
+    if _FIRST_OF_AFTER_RE.match(text, end) and _FIRST_OF_BEFORE_RE.search(
+        text, max(0, start - 30), start
+    ):
+        return "a term of the policy, the part of each claim the customer pays"
+    if _COVERED_CARE_AFTER_RE.match(text, end):
+        return "a term of the policy, the care it covers"
+    return ""
 
 
 def _said_of_alternative(amount: TextAmount, text: str, context: ClaimContext) -> bool:
@@ -2562,12 +2619,16 @@ _CHANGE_BY_RE = re.compile(
 )
 #: Earlier in an amount's sentence: costs cut or a gain the sentence goes on to put a
 #: figure on ("Fleets cut fuel costs by 8%, about $1,500 per truck a year", "farms gain
-#: 8% more milk - that's about €20,000 a year").
+#: 8% more milk - that's about €20,000 a year"), or what the customer pays today ("Still
+#: paying ¥7,000 a month?", "switching from a ¥7,000 plan", "stop paying for ... - often
+#: $3,000 a month").
 _CUT_OR_GAIN_RE = re.compile(
     r"\b(?:(?P<cut>cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|"
     r"lowering|slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|halve|halves|"
     r"halved)\s+(?:[\w'-]+\s+){0,3}?(?:costs?|spend|spending|bills?|expenses?|overheads?|"
-    r"premiums?)|(?P<gain>gain|gains|gained|gaining))\b",
+    r"premiums?)|(?P<gain>gain|gains|gained|gaining)|(?P<spend>(?:still|currently|already)\s+"
+    r"(?:paying|spending)|stop\s+paying|(?:switch(?:ing)?|moving)\s+from|instead\s+of\s+"
+    r"paying))\b",
     re.IGNORECASE,
 )
 #: Right before an amount: what a cut or a gain leads to, or buys: the amount is then a
@@ -2593,6 +2654,8 @@ def _change_or_gain(amount: TextAmount, text: str, context: ClaimContext) -> str
     between = text[cue.end() : start]
     if _OFFER_WORD_RE.search(between) or _offer_named(between, context):
         return ""
+    if cue.group("spend"):
+        return "what the customer pays today, not the product's price"
     return "a saving" if cue.group("cut") else "a gain of the customer's"
 
 
@@ -3519,7 +3582,27 @@ def _plan_named_before(text: str, start: int, foot: Footing) -> str | None:
     for plan_id, named_before, _ in _plan_patterns(foot):
         if named_before.search(head):
             return plan_id
+    if words is not None:
+        # "Restaurants from S$180 a month, central kitchens from S$420": a plan's id as the
+        # kind of customer it is for, in lower case or plural, right before "from".
+        for plan_id, kind in _plan_kinds(tuple(plan.id for plan in foot.paid)):
+            if kind.search(head):
+                return plan_id
     return None
+
+
+@cache
+def _plan_kinds(ids: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """For each plan id of two letters or more, a pattern for it written as a kind of
+    customer at the end of a text: any case, its last word maybe plural."""
+    out = []
+    for plan_id in ids:
+        words = [re.escape(w) for w in re.split(r"[\s_-]+", plan_id) if w]
+        if not words or len(plan_id) < 2:
+            continue
+        name = r"[\s_-]+".join(words) + r"(?:s|es)?"
+        out.append((plan_id, re.compile(rf"(?<![\w-]){name}\s*$", re.IGNORECASE)))
+    return tuple(out)
 
 
 def percent_explained(

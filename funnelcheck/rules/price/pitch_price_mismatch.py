@@ -157,7 +157,16 @@ class PitchPriceMismatch(Rule, options=Options):
     of "self-hosting an open model") does not make a phrase the product's. A loan's
     repayment ("repay about £2,120 a month") is at most info: the model has no amortisation.
     A sold unit's rate with the unit named in its clause is that rate ("extendable to 5
-    years for €119" beside an extended warranty fee of €119).
+    years for €119" beside an extended warranty fee of €119). Nor are: what the customer
+    pays today ("Still paying ¥7,000 a month?", "switching from a ¥7,000 plan", "stop paying
+    for ... - often $3,000 a month"); an exit, early-termination or break fee (a penalty);
+    the part of each claim the customer pays ("the first £99 of each condition") and the
+    care a policy covers ("£8,000 of vet fees a year"); another party's fee named after its
+    verb ("banks charge a setup fee of AED 2,500"); what the customer's client pays them
+    ("when your client pays $2,000"). A minimum the customer commits to ("a $50/month
+    minimum usage") is at most info. A plan's id written as the kind of customer it is for
+    ("central kitchens from S$420 a month" for a plan `central-kitchen`) is that plan's
+    from-price. A percentage "per tap", "per swipe" or "per purchase" is a card rate.
 
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
