@@ -2441,7 +2441,7 @@ def read_claim(
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
-    if _MINIMUM_AFTER_RE.match(text, end):
+    if _COMMITMENT_AFTER_RE.match(text, end):
         # "a $50/month minimum usage": a commitment the model does not state; at most info.
         return replace(reading, untied=True)
     if _REPAY_RE.search(text, max(0, start - 40), start):
@@ -2492,7 +2492,7 @@ _BORROW_RE = re.compile(
 #: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
 #: a month"): a price the model cannot state (it has no amortisation), at most info.
 #: After an amount: a minimum the customer commits to ("a $50/month minimum usage").
-_MINIMUM_AFTER_RE = re.compile(
+_COMMITMENT_AFTER_RE = re.compile(
     r"\s*(?:a\s+month\s+|per\s+month\s+|monthly\s+)?minimum\s+(?:usage|spend|commitment|"
     r"charge|bill|fee)\b",
     re.IGNORECASE,
