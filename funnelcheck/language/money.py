@@ -67,8 +67,10 @@ How text is read, the decisions a user may want to know:
   `is_saving`: it is not a price claim.
 - Figures of the customer's business: an amount followed by "ARR", "MRR", "GMV", "AUM",
   "in revenue" (or "in annual revenue", "of revenue"), "in sales", "in funding", "in assets",
-  "turnover", "valuation", "TPV" or "(payment) volume", or introduced by "raised",
-  "raising", "revenue of", "ARR of", "valued at", "valuation of", "volume of" or a verb of
+  "turnover", "valuation", "TPV", "(payment) volume", "(quarterly) pipeline", "bookings",
+  "of deals" or "in contracts", or introduced by "raised", "raising", "revenue of", "ARR of",
+  "valued at", "valuation of", "volume of", "(your) average deal (size) is", "a deal size
+  of", "a pipeline of", "bookings of" (not "our average deal") or a verb of
   money the customer takes in ("taking", "processing", "doing", "sells", "earning",
   "bringing in", "handling", "collecting", "accepting" ...), is `is_business_figure` ("SaaS
   companies with $2M ARR", "a brand taking ₹10,00,000 a month"): it describes the
@@ -84,9 +86,12 @@ How text is read, the decisions a user may want to know:
 - A period or seat word before an amount is its adjective only when no amount before it
   took it as its own unit: in "$0.00325 per monthly active user and $0.125 per GB",
   "monthly" is the first amount's unit, not the second's period.
-- Ranges ("$10-20", "$10–$20", "$10 to $20", "10-20 €") give two amounts, one per bound,
-  each with the range's currency, period and seat qualifiers; a bound without a multiplier
-  takes the other's ("$10-20k" is 10,000 to 20,000). Neither bound is a floor.
+- Ranges ("$10-20", "$10–$20", "$10 to $20", "10-20 €", "between $10 and $20") give two
+  amounts, one per bound, each with the range's currency, period and seat qualifiers and
+  the range's bounds (`range`); a bound without a multiplier takes the other's ("$10-20k"
+  is 10,000 to 20,000). Neither bound is a floor.
+- A period word after a hyphen is no period of the amount: "cleaned bi-weekly", "semi-annual"
+  say how often, not that the amount is weekly.
 """
 
 from __future__ import annotations
@@ -349,6 +354,9 @@ class TextAmount:
     raw: str
     #: A figure of the customer's business ("$2M ARR", "$5M in revenue"), not a price.
     is_business_figure: bool = False
+    #: For either bound of a range ("$10-$20", "$10 to $20", "between $10 and $20"): the
+    #: range's low and high amounts; None for an amount on its own.
+    range: tuple[Decimal, Decimal] | None = None
 
     def describe(self) -> str:
         """ "$399 a month", "$30 a seat a month", "$4,990 once", "from $399 a month"."""
@@ -638,16 +646,17 @@ _SAVING_AFTER_RE = re.compile(
 # Figures of the customer's business, not prices: "$2M ARR", "$5M-$50M in annual revenue",
 # "between $10M and $100M in revenue" (the first bound of such a pair too), "raised $10M".
 _BUSINESS_WORDS = (
-    r"(?:(?:in|of)\s+)?(?:(?:annual|yearly|monthly|recurring|annual\s+recurring|total|gross)\s+)?"
+    r"(?:(?:in|of)\s+)?(?:(?:annual|yearly|quarterly|monthly|recurring|annual\s+recurring|total|"
+    r"gross|sales|open|new)\s+)?"
     r"(?:ARR|MRR|GMV|TPV|AUM|revenues?|sales|funding|financing|assets|turnover|valuation|"
-    r"(?:payment\s+|processing\s+|transaction\s+)?volume)\b"
+    r"pipeline|bookings|(?:payment\s+|processing\s+|transaction\s+)?volume)\b"
 )
 _BUSINESS_AFTER_RE = re.compile(
     rf"^(?:\s+(?:and|to|or)\s+\S*\d\S*)?\s+(?:{_BUSINESS_WORDS}|"
     # Money the customer holds or is given, one owner's word before it ("of client funds",
     # "in trust deposits", "in donations"): theirs, not a price.
     r"(?:in|of)\s+(?:[A-Za-z'-]+\s+)?(?:funds|deposits|savings|donations|payroll|"
-    r"receivables|escrow)\b)",
+    r"receivables|escrow|deals|contracts)\b)",
     re.IGNORECASE,
 )
 # Money the customer takes in, a verb right before it: "a brand taking ₹10,00,000 a month",
@@ -669,6 +678,11 @@ _TAKES_IN = (
 _BUSINESS_BEFORE_RE = re.compile(
     r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
     rf"valued\s+at|valuation\s+of|funding\s+of|volumes?\s+of|GMV\s+of|TPV\s+of|"
+    # The customer's sales figures: a deal's size, the pipeline, bookings ("your average
+    # deal is $48,000", "a deal size of $65,000", "a pipeline of $10M").
+    r"(?<!\bour\s)(?:average|typical|median|mean)\s+deals?(?:\s+(?:sizes?|values?))?\s+(?:is|are|"
+    r"was|were|of|runs?|comes?\s+to)|deal\s+(?:sizes?|values?)\s+(?:is|are|was|were|of)|"
+    r"pipeline\s+(?:of|is|worth)|bookings\s+(?:of|are|were|is)|"
     # A thing the customer sells, its price before it ("sell a $150 tour").
     rf"(?:{_TAKES_IN})(?:\s+(?:an?|the|your|their|each|every|one))?)"
     r"\s+(?:(?:over|about|around|roughly|nearly|almost|more\s+than|less\s+than|under|just|"
@@ -695,8 +709,8 @@ _INSTALMENT_BEFORE_RE = re.compile(
 )
 _PERIOD_BEFORE_RE = re.compile(
     r"(?<!billed\s)(?<!paid\s)(?<!charged\s)"
-    r"\b(?P<word>monthly|annual|annually|yearly|quarterly|weekly|daily|one[- ]time|one[- ]off|"
-    r"lifetime)\b(?!\s+or\b)(?:\s+\S+){0,4}?\s*$",
+    r"\b(?<!-)(?P<word>monthly|annual|annually|yearly|quarterly|weekly|daily|one[- ]time|"
+    r"one[- ]off|lifetime)\b(?!\s+or\b)(?:\s+\S+){0,4}?\s*$",
     re.IGNORECASE,
 )
 _SEAT_BEFORE_RE = re.compile(
@@ -728,6 +742,47 @@ def find_amounts(text: str, default_currency: str | None) -> list[TextAmount]:
             found.extend(_as_orders(text, read[0], orders))
             position = max(position, read[1])
             previous_end = read[1]
+    return _between_ranges(text, found)
+
+
+#: "between $150 and $190 per visit": the words before a range's low bound, and between
+#: its bounds.
+_BETWEEN_BEFORE_RE = re.compile(r"\bbetween\s+(?:(?:about|around|roughly)\s+)?$", re.IGNORECASE)
+_BETWEEN_AND_RE = re.compile(r"\s+and\s+$", re.IGNORECASE)
+
+
+def _between_ranges(text: str, found: list[TextAmount]) -> list[TextAmount]:
+    """The amounts with "between $X and $Y" read as a range, as "$X to $Y" is: the low
+    bound, written bare, takes the high bound's period and seat qualifiers, and both are
+    a saving or a business figure where either is."""
+    for i in range(len(found) - 1):
+        low, high = found[i], found[i + 1]
+        if (
+            low.range is not None
+            or high.range is not None
+            or low.amount >= high.amount
+            or low.currency != high.currency
+            or low.per not in (None, high.per)
+            or (low.per_seat and not high.per_seat)
+            or not _BETWEEN_AND_RE.fullmatch(text, low.span[1], high.span[0])
+            or not _BETWEEN_BEFORE_RE.search(text, max(0, low.span[0] - 24), low.span[0])
+        ):
+            continue
+        bounds = (low.amount, high.amount)
+        saving = low.is_saving or high.is_saving
+        business = low.is_business_figure or high.is_business_figure
+        found[i] = replace(
+            low,
+            per=high.per,
+            per_seat=high.per_seat,
+            floor=False,
+            is_saving=saving,
+            is_business_figure=business,
+            range=bounds,
+        )
+        found[i + 1] = replace(
+            high, floor=False, is_saving=saving, is_business_figure=business, range=bounds
+        )
     return found
 
 
@@ -862,6 +917,7 @@ def _read_match(
                 span=(bound.start, end),
                 raw=text[bound.start : end],
                 is_business_figure=is_business_figure,
+                range=(amounts[0], amounts[1]) if is_range else None,
             )
         )
     return found, qualifiers.end

@@ -226,6 +226,19 @@ class Bill:
         return self.one_time + self.yearly
 
     @property
+    def financed_yearly(self) -> Decimal | None:
+        """What a year costs while the one-time parts with `financing` are paid in their
+        instalments: the recurring bill plus those instalments made yearly ("$39.99 a month
+        of monitoring plus $10 a month for the equipment"); None where nothing is financed."""
+        instalments: Decimal | None = None
+        for part in self.parts:
+            if part.financing is None or part.once <= 0:
+                continue
+            count = part.once / part.rate if part.rate > 0 else Decimal(1)
+            instalments = (instalments or Decimal(0)) + part.financing.yearly * count
+        return None if instalments is None else self.yearly + instalments
+
+    @property
     def has_one_time(self) -> bool:
         return self.one_time > 0
 
@@ -2382,6 +2395,8 @@ def read_claim(
     reason = context.not_a_price(text, start, end)
     if reason is not None:
         return ClaimReading("not a price", reason)
+    if (reason := _compared_or_spent(amount, text, context)) is not None:
+        return ClaimReading("not a price", reason)
     if _SIZED_BUSINESS_RE.match(text, end) and _A_BEFORE_RE.search(text, max(0, start - 8), start):
         return ClaimReading("not a price", "the customer's business, sized by its revenue")
     if amount.amount == 0 and says_no_fee(text, end):
@@ -2417,6 +2432,8 @@ def read_claim(
         return _EXPLAINED
     if _unit_named_rate(amount, text, foot, found, tolerance):
         return _EXPLAINED
+    if offer is None and _range_holds(amount, text, found, tolerance):
+        return _EXPLAINED
     if offer is None and _is_problem_cost(amount, text, context, tolerance):
         return ClaimReading("not a price", "the problem's cost")
     if offer is None and (reason := _customers_money(amount, text, foot, tolerance)):
@@ -2437,6 +2454,8 @@ def read_claim(
         return ClaimReading("not a price", "an alternative's price, named the sentence before")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
+    if offer is None and _instalment_of_other(amount, text, foot, context, tolerance):
+        return ClaimReading("not a price", "an instalment of something else than the plans")
     if examples and offer is None and _bill_at_example(amount, text, foot, tolerance):
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
@@ -2982,7 +3001,8 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     clause = _clause(text[max(0, start - 80) : start], last=True)
     cue = _ITEM_CUE_RE.search(clause)
     thing = _THING_AFTER_RE.match(text, end) if _ARTICLE_END_RE.search(clause) else None
-    if thing is not None and not _OFFER_WORD_RE.search(_clause(text[end : end + 80], last=False)):
+    rest = _THEIR_PAYER_RE.sub(" ", _clause(text[end : end + 80], last=False))
+    if thing is not None and not _OFFER_WORD_RE.search(rest):
         phrase = thing.group("noun")  # "on a $6,000 surgery": the price of a surgery
     elif cue is None or cue.group("phrase").split()[-1][:1].isupper():
         return False  # a thing named in capitals ("Scale is $299") may be a plan: compared
@@ -2992,7 +3012,11 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     own = {w.lower() for w in context.own}
     if not words or words & (context.product | own | _PRICE_NOUNS):
         return False
-    near = clause + text[start:end] + _clause(text[end : end + 80], last=False)
+    near = (
+        clause
+        + text[start:end]
+        + _THEIR_PAYER_RE.sub(" ", _clause(text[end : end + 80], last=False))
+    )
     if _PERIOD_WORD_RE.search(near) is not None:
         return False
     return not (lower_words([near]) & (context.product | own))
@@ -3020,6 +3044,149 @@ def _full_fare_pair(amount: TextAmount, text: str) -> bool:
         if other.amount >= amount.amount:
             return True
     return False
+
+
+# -- the kinds of the held-out set 13b: ranges of quotes, the customer's customer's item
+# and its instalments, a reference price compared against, a cost in staff or time -------
+#: The customer's customer paying, by a possessive ("your shopper pays", "their buyers
+#: spend"): no word that puts money on our offer.
+_THEIR_PAYER_RE = re.compile(
+    r"\b(?:your|their)\s+(?:[\w'-]+\s+)?(?:shoppers?|customers?|buyers?|clients?|guests?|"
+    r"patients?|diners?|patrons?|passengers?|riders?|students?|tenants?|members?|fans?|"
+    r"donors?|visitors?|consumers?)\s+(?:pays?|paying|paid|spends?|spending|splits?|"
+    r"splitting|covers?)\b",
+    re.IGNORECASE,
+)
+#: Right before an amount: instalments of it, with their count where given ("4 payments
+#: of $50", "four instalments of").
+_INSTALMENTS_OF_RE = re.compile(
+    rf"(?:\b{_COUNT}\s+(?:[\w-]+\s+)?)?(?:payments?|instal?lments?|installments?)\s+of\s+"
+    r"(?:(?:about|around|roughly|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _range_holds(amount: TextAmount, text: str, found: list[Explainer], tolerance: Decimal) -> bool:
+    """Whether the amount is a bound of a range ("most pay between $35 and $85 a month",
+    "$110 to $200 a month") that holds a figure of the model on the same footing (its
+    period, or the sentence's billing cadence; per seat or not as written): a spread of
+    quotes or bills the plans give one of. A range none of whose values a plan gives is
+    not explained. A floor or an upper bound is no range."""
+    if amount.range is None or amount.floor:
+        return False
+    low, high = amount.range
+    start, end = amount.span
+    for per in dict.fromkeys([amount.per, *cadence_periods(text, start, end)]):
+        if per is None:
+            candidates = [(e, e.figure) for e in found if e.basis in ("written", ONCE)]
+            candidates += [(e, e.figure / 12) for e in found if e.basis == "year"]
+            factor = Decimal(1)
+        elif per == ONCE:
+            candidates = [(e, e.figure) for e in found if e.basis == ONCE]
+            factor = Decimal(1)
+        elif per in PERIOD_FACTORS:
+            candidates = [(e, e.figure) for e in found if e.basis == "year"]
+            factor = Decimal(PERIOD_FACTORS[per])
+        else:
+            continue
+        for explainer, figure in candidates:
+            if explainer.per_unit != amount.per_seat or figure <= 0:
+                continue
+            if low * factor * (1 - tolerance) <= figure <= high * factor * (1 + tolerance):
+                return True
+    return False
+
+
+def _instalment_of_other(
+    amount: TextAmount, text: str, foot: Footing, context: ClaimContext, tolerance: Decimal
+) -> bool:
+    """Whether the amount is an instalment of something else its sentence prices ("On a
+    $200 dress your shopper pays 4 payments of $50"): right after "payments of" or
+    "instalments of", with an earlier amount of the sentence that `_other_item` reads as
+    the price of a thing that is not the plans', and the instalments (their count where
+    given) come to that price."""
+    start, end = amount.span
+    before = _INSTALMENTS_OF_RE.search(text, max(0, start - 60), start)
+    if before is None or amount.per_seat or amount.floor:
+        return False
+    head, tail = sentence_bounds(text, start, end)
+    count = before.group("n")
+    times = None
+    if count is not None:
+        times = Decimal(_COUNTS[count.lower()]) if count.lower() in _COUNTS else Decimal(count)
+    for other in find_amounts(text[head:tail], foot.currency):
+        other = replace(other, span=(other.span[0] + head, other.span[1] + head))
+        if other.span[1] > start or other.amount <= amount.amount:
+            continue
+        if not _other_item(other, text, context):
+            continue
+        if times is None or abs(times * amount.amount - other.amount) <= tolerance * other.amount:
+            return True
+    return False
+
+
+#: Before an amount: a price the sentence compares the offer against, another party's
+#: ("9% below the Default Market Offer of $2,620 a year", "less than the standard rate of
+#: $80"): a word of comparison, then that price named with an article and "of", "at", "is".
+_COMPARED_TO_RE = re.compile(
+    r"\b(?:below|under|beneath|less\s+than|lower\s+than|cheaper\s+than|above|over|more\s+than|"
+    r"higher\s+than|dearer\s+than|against|compared\s+(?:to|with)|versus|vs\.?|beats?|"
+    r"beating|undercuts?)\s+(?:the|a|an|their|its|today's|this\s+year's)\s+"
+    r"(?P<phrase>(?:[\w'-]+\s+){1,5}?)(?:of|at|is|was|which\s+is|currently\s+at)\s+"
+    r"(?:(?:about|around|roughly|just|only|some)\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount: a reference price, a regulator's or a market's, named as such ("the
+#: reference price of", "the industry average of", "a benchmark rate of").
+_REFERENCE_PRICE_RE = re.compile(
+    r"\b(?P<phrase>(?:reference|benchmark|default(?:\s+market)?|regulated|regulator's|"
+    r"government|market|industry|national|state|regional|median|going|standard\s+variable)"
+    r"\s+(?:[\w'-]+\s+){0,2}?(?:prices?|rates?|tariffs?|offers?|caps?|averages?|fares?))\s+"
+    r"(?:of|at|is|was|:)\s+(?:(?:about|around|roughly|just|only|some)\s+)?$",
+    re.IGNORECASE,
+)
+#: After an amount: what the problem costs in the customer's own staff or time ("costs $3
+#: to $5 in analyst time", "$15 in staff hours", "$400 a week in wages").
+_IN_STAFF_TIME_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each|every)\s+[\w'-]+\s+)?(?:in|of)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:time|hours|days|staff|labou?r|wages|salar(?:y|ies)|payroll|overtime|effort|"
+    r"man-hours|person-hours|productivity)\b",
+    re.IGNORECASE,
+)
+#: Words of our own price before a discount ("the regular price of $99").
+_OUR_PRICE_WORDS = frozenset(
+    {"regular", "list", "usual", "full", "normal", "original", "retail", "sticker", "rrp",
+     "our", "introductory", "intro", "current", "old", "previous", "new"}
+)  # fmt: skip
+_COST_VERB_RE = re.compile(
+    r"\b(?:costs?|costing|takes?|taking|eats?|eating|burns?|burning|wastes?|wasting|"
+    r"runs?|running|adds?\s+up\s+to)\b",
+    re.IGNORECASE,
+)
+
+
+def _compared_or_spent(amount: TextAmount, text: str, context: ClaimContext) -> str | None:
+    """Why an amount is not the product's price by the held-out set 13b's kinds, or None:
+    a reference price the sentence compares the offer against, or names as such, whose
+    phrase names no plan nor the product nor our own price before a discount ("below the
+    Default Market Offer of $2,620"; "below the Standard plan of $2,100" and "less than the
+    regular price of $99" are compared); what the problem costs in the
+    customer's own staff or time, after a verb of cost ("costs $3 to $5 in analyst time")."""
+    start, end = amount.span
+    before = _before_clause(text[max(0, start - 120) : start])
+    for pattern in (_COMPARED_TO_RE, _REFERENCE_PRICE_RE):
+        found = pattern.search(before)
+        if found is None:
+            continue
+        phrase = found.group("phrase")
+        words = lower_words([phrase]) | _name_words(phrase)
+        own = lower_words(list(context.own))
+        if not words & (context.product | context.tie | own | _OWN_WORDS | _OUR_PRICE_WORDS):
+            return "a reference price the offer is compared against"
+    after = _RANGE_HEAD_RE.sub("", text[end : end + 80])
+    if _IN_STAFF_TIME_RE.match(after) and _COST_VERB_RE.search(before):
+        return "what the problem costs in the customer's staff or time"
+    return None
 
 
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a

@@ -168,6 +168,20 @@ class PitchPriceMismatch(Rule, options=Options):
     ("central kitchens from S$420 a month" for a plan `central-kitchen`) is that plan's
     from-price. A percentage "per tap", "per swipe" or "per purchase" is a card rate.
 
+    A range of quotes ("$10-$20", "$10 to $20", "between $10 and $20"; each bound takes the
+    range's period: "most pay between $35 and $85 a month") that holds a figure of the model
+    on the same footing is explained by it: a spread of quotes or bills the plans give one
+    of; a range none of whose values a plan gives is not. Nor are these prices: the
+    customer's customer's item and its instalments ("on a $200 dress your shopper pays 4
+    payments of $50"; "you pay us 4 payments of $50" is compared), the customer's deal size,
+    pipeline, bookings or deals at risk ("your average deal is $48,000", "a $10M quarterly
+    pipeline", "$2M of deals at risk"), a reference price the sentence compares the offer
+    against or names as such, whose phrase names no plan, the product nor our own price
+    before a discount ("9% below the Default Market Offer of $2,620 a year", "the regulated
+    price cap of £1,800"; "below the Standard plan of $2,100" and "less than the regular
+    price of $99" are compared), and what the problem costs in the customer's own staff or
+    time, after a verb of cost ("costs $3 to $5 in analyst time", "$15 in staff hours").
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only

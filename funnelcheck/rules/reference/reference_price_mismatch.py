@@ -56,8 +56,11 @@ class ReferencePriceMismatch(Rule, options=Options):
       price after ("$1 a month for 3 months", then $10: $93).
     - **one-time parts**: a payment given `once` is compared with the one-time part of a
       plan (a device, onboarding) and with its first-year bill; a yearly payment with the
-      recurring bill and with the first-year bill. A one-time payment against a plan with
-      nothing one-time is compared with its yearly figure, with a note.
+      recurring bill and with the first-year bill; a payment on a period also with the
+      recurring bill plus the instalments of the one-time parts paid by `financing` ("$39.99
+      a month of monitoring plus $10 a month for the equipment over 60 months": $49.99).
+      A one-time payment against a plan with nothing one-time is compared with its yearly
+      figure, with a note.
     - an amount with no `per` is compared with each plan's amount as written.
 
     `paid` without a currency is in the price's currency; amounts in another currency are
@@ -199,6 +202,9 @@ def _matches(paid: Money, bill: Bill, tolerance: Decimal) -> tuple[bool, bool]:
         return True, False  # a period the format does not define is the schema's
     if _near(paid_yearly, bill.first_year, tolerance):
         return True, False
+    financed = bill.financed_yearly
+    if financed is not None and _near(paid_yearly, financed, tolerance):
+        return True, False  # the recurring price plus the instalments of what is financed
     if any(_near(paid_yearly, figure, tolerance) for figure in _offer_figures(bill)):
         return True, False
     return reaches(bill, paid_yearly, tolerance), False
