@@ -2454,7 +2454,11 @@ def read_claim(
         return ClaimReading("not a price", "an alternative's price, named the sentence before")
     if offer is None and _other_item(amount, text, context):
         return ClaimReading("not a price", "the price of something else than the plans")
-    if offer is None and _instalment_of_other(amount, text, foot, context, tolerance):
+    if (offer is None or offer.verdict == "unmodelled") and _instalment_of_other(
+        amount, text, foot, context, tolerance
+    ):
+        # "On a $200 dress your shopper pays 4 payments of $50 every two weeks": the
+        # shopper's instalments of their item, not an offer of ours the price does not model.
         return ClaimReading("not a price", "an instalment of something else than the plans")
     if examples and offer is None and _bill_at_example(amount, text, foot, tolerance):
         # Last, as it prices the plans again: only an amount that would be reported pays.

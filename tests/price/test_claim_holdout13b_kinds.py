@@ -110,6 +110,23 @@ def test_a_misquote_beside_them_is_still_an_error(tmp_path: Path, plans: str, cl
     assert "error" in _severities(tmp_path, plans, claim)
 
 
+#: A typical merchant whose monthly bill is far above an instalment of $75.
+SHOP = STRATEGY.replace(
+    "  name: Small firms\n",
+    "  name: Small firms\n"
+    "  typical_customer: {{volumes: {{instalment sales: 20000}}, quantities: {{order: 100}}}}\n",
+)
+
+
+def test_the_shoppers_instalments_are_no_offer_of_ours(tmp_path: Path) -> None:
+    # Paid for a length, yet the shopper's instalments of their own item: not even an info
+    # "introductory offer the price does not model".
+    claim = "On a $300 sofa your shopper pays 4 payments of $75 every two weeks."
+    assert severities_of(tmp_path, SHOP.format(plans=SHARE, claim=claim)) == []
+    ours = "You pay us 4 payments of $75 every two weeks."
+    assert severities_of(tmp_path, SHOP.format(plans=SHARE, claim=ours)) == ["info"]
+
+
 REFERENCE = """\
 funnelcheck: 1
 product: {{name: Porchguard, category: home security}}
