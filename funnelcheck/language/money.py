@@ -700,7 +700,8 @@ _ORDER_AFTER_RE = re.compile(
 _ORDER_BEFORE_RE = re.compile(
     rf"\b(?:{_ORDER_NOUNS}|purchases|(?:average\s+)?(?:order|basket|cart)\s+(?:values?|sizes?)|"
     r"AOV|average\s+(?:orders?|baskets?|tickets?|sales?))\s+"
-    r"(?:of|worth|totall?ing|over|above)\s+(?:(?:about|around|roughly|just|up\s+to)\s+)?$",
+    r"(?:of|worth|totall?ing|over|above|from)\s+(?:(?:about|around|roughly|just|up\s+to)\s+)?"
+    r"(?:\S+\s+to\s+)?$",
     re.IGNORECASE,
 )
 _INSTALMENT_BEFORE_RE = re.compile(
@@ -861,8 +862,17 @@ def _read_match(
     if None in values:
         return None
     factors = [b.factor for b in bounds]
-    if len(bounds) == 2 and factors[0] is None and factors[1] is not None:
-        factors[0] = factors[1]  # "$10-20k": the low bound takes the high's multiplier
+    if (
+        len(bounds) == 2
+        and factors[0] is None
+        and factors[1] is not None
+        and values[0] is not None
+        and values[1] is not None
+        and values[0] < values[1]
+    ):
+        # "$10-20k": the low bound takes the high's multiplier, where it stays the lower
+        # ("from £1,000 to £1m" is a thousand to a million, not a billion to a million).
+        factors[0] = factors[1]
     unit = Decimal("0.01") if in_cents else Decimal(1)
     amounts = [
         _whole(v * (f or 1) * unit) for v, f in zip(values, factors, strict=True) if v is not None

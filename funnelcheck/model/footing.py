@@ -562,10 +562,14 @@ class Footing:
 
     def stated_seats(self, seats_min: int) -> Decimal | None:
         """The typical customer's seats on a seat plan (never below `seats_min`), where the
-        strategy states them."""
+        strategy states them: by a seat word, or else by the one quantity no plan prices by
+        its unit, the seat in the customer's own word ("employee: 180", "vehicle: 40")."""
         for word in SEAT_WORDS:
             if word in self.quantities:
                 return max(self.quantities[word], Decimal(seats_min))
+        own = [key for key in self.quantities if key not in self.sold_units]
+        if len(own) == 1:
+            return max(self.quantities[own[0]], Decimal(seats_min))
         return None
 
     def _base(
@@ -1073,6 +1077,7 @@ _CUSTOMERS_MONEY_RE = _words_before(
     r"(?:\s+(?:back|out|with))?|we(?:'ll|\s+will)?\s+(?:pay|reimburse|refund)\s+(?:you|your\s+"
     r"[a-z][\w'-]*)(?:\s+(?:back|directly))?|you(?:'ll|\s+will|\s+can|\s+could)?\s+(?:sell|charge|bill|"
     r"invoice|earn|make|keep|take\s+home|receive|get\s+paid|pocket|net|collect)(?:\s+(?:for|at))?"
+    r"|(?:gets?|claims?|getting|claiming)\s+back(?:\s+up\s+to)?"
     r"|(?:your|their)\s+(?:clients?|customers?|buyers?|guests?|patients?|tenants?|shoppers?)\s+"
     r"(?:pays?|paid|spends?|spent)"
     r"|get\s+paid|paid\s+out|take[-\s]home|(?:your|their|the|a|an)\s+(?:payouts?|earnings|"
@@ -1208,6 +1213,9 @@ _PERCENT_RE = re.compile(
     r"payment\s+volume|volume|sales)s?\b)",
     re.IGNORECASE,
 )
+#: In a sentence: a fee named, so that percentages it gives to plans by name are prices
+#: ("Our service fee is ... 25% at Bronze, dropping to 15% at Silver").
+_FEE_NAMED_RE = re.compile(r"\b(?:fees?|commissions?|take\s+rates?)\b", re.IGNORECASE)
 #: Before a percentage: a fee that it states ("lowers the fee to 0.69%", "fees of 0.69%",
 #: "a commission of 15%"), whatever verb of change comes before; "cuts fees by 20%" is no fee.
 _FEE_BEFORE_PERCENT_RE = re.compile(
@@ -1684,7 +1692,8 @@ def _plan_patterns(foot: Footing | None) -> list[tuple[str, re.Pattern[str], re.
 
 def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """For each plan: its id, a pattern for the plan named right before a percentage
-    ("Plus 25%", "Premium is 30%", "Lite: 15%") and one right after ("25% on Plus"). The
+    ("Plus 25%", "Premium is 30%", "Lite: 15%") and one right after ("25% on Plus", "15% at
+    Silver"). The
     name is read as a name, with a capital letter ("Plus", not "plus")."""
     out: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
     for plan in foot.plans:
@@ -1698,7 +1707,8 @@ def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern
             rf"(?<![\w-]){name}(?:'s)?(?:\s+(?i:plan|tier|package))?\s*"
             r"(?:(?i:is|at|takes|charges|costs|for)\s+|[:=–—-]\s*)?(?i:(?:just|only)\s+)?$"
         )
-        after = re.compile(rf"^\s*(?i:on|for|with|in)\s+(?i:the\s+)?{name}(?![\w-])")
+        # (no "^": `match` at a position anchors there, and "^" would only match at 0)
+        after = re.compile(rf"\s*(?i:on|for|with|in|at)\s+(?i:the\s+)?{name}(?![\w-])")
         out.append((plan.id, before, after))
     return out
 
@@ -1735,8 +1745,10 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
                 continue
             head, tail = sentence_bounds(text, match.start(), match.end())
             first = bisect_left(cued, head)
-            if first == len(cued) or cued[first] >= tail:
-                continue  # no percentage of its sentence is a price
+            if (first == len(cued) or cued[first] >= tail) and not _FEE_NAMED_RE.search(
+                text, head, tail
+            ):
+                continue  # no percentage of its sentence is a price, and it names no fee
         value = Decimal(match.group("value").replace(",", "."))
         out.append(TextPercent(value, match.span(), match.group(0), plan))
     return out
@@ -1806,7 +1818,9 @@ def is_rate(raw: str) -> bool:
 
 _PER_UNIT_RE = re.compile(
     r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
-    r"people|editor|host|driver|location|device)s?\b",
+    r"people|editor|host|driver|location|device)s?\b"
+    # a seat by the customer's word, per a period ("$245 per technician per month")
+    r"|\bper\s+[a-z][\w-]*\s+(?:per|a|/)\s*(?:month|year|mo|yr)\b",
     re.IGNORECASE,
 )
 
@@ -2467,6 +2481,8 @@ def read_claim(
     if _COMMITMENT_AFTER_RE.match(text, end):
         # "a $50/month minimum usage": a commitment the model does not state; at most info.
         return replace(reading, untied=True)
+    if _TERM_TOTAL_AFTER_RE.match(text, end):
+        return replace(reading, untied=True)  # "£720 in interest in total": over a term
     if _REPAY_RE.search(text, max(0, start - 40), start):
         # "repay about £2,120 a month": a loan's repayment; the model has no amortisation.
         return replace(reading, untied=True)
@@ -2508,18 +2524,25 @@ _OTHER_BILL_RE = re.compile(
     re.IGNORECASE,
 )
 _BORROW_RE = re.compile(
-    r"\b(?:borrow|borrows|borrowed|borrowing|(?:a\s+)?loans?\s+of|lend(?:s|ing)?\s+you)\s+"
-    r"(?:(?:up\s+to|about|around|over|from)\s+)?$",
+    r"\b(?:borrow|borrows|borrowed|borrowing|loans?|lend(?:s|ing)?\s+you|financing)\s+"
+    r"(?:(?:of|from|between|up\s+to|about|around|over)\s+)?(?:\S+\s+(?:to|and)\s+)?$",
     re.IGNORECASE,
 )
-#: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
-#: a month"): a price the model cannot state (it has no amortisation), at most info.
+#: After an amount: a total of interest or fees over a term ("you pay about £720 in
+#: interest in total"): the model states a rate, not the term; at most info.
+_TERM_TOTAL_AFTER_RE = re.compile(
+    r"\s+in\s+(?:interest|fees|charges)\b(?:\s+(?:in\s+total|overall|over\s+the\s+(?:term|"
+    r"loan|life\s+of\s+the\s+loan)))?",
+    re.IGNORECASE,
+)
 #: After an amount: a minimum the customer commits to ("a $50/month minimum usage").
 _COMMITMENT_AFTER_RE = re.compile(
     r"\s*(?:a\s+month\s+|per\s+month\s+|monthly\s+)?minimum\s+(?:usage|spend|commitment|"
     r"charge|bill|fee)\b",
     re.IGNORECASE,
 )
+#: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
+#: a month"): a price the model cannot state (it has no amortisation), at most info.
 _REPAY_RE = re.compile(
     r"\b(?:repay|repays|repaying|pay\s+back|repayments?\s+of|instal?ments?\s+of)\s+"
     r"(?:(?:about|around|roughly|just|only)\s+)?$",

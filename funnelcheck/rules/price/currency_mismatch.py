@@ -26,7 +26,10 @@ class CurrencyMismatch(Rule):
     (an amount without a currency is in the price's), and every amount in a stage's
     `pitch` or claims' `text` (a symbol names the price's currency where that currency
     writes it so: "$" is CAD in a CAD strategy, USD otherwise). Nothing is
-    reported when the price names no currency.
+    reported when the price names no currency, nor for an amount that is not the product's
+    price as FC302 reads it: a competitor's or an alternative's in its own currency ("AWS
+    S3 Standard charges about $0.023 per GB" in a EUR strategy where AWS S3 is an
+    alternative), another party's fee, the customer's own money.
 
     **Failing example.**
 
@@ -86,12 +89,16 @@ class CurrencyMismatch(Rule):
                 subject=name,
                 data={"currency": money.currency, "price_currency": price_currency},
             )
+        context = None
         for stage_index, texts in strategy.stages_with_texts():
             for relative, text in texts:
                 where = "the pitch" if relative[0] == "pitch" else "the claim"
                 for amount in strategy.amounts_in(text):
                     if amount.currency is None or amount.currency == price_currency:
                         continue
+                    context = context or strategy.claim_context
+                    if context.not_a_price(text, *amount.span) is not None:
+                        continue  # a competitor's, an alternative's, another party's money
                     yield Issue(
                         path=("stages", stage_index, *relative),
                         message=(
