@@ -77,9 +77,14 @@ def _severities(tmp_path: Path, claim: str, plans: str = ONE, **kwargs: str) -> 
 
 
 def test_a_range_multiplier_keeps_the_low_bound_lower(tmp_path: Path) -> None:
-    found = _findings(tmp_path, "Projects from £1,000 to £1m.", ONCE, currency="GBP")
-    # £1,000 is the plan; £1m is no plan's price, and nothing is read as a billion.
-    assert [f["data"]["amount"] for f in found] == [1000000]  # type: ignore[index]
+    # The plan (£1,000) is inside "from £1,000 to £1m": explained, as a range of quotes.
+    assert _findings(tmp_path, "Projects from £1,000 to £1m.", ONCE, currency="GBP") == []
+    # Beside a plan above the range, both ends are reported as written: £1,000, not a
+    # billion (the low bound took the high's multiplier).
+    big = ONCE.replace("1000", "2000000")
+    found = _findings(tmp_path, "Projects from £1,000 to £1m.", big, currency="GBP")
+    amounts = [f["data"]["amount"] for f in found]  # type: ignore[index]
+    assert amounts and 1000000000 not in amounts and set(amounts) <= {1000, 1000000}
 
 
 @pytest.mark.parametrize(
