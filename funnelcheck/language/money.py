@@ -54,8 +54,10 @@ How text is read, the decisions a user may want to know:
 - Periods: "/mo", "/month", "a month", "per month", "monthly", "every month", "per annum",
   "p.a.", "annually", "billed annually", "/yr", "/wk", "/qtr", "a day", an adjective after the
   amount ("a $5,988 annual contract", "a $499 monthly fee"), ...; "once",
-  "one-time", "one-off" and "lifetime" are `once`; a period adjective before the amount
-  counts when none follows ("a one-time fee of $4,990", "an annual plan at $5,988").
+  "one-time", "one-off" and "lifetime" are `once` ("once" not where a clause follows it,
+  a conjunction: "get €500 once your friend signs", "$40 once approved"); a period
+  adjective before the amount counts when none follows ("a one-time fee of $4,990", "an
+  annual plan at $5,988").
   "/hour" is read (`per="hour"`) but has no yearly figure: no plan can be compared with it.
 - Seats: "per seat", "/user", "a user", "per employee", "per member", "per agent",
   "per licence", "per head" set `per_seat`; any other "per X" ("per location") is read as a
@@ -608,7 +610,14 @@ _ADVERB_RE = re.compile(
     re.IGNORECASE,
 )
 _ONCE_RE = re.compile(
-    r"\s*,?\s+(?:(?:paid|billed|charged)\s+)?(?:once|one[- ]time|one[- ]off|lifetime|for\s+life)\b",
+    r"\s*,?\s+(?:(?:paid|billed|charged)\s+)?(?:once\b(?!\s+(?:{})\b)|one[- ]time|one[- ]off|"
+    r"lifetime|for\s+life)\b".format(
+        # "once" as a conjunction: a clause follows ("get €500 once your friend's system is
+        # installed", "$40 once you sign", "once approved"): no period of the amount.
+        r"you|your|yours|they|their|them|we|our|it|its|he|she|his|her|i|my|the|a|an|this|"
+        r"that|these|those|each|every|both|everyone|someone|anyone|all|(?!(?:paid|billed|"
+        r"charged|invoiced)\b)[a-z]+(?:ed|en)"
+    ),
     re.IGNORECASE,
 )
 _TAX_RE = re.compile(

@@ -1441,6 +1441,249 @@ def _not_price_word(pattern: re.Pattern[str], before: str, product: frozenset[st
     return word not in product
 
 
+# -- money held, given or paid to the customer, terms, and lists (held-out set 12b) --------
+#: Right before an amount: a verb whose object it is, money the customer is given ("Refer a
+#: friend and you both get £50", "earn an extra $25", "receive $10 cashback"); an amount
+#: after "for" or "at" ("get Pro for $9") is no object of the verb, and one after an article
+#: ("get a $299 battery") is the thing's price unless a reward word follows it.
+_REWARD_VERB_RE = re.compile(
+    r"\b(?:get|gets|getting|receive|receives|receiving|earn|earns|earning|win|wins|winning|"
+    r"bag|bags|score|scores|be\s+given|be\s+paid)\s+(?:(?:yourself|each|both)\s+)?"
+    r"(?:(?:an?\s+extra|another|a\s+further|up\s+to|at\s+least|as\s+much\s+as|over)\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount: the business giving it ("we'll give you £50", "we send you a").
+_GIVE_RE = re.compile(
+    r"\b(?:give|gives|giving|send|sends|sending|gift|gifts|credit|credits)\s+(?:you|them|both"
+    r"(?:\s+of\s+you)?|each\s+of\s+you|your\s+friend)\s+(?:(?:an?|an?\s+extra|another|up\s+to)"
+    r"\s+)?$",
+    re.IGNORECASE,
+)
+#: After an amount: a reward's word ("a £50 e-gift card", "a $30 voucher for you", "$25
+#: referral bonus", "$10 cashback", "a $20 account credit").
+_REWARD_AFTER_RE = re.compile(
+    r"^\s*(?:in\s+)?(?:(?:(?!(?:per|for|with|each|every|a|an|of|on|to|at|and|or|the|is|are|"
+    r"when|once|if|after)\b)[A-Za-z][\w-]*\s+){0,2}?(?P<word>(?:e-?)?gift(?:\s+(?:cards?|certificates?|vouchers?))?|"
+    r"vouchers?|coupons?|bonus(?:es)?|rewards?|cash\s?back|credits?|tokens?))\b",
+    re.IGNORECASE,
+)
+#: After an amount that a verb of giving takes: the thing priced ("get a $9 plan").
+_PRICED_AFTER_RE = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:plans?|tiers?|memberships?|subscriptions?|packages?|bundles?|"
+    r"editions?|licen[cs]es?|seats?|deals?|devices?|kits?|add-ons?|upgrades?)\b",
+    re.IGNORECASE,
+)
+#: Before an amount: money paid to the customer for what they sell or export ("a feed-in
+#: tariff of 8.1 cents per kWh", "export payments of 15p", "a sell-back rate of").
+_SOLD_BEFORE_RE = _words_before(
+    r"feed[-\s]?in(?:\s+(?:tariffs?|rates?|payments?|prices?|remuneration))?|(?:smart\s+)?"
+    r"export\s+(?:tariffs?|rates?|payments?|prices?|credits?|guarantee)|(?:sell|buy)[-\s]?back"
+    r"\s+(?:rates?|prices?|tariffs?)|net[-\s]metering(?:\s+credits?)?",
+    3,
+)
+#: After an amount: what the customer exports or sells is what it is paid for ("5p per kWh
+#: you export", "for every kWh exported", "per unit sold back to the grid").
+_SOLD_AFTER_RE = re.compile(
+    r"^\s*(?:(?:per|a|an|for\s+(?:each|every)|on\s+(?:each|every))\s+(?:[\w-]+\s+){0,2}?)?"
+    r"(?:(?:that\s+|which\s+)?(?:you|they)\s+(?:export|sell\s+back|feed\s+(?:in|into)|send\s+"
+    r"(?:back\s+)?to\s+the\s+grid)|exported|fed\s+(?:in|into)|sold\s+back)\b",
+    re.IGNORECASE,
+)
+#: A deposit: money held and given back, a term like an excess ("a £40 deposit is taken",
+#: "a refundable $200 deposit", "a deposit of $200").
+_DEPOSIT_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?deposits?\b(?!\s+(?:fees?|charges?))")
+_DEPOSIT_BEFORE_RE = _words_before(
+    r"(?:refundable|returnable|security|damage)(?:\s+deposits?)?|deposits?\s+(?:of|is|are|at)", 1
+)
+#: An insurance's limit of cover: a term, not a price ("£100,000 of cover", "$1M of
+#: coverage", "a £2M indemnity limit", "£5m public liability", "cover up to £5 million").
+_COVER_AFTER_RE = re.compile(
+    r"^\s*(?:of\s+(?:[\w-]+\s+){0,2}?(?:cover|coverage|protection|indemnity|liability)|"
+    r"(?:[\w'-]+\s+){0,2}?(?:indemnity|liability|cover|coverage|benefit|policy)\s+(?:limits?|"
+    r"caps?|max(?:imum)?)|limits?\s+of\s+(?:cover|indemnity|liability)|(?:of\s+)?(?:public|"
+    r"employers'?|professional|products?)\s+(?:liability|indemnity))\b",
+    re.IGNORECASE,
+)
+_COVER_BEFORE_RE = _words_before(
+    r"(?:cover(?:s|ed)?|coverage|insured|insures?|protect(?:s|ed)?|indemnif(?:y|ies|ied))"
+    r"(?:\s+(?:you|your\s+[\w'-]+))?\s+(?:for\s+)?(?:up\s+to|to|of)|(?:limits?|sums?|levels?)\s+"
+    r"(?:of\s+)?(?:cover|coverage|indemnity|insured|liability)(?:\s+(?:of|is|at|up\s+to))?|"
+    r"(?:indemnity|cover|coverage|liability)\s+(?:limits?|caps?)(?:\s+(?:of|is|at|up\s+to))?",
+    0,
+)
+#: What the problem costs, said as a cost on one party with the problem as subject ("Order
+#: mistakes cost a full-service restaurant about $1,500 a month in comped dishes"): the
+#: verb, a party (or none) and the words that may qualify the amount, at the clause's end.
+_COST_ON_RE = re.compile(
+    r"\b(?P<modal>(?:can|could|may|might|will|would|often|typically|usually|easily|quickly|"
+    r"regularly|routinely|alone|together)\s+)*(?:costs?|costing)\s+(?P<party>(?:[\w'.-]+\s+)"
+    r"{0,4}?)(?:(?:about|around|roughly|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|"
+    r"an?\s+average\s+of|as\s+much\s+as|at\s+least|some|well\s+over)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MODALS = ("can", "could", "may", "might", "will", "would")
+#: After an amount: the loss it is counted in ("in comped dishes", "in lost sales", "in
+#: fines", "in overtime", "in wasted stock").
+_LOSS_AFTER_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each)\s+[\w'-]+\s+)?in\s+(?:[\w'-]+\s+){0,2}?(?:lost|wasted?|missed|"
+    r"comped|comps|spoil(?:ed|age)|unpaid|unbilled|forgone|idle|overtime|fines|penalties|"
+    r"refunds|chargebacks|shrinkage|write[-\s]?offs?|written[-\s]off|downtime|damages|rework|"
+    r"re-?dos|remakes|no-shows|theft|fraud|churn|interest|legal\s+fees|late\s+fees|"
+    r"re-?deliver(?:y|ies)|returns)\b",
+    re.IGNORECASE,
+)
+#: A subject that is the product's price, not a problem: a pronoun ("It costs a salon").
+_PRONOUN_SUBJECT_RE = re.compile(
+    r"^\s*(?:it|this|that|which|they|these|those|ours|everything|each|one)\b", re.IGNORECASE
+)
+#: Between two amounts of one list: a joiner and nothing else ("£0, £100, £250, £500 or
+#: £1,000", "$200 and $500", "£5 to £10").
+_LIST_JOIN_RE = re.compile(
+    r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:,\s*)?(?:or|and|to|through)\s+|[-–/]\s*)$",
+    re.IGNORECASE,
+)
+
+
+def money_not_priced(
+    amount: TextAmount, text: str, currency: str | None, context: ClaimContext
+) -> str | None:
+    """Why the money at `amount` is not the product's price by the kinds of the held-out
+    set 12b, or None: money given to the customer as a reward, paid to them for what they
+    export, a deposit held and given back, an insurance's limit of cover, what the problem
+    costs said as a cost with the problem as subject; and an amount of a list whose head
+    is no price ("an excess of £0, £100, £250 or £500": each is an excess). `context`'s
+    own reading (`not_a_price`) comes first; this reads what it does not."""
+    reason = _not_priced_alone(amount.span[0], amount.span[1], text, context)
+    if reason is not None:
+        return reason
+    head = _list_head(amount, text, currency)
+    if head is None:
+        return None
+    if head.is_saving or head.is_business_figure:
+        return "a saving, a loss or the customer's business figure, as the head of its list"
+    reason = context.not_a_price(text, *head.span) or _not_priced_alone(
+        head.span[0], head.span[1], text, context
+    )
+    return None if reason is None else f"{reason}, as the head of its list"
+
+
+def _not_priced_alone(start: int, end: int, text: str, context: ClaimContext) -> str | None:
+    """`money_not_priced` for one amount, its list aside."""
+    before = _before_clause(text[max(0, start - 120) : start])
+    after = _clause(text[end : end + 80], last=False)
+    product = context.product | context.sold
+    reward = _REWARD_AFTER_RE.match(after)
+    if reward is not None and not lower_words([reward.group("word")]) & product:
+        return "a reward given to the customer"
+    if (_REWARD_VERB_RE.search(before) or _GIVE_RE.search(before)) and not (
+        _PRICED_AFTER_RE.match(after) or lower_words(after.split()[:1]) & product
+    ):
+        return "a reward given to the customer"
+    sold = _SOLD_BEFORE_RE.search(before)
+    if (
+        sold is not None and not lower_words(sold.group(0).split()[:1]) & product
+    ) or _SOLD_AFTER_RE.match(after):
+        return "money paid to the customer for what they export or sell"
+    if "deposit" not in product and (
+        _DEPOSIT_AFTER_RE.match(after) or _DEPOSIT_BEFORE_RE.search(before)
+    ):
+        return "a deposit, held and given back"
+    if _COVER_AFTER_RE.match(after) or _COVER_BEFORE_RE.search(before):
+        return "a limit of cover"
+    if _long_alternative(start, text, context):
+        return "an alternative's price"
+    if "cost" in before.lower() and _problem_cost_said(before, after, context):
+        return "what the problem costs"
+    return None
+
+
+def _long_alternative(start: int, text: str, context: ClaimContext) -> bool:
+    """Whether the clause before an amount, however long, names an alternative of
+    `problem.alternatives` whole ("A traditional annual hire and reward policy for a moped
+    rider typically costs £1,800 a year"), and the words from it to the amount name no plan
+    and not the product ("..., Brightdesk costs $120" is the product's)."""
+    head, _ = sentence_bounds(text, start, start)
+    clause = " ".join(_clause(text[max(head, start - _SENTENCE_REACH) : start], last=True).split())
+    lowered = f" {clause.lower()} "
+    for phrase in context.others:
+        if " " not in phrase:
+            continue
+        at = lowered.rfind(f" {phrase} ")
+        if at >= 0 and not _offer_named(clause[at + len(phrase) :], context):
+            return True
+    return False
+
+
+def _problem_cost_said(before: str, after: str, context: ClaimContext) -> bool:
+    """Whether the clause before an amount says what the problem costs, as a cost on one
+    party or none ("Order mistakes cost a full-service restaurant about $1,500 a month"):
+    the subject before "cost" is no pronoun nor a possessive and has no word of the
+    product's (name, category, plans, units, fees) nor a price word; the party is no count
+    ("a team of five": a bill for so many) and not the customer addressed; and a loss
+    follows the amount ("in comped dishes", "in lost sales"), or there is a party and the
+    subject has a word of the problem's (`problem.statement`, `terms`, pains) or a modal
+    puts the cost on it ("Double bookings can cost a busy salon $4,000 a month")."""
+    found = _COST_ON_RE.search(before)
+    if found is None:
+        return False
+    subject = before[: found.start()]
+    if (
+        not subject.strip()
+        or _PRONOUN_SUBJECT_RE.match(subject)
+        or re.search(r"\w['’]s?\s", subject)
+    ):
+        # A possessive owns what costs ("Pro's classes", "Acme's plan"): a price, read elsewhere.
+        return False
+    words = lower_words([subject])
+    own = lower_words(list(context.own))
+    if words & (context.product | context.sold | context.tie | own) or _OFFER_WORD_RE.search(
+        subject
+    ):
+        return False
+    written = found.group("party").split()
+    party = [word.lower() for word in written]
+    if any(word in _COUNTED_PARTY or any(c.isdigit() for c in word) for word in party):
+        return False
+    if any(word in ("you", "me", "us") for word in party):
+        return False
+    real_party = not all(word in _NO_PARTY for word in party)
+    names = [word for word in written if word[:1].isupper()]
+    if names and lower_words(names) & (context.tie | own):
+        return False  # "costs a Premium restaurant": a plan or the product named
+    if _LOSS_AFTER_RE.match(after) is not None:
+        return True
+    modal = found.group("modal") or ""
+    return real_party and (
+        bool(words & context.problem) or any(word in _MODALS for word in modal.lower().split())
+    )
+
+
+def _list_head(amount: TextAmount, text: str, currency: str | None) -> TextAmount | None:
+    """The first amount of the list `amount` ends or stands in, amounts joined by ", ",
+    "or", "and" or "to" and nothing else ("£0, £100, £250 or £1,000"), or None where it
+    is no list's later member."""
+    start = amount.span[0]
+    if not re.search(r"(?:[,/–-]|\b(?:or|and|to|through))\s*$", text[max(0, start - 12) : start]):
+        return None  # cheap: most amounts are no list's later member
+    head_at, tail = sentence_bounds(text, start, amount.span[1])
+    amounts = [
+        replace(a, span=(a.span[0] + head_at, a.span[1] + head_at))
+        for a in find_amounts(text[head_at:tail], currency)
+    ]
+    index = next((i for i, a in enumerate(amounts) if a.span[0] == start), None)
+    if index is None or index == 0:
+        return None
+    first = index
+    while first > 0:
+        earlier, later = amounts[first - 1], amounts[first]
+        if not _LIST_JOIN_RE.match(text[earlier.span[1] : later.span[0]]):
+            break
+        if earlier.per is not None and earlier.per != later.per:
+            break  # "£95 a month, or £1,040": two billing options, not one list's items
+        first -= 1
+    return amounts[first] if first < index else None
+
+
 #: Verbs that join a party to the money it charges ("a gateway often adds $25 a month", "an
 #: attorney can charge $1,000", "carriers bill $12"), with the one word they may take as
 #: an object ("runs you $25", "charges merchants $25").
@@ -1775,7 +2018,7 @@ def name_words(names: list[str], exclude: frozenset[str] = frozenset()) -> froze
                 words.add(word)
         # The alternative as a phrase too, without its article: "gym membership".
         phrase = re.sub(r"^(?:a|an|the|our|their)\s+", "", " ".join(name.lower().split()))
-        if " " in phrase and len(phrase.split()) <= 4:
+        if " " in phrase:  # whole, however long ("a traditional annual hire and reward policy")
             words.add(phrase)
     return frozenset(words - _COMMON_CAPITALS)
 
@@ -2246,6 +2489,9 @@ class ClaimContext:
     #: The words of `tie` that come from the plans' ids alone: they tie only written as a
     #: name ("Core", not "a core team").
     plan_only: frozenset[str] = frozenset()
+    #: The problem's words (`problem.statement`, its `terms`, its pains), lower case and
+    #: singular, plain words out: a subject of them costing a party is the problem's cost.
+    problem: frozenset[str] = frozenset()
 
     def is_problem_cost(self, amount: TextAmount, tolerance: Decimal) -> bool:
         """Whether an amount is the problem's cost as the strategy states it, on one footing
@@ -2285,6 +2531,7 @@ def claim_context(
     alternatives: Any,
     texts: list[str],
     problem_cost: Any = None,
+    problem_texts: list[str] | None = None,
 ) -> ClaimContext:
     """The `ClaimContext` of a price model, its product's name and category, its
     `problem.alternatives` and the texts that may set it against a competitor (the value
@@ -2326,7 +2573,14 @@ def claim_context(
         sold,
         lower_words(names) & product_words,
         frozenset(plan_words - named),
+        problem_words(problem_texts or []),
     )
+
+
+def problem_words(texts: list[str]) -> frozenset[str]:
+    """The telling words of the problem's texts: lower case, singular, four letters or
+    more, plain words out ("Order mistakes" names `order mistakes`)."""
+    return frozenset(w for w in lower_words(texts) - _PLAIN_WORDS if len(w) >= 4)
 
 
 @dataclass(frozen=True)
@@ -2406,7 +2660,9 @@ def read_claim(
     else:
         unit_rate, share_unit = False, None
     start, end = amount.span
-    reason = context.not_a_price(text, start, end)
+    reason = context.not_a_price(text, start, end) or money_not_priced(
+        amount, text, foot.currency, context
+    )
     if reason is not None:
         return ClaimReading("not a price", reason)
     if (reason := _compared_or_spent(amount, text, context)) is not None:

@@ -196,6 +196,7 @@ class Strategy:
             self.problem.get("alternatives"),
             [text for text in texts if isinstance(text, str)],
             self.problem.get("cost"),
+            _problem_texts(self.problem),
         )
 
     @cached_property
@@ -295,6 +296,19 @@ def story_texts(strategy: Strategy) -> Iterator[str]:
     if isinstance(product, Mapping):
         yield from _strings(product.get("name"))
         yield from _strings(product.get("category"))
+
+
+def _problem_texts(problem: Mapping[str, Any]) -> list[str]:
+    """The problem's own words: its statement, its terms (names and synonyms) and its
+    pains' texts (`ClaimContext.problem`: what a subject costing a party is about)."""
+    texts = list(_strings(problem.get("statement")))
+    terms = problem.get("terms")
+    if isinstance(terms, Mapping):
+        texts += [str(key) for key in terms] + [t for v in terms.values() for t in _strings(v)]
+    pains = problem.get("pains")
+    for pain in pains if isinstance(pains, list) else []:
+        texts += _strings(pain.get("text") if isinstance(pain, Mapping) else pain)
+    return texts
 
 
 def _strings(value: Any) -> Iterator[str]:

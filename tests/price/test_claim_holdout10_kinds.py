@@ -119,8 +119,10 @@ def test_what_the_problem_costs_is_no_price(tmp_path: Path, claim: str) -> None:
         # A count in the party: a bill for so many, the product's price.
         "It costs a team of five $120 a month.",
         # One party may be the customer told a price (a cost that is not the problem's,
-        # tests/price/test_claim_money_kinds.py).
-        "Double bookings can cost a busy salon $4,000 a month.",
+        # tests/price/test_claim_money_kinds.py) where the product is the subject; with
+        # the problem as subject ("Double bookings can cost a busy salon $4,000 a month")
+        # it is the problem's cost (tests/price/test_claim_holdout12b_kinds.py).
+        "Brightdesk can cost a busy salon $4,000 a month.",
         # Spared, then paid: what is paid is the price.
         "Forget the posters and pay $500 a year for Pro.",
     ],
