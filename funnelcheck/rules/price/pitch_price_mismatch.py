@@ -182,6 +182,24 @@ class PitchPriceMismatch(Rule, options=Options):
     price of $99" are compared), and what the problem costs in the customer's own staff or
     time, after a verb of cost ("costs $3 to $5 in analyst time", "$15 in staff hours").
 
+    Nor is money given, held or paid to the customer, or a term: a reward, the object of
+    "get", "receive", "earn" or "win" ("Recommend us and get €500") or before a reward's
+    word ("a £50 e-gift card", "a $30 voucher", "$10 cashback"; "get Pro for $9 a month" is
+    a price); money paid for what the customer exports ("a feed-in tariff of 8.1 cents per
+    kWh", "5p per kWh you export"); a deposit held and given back ("a refundable $200
+    deposit"; compared where a plan names a `deposit` fee); an insurance's limit of cover
+    ("£100,000 of cover", "a £2M indemnity limit"); what the problem costs said as a cost on
+    one party with the problem as subject, where a loss follows ("cost a restaurant about
+    $1,500 a month in comped dishes") or the subject is the problem's words or a modal puts
+    it on the party ("Double bookings can cost a busy salon $4,000 a month"; "It costs a
+    team of five", "Pro costs a salon" are prices); an alternative named whole, however
+    long, before the verb ("A traditional hire and reward policy for a moped rider
+    typically costs £1,800 a year"). Amounts of one list, joined by ", ", "or", "and" or
+    "to", take the reading of the list's head ("an excess of £0, £100, £250 or £500": each
+    an excess); a list of prices ("$9, $19 or $29 a month") and two billing options
+    ("£95 a month, or £1,040") are compared amount by amount. "once" with a clause after it
+    is a conjunction, not one-time ("get €500 once your friend's system is installed").
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
