@@ -1467,9 +1467,11 @@ _REWARD_AFTER_RE = re.compile(
     r"vouchers?|coupons?|bonus(?:es)?|rewards?|cash\s?back|credits?|tokens?))\b",
     re.IGNORECASE,
 )
+#: A reward's head word: "gift" of "e-gift card", a product's word only if the product sells it.
+_REWARD_HEAD_RE = re.compile(r"^e-?|\s.*$")
 #: After an amount that a verb of giving takes: the thing priced ("get a $9 plan").
 _PRICED_AFTER_RE = re.compile(
-    r"^\s*(?:[\w-]+\s+)?(?:plans?|tiers?|memberships?|subscriptions?|packages?|bundles?|"
+    r"^\s*(?:[\w-]+\s+)?(?:pric(?:e|es|ing)|rates?|plans?|tiers?|memberships?|subscriptions?|packages?|bundles?|"
     r"editions?|licen[cs]es?|seats?|deals?|devices?|kits?|add-ons?|upgrades?)\b",
     re.IGNORECASE,
 )
@@ -1478,7 +1480,8 @@ _PRICED_AFTER_RE = re.compile(
 _SOLD_BEFORE_RE = _words_before(
     r"feed[-\s]?in(?:\s+(?:tariffs?|rates?|payments?|prices?|remuneration))?|(?:smart\s+)?"
     r"export\s+(?:tariffs?|rates?|payments?|prices?|credits?|guarantee)|(?:sell|buy)[-\s]?back"
-    r"\s+(?:rates?|prices?|tariffs?)|net[-\s]metering(?:\s+credits?)?",
+    r"\s+(?:rates?|prices?|tariffs?)|net[-\s]metering(?:\s+credits?)?|SEG\s+(?:rates?|payments?|"
+    r"tariffs?)",
     3,
 )
 #: After an amount: what the customer exports or sells is what it is paid for ("5p per kWh
@@ -1509,7 +1512,7 @@ _COVER_BEFORE_RE = _words_before(
     r"(?:\s+(?:you|your\s+[\w'-]+))?\s+(?:for\s+)?(?:up\s+to|to|of)|(?:limits?|sums?|levels?)\s+"
     r"(?:of\s+)?(?:cover|coverage|indemnity|insured|liability)(?:\s+(?:of|is|at|up\s+to))?|"
     r"(?:indemnity|cover|coverage|liability)\s+(?:limits?|caps?)(?:\s+(?:of|is|at|up\s+to))?",
-    0,
+    2,
 )
 #: What the problem costs, said as a cost on one party with the problem as subject ("Order
 #: mistakes cost a full-service restaurant about $1,500 a month in comped dishes"): the
@@ -1534,8 +1537,12 @@ _LOSS_AFTER_RE = re.compile(
 )
 #: A subject that is the product's price, not a problem: a pronoun ("It costs a salon").
 _PRONOUN_SUBJECT_RE = re.compile(
-    r"^\s*(?:it|this|that|which|they|these|those|ours|everything|each|one)\b", re.IGNORECASE
+    r"^\s*(?:(?:and|but|so|yet)\s+)?(?:it|this|that|which|they|these|those|ours|everything|each|"
+    r"one|all)\s*$",
+    re.IGNORECASE,
 )
+#: Words that make money said as a cost a price: "costs a restaurant just $69".
+_PRICE_QUALIFIERS = frozenset({"just", "only", "from", "mere", "little", "low"})
 #: Between two amounts of one list: a joiner and nothing else ("£0, £100, £250, £500 or
 #: £1,000", "$200 and $500", "£5 to £10").
 _LIST_JOIN_RE = re.compile(
@@ -1573,7 +1580,10 @@ def _not_priced_alone(start: int, end: int, text: str, context: ClaimContext) ->
     after = _clause(text[end : end + 80], last=False)
     product = context.product | context.sold
     reward = _REWARD_AFTER_RE.match(after)
-    if reward is not None and not lower_words([reward.group("word")]) & product:
+    if (
+        reward is not None
+        and unit_key(_REWARD_HEAD_RE.sub("", reward.group("word").lower())) not in product
+    ):
         return "a reward given to the customer"
     if (_REWARD_VERB_RE.search(before) or _GIVE_RE.search(before)) and not (
         _PRICED_AFTER_RE.match(after) or lower_words(after.split()[:1]) & product
@@ -1650,6 +1660,8 @@ def _problem_cost_said(before: str, after: str, context: ClaimContext) -> bool:
     names = [word for word in written if word[:1].isupper()]
     if names and lower_words(names) & (context.tie | own):
         return False  # "costs a Premium restaurant": a plan or the product named
+    if set(party) & _PRICE_QUALIFIERS or _offer_named(after, context):
+        return False  # "costs a restaurant just $69 a month with Lightspeed": a price
     if _LOSS_AFTER_RE.match(after) is not None:
         return True
     modal = found.group("modal") or ""

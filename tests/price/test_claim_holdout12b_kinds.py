@@ -83,6 +83,13 @@ def test_a_reward_given_to_the_customer_is_no_price(tmp_path: Path, claim: str) 
     assert _severities(tmp_path, claim) == []
 
 
+def test_a_gift_card_is_a_reward_where_the_product_sells_by_the_card(tmp_path: Path) -> None:
+    # "card" is a unit the product sells; the reward's head word, "gift", is not.
+    plans = "    - {id: pro, amount: 49, per: month, components: [{unit: card, amount: 2}]}"
+    claim = "Invite a salon and you both get a $40 e-gift card."
+    assert _severities(tmp_path, claim, plans) == []
+
+
 @pytest.mark.parametrize(
     "claim",
     [
@@ -134,6 +141,7 @@ def test_a_one_time_price_is_still_read_once(tmp_path: Path, claim: str) -> None
         "Spare power from the salon roof goes to the grid at an export rate of 15 cents per kWh.",
         "Your panels earn a feed-in payment of 9 cents a kWh on Pro.",
         "The grid buys it back: 6 cents for every kWh you export.",
+        "SEG payments of 5 cents per kWh go straight to your account.",
     ],
 )
 def test_money_paid_for_what_the_customer_exports_is_no_price(tmp_path: Path, claim: str) -> None:
@@ -217,6 +225,8 @@ def test_a_list_of_prices_is_compared_amount_by_amount(
         "Rota mix-ups cost a three-chair salon $600 a month in overtime.",
         # A risk on one party.
         "Double bookings can cost a busy salon $4,000 a month.",
+        # "Each" in the subject is no pronoun: each no-show is the problem.
+        "Each no-show costs a two-chair salon about $60.",
     ],
 )
 def test_what_the_problem_costs_one_party_is_no_price(tmp_path: Path, claim: str) -> None:
@@ -231,6 +241,8 @@ def test_what_the_problem_costs_one_party_is_no_price(tmp_path: Path, claim: str
         "It costs a team of five $120 a month.",
         "Scheduling costs a busy salon $120 a month.",
         "The monthly plan costs a salon about $120 a month in card fees.",
+        # The problem as subject, but the price's words: "just", the product named after.
+        "Fixing missed appointments costs a salon just $120 a month with Brightdesk.",
     ],
 )
 def test_a_price_said_as_a_cost_on_a_party_is_reported(tmp_path: Path, claim: str) -> None:
@@ -266,6 +278,7 @@ def test_the_products_price_beside_a_long_alternative_is_reported(tmp_path: Path
         "A $2M indemnity limit comes with the studio plan.",
         "Your salon equipment is covered up to $50,000 on Pro.",
         "Pro adds $5 million public liability for every chair.",
+        "Studio includes cover of up to $250,000 for salon equipment.",
     ],
 )
 def test_a_limit_of_cover_is_no_price(tmp_path: Path, claim: str) -> None:
