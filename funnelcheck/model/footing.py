@@ -1514,6 +1514,14 @@ _COVER_BEFORE_RE = _words_before(
     r"(?:indemnity|cover|coverage|liability)\s+(?:limits?|caps?)(?:\s+(?:of|is|at|up\s+to))?",
     2,
 )
+#: An excess said as the part of each claim the customer pays ("You pay the first £99 of
+#: each condition each year"); "the first $120 of your plan" is no claim.
+_FIRST_PART_RE = re.compile(r"\bthe\s+first\s+$", re.IGNORECASE)
+_OF_EACH_CLAIM_RE = re.compile(
+    r"^\s*(?:of|towards?)\s+(?:each|every|any|a|an|your|the)\s+(?:[\w'-]+\s+){0,2}?(?:claims?|"
+    r"conditions?|incidents?|illness(?:es)?|injur(?:y|ies)|treatments?|loss(?:es)?|repairs?)\b",
+    re.IGNORECASE,
+)
 #: What the problem costs, said as a cost on one party with the problem as subject ("Order
 #: mistakes cost a full-service restaurant about $1,500 a month in comped dishes"): the
 #: verb, a party (or none) and the words that may qualify the amount, at the clause's end.
@@ -1600,6 +1608,8 @@ def _not_priced_alone(start: int, end: int, text: str, context: ClaimContext) ->
         return "a deposit, held and given back"
     if _COVER_AFTER_RE.match(after) or _COVER_BEFORE_RE.search(before):
         return "a limit of cover"
+    if _FIRST_PART_RE.search(before) and _OF_EACH_CLAIM_RE.match(after):
+        return "an excess, the first part of each claim"
     if _long_alternative(start, text, context):
         return "an alternative's price"
     if "cost" in before.lower() and _problem_cost_said(before, after, context):

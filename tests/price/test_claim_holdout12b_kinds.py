@@ -11,6 +11,7 @@ miss that is still reported:
 - money paid to the customer for what they export or sell ("an export rate of 15 cents per
   kWh", "a feed-in payment");
 - a deposit, held and given back, unless a plan names a deposit fee (then it is compared);
+  an excess said as "the first $150 of each claim";
 - a list of amounts sharing one head ("a deductible of $0, $250, $500 or $1,000"): each
   takes the head's reading; a list of prices is still compared amount by amount;
 - what the problem costs said as a cost on one party with the problem as subject, or with
@@ -172,6 +173,15 @@ def test_a_deposit_the_plan_names_as_a_fee_is_compared(tmp_path: Path) -> None:
     assert _severities(tmp_path, claim, DEPOSIT_PLANS) == ["error"]
     claim = "A refundable $100 deposit secures your Pro kiosk."
     assert _severities(tmp_path, claim, DEPOSIT_PLANS) == []
+
+
+def test_the_first_part_of_each_claim_is_an_excess(tmp_path: Path) -> None:
+    claim = "You pay the first $150 of each repair to the kiosk, we pay the rest."
+    assert _severities(tmp_path, claim) == []
+
+
+def test_the_first_payment_of_a_plan_is_reported(tmp_path: Path) -> None:
+    assert _severities(tmp_path, "Pay the first $120 of your Pro plan today.") == ["error"]
 
 
 def test_a_fee_beside_no_deposit_is_reported(tmp_path: Path) -> None:
