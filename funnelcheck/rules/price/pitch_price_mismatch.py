@@ -187,7 +187,8 @@ class PitchPriceMismatch(Rule, options=Options):
     word ("a £50 e-gift card", "a $30 voucher", "$10 cashback"; "get Pro for $9 a month" is
     a price); money paid for what the customer exports ("a feed-in tariff of 8.1 cents per
     kWh", "5p per kWh you export"); a deposit held and given back ("a refundable $200
-    deposit"; compared where a plan names a `deposit` fee); an insurance's limit of cover
+    deposit"; compared where a plan names a `deposit` fee); an excess said as the first part
+    of each claim ("you pay the first £99 of each condition"); an insurance's limit of cover
     ("£100,000 of cover", "a £2M indemnity limit"); what the problem costs said as a cost on
     one party with the problem as subject, where a loss follows ("cost a restaurant about
     $1,500 a month in comped dishes") or the subject is the problem's words or a modal puts
