@@ -1568,7 +1568,7 @@ def money_not_priced(
     costs said as a cost with the problem as subject; and an amount of a list whose head
     is no price ("an excess of £0, £100, £250 or £500": each is an excess). `context`'s
     own reading (`not_a_price`) comes first; this reads what it does not."""
-    reason = _not_priced_alone(amount.span[0], amount.span[1], text, context)
+    reason = _not_priced_alone(amount.span[0], amount.span[1], amount.per, text, context)
     if reason is not None:
         return reason
     head = _list_head(amount, text, currency)
@@ -1577,13 +1577,15 @@ def money_not_priced(
     if head.is_saving or head.is_business_figure:
         return "a saving, a loss or the customer's business figure, as the head of its list"
     reason = context.not_a_price(text, *head.span) or _not_priced_alone(
-        head.span[0], head.span[1], text, context
+        head.span[0], head.span[1], head.per, text, context
     )
     return None if reason is None else f"{reason}, as the head of its list"
 
 
-def _not_priced_alone(start: int, end: int, text: str, context: ClaimContext) -> str | None:
-    """`money_not_priced` for one amount, its list aside."""
+def _not_priced_alone(
+    start: int, end: int, per: str | None, text: str, context: ClaimContext
+) -> str | None:
+    """`money_not_priced` for one amount, its list aside; `per` its period, if any."""
     before = _before_clause(text[max(0, start - 120) : start])
     after = _clause(text[end : end + 80], last=False)
     product = context.product | context.sold
@@ -1606,8 +1608,8 @@ def _not_priced_alone(start: int, end: int, text: str, context: ClaimContext) ->
         _DEPOSIT_AFTER_RE.match(after) or _DEPOSIT_BEFORE_RE.search(before)
     ):
         return "a deposit, held and given back"
-    if _COVER_AFTER_RE.match(after) or _COVER_BEFORE_RE.search(before):
-        return "a limit of cover"
+    if (per is None and _COVER_AFTER_RE.match(after)) or _COVER_BEFORE_RE.search(before):
+        return "a limit of cover"  # not "$150 for each year of cover": a price per year
     if _FIRST_PART_RE.search(before) and _OF_EACH_CLAIM_RE.match(after):
         return "an excess, the first part of each claim"
     if _long_alternative(start, text, context):
