@@ -2742,7 +2742,7 @@ def read_claim(
         return ClaimReading("not a price", "another product's price, sold separately")
     if offer is None and (reason := _other_bill_or_loan(amount, text, context)):
         return ClaimReading("not a price", reason)
-    if offer is None and (reason := _policy_term(text, start, end)):
+    if offer is None and (reason := _policy_term(text, end)):
         return ClaimReading("not a price", reason)
     if offer is None and _said_of_alternative(amount, text, context):
         return ClaimReading("not a price", "an alternative's price, named the sentence before")
@@ -2863,14 +2863,8 @@ _PRONOUN_COSTS_RE = re.compile(
 )
 
 
-#: Around an amount: the part of each claim the customer pays ("you pay the first £99 of
-#: each condition"), or the care a policy covers ("£8,000 of vet fees a year").
-_FIRST_OF_BEFORE_RE = re.compile(r"\b(?:pay|pays|paying|cover|covers)\s+the\s+first\s+$", re.I)
-_FIRST_OF_AFTER_RE = re.compile(
-    r"\s*(?:of|on)\s+(?:each|every|any|a|the|your)\s+(?:[\w-]+\s+)?(?:claims?|conditions?|"
-    r"incidents?|visits?|illness(?:es)?|injur(?:y|ies)|treatments?|repairs?|loss(?:es)?)\b",
-    re.IGNORECASE,
-)
+#: After an amount: the care a policy covers ("£8,000 of vet fees a year"); the part of
+#: each claim the customer pays is `money_not_priced`'s excess.
 _COVERED_CARE_AFTER_RE = re.compile(
     r"\s*(?:of|in)\s+(?:vet|veterinary|medical|dental|hospital|treatment|legal|repair|"
     r"care)\s+(?:fees|bills|costs|treatment|care|expenses)\b",
@@ -2878,14 +2872,9 @@ _COVERED_CARE_AFTER_RE = re.compile(
 )
 
 
-def _policy_term(text: str, start: int, end: int) -> str:
-    """Why an amount is a term of a policy, not its price, or "": the first part of each
-    claim the customer pays ("you pay the first £99 of each condition each year"), or the
-    care it covers ("£8,000 of vet fees a year costs £47.20 a month")."""
-    if _FIRST_OF_AFTER_RE.match(text, end) and _FIRST_OF_BEFORE_RE.search(
-        text, max(0, start - 30), start
-    ):
-        return "a term of the policy, the part of each claim the customer pays"
+def _policy_term(text: str, end: int) -> str:
+    """Why an amount is a term of a policy, not its price, or "": the care it covers
+    ("£8,000 of vet fees a year costs £47.20 a month")."""
     if _COVERED_CARE_AFTER_RE.match(text, end):
         return "a term of the policy, the care it covers"
     return ""
