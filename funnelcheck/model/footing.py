@@ -1499,12 +1499,16 @@ _DEPOSIT_BEFORE_RE = _words_before(
     r"(?:refundable|returnable|security|damage)(?:\s+deposits?)?|deposits?\s+(?:of|is|are|at)", 1
 )
 #: An insurance's limit of cover: a term, not a price ("£100,000 of cover", "$1M of
-#: coverage", "a £2M indemnity limit", "£5m public liability", "cover up to £5 million").
+#: coverage", "a £2M indemnity limit", "£5m public liability", "cover up to £5 million",
+#: "£8,000 of vet fees a year").
 _COVER_AFTER_RE = re.compile(
     r"^\s*(?:of\s+(?:[\w-]+\s+){0,2}?(?:cover|coverage|protection|indemnity|liability)|"
     r"(?:[\w'-]+\s+){0,2}?(?:indemnity|liability|cover|coverage|benefit|policy)\s+(?:limits?|"
     r"caps?|max(?:imum)?)|limits?\s+of\s+(?:cover|indemnity|liability)|(?:of\s+)?(?:public|"
-    r"employers'?|professional|products?)\s+(?:liability|indemnity))\b",
+    r"employers'?|professional|products?)\s+(?:liability|indemnity)|"
+    # the care it covers ("£8,000 of vet fees a year costs £47.20 a month")
+    r"(?:of|in)\s+(?:vet|veterinary|medical|dental|hospital|treatment|legal|repair|care)\s+"
+    r"(?:fees|bills|costs|treatment|care|expenses))\b",
     re.IGNORECASE,
 )
 _COVER_BEFORE_RE = _words_before(
@@ -2742,8 +2746,6 @@ def read_claim(
         return ClaimReading("not a price", "another product's price, sold separately")
     if offer is None and (reason := _other_bill_or_loan(amount, text, context)):
         return ClaimReading("not a price", reason)
-    if offer is None and (reason := _policy_term(text, end)):
-        return ClaimReading("not a price", reason)
     if offer is None and _said_of_alternative(amount, text, context):
         return ClaimReading("not a price", "an alternative's price, named the sentence before")
     if offer is None and _other_item(amount, text, context):
@@ -2863,23 +2865,6 @@ _PRONOUN_COSTS_RE = re.compile(
 )
 
 
-#: After an amount: the care a policy covers ("£8,000 of vet fees a year"); the part of
-#: each claim the customer pays is `money_not_priced`'s excess.
-_COVERED_CARE_AFTER_RE = re.compile(
-    r"\s*(?:of|in)\s+(?:vet|veterinary|medical|dental|hospital|treatment|legal|repair|"
-    r"care)\s+(?:fees|bills|costs|treatment|care|expenses)\b",
-    re.IGNORECASE,
-)
-
-
-def _policy_term(text: str, end: int) -> str:
-    """Why an amount is a term of a policy, not its price, or "": the care it covers
-    ("£8,000 of vet fees a year costs £47.20 a month")."""
-    if _COVERED_CARE_AFTER_RE.match(text, end):
-        return "a term of the policy, the care it covers"
-    return ""
-
-
 def _said_of_alternative(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     """Whether an amount is what "it" costs where the sentence before names an alternative
     (`problem.alternatives`) and nothing of the product's own: "Still in the default
@@ -2963,7 +2948,8 @@ def _change_or_gain(amount: TextAmount, text: str, context: ClaimContext) -> str
     if _CHANGE_BY_RE.search(text, max(0, start - 60), start):
         return "a change by an amount, not a price"
     head = sentence_bounds(text, start, amount.span[1])[0]
-    cue = _last(_CUT_OR_GAIN_RE.finditer(text, head, start))
+    cues = list(_CUT_OR_GAIN_RE.finditer(text, head, start))
+    cue = cues[-1] if cues else None
     if cue is None or _TO_OR_FOR_RE.search(text, max(cue.end(), start - 30), start):
         return ""
     between = text[cue.end() : start]
@@ -2972,13 +2958,6 @@ def _change_or_gain(amount: TextAmount, text: str, context: ClaimContext) -> str
     if cue.group("spend"):
         return "what the customer pays today, not the product's price"
     return "a saving" if cue.group("cut") else "a gain of the customer's"
-
-
-def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
-    last = None
-    for last in matches:  # noqa: B007 - the last match is the one wanted
-        pass
-    return last
 
 
 #: Right before an amount: words that say it is rounded ("about $6 a day").
