@@ -185,3 +185,39 @@ def test_the_api_is_the_old_paths_objects() -> None:
     assert set(api.__all__) == {name for name in dir(api) if not name.startswith("_")} - {
         "annotations"
     }
+
+
+def _codes(proc: subprocess.CompletedProcess[str]) -> set[str]:
+    assert proc.returncode == 1, proc.stderr
+    return {f["code"] for f in json.loads(proc.stdout)["files"][0]["findings"]}
+
+
+def test_a_plugin_in_a_zip_on_the_path_loads(tmp_path: Path) -> None:
+    # Rule plugins are looked for in `entry_points.txt` files before importlib.metadata is
+    # imported (a one-file check's start-up); what that scan cannot read, a zipped site
+    # here, is still asked of importlib.metadata.
+    import zipfile
+
+    archive = tmp_path / "site.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("newlogo.py", NEW_STYLE)
+        zf.writestr(
+            "newlogo-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: newlogo\nVersion: 1.0\n"
+        )
+        zf.writestr(
+            "newlogo-1.0.dist-info/entry_points.txt",
+            "[funnelcheck.rules]\nno-logo = newlogo:NoLogo\n",
+        )
+    assert "XL100" in _codes(run(archive, "check", str(EXAMPLE), "-f", "json"))
+
+
+def test_an_egg_info_plugin_loads_and_a_plain_site_adds_nothing(tmp_path: Path) -> None:
+    (tmp_path / "newlogo.py").write_text(NEW_STYLE, encoding="utf-8")
+    info = tmp_path / "newlogo.egg-info"
+    info.mkdir()
+    (info / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: newlogo\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text("[funnelcheck.rules]\nno-logo = newlogo:NoLogo\n")
+    assert "XL100" in _codes(run(tmp_path, "check", str(EXAMPLE), "-f", "json"))
+    # The same distribution declaring only another tool's entry points adds no rule.
+    (info / "entry_points.txt").write_text("[console_scripts]\nlogo = newlogo:main\n")
+    assert "XL100" not in _codes(run(tmp_path, "check", str(EXAMPLE), "-f", "json"))

@@ -44,13 +44,60 @@ def plugin_path() -> list[str]:
     return [entry for entry in sys.path if not _is_cwd(entry, cwd)]
 
 
+#: Where installed distributions keep their entry points, one folder per distribution.
+_METADATA_DIRS = (".dist-info", ".egg-info")
+
+
+def _may_declare(group: str, path: list[str]) -> bool:
+    """Whether a distribution on `path` may declare entry points of `group`.
+
+    `importlib.metadata` costs about 25 ms to import and scan (6% of a one-file check,
+    which the cold-start target of issue 13 depends on) and most installs hold no plugin.
+    So read the `entry_points.txt` files first: False only when every place
+    `importlib.metadata` would look is a plain folder and none of them names the group.
+    Anything this scan cannot read with certainty (a zip or an egg on the path, a finder
+    of distributions other than the standard one) answers True, and `importlib.metadata`
+    is asked as before."""
+    from importlib.machinery import PathFinder
+
+    if any(
+        hasattr(finder, "find_distributions") and finder is not PathFinder
+        for finder in sys.meta_path
+    ):
+        return True
+    header = f"[{group}]".encode()
+    for entry in path:
+        folder = entry or "."
+        if folder.lower().endswith(".egg"):
+            return True
+        try:
+            names = os.listdir(folder)
+        except NotADirectoryError:
+            return True  # a zip file on the path
+        except OSError:
+            continue  # a missing folder holds no distribution
+        for name in names:
+            if not name.lower().endswith(_METADATA_DIRS):
+                continue
+            try:
+                with open(os.path.join(folder, name, "entry_points.txt"), "rb") as fh:
+                    if header in fh.read():
+                        return True
+            except OSError:
+                continue  # no entry points (or a PKG-INFO file, not a folder)
+    return False
+
+
 def entry_points(group: str) -> Iterator[EntryPoint]:
     """The entry points of `group` in installed distributions (`plugin_path()`), the first
     distribution of each name winning as `importlib.metadata.entry_points()` does."""
+    path = plugin_path()
+    if not _may_declare(group, path):
+        return
     from importlib.metadata import distributions
 
     seen: set[str] = set()
-    for dist in distributions(path=plugin_path()):
+    for dist in distributions(path=path):
         name = getattr(dist, "_normalized_name", None) or dist.metadata["Name"] or ""
         key = re.sub(r"[-_.]+", "_", str(name)).lower()
         if key in seen:
