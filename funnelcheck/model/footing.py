@@ -451,6 +451,25 @@ class Footing:
         return next((plan for plan in self.plans if plan.id == plan_id), None)
 
     @cached_property
+    def base_names(self) -> re.Pattern[str] | None:
+        """A percentage given to what a plan takes it of, by the telling word of its name,
+        right before it ("mada at 1%" for `of: mada sales`, "Cards: 2.2%"), or None."""
+        words = {
+            word
+            for base in self.percent_bases
+            for word in re.split(r"[\s_-]+", base)
+            if len(word) >= 3 and word not in _GENERIC_BASE_WORDS
+        }
+        if not words:
+            return None
+        names = "|".join(re.escape(w) for w in sorted(words))
+        return re.compile(
+            rf"(?<![\w-])(?P<base>{names})(?:s|es)?(?:\s+(?:sales|payments?|transactions?|orders?))?"
+            r"\s*(?:(?:is|at|takes|costs?|for)\s+|[:=–—-]\s*)?(?:(?:just|only)\s+)?$",
+            re.IGNORECASE,
+        )
+
+    @cached_property
     def plan_names(self) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
         """Each plan's name as a claim writes it beside a figure (`_name_patterns`),
         compiled once per file rather than for every text read."""
@@ -1496,7 +1515,9 @@ _SOLD_AFTER_RE = re.compile(
 #: "a refundable $200 deposit", "a deposit of $200").
 _DEPOSIT_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?deposits?\b(?!\s+(?:fees?|charges?))")
 _DEPOSIT_BEFORE_RE = _words_before(
-    r"(?:refundable|returnable|security|damage)(?:\s+deposits?)?|deposits?\s+(?:of|is|are|at)", 1
+    r"(?:refundable|returnable)(?:\s+deposits?)?|(?:security|damage)\s+deposits?|"
+    r"deposits?\s+(?:of|is|are|at)",
+    1,
 )
 #: An insurance's limit of cover: a term, not a price ("£100,000 of cover", "$1M of
 #: coverage", "a £2M indemnity limit", "£5m public liability", "cover up to £5 million",
@@ -1942,6 +1963,9 @@ class TextPercent:
     raw: str
     #: The plan the text gives it to ("Plus 25%"), by id, or None.
     plan: str | None = None
+    #: What the text gives it to ("mada at 1%"): the word of a volume a plan takes a share
+    #: of (`Footing.base_names`), or None.
+    base: str | None = None
 
 
 #: A percentage, cued as a price or not ("Plus 25%" in a list of plans' percentages).
@@ -1961,19 +1985,49 @@ def _plan_patterns(foot: Footing | None) -> list[tuple[str, re.Pattern[str], re.
     return foot.plan_names if foot is not None else []
 
 
+#: Numbers a plan's id may spell and a claim write in digits, or the other way round
+#: (`sixteen-foot` is "16-foot", `2-seat` "two-seat").
+_ID_NUMBERS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13",
+    "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18",
+    "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50",
+}  # fmt: skip
+_ID_DIGITS = {digits: word for word, digits in _ID_NUMBERS.items()}
+
+
+def _id_word(word: str, capital: bool = False) -> str:
+    """One word of a plan id as a pattern: any case (`capital`: a capital first letter, as
+    a name is written), and a number either spelt or in digits."""
+    low = word.lower()
+    other = _ID_NUMBERS.get(low) or _ID_DIGITS.get(low)
+    if capital and word[:1].isalpha():
+        own = rf"{re.escape(word[0].upper())}(?i:{re.escape(word[1:])})"
+    else:
+        own = rf"(?i:{re.escape(word)})"
+    return rf"(?:{own}|(?i:{re.escape(other)}))" if other else own
+
+
+#: Words of a volume's name that tell no volume apart ("card sales", "payment volume").
+_GENERIC_BASE_WORDS = frozenset(
+    {"sale", "sales", "payment", "payments", "volume", "volumes", "transaction",
+     "transactions", "order", "orders", "revenue", "revenues", "value", "gross", "total",
+     "amount", "spend", "income", "earning", "earnings", "the", "and", "all", "other"}
+)  # fmt: skip
+
+
 def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """For each plan: its id, a pattern for the plan named right before a percentage
     ("Plus 25%", "Premium is 30%", "Lite: 15%") and one right after ("25% on Plus", "15% at
-    Silver"). The
-    name is read as a name, with a capital letter ("Plus", not "plus")."""
+    Silver"). The name is read as a name, with a capital letter ("Plus", not "plus"), or
+    with digits for a number its id spells ("16-foot" for `sixteen-foot`)."""
     out: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
     for plan in foot.plans:
         words = [w for w in re.split(r"[\s_-]+", plan.id) if w]
-        if not words or not words[0][:1].isalpha():
+        if not words or not (words[0][:1].isalpha() or words[0].lower() in _ID_DIGITS):
             continue
-        first = words[0]
-        name = rf"(?:{re.escape(first[0].upper())}(?i:{re.escape(first[1:])}))"
-        name += "".join(rf"[\s_-]+(?i:{re.escape(w)})" for w in words[1:])
+        name = _id_word(words[0], capital=True)
+        name += "".join(rf"[\s_-]+{_id_word(w)}" for w in words[1:])
         before = re.compile(
             rf"(?<![\w-]){name}(?:'s)?(?:\s+(?i:plan|tier|package))?\s*"
             r"(?:(?i:is|at|takes|charges|costs|for)\s+|[:=–—-]\s*)?(?i:(?:just|only)\s+)?$"
@@ -1994,6 +2048,7 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
     if "%" not in text:
         return []  # every percentage read here is written with its sign
     plans = _plan_patterns(foot)
+    bases = foot.base_names if foot is not None else None
     cued = [match.start() for match in _PERCENT_RE.finditer(text)]
     cued_set = frozenset(cued)
     out: list[TextPercent] = []
@@ -2011,8 +2066,12 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
             ),
             None,
         )
+        # Given to what a plan takes a share of ("mada at 1%"), that volume's.
+        given = bases.search(window) if bases is not None else None
+        base = given.group("base").lower() if given is not None else None
         if match.start() not in cued_set and not is_fee:
-            if plan is None or _NOT_RATE_AFTER_RE.match(text, match.end()):
+            # A bare one given to a plan or to a volume.
+            if (plan is None and base is None) or _NOT_RATE_AFTER_RE.match(text, match.end()):
                 continue
             head, tail = sentence_bounds(text, match.start(), match.end())
             first = bisect_left(cued, head)
@@ -2021,7 +2080,7 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
             ):
                 continue  # no percentage of its sentence is a price, and it names no fee
         value = Decimal(match.group("value").replace(",", "."))
-        out.append(TextPercent(value, match.span(), match.group(0), plan))
+        out.append(TextPercent(value, match.span(), match.group(0), plan, base))
     return out
 
 
@@ -2176,7 +2235,11 @@ def duration_of(text: str, start: int, end: int) -> Duration | None:
     A single period without "first" ("$99 for a year") is a price on that period: None."""
     match = _DURATION_AFTER_RE.match(text, end)
     if match is None:
-        before = _clause(text[max(0, start - 80) : start], last=True)
+        window = text[max(0, start - 80) : start]
+        before = _clause(window, last=True)
+        if not before.strip() and window.rstrip().endswith(","):
+            # "40% off the first year, $35.99, then": the amount restates the clause before.
+            before = _clause(window.rstrip()[:-1], last=True)
         match = _DURATION_BEFORE_RE.search(before)
         if match is None:
             if _INTRO_WORDS_BEFORE_RE.search(before):
@@ -3233,10 +3296,12 @@ def _name_words(text: str) -> frozenset[str]:
 
 
 #: Before an amount: the thing it is the price of, joined by "is", "costs", "sells for"...
-#: ("The rotisserie chicken is still $4.99").
+#: ("The rotisserie chicken is still $4.99"), maybe with the place it is sold at ("a derby
+#: ticket at Soccer City is R100": the ticket, not a plan called "City").
 _ITEM_CUE_RE = re.compile(
     r"(?:^|\b)(?:(?:the|a|an|our|its|their|each|every|one|this|that)\s+)?"
     r"(?P<phrase>(?:[A-Za-z][\w'-]*\s+){1,3}?)"
+    r"(?:(?:at|in|from)\s+(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,3})?"
     r"(?:is|are|costs?|sells?\s+for|goes\s+for|retails\s+(?:at|for)|stays?\s+at)\s+"
     r"(?:(?:still|just|only|now|always|about|around|a\s+mere)\s+)*$",
     re.IGNORECASE,
@@ -3801,6 +3866,34 @@ _STATED_COUNT_RE = re.compile(
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 
 
+#: A length a sentence states ("three months of storage", "for 6 months", "2 years").
+_STATED_LENGTH_RE = re.compile(
+    rf"\b{_COUNT}\s+(?P<unit>week|month|quarter|year)s?\b(?!\s+(?:old|ago|later|before))",
+    re.IGNORECASE,
+)
+_MONTHS_IN = {"week": Decimal(12) / Decimal(52), "month": Decimal(1), "quarter": Decimal(3),
+              "year": _TWELVE}  # fmt: skip
+
+
+def _total_over_length(total: Decimal, sentence: str, foot: Footing, tolerance: Decimal) -> bool:
+    """Whether an amount with no period is what a plan costs over a length its sentence
+    states, one-time fees included ("a typical 16-foot move with three months of storage,
+    delivery and pickup comes to $795": three months at $199 and two fees of $99)."""
+    for match in _STATED_LENGTH_RE.finditer(sentence):
+        word = match.group("n").lower()
+        count = _COUNTS.get(word) or (int(word) if word.isdigit() else 0)
+        if count < 2:
+            continue  # one period's price is read on that period, not as a total
+        months = count * _MONTHS_IN[match.group("unit").lower()]
+        for plan in foot.paid:
+            for bill in plan.bills:
+                if bill.has_recurring and _near(
+                    total, bill.one_time + bill.monthly * months, tolerance
+                ):
+                    return True
+    return False
+
+
 def _bill_at_example(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> bool:
     """Whether the amount is a plan's bill at the example its sentence states: a count of a
     unit the plans are priced by ("At 2 million characters a month, your bill is €44.99"
@@ -3819,6 +3912,8 @@ def _bill_at_example(amount: TextAmount, text: str, foot: Footing, tolerance: De
         return False
     head, tail = sentence_bounds(text, *amount.span)
     sentence = text[head:tail]
+    if amount.per is None and _total_over_length(amount.amount, sentence, foot, tolerance):
+        return True
     counts: dict[str, Decimal] = {}
     if foot.sold_units:
         for match in _STATED_COUNT_RE.finditer(sentence):
@@ -4015,10 +4110,25 @@ _FLOOR_WORDS_RE = re.compile(
 )
 
 
-def _plan_named_before(text: str, start: int, foot: Footing) -> str | None:
+#: Right before an amount: another amount on a period and "or", the same offer billed
+#: another way ("Security for $6.99 a month or $69.99 a year").
+_OR_OPTION_RE = re.compile(
+    r"(?<!\S)\S*\d[\d.,]*\S*(?:\s+(?:a|an|per|every)\s+[a-z]+|/[a-z]+)\s*,?\s+or\s+"
+    r"(?:(?:just|only)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _plan_named_before(text: str, start: int, foot: Footing, options: int = 2) -> str | None:
     """The plan named, as a whole word, right before a price ("Unlimited is $30/mo",
-    "Silver $59.99", "Standard from $20", "the Pro plan starts at $49"), by id, or None."""
+    "Silver $59.99", "Standard from $20", "the Pro plan starts at $49"), by id, or None;
+    for the second of two billing options ("Security for $6.99 a month or $69.99 a
+    year"), the plan named before the first (at most `options` steps back)."""
     window = text[max(0, start - 60) : start]
+    if options and (pair := _OR_OPTION_RE.search(window)) is not None:
+        earlier = _plan_named_before(text, start - len(window) + pair.start(), foot, options - 1)
+        if earlier is not None:
+            return earlier
     words = _FLOOR_WORDS_RE.search(window)
     head = (window[: words.start()] + " ") if words is not None else window
     for plan_id, named_before, _ in _plan_patterns(foot):
@@ -4039,7 +4149,7 @@ def _plan_kinds(ids: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]
     customer at the end of a text: any case, its last word maybe plural."""
     out = []
     for plan_id in ids:
-        words = [re.escape(w) for w in re.split(r"[\s_-]+", plan_id) if w]
+        words = [_id_word(w) for w in re.split(r"[\s_-]+", plan_id) if w]
         if not words or len(plan_id) < 2:
             continue
         name = r"[\s_-]+".join(words) + r"(?:s|es)?"
@@ -4060,8 +4170,15 @@ def percent_explained(
     start, end = percent.span
     if context.not_a_price(text, start, end) is not None:
         return None
-    # A percentage given to a plan by name is that plan's, where the plan takes one.
+    # A percentage given to a plan by name is that plan's, where the plan takes one; given
+    # to what it is taken of ("mada at 1%"), that volume's.
     named = [r for r in rates if r[0] == percent.plan]
+    if percent.base is not None:
+        named = [
+            r
+            for r in named or rates
+            if percent.base in {unit_key(w) for w in re.split(r"[\s_-]+", r[1].name)}
+        ]
     return any(abs(percent.value - rate) <= tolerance * rate for _, _, rate in named or rates)
 
 
