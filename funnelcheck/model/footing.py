@@ -470,6 +470,20 @@ class Footing:
         )
 
     @cached_property
+    def plan_named(self) -> list[tuple[str, re.Pattern[str]]]:
+        """Each plan's name written as a name anywhere ("Business adds automation"), by id:
+        a capital letter, or digits for a number its id spells."""
+        out = []
+        for plan in self.paid:
+            words = [w for w in re.split(r"[\s_-]+", plan.id) if w]
+            if not words:
+                continue
+            name = _id_word(words[0], capital=True)
+            name += "".join(rf"[\s_-]+{_id_word(w)}" for w in words[1:])
+            out.append((plan.id, re.compile(rf"(?<![\w-]){name}(?![\w-])")))
+        return out
+
+    @cached_property
     def plan_names(self) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
         """Each plan's name as a claim writes it beside a figure (`_name_patterns`),
         compiled once per file rather than for every text read."""
@@ -925,6 +939,10 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
     bill_kind = ("bill", "")
     if bill.has_recurring:
         add(bill_kind, "year", bill.yearly)
+    if (financed := bill.financed_yearly) is not None:
+        # While a one-time part is paid off: "$103.64 in the first month" for $62 a month
+        # of plan and a phone's $41.64 instalment.
+        add(bill_kind, "year", financed)
     if bill.has_one_time:
         add(bill_kind, ONCE, bill.one_time)
         add(bill_kind, ONCE, bill.first_year)
@@ -1296,6 +1314,14 @@ _PENALTY_BEFORE_RE = re.compile(
     r"(?:(?:just|only|about|around|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+#: Before an amount: a lapse as what costs it ("late returns cost $50 per hour", "a missed
+#: session is charged at $40"); the lapse itself is `_LAPSE_RE`'s.
+_LAPSE_COSTS_RE = re.compile(
+    r"\b(?:cost|costs|will\s+cost(?:\s+you)?|are\s+charged(?:\s+at)?|is\s+charged(?:\s+at)?|"
+    r"are\s+billed(?:\s+at)?|is\s+billed(?:\s+at)?|incurs?)\s+(?:(?:an?\s+)?(?:extra|"
+    r"additional)\s+)?$",
+    re.IGNORECASE,
+)
 _LAPSE_RE = re.compile(
     r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
     r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
@@ -1401,9 +1427,11 @@ def not_a_price(
         return "not the product's price"
     if "cost" in lowered and _cost_to_party(before, lower_words(list(own))):
         return "what the problem costs"
-    if (_PENALTY_AFTER_RE.match(after) or _PENALTY_BEFORE_RE.search(before)) and _LAPSE_RE.search(
-        f"{before} {after}"
-    ):
+    if (
+        _PENALTY_AFTER_RE.match(after)
+        or _PENALTY_BEFORE_RE.search(before)
+        or _LAPSE_COSTS_RE.search(before)
+    ) and _LAPSE_RE.search(f"{before} {after}"):
         return "a penalty"
     words = {unit_key(w) for w in re.findall(r"[A-Za-z]+", text[start:end] + " " + after)[:6]}
     words |= {unit_key(w) for w in re.findall(r"[A-Za-z]+", before)[-3:]}
@@ -1532,6 +1560,14 @@ _COVER_AFTER_RE = re.compile(
     r"(?:fees|bills|costs|treatment|care|expenses))\b",
     re.IGNORECASE,
 )
+#: Right after an amount, the noun it sizes: the sum a policy covers ("the ₹1 crore cover
+#: is ₹11,700 a year", "$500,000 life coverage", "a £250k sum insured"), not a cover
+#: charge; with "of" it is `_COVER_AFTER_RE`'s, where "$150 a year of cover" is a price.
+_SUM_COVERED_AFTER_RE = re.compile(
+    r"^\s*(?:(?:life|term|health|accident|critical\s+illness)\s+)?(?:cover|"
+    r"coverage|sum\s+(?:insured|assured))\b(?!\s+charges?\b)",
+    re.IGNORECASE,
+)
 _COVER_BEFORE_RE = _words_before(
     r"(?:cover(?:s|ed)?|coverage|insured|insures?|protect(?:s|ed)?|indemnif(?:y|ies|ied))"
     r"(?:\s+(?:you|your\s+[\w'-]+))?\s+(?:for\s+)?(?:up\s+to|to|of)|(?:limits?|sums?|levels?)\s+"
@@ -1633,7 +1669,11 @@ def _not_priced_alone(
         _DEPOSIT_AFTER_RE.match(after) or _DEPOSIT_BEFORE_RE.search(before)
     ):
         return "a deposit, held and given back"
-    if (per is None and _COVER_AFTER_RE.match(after)) or _COVER_BEFORE_RE.search(before):
+    if (
+        (per is None and _COVER_AFTER_RE.match(after))
+        or _COVER_BEFORE_RE.search(before)
+        or _SUM_COVERED_AFTER_RE.match(after)
+    ):
         return "a limit of cover"  # not "$150 for each year of cover": a price per year
     if _FIRST_PART_RE.search(before) and _OF_EACH_CLAIM_RE.match(after):
         return "an excess, the first part of each claim"
@@ -1796,6 +1836,14 @@ _PARTY_BEFORE_RE = re.compile(
     rf"premiums?)\s+of\s+)?{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
+#: Before an amount: any parties, named in the plural, charging it ("the railways charge
+#: from €10", "the airlines bill you $35"): not the product, where no word of theirs is its.
+_PARTIES_CHARGE_RE = re.compile(
+    r"\bthe\s+(?P<party>(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*[^\Ws]s)"
+    rf"{_SUBJECT_GAP}(?:charge|charged|charging|bill|billed|ask|asked)\s+(?:you\s+|them\s+)?"
+    rf"{_CHARGE_QUALIFIERS}$",
+    re.IGNORECASE,
+)
 _FEE_BEFORE_RE = re.compile(
     rf"\b(?P<party>{_PASS_THROUGH}){_SUBJECT_GAP}(?:is|are|of|at|{_CHARGE_VERBS})\s+"
     rf"{_CHARGE_QUALIFIERS}$",
@@ -1835,6 +1883,7 @@ def _third_party(
     for pattern, reason in (
         (_FEE_BEFORE_RE, "a fee paid to another party"),
         (_PARTY_BEFORE_RE, "another party's price"),
+        (_PARTIES_CHARGE_RE, "another party's price"),
     ):
         match = pattern.search(before)
         if match is not None and not _the_products(match.group("party"), product):
@@ -1842,6 +1891,13 @@ def _third_party(
     match = _FEE_AFTER_RE.match(after)
     if match is not None and not _the_products(match.group("party"), product):
         return "a fee paid to another party"
+    seller = _SELLER_AFTER_RE.match(after)
+    if (
+        seller is not None
+        and seller.group("name").split()[0].lower().rstrip(".") not in _NOT_A_SELLER | _COMMON_LOWER
+        and not lower_words([seller.group("name")]) & product
+    ):
+        return "another business's price"  # "R99 a month at Virgin Active"
     agent = _AGENT_AFTER_RE.match(after)
     if agent is not None:
         phrase = agent.group("party")
@@ -1853,6 +1909,21 @@ def _third_party(
     return None
 
 
+#: After an amount: the business it is paid at, by name ("R99 a month at Virgin Active or
+#: Planet Fitness", "$1,299 from Apple").
+_SELLER_AFTER_RE = re.compile(
+    r"^\s*,?\s*(?:at|from)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,2})(?![\w&'-])"
+)
+#: Capitalised words after "at" or "from" that name no business ("from January", "at
+#: Checkout", "from Day one").
+_NOT_A_SELLER = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday", "day", "month", "year", "week", "checkout", "launch",
+     "signup", "sign", "renewal", "tier", "level", "step", "stage", "phase", "i", "us",
+     "our", "your", "the", "a", "an", "just", "only", "as", "least", "most", "every",
+     "each", "one", "two", "three", "start", "today", "now"}
+)  # fmt: skip
 #: Words that name no one in particular in a party's or a fee's phrase.
 _PARTY_PLAIN = frozenset(
     {"fee", "charge", "cost", "due", "duty", "tax", "taxe", "the", "your", "a", "an", "other",
@@ -2133,6 +2204,30 @@ _NO_FEE_AFTER_RE = re.compile(
 def says_no_fee(text: str, end: int) -> bool:
     """ "$0 setup fee", "$0 down": the $0 at text[..end] says there is no such fee."""
     return _NO_FEE_AFTER_RE.match(text, end) is not None
+
+
+#: Right before a fee's amount: it is waived ("we waive the S$10.70 port fee").
+_WAIVE_BEFORE_RE = re.compile(
+    r"\b(?:waives?|waived|waiving|scrap(?:s|ped)?|drops?|no)\s+(?:(?:the|our|your|its|a|an|"
+    r"any|usual|standard|normal)\s+){0,2}$",
+    re.IGNORECASE,
+)
+#: Right after a fee's amount: it is waived ("the $49 setup fee is waived").
+_WAIVED_AFTER_RE = re.compile(
+    r"\s*(?:[\w'-]+\s+){0,3}?(?:fees?|charges?)\s+(?:is\s+|are\s+)?(?:waived|free)\b",
+    re.IGNORECASE,
+)
+
+
+def waived_fee(text: str, start: int, end: int) -> bool:
+    """Whether the amount at text[start:end] is a fee the claim says is waived ("we waive
+    the S$10.70 number port fee", "the $49 setup fee is waived"): not charged."""
+    if _WAIVED_AFTER_RE.match(text, end):
+        return True
+    return bool(
+        _WAIVE_BEFORE_RE.search(text, max(0, start - 40), start)
+        and _NO_FEE_AFTER_RE.match(text, end)
+    )
 
 
 _RATE_RE = re.compile(
@@ -2762,6 +2857,8 @@ def read_claim(
         return ClaimReading("not a price", "the customer's business, sized by its revenue")
     if amount.amount == 0 and says_no_fee(text, end):
         return ClaimReading("not a price", "no such fee")  # "$0 setup fee", "$0 down"
+    if waived_fee(text, start, end):
+        return ClaimReading("not a price", "a fee waived")
     # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
     # financing of it explains it, one of another length is a mismatch; unmodelled, its
     # reading is reported only where no other figure of the model explains the amount.
@@ -3526,7 +3623,28 @@ def _compared_or_spent(amount: TextAmount, text: str, context: ClaimContext) -> 
     after = _RANGE_HEAD_RE.sub("", text[end : end + 80])
     if _IN_STAFF_TIME_RE.match(after) and _COST_VERB_RE.search(before):
         return "what the problem costs in the customer's staff or time"
+    if _SPENT_BEFORE_RE.search(before) and (on := _SPENT_ON_AFTER_RE.match(after)):
+        words = lower_words([on.group("thing")]) | _name_words(on.group("thing"))
+        # The product's category may share a word ("delivery fees" for a delivery
+        # membership): only its name or a plan's ties the money to it.
+        if not words & (context.tie | lower_words(list(context.own))):
+            return "what the customer spent on something else"
     return None
+
+
+#: Before an amount: the customer spent it ("You paid AED 96 in delivery fees last month",
+#: "riders spent about $60 on taxis"); after it, on what.
+_SPENT_BEFORE_RE = re.compile(
+    r"\b(?:you|they|we|customers|members|users|households|families|[a-z]+ers)\s+"
+    r"(?:(?:already|probably|typically|usually)\s+)?(?:paid|spent|lost|wasted|burned|"
+    r"forked\s+out|shelled\s+out)\s+(?:(?:about|around|roughly|over|nearly|almost|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+_SPENT_ON_AFTER_RE = re.compile(
+    r"^\s*(?:in|on)\s+(?P<thing>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:last|this|every|each|a|"
+    r"per|in|over)\b|\s*[,.;!?]|\s*$)",
+    re.IGNORECASE,
+)
 
 
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a
@@ -3704,6 +3822,7 @@ def figure_explained(
     sentence's billing cadence, or a bill at another whole number of seats or units."""
     start, end = amount.span
     at_most = is_at_most(text, start)
+    all_found = found
     if (named := _plan_named_before(text, start, foot)) is not None:
         # "Essentials from $13 a month and Standard from $20 a month", "Unlimited is $30/mo":
         # the named plan's own figures (its from-price: its cheapest variant or base), not
@@ -3731,6 +3850,21 @@ def figure_explained(
                 tolerance=tolerance,
             ):
                 return True
+    if amount.floor and named is None:
+        # "Business adds automation from €65 a month": a plan named earlier in the clause,
+        # its own from-price (where it is, else the cheapest plan's as above).
+        clause = _clause(text[max(0, start - 80) : start], last=True)
+        for plan_id, pattern in foot.plan_named:
+            if pattern.search(clause) and explains(
+                [e for e in all_found if e.plan_id == plan_id],
+                amount.amount,
+                amount.per,
+                per_unit=amount.per_seat,
+                floor=True,
+                at_most=at_most,
+                tolerance=tolerance,
+            ):
+                return True
     if _is_seat_minimum(amount, text, foot, tolerance):
         return True
     heads = heads_counted(text, start, end)
@@ -3744,6 +3878,17 @@ def figure_explained(
         tolerance=tolerance,
     ):
         return True  # "$119.99 a year for up to 6 people, as little as $20 per person"
+    items = items_counted(text, start, end) if heads is None else None
+    if items is not None and explains(
+        found,
+        amount.amount * items,
+        amount.per,
+        per_unit=False,
+        floor=False,
+        at_most=False,
+        tolerance=tolerance,
+    ):
+        return True  # "7 travel days for €362, about €52 per travel day"
     if not amount.floor and _is_share_of_named(amount, text, foot, tolerance):
         return True
     count = units_counted(text, start, end)
@@ -3823,13 +3968,46 @@ def heads_counted(text: str, start: int, end: int) -> int | None:
     return max(counts) if counts else None
 
 
+#: Right after an amount's number: per what ("€52 per travel day", "$3 a session").
+_PER_NOUN_RE = re.compile(
+    r"\S*?\d[\d.,]*\S*\s*(?:per|a|an|each|every)\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?",
+    re.IGNORECASE,
+)
+
+
+def items_counted(text: str, start: int, end: int) -> int | None:
+    """For an amount per item ("about €52 per travel day"), how many of those items its
+    sentence says a price covers ("7 travel days within 1 month for €362"); None
+    elsewhere. The amount × that count is a plan's price: a share of it, not a price."""
+    per = _PER_NOUN_RE.match(text, start, min(len(text), end + 40))
+    if per is None:
+        return None
+    head, tail = sentence_bounds(text, start, end)
+    # The sentence without the amount and its "per ...", so that its own number is no count.
+    sentence = text[head:start] + " " + text[per.end() : tail]
+    counts = []
+    for noun in (per.group("b"), per.group("a")):
+        if not noun or noun.lower() in _PERIOD_NOUNS:
+            continue
+        stem = re.escape(unit_key(noun))
+        pattern = rf"(?<![\w.,$€£¥]){_COUNT}\s+(?:[\w-]+\s+)?{stem}s?\b"
+        for m in re.finditer(pattern, sentence, re.IGNORECASE):
+            word = m.group("n").lower()
+            counts.append(_COUNTS.get(word) or (int(word) if word.isdigit() else 0))
+        if counts:
+            break
+    counts = [n for n in counts if n > 1]
+    return max(counts) if counts else None
+
+
+_PERIOD_NOUNS = frozenset({"day", "week", "month", "quarter", "year", "mo", "yr", "hour", "minute"})
 _COUNT_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?P<k>k|K|thousand|million)\b)?"
 #: After an amount: the count of units it is the price of ("$15 per 1,000 emails", "$1.50
 #: for 10 connects", "$40 / 100 credits").
 _COUNT_AFTER_RE = re.compile(
     r"\s*(?:per|for|/|a|each|buys|gets(?:\s+you)?)\s+"
     rf"(?:(?:every|each|extra|additional|further)\s+)?{_COUNT_NUMBER}"
-    r"(?![\d.,%])",
+    r"(?![\d%]|[.,]\d)",
     re.IGNORECASE,
 )
 #: Before an amount: "bundles of 10 for", "a pack of 50 credits at", "10 Connects for".
