@@ -479,7 +479,7 @@ class Footing:
             if not words:
                 continue
             name = _id_word(words[0], capital=True)
-            name += "".join(rf"[\s_-]+{_id_word(w)}" for w in words[1:])
+            name += "".join(rf"{_ID_JOIN}{_id_word(w)}" for w in words[1:])
             out.append((plan.id, re.compile(rf"(?<![\w-]){name}(?![\w-])")))
         return out
 
@@ -1153,7 +1153,7 @@ _POLICY_TERM_AFTER = (
     r"of\s+(?:any|each|every|your|a)\s+claims?|"
     r"(?:(?!(?:per|for|each|a|an|of|on|in|to|at|and|or|with|the|is|are)\b(?!-))[\w-]+\s+){0,2}?"
     r"(?:deductibles?|co-?pays?|co-?payments?|co-?insurance|out[-\s]of[-\s]pocket\s+"
-    r"(?:max(?:imum)?|limits?|caps?)|excess(?:es)?(?!\s+(?:usage|use|mileage|miles?|kilomet\w*|"
+    r"(?:max(?:imum)?|limits?|caps?)|own\s+risk|excess(?:es)?(?!\s+(?:usage|use|mileage|miles?|kilomet\w*|"
     r"km|data|minutes|hours|calls|texts|[GMT]B|units?|seats?|users?|requests?|events?|errors?|"
     r"storage|bandwidth|charges?|fees?|rates?)\b))"
 )
@@ -1310,7 +1310,7 @@ _PENALTY_AFTER_RE = re.compile(
 )
 #: Before an amount: the fee it is ("a fixed exit fee of €125").
 _PENALTY_BEFORE_RE = re.compile(
-    r"\b(?:fees?|charges?|surcharges?|penalt(?:y|ies)|fines?)\s+of\s+"
+    r"\b(?:fees?|charges?|surcharges?|penalt(?:y|ies)|fines?)\s*(?:of\s+|is\s+|:\s*|[-–—]\s*)?"
     r"(?:(?:just|only|about|around|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
@@ -1330,7 +1330,8 @@ _LAPSE_RE = re.compile(
     r"(?:leav(?:e|es|ing)|left|park(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:outside|beyond|off)\b|outside\s+(?:a|an|the|any|our)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:zones?|area|areas|hours|limits?)|unauthori[sz]ed|improper(?:ly)?|abandon(?:s|ed|ing)?|"
-    r"unreturned|without\s+(?:notice|permission|extending|returning|booking)|"
+    r"unreturned|non[-\s]?(?:return(?:ed)?|payment|attendance|arrival|compliance)|"
+    r"without\s+(?:notice|permission|extending|returning|booking)|"
     # leaving before the term ends: an exit, early termination or break fee
     r"exit|early\s+(?:termination|exit|repayment|cancell?ation)|leav(?:e|es|ing)\s+(?:[\w'-]+\s+)"
     r"{0,3}?early|break(?:ing)?\s+(?:the|a|your)\s+contract)\b",
@@ -1524,6 +1525,14 @@ _PRICED_AFTER_RE = re.compile(
 )
 #: Before an amount: money paid to the customer for what they sell or export ("a feed-in
 #: tariff of 8.1 cents per kWh", "export payments of 15p", "a sell-back rate of").
+#: Right before an amount: it is paid to the customer ("you are paid the full SAR 400",
+#: "we pay you $120", "payouts of $2,000 reach you").
+_PAID_TO_YOU_RE = re.compile(
+    r"\b(?:you(?:'re|\s+are|\s+get|\s+will\s+be|'ll\s+be)\s+paid(?:\s+out)?|we\s+pay\s+(?:you|out)|"
+    r"paid\s+out\s+to\s+you|you\s+receive|you\s+collect)\s+(?:(?:the|a|an|your)\s+)?"
+    r"(?:(?:full|whole|entire|same)\s+)?$",
+    re.IGNORECASE,
+)
 _SOLD_BEFORE_RE = _words_before(
     r"feed[-\s]?in(?:\s+(?:tariffs?|rates?|payments?|prices?|remuneration))?|(?:smart\s+)?"
     r"export\s+(?:tariffs?|rates?|payments?|prices?|credits?|guarantee)|(?:sell|buy)[-\s]?back"
@@ -1660,6 +1669,8 @@ def _not_priced_alone(
         _PRICED_AFTER_RE.match(after) or lower_words(after.split()[:1]) & product
     ):
         return "a reward given to the customer"
+    if _PAID_TO_YOU_RE.search(before):
+        return "money paid to the customer"  # "you are paid the full SAR 400 upfront"
     sold = _SOLD_BEFORE_RE.search(before)
     if (
         sold is not None and not lower_words(sold.group(0).split()[:1]) & product
@@ -1826,7 +1837,8 @@ _PASS_THROUGH = (
     r"registry|registration|notary|recording|stamp|customs|import|export|shipping|postage|"
     r"carrier|interchange|card[-\s]network|network|scheme|issuer|bank|wire|attorney|lawyer|"
     r"legal|agency|third[-\s]party|pass[-\s]through)(?:'s|s'|s)?\s+){1,3}"
-    r"(?:fees?|charges?|costs?|taxes|tax|dues|duties)"
+    r"(?:fees?|charges?|costs?|taxes|tax|dues|duties)(?:\s+(?:and|&)\s+(?:fees|charges|taxes|"
+    r"surcharges|duties))?"
     r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage)"
 )
 _PARTY_BEFORE_RE = re.compile(
@@ -1845,7 +1857,9 @@ _PARTIES_CHARGE_RE = re.compile(
     re.IGNORECASE,
 )
 _FEE_BEFORE_RE = re.compile(
-    rf"\b(?P<party>{_PASS_THROUGH}){_SUBJECT_GAP}(?:is|are|of|at|{_CHARGE_VERBS})\s+"
+    rf"\b(?P<party>{_PASS_THROUGH})(?:{_SUBJECT_GAP}(?:is|are|of|at|{_CHARGE_VERBS})\s+|"
+    # or an aside of its amount ("government taxes and fees, typically $15 to $20")
+    r",\s+(?:(?:typically|usually|often|generally|about|around|roughly|averaging)\s+)+)"
     rf"{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
@@ -1989,6 +2003,14 @@ _EXAMPLE_RE = re.compile(
 _RELATIVE_RE = re.compile(r"^\s*(?:where|which|whose|who|whom)\b", re.IGNORECASE)
 
 
+#: A clause that is only an aside of the amount that follows ("typically", "about").
+_ASIDE_RE = re.compile(
+    r"\s*(?:(?:typically|usually|often|generally|normally|about|around|roughly|approximately|"
+    r"averaging|from|between)\s+)+",
+    re.IGNORECASE,
+)
+
+
 def _before_clause(window: str) -> str:
     """The clause an amount stands in, up to it, from the text before it; a relative clause
     with the clause it hangs on ("unlike ADT, where monitoring runs")."""
@@ -1997,6 +2019,10 @@ def _before_clause(window: str) -> str:
     if window.rstrip().endswith((",", ":", "say", "e.g.", "eg.", "e.g", "example", "instance")):
         window = _EXAMPLE_RE.sub(" ", window[-100:])
     clause = _clause(window[-80:], last=True)
+    if _ASIDE_RE.fullmatch(clause) and window[: len(window) - len(clause)].rstrip().endswith(","):
+        # "government taxes and fees, typically $15": an aside of the clause before it.
+        rest = window[: len(window) - len(clause)].rstrip()[:-1]
+        return _clause(rest[-80:], last=True) + ", " + clause.strip() + " "
     if _RELATIVE_RE.match(clause):
         rest = window[: len(window) - len(clause)]
         ends = list(_CLAUSE_END_RE.finditer(rest))
@@ -2067,6 +2093,11 @@ _ID_NUMBERS = {
 _ID_DIGITS = {digits: word for word, digits in _ID_NUMBERS.items()}
 
 
+#: Between two words of a plan id as a claim writes them: "payroll-hr" is "Payroll and
+#: HR", "Payroll & HR", "Payroll + HR" too.
+_ID_JOIN = r"(?:\s+(?i:and|&|\+)\s+|[\s_-]+)"
+
+
 def _id_word(word: str, capital: bool = False) -> str:
     """One word of a plan id as a pattern: any case (`capital`: a capital first letter, as
     a name is written), and a number either spelt or in digits."""
@@ -2098,7 +2129,7 @@ def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern
         if not words or not (words[0][:1].isalpha() or words[0].lower() in _ID_DIGITS):
             continue
         name = _id_word(words[0], capital=True)
-        name += "".join(rf"[\s_-]+{_id_word(w)}" for w in words[1:])
+        name += "".join(rf"{_ID_JOIN}{_id_word(w)}" for w in words[1:])
         before = re.compile(
             rf"(?<![\w-]){name}(?:'s)?(?:\s+(?i:plan|tier|package))?\s*"
             r"(?:(?i:is|at|takes|charges|costs|for)\s+|[:=–—-]\s*)?(?i:(?:just|only)\s+)?$"
@@ -2965,6 +2996,13 @@ _OTHER_BILL_RE = re.compile(
     r"(?:(?:about|around|roughly|nearly|almost|over|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
+#: Right after an amount: what it adds to a bill for something else ("a week in Europe
+#: adds $70 to your phone bill").
+_TO_BILL_AFTER_RE = re.compile(
+    r"\s+(?:to|on(?:to)?)\s+(?:your|their|the|a|an)\s+(?:(?:monthly|yearly|annual|next|usual)\s+)?"
+    r"(?P<noun>[a-z][\w-]*)\s+bills?\b",
+    re.IGNORECASE,
+)
 _BORROW_RE = re.compile(
     r"\b(?:borrow|borrows|borrowed|borrowing|loans?|lend(?:s|ing)?\s+you|financing)\s+"
     r"(?:(?:of|from|between|up\s+to|about|around|over)\s+)?(?:\S+\s+(?:to|and)\s+)?$",
@@ -3007,7 +3045,9 @@ def _other_bill_or_loan(amount: TextAmount, text: str, context: ClaimContext) ->
     window = max(0, start - 60)
     if _BORROW_RE.search(text, window, start):
         return "the customer's own money, what they borrow"
-    bill = _OTHER_BILL_RE.search(text, window, start)
+    bill = _OTHER_BILL_RE.search(text, window, start) or _TO_BILL_AFTER_RE.match(
+        text, amount.span[1]
+    )
     if bill is None:
         return ""
     noun = unit_key(bill.group("noun").lower())
@@ -4309,9 +4349,14 @@ def _plan_named_before(text: str, start: int, foot: Footing, options: int = 2) -
             return earlier
     words = _FLOOR_WORDS_RE.search(window)
     head = (window[: words.start()] + " ") if words is not None else window
-    for plan_id, named_before, _ in _plan_patterns(foot):
-        if named_before.search(head):
-            return plan_id
+    # The longest name wins: "Payroll and HR is" names `payroll-hr`, not `hr`.
+    named = [
+        (match.start(), plan_id)
+        for plan_id, named_before, _ in _plan_patterns(foot)
+        if (match := named_before.search(head)) is not None
+    ]
+    if named:
+        return min(named)[1]
     if words is not None:
         # "Restaurants from S$180 a month, central kitchens from S$420": a plan's id as the
         # kind of customer it is for, in lower case or plural, right before "from".
@@ -4330,7 +4375,7 @@ def _plan_kinds(ids: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]
         words = [_id_word(w) for w in re.split(r"[\s_-]+", plan_id) if w]
         if not words or len(plan_id) < 2:
             continue
-        name = r"[\s_-]+".join(words) + r"(?:s|es)?"
+        name = _ID_JOIN.join(words) + r"(?:s|es)?"
         out.append((plan_id, re.compile(rf"(?<![\w-]){name}\s*$", re.IGNORECASE)))
     return tuple(out)
 

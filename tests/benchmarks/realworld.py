@@ -43,6 +43,9 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_CORPUS = HERE.parent / "realworld"
 PLANTED = re.compile(r"^#\s*planted:\s*(FC\d{3})\s+(\S+)\s*(?:--.*)?$")
 LOUD = ("warning", "error")
+#: The loader funnelcheck reads with (libyaml's), so that a file it reads is read here too:
+#: the pure-Python parser refuses some plain scalars libyaml takes ("{name: 1-800-GOT-JUNK?}").
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def is_price_rule(code: str) -> bool:
@@ -131,7 +134,7 @@ def write_legacy(files: list[Path], into: Path) -> list[Path]:
     for src in files:
         text = src.read_text(encoding="utf-8")
         header = "".join(line + "\n" for line in text.splitlines() if PLANTED.match(line.strip()))
-        data = legacy(yaml.safe_load(text))
+        data = legacy(yaml.load(text, Loader=LOADER))
         dest = into / src.parent.name / src.name
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(header + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
@@ -171,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.exit(f"no strategies under {args.corpus}")
     planted = {str(p.resolve()): planted_drops(p) for p in drifted}
     for p in drifted:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=LOADER)
         for code, where in planted[str(p.resolve())]:
             if not resolves(data, where):
                 sys.exit(f"{p}: `# planted: {code} {where}` names no place in the file")

@@ -29,7 +29,8 @@ class CurrencyMismatch(Rule):
     reported when the price names no currency, nor for an amount that is not the product's
     price as FC302 reads it: a competitor's or an alternative's in its own currency ("AWS
     S3 Standard charges about $0.023 per GB" in a EUR strategy where AWS S3 is an
-    alternative), another party's fee, the customer's own money.
+    alternative), another party's fee, the customer's own money, a saving or a loss ("when
+    the exchange collapsed, its customers lost access to $8 billion" in a EUR strategy).
 
     **Failing example.**
 
@@ -96,6 +97,8 @@ class CurrencyMismatch(Rule):
                 for amount in strategy.amounts_in(text):
                     if amount.currency is None or amount.currency == price_currency:
                         continue
+                    if amount.is_saving or amount.is_business_figure:
+                        continue  # a saving, a loss or a business figure: never a price
                     context = context or strategy.claim_context
                     if context.not_a_price(text, *amount.span) is not None:
                         continue  # a competitor's, an alternative's, another party's money
