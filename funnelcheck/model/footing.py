@@ -1344,6 +1344,19 @@ _AT_MOST_RE = re.compile(
 )
 
 
+#: A clause that only joins an amount onto the one before ("plus", "and", "or").
+_JOINER_RE = re.compile(r"\s*(?:plus|and|or|then|\+|with)\s*(?:another\s+|an\s+extra\s+)?", re.I)
+#: Earlier in an amount's sentence: the customer's own customers pay it, not the customer
+#: ("Buyers pay their own service fee of 5.5% on top, plus $3 on small orders").
+_THEIR_BUYERS_PAY_RE = re.compile(
+    r"\b(?:buyers|shoppers|guests|diners|patients|passengers|students|learners|your\s+"
+    r"(?:customers|clients|buyers|shoppers|guests|diners|patients|riders|students))\s+"
+    r"(?:(?:also|then|each|always|only)\s+)?(?:pay|pays|are\s+charged|cover)\s+(?:their|its|"
+    r"a|an|the)\b",
+    re.IGNORECASE,
+)
+
+
 def not_a_price(
     text: str,
     start: int,
@@ -1371,6 +1384,12 @@ def not_a_price(
     before = _before_clause(text[max(0, start - 120) : start])
     # A range's lower end reads as its upper end does ("20 to 30 cents a gallon cheaper").
     after = _clause(_RANGE_HEAD_RE.sub("", text[end : end + 80]), last=False)
+    # Its clause, or the one before where its own only joins it on ("..., plus $3").
+    window = before
+    if _JOINER_RE.fullmatch(before):
+        window = _before_clause(text[max(0, start - 240) : start - len(before)].rstrip(", "))
+    if _THEIR_BUYERS_PAY_RE.search(window):
+        return "what the customer's own customers pay"  # "Buyers pay their own service fee"
     named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
     named |= {re.sub(r"'s?$", "", word) for word in named}  # "Ring's cameras": Ring
     if others and named & others:
@@ -1533,6 +1552,13 @@ _PAID_TO_YOU_RE = re.compile(
     r"(?:(?:full|whole|entire|same)\s+)?$",
     re.IGNORECASE,
 )
+#: Right before an amount: it is paid back ("Social security reimburses €21", "we refund
+#: up to $50", "the insurer pays back £30").
+_REIMBURSES_RE = re.compile(
+    r"\b(?:reimburses?|reimbursed|reimbursing|refunds?|refunded|pays?\s+back|paid\s+back)\s+"
+    r"(?:you\s+|them\s+)?(?:(?:up\s+to|about|around|roughly|the\s+full|the|an?)\s+)*$",
+    re.IGNORECASE,
+)
 _SOLD_BEFORE_RE = _words_before(
     r"feed[-\s]?in(?:\s+(?:tariffs?|rates?|payments?|prices?|remuneration))?|(?:smart\s+)?"
     r"export\s+(?:tariffs?|rates?|payments?|prices?|credits?|guarantee)|(?:sell|buy)[-\s]?back"
@@ -1671,6 +1697,8 @@ def _not_priced_alone(
         return "a reward given to the customer"
     if _PAID_TO_YOU_RE.search(before):
         return "money paid to the customer"  # "you are paid the full SAR 400 upfront"
+    if _REIMBURSES_RE.search(before):
+        return "money paid back to the customer"  # "Social security reimburses €21"
     sold = _SOLD_BEFORE_RE.search(before)
     if (
         sold is not None and not lower_words(sold.group(0).split()[:1]) & product
@@ -1837,7 +1865,7 @@ _PASS_THROUGH = (
     r"registry|registration|notary|recording|stamp|customs|import|export|shipping|postage|"
     r"carrier|interchange|card[-\s]network|network|scheme|issuer|bank|wire|attorney|lawyer|"
     r"legal|agency|third[-\s]party|pass[-\s]through)(?:'s|s'|s)?\s+){1,3}"
-    r"(?:fees?|charges?|costs?|taxes|tax|dues|duties)(?:\s+(?:and|&)\s+(?:fees|charges|taxes|"
+    r"(?:fees?|charges?|costs?|taxes|tax|dues|duty|duties)(?:\s+(?:and|&)\s+(?:fees|charges|taxes|"
     r"surcharges|duties))?"
     r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage)"
 )
@@ -1851,9 +1879,27 @@ _PARTY_BEFORE_RE = re.compile(
 #: Before an amount: any parties, named in the plural, charging it ("the railways charge
 #: from €10", "the airlines bill you $35"): not the product, where no word of theirs is its.
 _PARTIES_CHARGE_RE = re.compile(
-    r"\bthe\s+(?P<party>(?:[a-z][\w'-]*\s+)?[a-z][\w'-]*[^\Ws]s)"
-    rf"{_SUBJECT_GAP}(?:charge|charged|charging|bill|billed|ask|asked)\s+(?:you\s+|them\s+)?"
+    r"\b(?:the|many|most|some|other|typical|these|those)\s+"
+    r"(?P<party>(?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*[^\Ws]s)"
+    rf"{_SUBJECT_GAP}(?:charge|charged|charging|bill|billed|ask|asked|deduct|deducted)\s+"
+    r"(?:you\s+|them\s+)?"
     rf"{_CHARGE_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+#: Before an amount: the customer paying another party it ("pay their broker around €70
+#: per employee", "paying your accountant $300 a month").
+_PAY_PARTY_RE = re.compile(
+    r"\b(?:pay|pays|paid|paying)\s+(?:their|your|his|her|its|our)\s+(?:own\s+)?"
+    r"(?P<party>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
+    rf"(?:(?:for\s+\w+\s+)?){_CHARGE_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+#: Before an amount: what the customer's former or current provider charged ("Her old
+#: insurer's renewal was $1,150", "your current bank's fee is $25").
+_OLD_PROVIDER_RE = re.compile(
+    r"\b(?:your|her|his|their|my)\s+(?:old|previous|former|current|existing|last)\s+"
+    r"(?P<party>[a-z][\w'-]*(?:'s)?(?:\s+[a-z][\w'-]*){0,2})\s+(?:was|were|is|are|cost|costs|"
+    rf"charged|came\s+to|ran)\s+{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
 _FEE_BEFORE_RE = re.compile(
@@ -1898,6 +1944,8 @@ def _third_party(
         (_FEE_BEFORE_RE, "a fee paid to another party"),
         (_PARTY_BEFORE_RE, "another party's price"),
         (_PARTIES_CHARGE_RE, "another party's price"),
+        (_PAY_PARTY_RE, "another party's price"),
+        (_OLD_PROVIDER_RE, "what the customer paid another provider"),
     ):
         match = pattern.search(before)
         if match is not None and not _the_products(match.group("party"), product):
@@ -2861,7 +2909,16 @@ def read_claim(
     if not same_currency(amount.currency, foot.currency):
         return ClaimReading("not a price", "another currency")  # FC305's
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
-        if unit_key(amount.per) not in foot.sold_units:
+        per_key = unit_key(amount.per)
+        lasts = {unit.rsplit(" ", 1)[-1] for unit in foot.sold_units}
+        timed = [last for last in lasts if last in _SECONDS] if per_key in _SECONDS else []
+        if per_key not in foot.sold_units and per_key not in lasts and timed:
+            # "0.6 cents per minute" where a plan sells the `audio hour`: that rate per hour.
+            factor = Decimal(_SECONDS[timed[0]]) / Decimal(_SECONDS[per_key])
+            amount = replace(amount, amount=amount.amount * factor, per=timed[0])
+            per_key = timed[0]
+        # "$0.37 per hour" where a plan sells the `audio hour`: the unit's last word.
+        if per_key not in foot.sold_units and per_key not in lasts:
             return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
         # "$10/hr" where a plan is priced by the hour: the unit's rate, read as one.
         amount, unit_rate, share_unit = replace(amount, per=None), True, None
@@ -2951,8 +3008,12 @@ def read_claim(
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
     reading = _unexplained(amount, foot, offer=offer)
-    if _COMMITMENT_AFTER_RE.match(text, end):
-        # "a $50/month minimum usage": a commitment the model does not state; at most info.
+    if (commitment := _COMMITMENT_AFTER_RE.match(text, end)) is not None and (
+        commitment.group("noun") is not None or not any(e.kind == ("minimum", "") for e in found)
+    ):
+        # "a $50/month minimum usage", "a $1 monthly minimum" where no plan has one: a
+        # commitment the model does not state; at most info. (A plan's seat minimum
+        # compares a bare one: "contracts start at a $3,000 annual minimum".)
         return replace(reading, untied=True)
     if _TERM_TOTAL_AFTER_RE.match(text, end):
         return replace(reading, untied=True)  # "£720 in interest in total": over a term
@@ -2976,7 +3037,8 @@ def read_claim(
 _SEPARATE_RE = re.compile(
     r"\b(?:separate\s+(?:subscriptions?|purchases?|products?|services?|plans?|contracts?|"
     r"orders?)|(?:sold|billed|priced|charged|available|bought|purchased)\s+(?:separately|"
-    r"individually|on\s+(?:its|their)\s+own|[aà]\s+la\s+carte))\b",
+    r"individually|on\s+(?:its|their)\s+own|[aà]\s+la\s+carte)|for\s+the\s+"
+    r"[\w-]+(?:\s+[\w-]+)?\s+alone)\b",
     re.IGNORECASE,
 )
 #: After a "from" amount (and its period): the example customer it is quoted for ("from
@@ -2992,7 +3054,9 @@ _FOR_EXAMPLE_AFTER_RE = re.compile(
 #: Right before an amount: a bill for something the product is not ("a typical heating
 #: bill of €1,800"), or the money the customer borrows ("borrow £100,000").
 _OTHER_BILL_RE = re.compile(
-    r"\b(?P<noun>[a-z][\w-]*)\s+bills?\s+(?:of|is|are|runs?|comes?\s+to|at|around|about)\s+"
+    r"\b(?P<noun>[a-z][\w-]*)\s+bills?\s+(?:of|is|are|runs?|comes?\s+to|at|around|about|"
+    r"(?:can|could|often|may)\s+(?:top|hit|reach|be|exceed)|tops?|hits?|reach(?:es)?|"
+    r"exceeds?|averages?)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
@@ -3017,8 +3081,8 @@ _TERM_TOTAL_AFTER_RE = re.compile(
 )
 #: After an amount: a minimum the customer commits to ("a $50/month minimum usage").
 _COMMITMENT_AFTER_RE = re.compile(
-    r"\s*(?:a\s+month\s+|per\s+month\s+|monthly\s+)?minimum\s+(?:usage|spend|commitment|"
-    r"charge|bill|fee)\b",
+    r"\s*(?:a\s+month\s+|per\s+month\s+|monthly\s+)?minimum(?:\s+(?P<noun>usage|spend|"
+    r"commitment|charge|bill|fee)\b|\s*(?:[.;,!]|$))",
     re.IGNORECASE,
 )
 #: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
@@ -3284,6 +3348,19 @@ def _regular_term(
     """Whether an amount paid for a length is a plan's regular price on a billing option
     whose period that length is, or a whole number of ("15GB is $20/mo for 12 months"
     where the plan is $240 a year): the term the price is bought for, not an offer."""
+    if duration.payments and duration.count is not None and duration.count > 1:
+        # "12 payments of R$17.90" on an annual plan of R$214.80: its price in instalments.
+        regular = [e for e in found if e.kind[0] in ("base", "bill")]
+        if explains(
+            regular,
+            amount.amount * duration.count,
+            None,
+            per_unit=amount.per_seat,
+            floor=False,
+            at_most=False,
+            tolerance=tolerance,
+        ):
+            return True
     if duration.count is None or duration.unit not in PERIOD_FACTORS:
         return False
     for billed in {e.billed for e in found if e.billed in PERIOD_FACTORS}:
@@ -3869,6 +3946,14 @@ def figure_explained(
         # another plan's.
         found = [e for e in found if e.plan_id == named] or found
     plans = [plan for plan in foot.paid if named is None or plan.id == named] or foot.paid
+    # A plan whose id holds the named one as a word is a variant of it, its figures read
+    # after the named plan's own ("rent Silver from ₹750 a month" for `silver-rental`
+    # beside `silver`).
+    variants = [
+        e
+        for e in all_found
+        if named is not None and e.plan_id != named and _is_variant(e.plan_id, named)
+    ]
     per_unit_options = [amount.per_seat]
     if not amount.per_seat and per_unit_nearby(text, start):
         # "$49 per user a month, or $59 billed monthly": the second is per user too.
@@ -3880,16 +3965,17 @@ def figure_explained(
         periods = [lead]  # "a typical week of charging costs about $35": a week's bill
     for per in periods:
         for per_unit in per_unit_options:
-            if explains(
-                found,
-                amount.amount,
-                per,
-                per_unit=per_unit,
-                floor=amount.floor,
-                at_most=at_most,
-                tolerance=tolerance,
-            ):
-                return True
+            for figures in (found, variants) if variants else (found,):
+                if explains(
+                    figures,
+                    amount.amount,
+                    per,
+                    per_unit=per_unit,
+                    floor=amount.floor,
+                    at_most=at_most,
+                    tolerance=tolerance,
+                ):
+                    return True
     if amount.floor and named is None:
         # "Business adds automation from €65 a month": a plan named earlier in the clause,
         # its own from-price (where it is, else the cheapest plan's as above).
@@ -3905,6 +3991,8 @@ def figure_explained(
                 tolerance=tolerance,
             ):
                 return True
+    if _per_other_time_unit(amount, text, foot, found, tolerance):
+        return True
     if _is_seat_minimum(amount, text, foot, tolerance):
         return True
     heads = heads_counted(text, start, end)
@@ -4335,6 +4423,47 @@ _OR_OPTION_RE = re.compile(
     r"(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
+
+
+#: Units of time in seconds: a rate per hour may be said per minute, and the other way.
+_SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
+#: Right after an amount (or at the end of it as read): per a unit of time ("0.6 cents a
+#: minute", "$0.37/hr").
+_PER_TIME_RE = re.compile(
+    r"\s*(?:a|an|per|/)\s*(?P<unit>second|sec|minute|min|hour|hr)s?\b", re.IGNORECASE
+)
+
+
+def _per_other_time_unit(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether an amount per a unit of time is a plan's rate per another unit of time ("about
+    0.6 cents a minute" for `{unit: audio hour, amount: 0.37}`)."""
+    said = _PER_TIME_RE.match(text, amount.span[1])
+    if said is None or amount.floor:
+        return False
+    seconds = Decimal(_SECONDS[said.group("unit").lower()])
+    for unit in foot.sold_units:
+        last = unit.split()[-1] if unit else ""
+        if last in _SECONDS and _SECONDS[last] != seconds:
+            rate = amount.amount * Decimal(_SECONDS[last]) / seconds
+            kind = ("unit", unit)
+            if explains(
+                [e for e in found if e.kind == kind],
+                rate,
+                None,
+                per_unit=True,
+                floor=False,
+                at_most=False,
+                tolerance=max(tolerance, _rounding(amount, text, tolerance)),
+            ):
+                return True
+    return False
+
+
+def _is_variant(plan_id: str, named: str) -> bool:
+    """Whether `plan_id` is the plan `named` or a variant of it (its id a word of it)."""
+    return plan_id == named or named in re.split(r"[\s_-]+", plan_id)
 
 
 def _plan_named_before(text: str, start: int, foot: Footing, options: int = 2) -> str | None:

@@ -58,9 +58,10 @@ class OutsideWillingnessToPay(Rule):
       device, not the membership; one terminal, however many the typical customer buys).
       Where two parts of a plan share the name (a camera bought once and a plan per
       camera), a range given `once` is about the one-time part and a range per period
-      (or per seat) about the recurring one; the other is not compared. Only where the
-      plan has no part of that name on the range's footing is the other compared, with a
-      note.
+      (or per seat) about the recurring one; the other is not compared. Only where no
+      plan has a part of that name on the range's footing is the other compared, with a
+      note: a range given once about solar panels that one plan sells once and another
+      rents per kWp a month is about the panels bought, not the rent.
       Left out, each paid plan the typical customer may be on is compared (the plan mix's
       plans where a mix is given; free plans never).
     - **Which billing option.** A plan billed several ways (`billing_options`) is compared
@@ -202,12 +203,21 @@ def _targets(strategy: Strategy, about: object, per: str) -> Iterator[_Placed]:
                     yield placed
             return
         key = unit_key(about)
-        for plan in foot.paid:
-            bill = plan.bill_on(per)
-            parts = [p for p in bill.parts if p.kind != "base" and unit_key(p.name) == key]
+        named = [
+            (plan, bill, [p for p in bill.parts if p.kind != "base" and unit_key(p.name) == key])
+            for plan in foot.paid
+            for bill in (plan.bill_on(per),)
+        ]
+        # A part some plan sells on the range's footing (the panels bought once) is that
+        # part; a plan that only rents it (per kWp a month) is another way to pay for it,
+        # not compared with a range given once.
+        on_footing = any((p.per == ONCE) == (per == ONCE) for _, _, parts in named for p in parts)
+        for plan, bill, parts in named:
             # A name two parts share (the camera bought once, the plan per camera): the
             # range is about the part on its own footing, once or recurring, where one is.
             same = [p for p in parts if (p.per == ONCE) == (per == ONCE)]
+            if on_footing and not same:
+                continue
             for part in same or parts:
                 placed = _place_part(plan, bill, part, per)
                 if placed is not None:
