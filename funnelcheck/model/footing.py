@@ -1344,6 +1344,12 @@ _AT_MOST_RE = re.compile(
 )
 
 
+#: Earlier in an amount's sentence: named companies charging their own ("Stripe and PayPal
+#: charge their own processing fees, 2.2% + $0.30").
+_THEIR_OWN_RE = re.compile(
+    r"(?P<names>[A-Z][\w&'.-]*(?:\s*(?:,|and|&)\s*[A-Z][\w&'.-]*)*)\s+(?:charge|charges|take|"
+    r"takes|bill|bills|keep|keeps)\s+(?:their|its)\s+own\b"
+)
 #: A clause that only joins an amount onto the one before ("plus", "and", "or").
 _JOINER_RE = re.compile(r"\s*(?:plus|and|or|then|\+|with)\s*(?:another\s+|an\s+extra\s+)?", re.I)
 #: Earlier in an amount's sentence: the customer's own customers pay it, not the customer
@@ -1390,6 +1396,11 @@ def not_a_price(
         window = _before_clause(text[max(0, start - 240) : start - len(before)].rstrip(", "))
     if _THEIR_BUYERS_PAY_RE.search(window):
         return "what the customer's own customers pay"  # "Buyers pay their own service fee"
+    head, _ = sentence_bounds(text, start, end)
+    if (theirs := _THEIR_OWN_RE.search(text, head, start)) is not None and not (
+        set(re.findall(r"[A-Za-z][\w&'.-]*", theirs.group("names"))) & own
+    ):
+        return "another company's price"  # "Stripe and PayPal charge their own fees, 2.2% + $0.30"
     named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
     named |= {re.sub(r"'s?$", "", word) for word in named}  # "Ring's cameras": Ring
     if others and named & others:
@@ -1552,6 +1563,23 @@ _PAID_TO_YOU_RE = re.compile(
     r"(?:(?:full|whole|entire|same)\s+)?$",
     re.IGNORECASE,
 )
+#: Before an amount, in its clause: a saving its list goes on with ("they save 20 hours a
+#: week shifting cows and about $45,000 a year").
+_SAVE_LIST_RE = re.compile(
+    r"\b(?:save|saves|saved|saving)\b[^.;:$€£¥₹]*?\band\s+(?:(?:about|around|roughly|up\s+to|"
+    r"over|nearly|almost|another)\s+)?$",
+    re.IGNORECASE,
+)
+#: After an amount: the customer no longer has it ("$300 a year your mission no longer has").
+_NO_LONGER_HAS_RE = re.compile(
+    r"^\s*(?:[\w'-]+\s+){0,3}?(?:no\s+longer|never)\s+(?:has|have|gets?|receives?|sees?|"
+    r"collects?)\b",
+    re.IGNORECASE,
+)
+#: After an amount: what it is the value of ("approve $4,500 of upgrades").
+_VALUE_OF_RE = re.compile(
+    r"^\s+of\s+(?P<thing>(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*[^\Ws]s)\b(?!\s+(?:a|per|each)\b)"
+)
 #: Right before an amount: it is paid back ("Social security reimburses €21", "we refund
 #: up to $50", "the insurer pays back £30").
 _REIMBURSES_RE = re.compile(
@@ -1697,6 +1725,13 @@ def _not_priced_alone(
         return "a reward given to the customer"
     if _PAID_TO_YOU_RE.search(before):
         return "money paid to the customer"  # "you are paid the full SAR 400 upfront"
+    if _SAVE_LIST_RE.search(before):
+        return "a saving"  # "they save 20 hours a week ... and about $45,000 a year"
+    if _NO_LONGER_HAS_RE.match(after):
+        return "money the customer loses"  # "$300 a year your mission no longer has"
+    value = _VALUE_OF_RE.match(after)
+    if value is not None and not lower_words([value.group("thing")]) & product:
+        return "the value of something else"  # "approve $4,500 of upgrades"
     if _REIMBURSES_RE.search(before):
         return "money paid back to the customer"  # "Social security reimburses €21"
     sold = _SOLD_BEFORE_RE.search(before)
@@ -1867,7 +1902,8 @@ _PASS_THROUGH = (
     r"legal|agency|third[-\s]party|pass[-\s]through)(?:'s|s'|s)?\s+){1,3}"
     r"(?:fees?|charges?|costs?|taxes|tax|dues|duty|duties)(?:\s+(?:and|&)\s+(?:fees|charges|taxes|"
     r"surcharges|duties))?"
-    r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage)"
+    r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage|(?:tourist|occupancy|hotel|city|local|"
+    r"departure|airport|visitor|bed|eco|carbon|fuel)\s+(?:tax(?:es)?|levy|levies|surcharges?))"
 )
 _PARTY_BEFORE_RE = re.compile(
     rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+"
@@ -3054,7 +3090,7 @@ _FOR_EXAMPLE_AFTER_RE = re.compile(
 #: Right before an amount: a bill for something the product is not ("a typical heating
 #: bill of €1,800"), or the money the customer borrows ("borrow £100,000").
 _OTHER_BILL_RE = re.compile(
-    r"\b(?P<noun>[a-z][\w-]*)\s+bills?\s+(?:of|is|are|runs?|comes?\s+to|at|around|about|"
+    r"\b(?P<noun>[a-z][\w-]*)\s+(?P<what>bills?|prices?)\s+(?:of|is|are|runs?|comes?\s+to|at|around|about|"
     r"(?:can|could|often|may)\s+(?:top|hit|reach|be|exceed)|tops?|hits?|reach(?:es)?|"
     r"exceeds?|averages?)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|over|up\s+to)\s+)?$",
@@ -3099,6 +3135,15 @@ _OWN_BILL_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: Words before "price" that name our own price ("a launch price of $49").
+_OWN_PRICE_NAMES = frozenset(
+    {"launch", "sale", "member", "discounted", "early", "founding", "founder", "student",
+     "team", "family", "business", "starting", "entry", "yearly", "weekly", "daily", "total",
+     "list", "net", "gross", "unit", "seat", "per", "flat", "fixed", "special", "lower",
+     "higher", "best", "low", "new", "old", "same", "one", "single", "bundle", "package"}
+)  # fmt: skip
+
+
 def _other_bill_or_loan(amount: TextAmount, text: str, context: ClaimContext) -> str:
     """Why an amount is the customer's money, not a price, or "": a bill for something the
     product is not ("on a typical heating bill of €1,800" where heating is none of the
@@ -3117,6 +3162,12 @@ def _other_bill_or_loan(amount: TextAmount, text: str, context: ClaimContext) ->
     noun = unit_key(bill.group("noun").lower())
     if noun in _OWN_BILL_WORDS or noun in context.tie or noun in context.sold:
         return ""  # the product's name, a plan's or a unit it sells: its own bill
+    if "what" in bill.groupdict() and bill.group("what").lower().startswith("price"):
+        # "at a milk price of $8.00 per kg": the price of what the customer sells or buys;
+        # our own price by any name ("a launch price of $49") is compared.
+        if noun in _OUR_PRICE_WORDS or noun in _PRICE_NOUNS or noun in _OWN_PRICE_NAMES:
+            return ""
+        return "the price of something else"
     return "a bill for something else, the customer's own"
 
 
@@ -3363,6 +3414,15 @@ def _regular_term(
             return True
     if duration.count is None or duration.unit not in PERIOD_FACTORS:
         return False
+    if amount.per is None:
+        # "₹99 for 6 months": a total for the length, the regular price for that long
+        # (two quarters of ₹299 are ₹598, not ₹99: the introductory quarter misquoted).
+        years = Decimal(duration.count) / PERIOD_FACTORS[duration.unit]
+        return any(
+            _near(amount.amount, e.figure * years, tolerance)
+            for e in found
+            if e.kind[0] in ("base", "bill") and e.basis == "year" and not e.per_unit
+        )
     for billed in {e.billed for e in found if e.billed in PERIOD_FACTORS}:
         length = _length_in(duration, billed)
         if length is None or length < 1 or length != length.to_integral_value():
@@ -3556,6 +3616,9 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     cue = _ITEM_CUE_RE.search(clause)
     thing = _THING_AFTER_RE.match(text, end) if _ARTICLE_END_RE.search(clause) else None
     rest = _THEIR_PAYER_RE.sub(" ", _clause(text[end : end + 80], last=False))
+    # Up to the next amount: "your ₹350 biryani arrived with ₹0 delivery fee" is the
+    # biryani's price; the fee word is the next amount's.
+    rest = _NEXT_MONEY_RE.split(rest, maxsplit=1)[0]
     if thing is not None and not _OFFER_WORD_RE.search(rest):
         phrase = thing.group("noun")  # "on a $6,000 surgery": the price of a surgery
     elif cue is None or cue.group("phrase").split()[-1][:1].isupper():
@@ -3566,11 +3629,7 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
     own = {w.lower() for w in context.own}
     if not words or words & (context.product | own | _PRICE_NOUNS):
         return False
-    near = (
-        clause
-        + text[start:end]
-        + _THEIR_PAYER_RE.sub(" ", _clause(text[end : end + 80], last=False))
-    )
+    near = clause + text[start:end] + rest
     if _PERIOD_WORD_RE.search(near) is not None:
         return False
     return not (lower_words([near]) & (context.product | own))
@@ -3766,8 +3825,14 @@ _SPENT_ON_AFTER_RE = re.compile(
 
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a
 #: $6,000 surgery"); after it, that noun in lower case.
-_ARTICLE_END_RE = re.compile(r"\b(?:a|an)\s*$", re.IGNORECASE)
+_NEXT_MONEY_RE = re.compile(r"[$€£¥₹₦₩]|\d")
+_ARTICLE_END_RE = re.compile(r"\b(?:a|an|your|their|my|his|her)\s*$", re.IGNORECASE)
 _THING_AFTER_RE = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*)\b")
+
+
+#: Around a percentage: a discount on the price ("50% off", "save 20%", "20% discount").
+_DISCOUNT_PERCENT_RE = re.compile(r"\s*(?:off|discount|cheaper|less)\b", re.IGNORECASE)
+_SAVE_BEFORE_RE = re.compile(r"\b(?:save|saving|get|enjoy)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 
 
 def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> str:
@@ -3792,6 +3857,12 @@ def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: De
     sentence = text[head:tail]
     shares = _plan_shares(foot)
     for match in _ANY_PERCENT_RE.finditer(sentence):
+        if _DISCOUNT_PERCENT_RE.match(sentence, match.end()) or _SAVE_BEFORE_RE.search(
+            sentence, max(0, match.start() - 12), match.start()
+        ):
+            # "Save 50% for your first 3 months - Lite is $13.50, then $27": a discount on
+            # the price, whose two amounts are the offer and the price, not a share taken.
+            return ""
         number = to_decimal(match.group("value").replace(",", "."))
         if number is not None and 0 < number < 100:
             shares.add(number / 100)
@@ -3992,6 +4063,8 @@ def figure_explained(
             ):
                 return True
     if _per_other_time_unit(amount, text, foot, found, tolerance):
+        return True
+    if _unit_on_other_period(amount, text, foot, found, tolerance):
         return True
     if _is_seat_minimum(amount, text, foot, tolerance):
         return True
@@ -4459,6 +4532,34 @@ def _per_other_time_unit(
             ):
                 return True
     return False
+
+
+#: Right after an amount: per a unit and a period ("23 cents a cow a day").
+_UNIT_PERIOD_AFTER_RE = re.compile(
+    r"\s*(?:a|an|per|each)\s+(?P<unit>[a-z][\w-]*)\s+(?:a|an|per|each)\s+"
+    r"(?P<per>day|week|month|quarter|year)\b",
+    re.IGNORECASE,
+)
+
+
+def _unit_on_other_period(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether an amount per a sold unit and a period is that unit's rate on another period
+    ("$7 per cow per month ... about 23 cents a cow a day")."""
+    said = _UNIT_PERIOD_AFTER_RE.match(text, amount.span[1])
+    if said is None or amount.per is not None:
+        return False
+    unit = unit_key(said.group("unit"))
+    if unit not in foot.sold_units:
+        return False
+    target = amount.amount * PERIOD_FACTORS[said.group("per").lower()]
+    rounding = max(tolerance, _rounding(amount, text, tolerance))
+    return any(
+        _near(target, e.figure, rounding)
+        for e in found
+        if e.kind == ("unit", unit) and e.basis == "year" and e.per_unit
+    )
 
 
 def _is_variant(plan_id: str, named: str) -> bool:
