@@ -201,6 +201,42 @@ class PitchPriceMismatch(Rule, options=Options):
     ("£95 a month, or £1,040") are compared amount by amount. "once" with a clause after it
     is a conjunction, not one-time ("get €500 once your friend's system is installed").
 
+    **Named, waived, shared, someone else's.** Read as a reviewer would, too: a plan named
+    with digits for a number its id spells ("16-foot" for `sixteen-foot`), with "and" or "&"
+    for its id's hyphen ("Payroll and HR" for `payroll-hr`, the longest name winning), as the
+    clause's subject ("Business adds automation from €65 a month") or by a variant of its id
+    ("rent Silver" for `silver-rental`); the second of two billing options joined by "or" is
+    the first one's plan's; an amount alone between commas restates the clause before ("40%
+    off the first year, $35.99, then"). A plan's cost over a length its sentence states, one-time
+    fees included ("three months of storage, delivery and pickup comes to $795"), a price
+    shared over the items its sentence counts ("7 travel days for €362, about €52 per travel
+    day"), a rate per another unit of time or on another period ("about 0.6 cents a minute"
+    for a rate per audio hour, "about 23 cents a cow a day" for $7 a cow a month), a yearly
+    price in instalments ("12 payments of R$17.90"), the monthly bill while a one-time part is
+    paid off ("$103.64 in the first month"), and a block price whose unit comes first ("Extra
+    emails cost €12 per 10,000") are figures of the model; a total for a length is the regular
+    price for that long, so "₹99 for 6 months" is no twelfth of a yearly price. Not prices: a
+    fee waived ("we waive the S$10.70 port fee"), the sum a policy covers ("the ₹1 crore
+    cover"), "own risk", a penalty labelled before its amount or for not returning something
+    ("Exit fee £75 ... if you leave early", "a R1,000 non-return fee"), what the customer spent
+    or paid another party or provider ("You paid AED 96 in delivery fees last month", "pay
+    their broker around €70", "Her old insurer's renewal was $1,150"), money paid or paid back
+    to the customer ("you are paid the full SAR 400", "Social security reimburses €21"), what
+    the customer's own customers pay ("Buyers pay their own service fee"), parties charging in
+    the plural or named companies charging their own ("Many UK airport lounges charge £40",
+    "the railways charge from €10", "Stripe and PayPal charge their own processing fees"), a
+    price at another business ("R99 a month at Virgin Active"), a thing's price at a place or
+    after "your" ("a derby ticket at Soccer City is R100", "Your ₹350 biryani"), "for the
+    magazine alone", another bill or thing's price ("adds $70 to your phone bill", "a winter
+    power bill can top $400", "a milk price of $8.00 per kg"), named taxes and duties
+    ("Tourist tax of €2.50", "the ₦50 stamp duty", "government taxes and fees, typically $15
+    to $20"), a saving a list goes on with, money the customer no longer has, the value of
+    things none of the product's ("approve $4,500 of upgrades"), and a lapse as what costs it
+    ("late returns cost $50 per hour"). A percentage given to what a plan takes it of ("mada
+    at 1.5%" for `of: mada sales`) is compared with that share; a discount's percentage
+    ("Save 50%") is no share of the customer's money. A bare minimum ("a $1 monthly
+    minimum") is at most info where no plan has one.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
