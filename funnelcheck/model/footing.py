@@ -4068,28 +4068,22 @@ def figure_explained(
         return True
     if _is_seat_minimum(amount, text, foot, tolerance):
         return True
-    heads = heads_counted(text, start, end)
-    if heads is not None and explains(
+    # A share of a price: per person of those its sentence says share a plan ("$119.99 a
+    # year for up to 6 people, as little as $20 per person"), or per item of those it says
+    # a price covers ("7 travel days for €362, about €52 per travel day").
+    shared = heads_counted(text, start, end)
+    if shared is None:
+        shared = items_counted(text, start, end)
+    if shared is not None and explains(
         found,
-        amount.amount * heads,
+        amount.amount * shared,
         amount.per,
         per_unit=False,
         floor=False,
         at_most=False,
         tolerance=tolerance,
     ):
-        return True  # "$119.99 a year for up to 6 people, as little as $20 per person"
-    items = items_counted(text, start, end) if heads is None else None
-    if items is not None and explains(
-        found,
-        amount.amount * items,
-        amount.per,
-        per_unit=False,
-        floor=False,
-        at_most=False,
-        tolerance=tolerance,
-    ):
-        return True  # "7 travel days for €362, about €52 per travel day"
+        return True
     if not amount.floor and _is_share_of_named(amount, text, foot, tolerance):
         return True
     count = units_counted(text, start, end)

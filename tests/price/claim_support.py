@@ -29,3 +29,47 @@ def findings_of(tmp_path: Path, text: str, code: str = "FC302") -> list[dict[str
 def severities_of(tmp_path: Path, text: str, code: str = "FC302") -> list[str]:
     """The severities of `findings_of`, in the report's order."""
     return [f["severity"] for f in findings_of(tmp_path, text, code)]
+
+
+def strategy_text(
+    claim: str,
+    plans: str,
+    *,
+    product: str,
+    category: str,
+    problem: str,
+    terms: str,
+    segment: str,
+    value: str,
+    currency: str = "USD",
+    budget: int = 5000,
+    quantities: str | None = None,
+) -> str:
+    """A whole strategy around one pricing-stage claim: the product, its problem and
+    segment as each test file names them, `plans` as YAML list items under `price.plans`
+    (indented four spaces) and, where given, the typical customer's `quantities`."""
+    typical = f"  typical_customer: {{quantities: {quantities}}}\n" if quantities else ""
+    return (
+        "funnelcheck: 1\n"
+        f"product: {{name: {product}, category: {category}}}\n"
+        "reviewed: 2026-11-20\n"
+        "problem:\n"
+        "  id: the-problem\n"
+        f"  statement: {problem}\n"
+        f"  terms: {terms}\n"
+        "segment:\n"
+        f"  name: {segment}\n"
+        f"  budget: {{amount: {budget}, per: year}}\n"
+        f"{typical}"
+        "value_proposition:\n"
+        f"  statement: {value}\n"
+        "price:\n"
+        f"  currency: {currency}\n"
+        "  plans:\n"
+        f"{plans}\n"
+        "stages:\n"
+        "  - name: Pricing page\n"
+        "    role: pricing\n"
+        "    claims:\n"
+        f'      - text: "{claim}"\n'
+    )

@@ -19,34 +19,21 @@ Each kind is tried where the amount is no misquote, beside a near miss still rep
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from claim_support import severities_of
+from claim_support import severities_of, strategy_text
 
-STRATEGY = """\
-funnelcheck: 1
-product: {{name: Brightwell, category: home services}}
-reviewed: 2026-11-20
-problem:
-  id: the-problem
-  statement: Households lose weekends to chores.
-  terms: {{chore: [chores]}}
-segment:
-  name: Busy households
-  budget: {{amount: 5000, per: year}}
-value_proposition:
-  statement: Weekends back.
-price:
-  currency: {currency}
-  plans:
-{plans}
-stages:
-  - name: Pricing page
-    role: pricing
-    claims:
-      - text: "{claim}"
-"""
+STRATEGY = partial(
+    strategy_text,
+    product="Brightwell",
+    category="home services",
+    problem="Households lose weekends to chores.",
+    terms="{chore: [chores]}",
+    segment="Busy households",
+    value="Weekends back.",
+)
 
 SIZES = (
     "    - {id: twenty-litre, amount: 30, per: month}\n"
@@ -75,7 +62,7 @@ WALLET = (
 
 
 def _severities(tmp_path: Path, claim: str, plans: str, currency: str = "USD") -> list[str]:
-    text = STRATEGY.format(claim=claim, plans=plans, currency=currency)
+    text = STRATEGY(claim=claim, plans=plans, currency=currency)
     return severities_of(tmp_path, text)
 
 

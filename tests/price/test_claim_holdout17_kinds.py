@@ -19,35 +19,21 @@ Each kind is tried where the amount is no misquote, beside a near miss still rep
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from claim_support import severities_of
+from claim_support import severities_of, strategy_text
 
-STRATEGY = """\
-funnelcheck: 1
-product: {{name: Harbourline, category: {category}}}
-reviewed: 2026-11-20
-problem:
-  id: the-problem
-  statement: Commuters lose hours to unreliable trips.
-  terms: {{trip: [trips]}}
-segment:
-  name: Commuters
-  budget: {{amount: 5000, per: year}}
-  typical_customer: {{quantities: {{day: 2}}}}
-value_proposition:
-  statement: Trips on time.
-price:
-  currency: USD
-  plans:
-{plans}
-stages:
-  - name: Pricing page
-    role: pricing
-    claims:
-      - text: "{claim}"
-"""
+STRATEGY = partial(
+    strategy_text,
+    product="Harbourline",
+    problem="Commuters lose hours to unreliable trips.",
+    terms="{trip: [trips]}",
+    segment="Commuters",
+    value="Trips on time.",
+    quantities="{day: 2}",
+)
 
 MONTHLY = "    - {id: pass, amount: 49, per: month}"
 SESSIONS = "    - {id: pack, amount: 180, per: once}"
@@ -68,7 +54,7 @@ TEXTS = (
 def _severities(
     tmp_path: Path, claim: str, plans: str, category: str = "commuter transport"
 ) -> list[str]:
-    text = STRATEGY.format(claim=claim, plans=plans, category=category)
+    text = STRATEGY(claim=claim, plans=plans, category=category)
     return severities_of(tmp_path, text)
 
 

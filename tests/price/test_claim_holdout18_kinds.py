@@ -16,34 +16,21 @@ Each kind is tried where the amount is no misquote, beside a near miss still rep
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from claim_support import severities_of
+from claim_support import severities_of, strategy_text
 
-STRATEGY = """\
-funnelcheck: 1
-product: {{name: Pedalry, category: bike subscription}}
-reviewed: 2026-11-20
-problem:
-  id: the-problem
-  statement: Commuters lose time and money to broken bikes.
-  terms: {{bike: [bikes]}}
-segment:
-  name: Commuters
-  budget: {{amount: 5000, per: year}}
-value_proposition:
-  statement: A working bike every day.
-price:
-  currency: {currency}
-  plans:
-{plans}
-stages:
-  - name: Pricing page
-    role: pricing
-    claims:
-      - text: "{claim}"
-"""
+STRATEGY = partial(
+    strategy_text,
+    product="Pedalry",
+    category="bike subscription",
+    problem="Commuters lose time and money to broken bikes.",
+    terms="{bike: [bikes]}",
+    segment="Commuters",
+    value="A working bike every day.",
+)
 
 BIKE = "    - {id: standard, amount: 19, per: month}"
 SEATS = (
@@ -55,7 +42,7 @@ SEATS = (
 def _severities(
     tmp_path: Path, claim: str, plans: str = BIKE, currency: str = "EUR", code: str = "FC302"
 ) -> list[str]:
-    text = STRATEGY.format(claim=claim, plans=plans, currency=currency)
+    text = STRATEGY(claim=claim, plans=plans, currency=currency)
     return severities_of(tmp_path, text, code)
 
 

@@ -23,35 +23,22 @@ Each kind is tried where the amount is no misquote, beside a near miss still rep
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from claim_support import severities_of
+from claim_support import severities_of, strategy_text
 
-STRATEGY = """\
-funnelcheck: 1
-product: {{name: Loomly Studio, category: creative studio software}}
-reviewed: 2026-11-20
-problem:
-  id: the-problem
-  statement: Small studios lose hours to admin.
-  terms: {{admin: [paperwork]}}
-segment:
-  name: Small studios
-  budget: {{amount: 5000, per: year}}
-  typical_customer: {{quantities: {{audio hour: 20}}}}
-value_proposition:
-  statement: Less admin.
-price:
-  currency: USD
-  plans:
-{plans}
-stages:
-  - name: Pricing page
-    role: pricing
-    claims:
-      - text: "{claim}"
-"""
+STRATEGY = partial(
+    strategy_text,
+    product="Loomly Studio",
+    category="creative studio software",
+    problem="Small studios lose hours to admin.",
+    terms="{admin: [paperwork]}",
+    segment="Small studios",
+    value="Less admin.",
+    quantities="{audio hour: 20}",
+)
 
 MONTHLY = "    - {id: studio, amount: 49, per: month}"
 VARIANTS = (
@@ -63,7 +50,7 @@ SHARE = "    - id: seller\n      components: [{percent: 20, of: order value}]"
 
 
 def _severities(tmp_path: Path, claim: str, plans: str = MONTHLY) -> list[str]:
-    return severities_of(tmp_path, STRATEGY.format(claim=claim, plans=plans))
+    return severities_of(tmp_path, STRATEGY(claim=claim, plans=plans))
 
 
 @pytest.mark.parametrize(
@@ -113,7 +100,7 @@ def test_a_misquote_beside_them_is_still_an_error(tmp_path: Path, claim: str, pl
 
 def test_a_range_given_once_is_about_the_part_bought_once(tmp_path: Path) -> None:
     text = (
-        STRATEGY.format(
+        STRATEGY(
             claim="Buy the kit or rent it.",
             plans=(
                 "    - {id: buy, components: [{unit: kit, amount: 1000, per: once}]}\n"

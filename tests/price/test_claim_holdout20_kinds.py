@@ -19,35 +19,23 @@ is tried where the amount is no misquote, beside a near miss still reported:
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
-from claim_support import severities_of
+from claim_support import severities_of, strategy_text
 
-STRATEGY = """\
-funnelcheck: 1
-product: {{name: Herdwise, category: farm software}}
-reviewed: 2026-11-20
-problem:
-  id: the-problem
-  statement: Farmers lose hours to paperwork.
-  terms: {{paperwork: [admin]}}
-segment:
-  name: Dairy farmers
-  budget: {{amount: 50000, per: year}}
-  typical_customer: {{quantities: {{cow: 300}}}}
-value_proposition:
-  statement: Less paperwork.
-price:
-  currency: USD
-  plans:
-{plans}
-stages:
-  - name: Pricing page
-    role: pricing
-    claims:
-      - text: "{claim}"
-"""
+STRATEGY = partial(
+    strategy_text,
+    product="Herdwise",
+    category="farm software",
+    problem="Farmers lose hours to paperwork.",
+    terms="{paperwork: [admin]}",
+    segment="Dairy farmers",
+    value="Less paperwork.",
+    budget=50000,
+    quantities="{cow: 300}",
+)
 
 QUARTERLY = (
     "    - {id: one, amount: 299, per: quarter,"
@@ -61,7 +49,7 @@ SHARE = "    - id: standard\n      components: [{percent: 1.75, of: donations}]"
 
 
 def _severities(tmp_path: Path, claim: str, plans: str = COWS) -> list[str]:
-    return severities_of(tmp_path, STRATEGY.format(claim=claim, plans=plans))
+    return severities_of(tmp_path, STRATEGY(claim=claim, plans=plans))
 
 
 @pytest.mark.parametrize(
