@@ -685,7 +685,7 @@ _TAKES_IN = (
     r"managed|reconciling|reconciles|reconciled|reconcile|holding|holds"
 )
 _BUSINESS_BEFORE_RE = re.compile(
-    r"\b(?:raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
+    r"\b(?:raise|raised|raising|raises|revenues?\s+of|ARR\s+of|MRR\s+of|turnover\s+of|"
     rf"valued\s+at|valuation\s+of|funding\s+of|volumes?\s+of|GMV\s+of|TPV\s+of|"
     # The customer's sales figures: a deal's size, the pipeline, bookings ("your average
     # deal is $48,000", "a deal size of $65,000", "a pipeline of $10M").

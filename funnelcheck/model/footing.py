@@ -451,15 +451,33 @@ class Footing:
         return next((plan for plan in self.plans if plan.id == plan_id), None)
 
     @cached_property
-    def base_names(self) -> re.Pattern[str] | None:
-        """A percentage given to what a plan takes it of, by the telling word of its name,
-        right before it ("mada at 1%" for `of: mada sales`, "Cards: 2.2%"), or None."""
-        words = {
+    def base_names_after(self) -> re.Pattern[str] | None:
+        """A percentage given to what a plan takes it of, named right after it ("1.2% on
+        every card" for `of: card sales`), or None."""
+        words = self._base_words
+        if not words:
+            return None
+        names = "|".join(re.escape(w) for w in sorted(words))
+        return re.compile(
+            r"\s*(?:on|per|across)\s+(?:(?:every|each|all|your|the|a|an)\s+)?"
+            rf"(?:[\w-]+\s+)?(?P<base>{names})(?:s|es)?\b",
+            re.IGNORECASE,
+        )
+
+    @cached_property
+    def _base_words(self) -> frozenset[str]:
+        return frozenset(
             word
             for base in self.percent_bases
             for word in re.split(r"[\s_-]+", base)
             if len(word) >= 3 and word not in _GENERIC_BASE_WORDS
-        }
+        )
+
+    @cached_property
+    def base_names(self) -> re.Pattern[str] | None:
+        """A percentage given to what a plan takes it of, by the telling word of its name,
+        right before it ("mada at 1%" for `of: mada sales`, "Cards: 2.2%"), or None."""
+        words = self._base_words
         if not words:
             return None
         names = "|".join(re.escape(w) for w in sorted(words))
@@ -939,6 +957,12 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
     bill_kind = ("bill", "")
     if bill.has_recurring:
         add(bill_kind, "year", bill.yearly)
+    if any(part.kind == "percent" for part in bill.parts):
+        # The subscription alone, the percentages of the customer's volume aside: "a 40-room
+        # hotel pays €610 a month for the PMS" beside 1.6% of card payments.
+        fixed = sum((p.yearly for p in bill.parts if p.kind != "percent"), Decimal(0))
+        if 0 < fixed < bill.yearly:
+            add(bill_kind, "year", fixed)
     if (financed := bill.financed_yearly) is not None:
         # While a one-time part is paid off: "$103.64 in the first month" for $62 a month
         # of plan and a phone's $41.64 instalment.
@@ -1347,8 +1371,8 @@ _AT_MOST_RE = re.compile(
 #: Earlier in an amount's sentence: named companies charging their own ("Stripe and PayPal
 #: charge their own processing fees, 2.2% + $0.30").
 _THEIR_OWN_RE = re.compile(
-    r"(?P<names>[A-Z][\w&'.-]*(?:\s*(?:,|and|&)\s*[A-Z][\w&'.-]*)*)\s+(?:charge|charges|take|"
-    r"takes|bill|bills|keep|keeps)\s+(?:their|its)\s+own\b"
+    r"(?P<names>[A-Z][\w&'.-]*(?:\s*(?:,|and|&)\s*[A-Z][\w&'.-]*)*)\s+(?:(?:still|also|"
+    r"already|then)\s+)?(?:charge|charges|take|takes|bill|bills|keep|keeps)\s+(?:their|its)\b"
 )
 #: A clause that only joins an amount onto the one before ("plus", "and", "or").
 _JOINER_RE = re.compile(r"\s*(?:plus|and|or|then|\+|with)\s*(?:another\s+|an\s+extra\s+)?", re.I)
@@ -1399,6 +1423,7 @@ def not_a_price(
     head, _ = sentence_bounds(text, start, end)
     if (theirs := _THEIR_OWN_RE.search(text, head, start)) is not None and not (
         set(re.findall(r"[A-Za-z][\w&'.-]*", theirs.group("names"))) & own
+        or lower_words([theirs.group("names")]) & product
     ):
         return "another company's price"  # "Stripe and PayPal charge their own fees, 2.2% + $0.30"
     named = set(re.findall(r"[A-Za-z][\w&'-]*", before))
@@ -1570,6 +1595,32 @@ _SAVE_LIST_RE = re.compile(
     r"over|nearly|almost|another)\s+)?$",
     re.IGNORECASE,
 )
+#: Right before an amount: the figure the sentence sets its own against ("shipping with us
+#: costs $9.95, not $14.50", "instead of $30", "rather than $25").
+_NOT_THAT_RE = re.compile(r"(?:^\s*not|,\s*not|\binstead\s+of|\brather\s+than)\s+$", re.IGNORECASE)
+#: After an amount: the fees it is spent in ("$60 a load in landfill tip fees").
+_IN_FEES_AFTER_RE = re.compile(
+    r"^\s*(?:(?:a|an|per|each)\s+[\w-]+\s+)?in\s+(?P<what>(?:[\w'-]+\s+){1,3}?)(?:fees|charges|"
+    r"taxes|tolls|tips|levies)\b",
+    re.IGNORECASE,
+)
+#: A clause that is only "paying" before an amount ("..., paying ¥10,000 for every day in
+#: hospital"), and after it the event a benefit is paid for.
+_PAYING_BEFORE_RE = re.compile(r"\s*(?:paying|pays|paid|paying\s+out|pays\s+out)\s+", re.I)
+_BENEFIT_EVENT_RE = re.compile(
+    r"^\s*(?:a\s+day\s+)?(?:for|per)\s+(?:every|each|a)\s+(?:day|night|week|stay|visit|"
+    r"admission|claim)\b",
+    re.IGNORECASE,
+)
+#: After an amount (and its unit): the inputs it is spent on ("€40 to €60 per hectare in
+#: product", "$3,000 a month in fuel").
+_IN_INPUTS_AFTER_RE = re.compile(
+    r"^\s*(?:a\s+[\w-]+\s+)?in\s+(?:products?|chemicals?|fuel|labou?r|materials?|inputs?|seeds?|"
+    r"fertili[sz]ers?|feed|spare\s+parts|parts|energy|electricity|water|ingredients)\b",
+    re.IGNORECASE,
+)
+#: Before an amount: a market price the sentence assumes ("With wheat at €210 a tonne").
+_WITH_AT_RE = re.compile(r"\b(?i:with)\s+(?P<noun>[a-z][\w-]*)\s+(?:prices?\s+)?at\s+$")
 #: After an amount: the customer no longer has it ("$300 a year your mission no longer has").
 _NO_LONGER_HAS_RE = re.compile(
     r"^\s*(?:[\w'-]+\s+){0,3}?(?:no\s+longer|never)\s+(?:has|have|gets?|receives?|sees?|"
@@ -1727,6 +1778,25 @@ def _not_priced_alone(
         return "money paid to the customer"  # "you are paid the full SAR 400 upfront"
     if _SAVE_LIST_RE.search(before):
         return "a saving"  # "they save 20 hours a week ... and about $45,000 a year"
+    if _NOT_THAT_RE.search(before):
+        return "a price the offer is set against"  # "costs $9.95, not $14.50"
+    paid_in = _IN_FEES_AFTER_RE.match(after)
+    if (
+        paid_in is not None
+        and not lower_words([paid_in.group("what")]) & product
+        and not _OFFER_WORD_RE.search(before)
+    ):
+        # "$60 a load in landfill tip fees"; "the monthly plan costs a salon $120 a month in
+        # card fees" is the plan's own.
+        return "fees paid to another party"
+    if _PAYING_BEFORE_RE.fullmatch(before) and _BENEFIT_EVENT_RE.match(after):
+        return "a benefit paid to the customer"  # "paying ¥10,000 for every day in hospital"
+    if _IN_INPUTS_AFTER_RE.match(after):
+        return "what the problem costs in its inputs"  # "€40 to €60 per hectare in product"
+    if (market := _WITH_AT_RE.search(before)) is not None and not (
+        lower_words([market.group("noun")]) & product
+    ):
+        return "the price of something else"  # "With wheat at €210 a tonne"
     if _NO_LONGER_HAS_RE.match(after):
         return "money the customer loses"  # "$300 a year your mission no longer has"
     value = _VALUE_OF_RE.match(after)
@@ -1889,7 +1959,8 @@ _OTHER_PARTY = (
     r"(?:attorneys?|lawyers?|solicitors?|accountants?|CPAs?|bookkeepers?|notar(?:y|ies)|"
     r"agenc(?:y|ies)|consultants?|contractors?|freelancers?|brokers?|banks?|(?:card\s+)?"
     r"issuers?|carriers?|(?:the\s+)?states?|(?:the\s+)?government|IRS|HMRC|counties|"
-    r"county|courts?|DMV|registrars?|competitors?|rivals?|incumbents?|"
+    r"county|courts?|DMV|registrars?|competitors?|rivals?|incumbents?|cit(?:y|ies)|councils?|"
+    r"municipalit(?:y|ies)|towns?|landlords?|"
     r"(?:other|most|typical|traditional|legacy|conventional|incumbent)\s+[a-z][\w'-]+)"
 )
 #: Money paid through to another party than the product: government, filing and court
@@ -1909,7 +1980,7 @@ _PARTY_BEFORE_RE = re.compile(
     rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+"
     # what they charge, named ("banks charge a setup fee of AED 2,500")
     r"(?:(?:an?|the|their|its|your)\s+(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|rates?|prices?|"
-    rf"premiums?)\s+of\s+)?{_CHARGE_QUALIFIERS}$",
+    rf"premiums?)\s+of\s+)?{_CHARGE_QUALIFIERS}(?:an?\s+)?$",
     re.IGNORECASE,
 )
 #: Before an amount: any parties, named in the plural, charging it ("the railways charge
@@ -2252,8 +2323,14 @@ def percents_in(text: str, foot: Footing | None = None) -> list[TextPercent]:
             ),
             None,
         )
-        # Given to what a plan takes a share of ("mada at 1%"), that volume's.
+        # Given to what a plan takes a share of ("mada at 1%", "1.2% on every card"), that
+        # volume's.
         given = bases.search(window) if bases is not None else None
+        if given is None and foot is not None and foot.base_names_after is not None:
+            given = foot.base_names_after.match(text, match.end())
+            if given is not None and Decimal(match.group("value").replace(",", ".")) == 0:
+                continue  # "0% on repeat clients": no share taken there, no price
+
         base = given.group("base").lower() if given is not None else None
         if match.start() not in cued_set and not is_fee:
             # A bare one given to a plan or to a volume.
@@ -2312,6 +2389,13 @@ _COMMON_LOWER = frozenset(word.lower() for word in _COMMON_CAPITALS)
 _NO_FEE_AFTER_RE = re.compile(
     r"\s*(?:in\s+)?(?:(?:[a-z][\w'-]*|per\s+\w+)\s+){0,2}?(?:fees?|charges?|surcharges?|"
     r"commissions?|down|upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
+    re.IGNORECASE,
+)
+
+
+#: Right before an amount: what something would have cost ("that would have been $0").
+_WOULD_HAVE_BEEN_RE = re.compile(
+    r"\b(?:would|could)\s+(?:have\s+)?(?:been|be|cost|come\s+to)\s+(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -2967,6 +3051,13 @@ def read_claim(
             # "$33 per vehicle per month" where a plan is priced per seat and sells no
             # vehicle: the seat by the customer's own word, a seat price.
             amount, unit_rate, share_unit = replace(amount, per_seat=True), False, None
+    elif (
+        amount.per in PERIOD_FACTORS
+        and (of := _PERIOD_OF_RE.match(text, amount.span[1])) is not None
+        and unit_key(f"{amount.per} of {of.group('noun')}") in foot.sold_units
+    ):
+        # "£495 + VAT per year of accounts": a unit the plan sells, not a period.
+        amount, unit_rate, share_unit = replace(amount, per=None), True, None
     else:
         unit_rate, share_unit = False, None
     start, end = amount.span
@@ -2979,8 +3070,11 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if _SIZED_BUSINESS_RE.match(text, end) and _A_BEFORE_RE.search(text, max(0, start - 8), start):
         return ClaimReading("not a price", "the customer's business, sized by its revenue")
-    if amount.amount == 0 and says_no_fee(text, end):
-        return ClaimReading("not a price", "no such fee")  # "$0 setup fee", "$0 down"
+    if amount.amount == 0 and (
+        says_no_fee(text, end) or _WOULD_HAVE_BEEN_RE.search(text, max(0, start - 40), start)
+    ):
+        # "$0 setup fee", "$0 down", "With DashPass that would have been $0".
+        return ClaimReading("not a price", "no such fee")
     if waived_fee(text, start, end):
         return ClaimReading("not a price", "a fee waived")
     # An amount paid for a length ("for 39 months", "3 months for"): a modelled offer or
@@ -3067,6 +3161,9 @@ def read_claim(
     return reading
 
 
+#: After an amount on a period: "of" and a noun, the period a unit's name ("per year of
+#: accounts").
+_PERIOD_OF_RE = re.compile(r"\s+of\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
 #: In an amount's clause: another product, sold on its own ("the print edition is a
 #: separate subscription from $60 a month", "hardware sold separately", "one audiobook
 #: bought on its own").
@@ -3464,6 +3561,17 @@ _TIE_COLON_RE = re.compile(r":\s")
 _LABEL_WORDS = 3
 
 
+_NAME_DETERMINERS = frozenset(
+    {"each", "every", "a", "an", "the", "one", "per", "extra", "additional"}
+)
+#: Right before an amount: what it prices, joined by "is", "are", "costs" ("Each extra ton
+#: is $45").
+_NAME_IS_RE = re.compile(
+    r"(?P<name>(?:[\w'-]+\s+){1,3}?)(?:is|are|costs?|runs?)\s+(?:(?:just|only|about)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def tied_to_offer(
     amount: TextAmount, text: str, foot: Footing, context: ClaimContext, price_page: bool = False
 ) -> bool:
@@ -3489,6 +3597,19 @@ def tied_to_offer(
     cue = _ITEM_CUE_RE.search(_clause(text[max(0, start - 80) : start], last=True))
     if cue is not None and cue.group("phrase").split()[-1][:1].isupper():
         return True
+    # "Each extra ton is $45": a unit or fee the product sells, as what is priced.
+    named = _NAME_IS_RE.search(_clause(text[max(0, start - 60) : start], last=True))
+    if named is not None:
+        words = [unit_key(w) for w in _LOWER_WORD_RE.findall(named.group("name"))]
+        # Every word the product's: "a 30-day subway pass is $132" is another pass.
+        if (
+            words
+            and words[-1] in context.sold
+            and all(
+                w in context.sold or w in context.product or w in _NAME_DETERMINERS for w in words
+            )
+        ):
+            return True
     # "$0.30 per 1,000 credits", "$10 per retailer": per a unit or fee the product sells.
     rate = _UNIT_AFTER_RE.match(text, end)
     return rate is not None and unit_key(rate.group("unit").lower()) in context.sold
@@ -3826,7 +3947,7 @@ _SPENT_ON_AFTER_RE = re.compile(
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a
 #: $6,000 surgery"); after it, that noun in lower case.
 _NEXT_MONEY_RE = re.compile(r"[$€£¥₹₦₩]|\d")
-_ARTICLE_END_RE = re.compile(r"\b(?:a|an|your|their|my|his|her)\s*$", re.IGNORECASE)
+_ARTICLE_END_RE = re.compile(r"\b(?:a|an|one|your|their|my|his|her)\s*$", re.IGNORECASE)
 _THING_AFTER_RE = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*)\b")
 
 
@@ -4234,7 +4355,7 @@ def units_counted(text: str, start: int, end: int) -> Decimal | None:
 #: emails"), not money.
 _STATED_COUNT_RE = re.compile(
     r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<k>k|K|M|thousand|million)?"
-    r"\s+(?:(?:extra|additional|more|monthly|active|new|paid)\s+)?(?P<unit>[A-Za-z][\w-]*)"
+    r"(?:\s+|-)(?:(?:extra|additional|more|monthly|active|new|paid)\s+)?(?P<unit>[A-Za-z][\w-]*)"
 )
 _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 
@@ -4263,6 +4384,16 @@ def _total_over_length(total: Decimal, sentence: str, foot: Footing, tolerance: 
                 if bill.has_recurring and _near(
                     total, bill.one_time + bill.monthly * months, tolerance
                 ):
+                    return True
+                # "$4 every 4 weeks for the first year": the introductory price over the
+                # length, within the offer's own length.
+                intro = bill.intro
+                if intro is None:
+                    continue
+                length = intro.periods * _MONTHS_IN.get(
+                    SEAT_PERIODS.get(intro.per, intro.per), _TWELVE
+                )
+                if months <= length and _near(total, intro.yearly / _TWELVE * months, tolerance):
                     return True
     return False
 
