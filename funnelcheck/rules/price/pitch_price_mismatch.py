@@ -237,6 +237,18 @@ class PitchPriceMismatch(Rule, options=Options):
     ("Save 50%") is no share of the customer's money. A bare minimum ("a $1 monthly
     minimum") is at most info where no plan has one.
 
+    Also (round 10): a counterfactual "$0" ("that would have been $0"), a city, council or
+    landlord charging, money spent "in landfill tip fees", the figure set against (", not
+    $14.50"), money raised ("Our runners raise £600 each"), a benefit paid "for every day in
+    hospital", a named company taking its share ("Booking.com still takes its 15-18%
+    commission"), what the problem costs in its inputs ("€40 per hectare in product") and a
+    market price assumed ("With wheat at €210 a tonne") are not prices; a unit or fee named
+    as what is priced ("Each extra ton is $45") ties an amount, a percentage given to its
+    volume after it ("1.2% on every card") is compared, a unit named like a period ("per
+    year of accounts") is that unit, the subscription alone beside a percentage of volume
+    and the introductory price over a length ("$4 every 4 weeks for the first year") are
+    figures of the model.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
