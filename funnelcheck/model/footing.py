@@ -44,6 +44,7 @@ from funnelcheck.language.money import (
     same_currency,
     to_decimal,
 )
+from funnelcheck.support.lazy_re import lazy_compile
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -1108,7 +1109,7 @@ def reaches(
 def _words_before(words: str, gap: int) -> re.Pattern[str]:
     """One of `words` (an alternation), at most `gap` words before the end of a clause:
     how a word before an amount is read ("free credit worth $15", "orders over $50")."""
-    return re.compile(rf"\b(?:{words})\b(?:\s+\S+){{0,{gap}}}?\s*$", re.IGNORECASE)
+    return lazy_compile(rf"\b(?:{words})\b(?:\s+\S+){{0,{gap}}}?\s*$", re.IGNORECASE)
 
 
 _NOT_PRICE_FAR_RE = _words_before(
@@ -1148,7 +1149,7 @@ _CUSTOMERS_MONEY_RE = _words_before(
 )
 #: After an amount: money the customer takes in ("on the first $1M you earn each year",
 #: "the $500 they make").
-_CUSTOMERS_AFTER_RE = re.compile(
+_CUSTOMERS_AFTER_RE = lazy_compile(
     r"^\s*(?:that\s+|which\s+)?(?:you|they|sellers?|developers?|creators?|merchants?)\s+"
     r"(?:earn|earns|make|makes|sell|sells|take\s+in|takes\s+in|bring\s+in|brings\s+in|"
     r"receive|receives|collect|collects|gross|grosses)\b",
@@ -1157,7 +1158,7 @@ _CUSTOMERS_AFTER_RE = re.compile(
 #: Right before an amount that is no rate: a verb of moving money through the product
 #: ("send £30,000 a month abroad", "convert over $10,000"); not a noun ("data transfer is
 #: $0.15 per GB", "transfers $2 each").
-_MOVED_RE = re.compile(
+_MOVED_RE = lazy_compile(
     r"\b(?:send|sends|sending|sent|transfer|transferring|transferred|convert|converts|"
     r"converting|converted|receive|receives|receiving|received|wire|wiring|wired|remit|"
     r"remits|remitting)\s+(?:(?:over|about|around|up\s+to|more\s+than|at\s+least)\s+)?$",
@@ -1165,7 +1166,7 @@ _MOVED_RE = re.compile(
 )
 #: After an amount: a difference of prices, not a price ("20 to 30 cents a gallon cheaper
 #: than nearby stations", "$5 less than Acme").
-_DIFFERENCE_AFTER_RE = re.compile(
+_DIFFERENCE_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:cheaper|less|lower|dearer|more\s+expensive)"
     r"\b",
     re.IGNORECASE,
@@ -1184,7 +1185,7 @@ _POLICY_TERM_AFTER = (
 #: Before an amount: a limit the customer sets on their own spending ("set a cost control
 #: limit of €100 a month", "cap your monthly bill at $50", "choose a daily budget of $20").
 _SET_VERBS = ("set", "cap", "choos", "pick", "defin", "configur", "adjust")
-_SET_LIMIT_RE = re.compile(
+_SET_LIMIT_RE = lazy_compile(
     r"\b(?:set|setting|choose|choosing|pick|picking|cap|capping|define|defining|configure|"
     r"configuring|adjust|adjusting)\s+(?:[\w'-]+\s+){0,4}?(?:limits?|caps?|ceilings?|max(?:imum)?|budgets?|"
     r"alerts?|thresholds?|spend(?:ing)?|bills?|costs?|usage)(?:\s+(?:of|at|to|below|under))?\s+"
@@ -1193,14 +1194,14 @@ _SET_LIMIT_RE = re.compile(
 )
 #: Right before an amount: a policy term or a limit on spending as a label ("Excess: £250",
 #: "Deductible - $500", "Spending limit: €100").
-_POLICY_LABEL_RE = re.compile(
+_POLICY_LABEL_RE = lazy_compile(
     r"\b(?:deductibles?|excess(?:es)?|co-?pays?|co-?payments?|co-?insurance|out[-\s]of[-\s]"
     r"pocket\s+(?:max(?:imum)?|limit)|budgets?|limits?|caps?|ceilings?|alerts?)"
     r"\s*(?:[:=]|[-–—]\s)\s*$",
     re.IGNORECASE,
 )
 _THRESHOLD_RE = _words_before(r"over|above|more\s+than|exceeding|at\s+least|in\s+excess\s+of", 0)
-_NOT_PRICE_AFTER_RE = re.compile(
+_NOT_PRICE_AFTER_RE = lazy_compile(
     r"^\s*(?:of\s+|in\s+)?(?:free\s+)?(?:(?:\w+\s+)?credits?|(?:\w+\s+)?value|off|back|discount|"
     r"bonus|rebate|"
     r"refund|cash\s?back|free|gift|rewards?|bount(?:y|ies)|prizes?|penalty|fine|in\s+fines|"
@@ -1214,14 +1215,14 @@ _NOT_PRICE_AFTER_RE = re.compile(
     r"will\s+be)\s+waived)\b",
     re.IGNORECASE,
 )
-_BRAND_VERB_RE = re.compile(
+_BRAND_VERB_RE = lazy_compile(
     r"(?<![.!?]\s)(?<!^)\b(?P<name>(?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*)\s+(?:costs?|charges?|"
     r"starts?\s+(?:at|from)|prices?\s+(?:at|from)|is\s+priced\s+at|asks?)\s+"
     r"(?:(?:just|only|about|around|from|at)\s+)?$"
 )
 #: A name in capitals with a possessive, then what of it is priced: "Ring's cameras start
 #: at $59.99", "Adobe's plan costs" (at a sentence's start too: a possessive is a name).
-_BRAND_POSSESSIVE_RE = re.compile(
+_BRAND_POSSESSIVE_RE = lazy_compile(
     r"\b(?P<name>(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*)['’]s?(?:(?:\s+[a-z][\w-]*){1,3}?\s+"
     r"(?:costs?|charges?|starts?\s+(?:at|from)|prices?\s+(?:at|from)|(?:is|are)\s+priced\s+at|"
     r"asks?|(?:is|are|runs?)(?:\s+(?:still|now|just|only))?)\s+"
@@ -1229,12 +1230,12 @@ _BRAND_POSSESSIVE_RE = re.compile(
 )
 #: Before an amount: a possessive pronoun that may refer back to a company named before it
 #: in the clause ("and its plans at", "while their classes cost").
-_ITS_RE = re.compile(
+_ITS_RE = lazy_compile(
     r"\s*(?:,\s*)?(?:and|while|but|whereas)?\s*\b(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}?"
     r"(?:at|from|costs?|is|are|starts?\s+at|runs?)\s+(?:(?:just|only|about|around)\s+)?$"
 )
 #: The amount that ends a text, with its period ("start at $1,999", "cost $9 a month").
-_AMOUNT_TAIL_RE = re.compile(r"\s*\S*\d[\d.,]*\S*(?:\s+(?:a|an|per|each)\s+[a-z]+)?\s*$")
+_AMOUNT_TAIL_RE = lazy_compile(r"\s*\S*\d[\d.,]*\S*(?:\s+(?:a|an|per|each)\s+[a-z]+)?\s*$")
 #: Capitalised words before "'s" that are no company: contractions ("It's $49", "Here's")
 #: and times ("Today's $49 deal").
 _NOT_NAMES = frozenset(
@@ -1244,12 +1245,12 @@ _NOT_NAMES = frozenset(
 )  # fmt: skip
 #: Before an amount with a fee word after it: a fee the product waives or spares ("no $5.99
 #: delivery fee", "skip the $3 service fee", "we waive the $50 setup fee").
-_WAIVED_BEFORE_RE = re.compile(
+_WAIVED_BEFORE_RE = lazy_compile(
     r"\b(?:no|without|waives?|waived|waiving|skip|skips|avoid|avoids|never\s+pay|zero|"
     r"free\s+of)\s+(?:(?:the|a|an|any|that|those|our|their|usual)\s+)?$",
     re.IGNORECASE,
 )
-_FEE_WORD_AFTER_RE = re.compile(
+_FEE_WORD_AFTER_RE = lazy_compile(
     r"^\s*(?:[\w'-]+\s+)?(?:fees?|charges?|surcharges?|commissions?)\b", re.IGNORECASE
 )
 #: Words that name a plan rather than a company ("the Pro plan costs").
@@ -1264,7 +1265,7 @@ _PERCENT_NOT_PRICE_RE = _words_before(
     r"improve|improves|drop|drops|up\s+to|by|average|averages",
     4,
 )
-_PERCENT_RE = re.compile(
+_PERCENT_RE = lazy_compile(
     r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%"
     r"(?=\s*(?:\+|plus)\s*(?:[A-Z]{1,3}\$?\s)?\S*\d"
     r"|\s+(?:\w+\s+){0,2}?(?:fee|commission|cut)\b"
@@ -1276,10 +1277,10 @@ _PERCENT_RE = re.compile(
 )
 #: In a sentence: a fee named, so that percentages it gives to plans by name are prices
 #: ("Our service fee is ... 25% at Bronze, dropping to 15% at Silver").
-_FEE_NAMED_RE = re.compile(r"\b(?:fees?|commissions?|take\s+rates?)\b", re.IGNORECASE)
+_FEE_NAMED_RE = lazy_compile(r"\b(?:fees?|commissions?|take\s+rates?)\b", re.IGNORECASE)
 #: Before a percentage: a fee that it states ("lowers the fee to 0.69%", "fees of 0.69%",
 #: "a commission of 15%"), whatever verb of change comes before; "cuts fees by 20%" is no fee.
-_FEE_BEFORE_PERCENT_RE = re.compile(
+_FEE_BEFORE_PERCENT_RE = lazy_compile(
     r"\b(?:fees?|commissions?|(?:take|processing|transaction|card)\s+rates?)\s+"
     r"(?:(?:is|are|of|to|at|down\s+to|drops?\s+to|falls?\s+to|goes\s+to|becomes?|"
     r"becoming)\s+)(?:(?:just|only)\s+)?$",
@@ -1287,7 +1288,7 @@ _FEE_BEFORE_PERCENT_RE = re.compile(
 )
 #: Before an amount: money the customer is spared, on its own or after other things spared
 #: ("skip the flyers and the $200 reward", "avoid the $300 call-out", "no more $80 fines").
-_AVOIDED_BEFORE_RE = re.compile(
+_AVOIDED_BEFORE_RE = lazy_compile(
     r"\b(?:skip|skips|skipping|avoid|avoids|avoiding|ditch|ditches|forget|no\s+more|"
     r"never\s+again|spare\s+yourself|spares\s+you|saves?\s+you)\s+"
     r"(?:(?:the|a|an|any|those|that|these|your|their)\s+)?"
@@ -1298,7 +1299,7 @@ _AVOIDED_GATE = ("skip", "avoid", "ditch", "forget", "no more", "never again", "
 #: Before an amount: a cost the sentence puts on a party ("costs the US construction industry
 #: $31 billion a year", "cost small retailers an estimated $2 billion"): what the problem
 #: costs, when neither that party nor what costs it is a word of the product's.
-_COST_TO_RE = re.compile(
+_COST_TO_RE = lazy_compile(
     r"\b(?:costs?|costing)\s+(?P<party>(?:[\w'.-]+\s+){1,4}?)"
     r"(?:(?:about|around|roughly|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|"
     r"an?\s+average\s+of|as\s+much\s+as|at\s+least|some)\s+){0,2}$",
@@ -1327,26 +1328,26 @@ _COUNTED_PARTY = frozenset(
 #: After an amount: a fee, charge or fine; with a lapse of the customer's in the clause
 #: ("late cancels cost a $15 fee", "a $25 no-show charge", "$35 for a bounced payment") it
 #: is a penalty, not the price (compared only where the plan names it, `fee_words`).
-_PENALTY_AFTER_RE = re.compile(
+_PENALTY_AFTER_RE = lazy_compile(
     r"^\s*(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|surcharges?|penalt(?:y|ies)|fines?)\b|"
     r"^\s*(?:for|per|on)\s+(?:a|an|each|every|any)\s+",
     re.IGNORECASE,
 )
 #: Before an amount: the fee it is ("a fixed exit fee of €125").
-_PENALTY_BEFORE_RE = re.compile(
+_PENALTY_BEFORE_RE = lazy_compile(
     r"\b(?:fees?|charges?|surcharges?|penalt(?:y|ies)|fines?)\s*(?:of\s+|is\s+|:\s*|[-–—]\s*)?"
     r"(?:(?:just|only|about|around|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
 #: Before an amount: a lapse as what costs it ("late returns cost $50 per hour", "a missed
 #: session is charged at $40"); the lapse itself is `_LAPSE_RE`'s.
-_LAPSE_COSTS_RE = re.compile(
+_LAPSE_COSTS_RE = lazy_compile(
     r"\b(?:cost|costs|will\s+cost(?:\s+you)?|are\s+charged(?:\s+at)?|is\s+charged(?:\s+at)?|"
     r"are\s+billed(?:\s+at)?|is\s+billed(?:\s+at)?|incurs?)\s+(?:(?:an?\s+)?(?:extra|"
     r"additional)\s+)?$",
     re.IGNORECASE,
 )
-_LAPSE_RE = re.compile(
+_LAPSE_RE = lazy_compile(
     r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
     r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
     r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?|"
@@ -1361,7 +1362,7 @@ _LAPSE_RE = re.compile(
     r"{0,3}?early|break(?:ing)?\s+(?:the|a|your)\s+contract)\b",
     re.IGNORECASE,
 )
-_AT_MOST_RE = re.compile(
+_AT_MOST_RE = lazy_compile(
     r"\b(?:less\s+than|under|below|at\s+most|no\s+more\s+than|up\s+to|within|cheaper\s+than)"
     r"\s+(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
@@ -1370,15 +1371,15 @@ _AT_MOST_RE = re.compile(
 
 #: Earlier in an amount's sentence: named companies charging their own ("Stripe and PayPal
 #: charge their own processing fees, 2.2% + $0.30").
-_THEIR_OWN_RE = re.compile(
+_THEIR_OWN_RE = lazy_compile(
     r"(?P<names>[A-Z][\w&'.-]*(?:\s*(?:,|and|&)\s*[A-Z][\w&'.-]*)*)\s+(?:(?:still|also|"
     r"already|then)\s+)?(?:charge|charges|take|takes|bill|bills|keep|keeps)\s+(?:their|its)\b"
 )
 #: A clause that only joins an amount onto the one before ("plus", "and", "or").
-_JOINER_RE = re.compile(r"\s*(?:plus|and|or|then|\+|with)\s*(?:another\s+|an\s+extra\s+)?", re.I)
+_JOINER_RE = lazy_compile(r"\s*(?:plus|and|or|then|\+|with)\s*(?:another\s+|an\s+extra\s+)?", re.I)
 #: Earlier in an amount's sentence: the customer's own customers pay it, not the customer
 #: ("Buyers pay their own service fee of 5.5% on top, plus $3 on small orders").
-_THEIR_BUYERS_PAY_RE = re.compile(
+_THEIR_BUYERS_PAY_RE = lazy_compile(
     r"\b(?:buyers|shoppers|guests|diners|patients|passengers|students|learners|your\s+"
     r"(?:customers|clients|buyers|shoppers|guests|diners|patients|riders|students))\s+"
     r"(?:(?:also|then|each|always|only)\s+)?(?:pay|pays|are\s+charged|cover)\s+(?:their|its|"
@@ -1549,14 +1550,14 @@ def _not_price_word(pattern: re.Pattern[str], before: str, product: frozenset[st
 #: friend and you both get £50", "earn an extra $25", "receive $10 cashback"); an amount
 #: after "for" or "at" ("get Pro for $9") is no object of the verb, and one after an article
 #: ("get a $299 battery") is the thing's price unless a reward word follows it.
-_REWARD_VERB_RE = re.compile(
+_REWARD_VERB_RE = lazy_compile(
     r"\b(?:get|gets|getting|receive|receives|receiving|earn|earns|earning|win|wins|winning|"
     r"bag|bags|score|scores|be\s+given|be\s+paid)\s+(?:(?:yourself|each|both)\s+)?"
     r"(?:(?:an?\s+extra|another|a\s+further|up\s+to|at\s+least|as\s+much\s+as|over)\s+)?$",
     re.IGNORECASE,
 )
 #: Before an amount: the business giving it ("we'll give you £50", "we send you a").
-_GIVE_RE = re.compile(
+_GIVE_RE = lazy_compile(
     r"\b(?:give|gives|giving|send|sends|sending|gift|gifts|credit|credits)\s+(?:you|them|both"
     r"(?:\s+of\s+you)?|each\s+of\s+you|your\s+friend)\s+(?:(?:an?|an?\s+extra|another|up\s+to)"
     r"\s+)?$",
@@ -1564,16 +1565,16 @@ _GIVE_RE = re.compile(
 )
 #: After an amount: a reward's word ("a £50 e-gift card", "a $30 voucher for you", "$25
 #: referral bonus", "$10 cashback", "a $20 account credit").
-_REWARD_AFTER_RE = re.compile(
+_REWARD_AFTER_RE = lazy_compile(
     r"^\s*(?:in\s+)?(?:(?:(?!(?:per|for|with|each|every|a|an|of|on|to|at|and|or|the|is|are|"
     r"when|once|if|after)\b)[A-Za-z][\w-]*\s+){0,2}?(?P<word>(?:e-?)?gift(?:\s+(?:cards?|certificates?|vouchers?))?|"
     r"vouchers?|coupons?|bonus(?:es)?|rewards?|cash\s?back|credits?|tokens?))\b",
     re.IGNORECASE,
 )
 #: A reward's head word: "gift" of "e-gift card", a product's word only if the product sells it.
-_REWARD_HEAD_RE = re.compile(r"^e-?|\s.*$")
+_REWARD_HEAD_RE = lazy_compile(r"^e-?|\s.*$")
 #: After an amount that a verb of giving takes: the thing priced ("get a $9 plan").
-_PRICED_AFTER_RE = re.compile(
+_PRICED_AFTER_RE = lazy_compile(
     r"^\s*(?:[\w-]+\s+)?(?:pric(?:e|es|ing)|rates?|plans?|tiers?|memberships?|subscriptions?|packages?|bundles?|"
     r"editions?|licen[cs]es?|seats?|deals?|devices?|kits?|add-ons?|upgrades?)\b",
     re.IGNORECASE,
@@ -1582,7 +1583,7 @@ _PRICED_AFTER_RE = re.compile(
 #: tariff of 8.1 cents per kWh", "export payments of 15p", "a sell-back rate of").
 #: Right before an amount: it is paid to the customer ("you are paid the full SAR 400",
 #: "we pay you $120", "payouts of $2,000 reach you").
-_PAID_TO_YOU_RE = re.compile(
+_PAID_TO_YOU_RE = lazy_compile(
     r"\b(?:you(?:'re|\s+are|\s+get|\s+will\s+be|'ll\s+be)\s+paid(?:\s+out)?|we\s+pay\s+(?:you|out)|"
     r"paid\s+out\s+to\s+you|you\s+receive|you\s+collect)\s+(?:(?:the|a|an|your)\s+)?"
     r"(?:(?:full|whole|entire|same)\s+)?$",
@@ -1590,50 +1591,52 @@ _PAID_TO_YOU_RE = re.compile(
 )
 #: Before an amount, in its clause: a saving its list goes on with ("they save 20 hours a
 #: week shifting cows and about $45,000 a year").
-_SAVE_LIST_RE = re.compile(
+_SAVE_LIST_RE = lazy_compile(
     r"\b(?:save|saves|saved|saving)\b[^.;:$€£¥₹]*?\band\s+(?:(?:about|around|roughly|up\s+to|"
     r"over|nearly|almost|another)\s+)?$",
     re.IGNORECASE,
 )
 #: Right before an amount: the figure the sentence sets its own against ("shipping with us
 #: costs $9.95, not $14.50", "instead of $30", "rather than $25").
-_NOT_THAT_RE = re.compile(r"(?:^\s*not|,\s*not|\binstead\s+of|\brather\s+than)\s+$", re.IGNORECASE)
+_NOT_THAT_RE = lazy_compile(
+    r"(?:^\s*not|,\s*not|\binstead\s+of|\brather\s+than)\s+$", re.IGNORECASE
+)
 #: After an amount: the fees it is spent in ("$60 a load in landfill tip fees").
-_IN_FEES_AFTER_RE = re.compile(
+_IN_FEES_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:a|an|per|each)\s+[\w-]+\s+)?in\s+(?P<what>(?:[\w'-]+\s+){1,3}?)(?:fees|charges|"
     r"taxes|tolls|tips|levies)\b",
     re.IGNORECASE,
 )
 #: A clause that is only "paying" before an amount ("..., paying ¥10,000 for every day in
 #: hospital"), and after it the event a benefit is paid for.
-_PAYING_BEFORE_RE = re.compile(r"\s*(?:paying|pays|paid|paying\s+out|pays\s+out)\s+", re.I)
-_BENEFIT_EVENT_RE = re.compile(
+_PAYING_BEFORE_RE = lazy_compile(r"\s*(?:paying|pays|paid|paying\s+out|pays\s+out)\s+", re.I)
+_BENEFIT_EVENT_RE = lazy_compile(
     r"^\s*(?:a\s+day\s+)?(?:for|per)\s+(?:every|each|a)\s+(?:day|night|week|stay|visit|"
     r"admission|claim)\b",
     re.IGNORECASE,
 )
 #: After an amount (and its unit): the inputs it is spent on ("€40 to €60 per hectare in
 #: product", "$3,000 a month in fuel").
-_IN_INPUTS_AFTER_RE = re.compile(
+_IN_INPUTS_AFTER_RE = lazy_compile(
     r"^\s*(?:a\s+[\w-]+\s+)?in\s+(?:products?|chemicals?|fuel|labou?r|materials?|inputs?|seeds?|"
     r"fertili[sz]ers?|feed|spare\s+parts|parts|energy|electricity|water|ingredients)\b",
     re.IGNORECASE,
 )
 #: Before an amount: a market price the sentence assumes ("With wheat at €210 a tonne").
-_WITH_AT_RE = re.compile(r"\b(?i:with)\s+(?P<noun>[a-z][\w-]*)\s+(?:prices?\s+)?at\s+$")
+_WITH_AT_RE = lazy_compile(r"\b(?i:with)\s+(?P<noun>[a-z][\w-]*)\s+(?:prices?\s+)?at\s+$")
 #: After an amount: the customer no longer has it ("$300 a year your mission no longer has").
-_NO_LONGER_HAS_RE = re.compile(
+_NO_LONGER_HAS_RE = lazy_compile(
     r"^\s*(?:[\w'-]+\s+){0,3}?(?:no\s+longer|never)\s+(?:has|have|gets?|receives?|sees?|"
     r"collects?)\b",
     re.IGNORECASE,
 )
 #: After an amount: what it is the value of ("approve $4,500 of upgrades").
-_VALUE_OF_RE = re.compile(
+_VALUE_OF_RE = lazy_compile(
     r"^\s+of\s+(?P<thing>(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*[^\Ws]s)\b(?!\s+(?:a|per|each)\b)"
 )
 #: Right before an amount: it is paid back ("Social security reimburses €21", "we refund
 #: up to $50", "the insurer pays back £30").
-_REIMBURSES_RE = re.compile(
+_REIMBURSES_RE = lazy_compile(
     r"\b(?:reimburses?|reimbursed|reimbursing|refunds?|refunded|pays?\s+back|paid\s+back)\s+"
     r"(?:you\s+|them\s+)?(?:(?:up\s+to|about|around|roughly|the\s+full|the|an?)\s+)*$",
     re.IGNORECASE,
@@ -1647,7 +1650,7 @@ _SOLD_BEFORE_RE = _words_before(
 )
 #: After an amount: what the customer exports or sells is what it is paid for ("5p per kWh
 #: you export", "for every kWh exported", "per unit sold back to the grid").
-_SOLD_AFTER_RE = re.compile(
+_SOLD_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:per|a|an|for\s+(?:each|every)|on\s+(?:each|every))\s+(?:[\w-]+\s+){0,2}?)?"
     r"(?:(?:that\s+|which\s+)?(?:you|they)\s+(?:export|sell\s+back|feed\s+(?:in|into)|send\s+"
     r"(?:back\s+)?to\s+the\s+grid)|exported|fed\s+(?:in|into)|sold\s+back)\b",
@@ -1655,7 +1658,7 @@ _SOLD_AFTER_RE = re.compile(
 )
 #: A deposit: money held and given back, a term like an excess ("a £40 deposit is taken",
 #: "a refundable $200 deposit", "a deposit of $200").
-_DEPOSIT_AFTER_RE = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?deposits?\b(?!\s+(?:fees?|charges?))")
+_DEPOSIT_AFTER_RE = lazy_compile(r"^\s*(?:[\w-]+\s+){0,2}?deposits?\b(?!\s+(?:fees?|charges?))")
 _DEPOSIT_BEFORE_RE = _words_before(
     r"(?:refundable|returnable)(?:\s+deposits?)?|(?:security|damage)\s+deposits?|"
     r"deposits?\s+(?:of|is|are|at)",
@@ -1664,7 +1667,7 @@ _DEPOSIT_BEFORE_RE = _words_before(
 #: An insurance's limit of cover: a term, not a price ("£100,000 of cover", "$1M of
 #: coverage", "a £2M indemnity limit", "£5m public liability", "cover up to £5 million",
 #: "£8,000 of vet fees a year").
-_COVER_AFTER_RE = re.compile(
+_COVER_AFTER_RE = lazy_compile(
     r"^\s*(?:of\s+(?:[\w-]+\s+){0,2}?(?:cover|coverage|protection|indemnity|liability)|"
     r"(?:[\w'-]+\s+){0,2}?(?:indemnity|liability|cover|coverage|benefit|policy)\s+(?:limits?|"
     r"caps?|max(?:imum)?)|limits?\s+of\s+(?:cover|indemnity|liability)|(?:of\s+)?(?:public|"
@@ -1677,7 +1680,7 @@ _COVER_AFTER_RE = re.compile(
 #: Right after an amount, the noun it sizes: the sum a policy covers ("the ₹1 crore cover
 #: is ₹11,700 a year", "$500,000 life coverage", "a £250k sum insured"), not a cover
 #: charge; with "of" it is `_COVER_AFTER_RE`'s, where "$150 a year of cover" is a price.
-_SUM_COVERED_AFTER_RE = re.compile(
+_SUM_COVERED_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:life|term|health|accident|critical\s+illness)\s+)?(?:cover|"
     r"coverage|sum\s+(?:insured|assured))\b(?!\s+charges?\b)",
     re.IGNORECASE,
@@ -1691,8 +1694,8 @@ _COVER_BEFORE_RE = _words_before(
 )
 #: An excess said as the part of each claim the customer pays ("You pay the first £99 of
 #: each condition each year"); "the first $120 of your plan" is no claim.
-_FIRST_PART_RE = re.compile(r"\bthe\s+first\s+$", re.IGNORECASE)
-_OF_EACH_CLAIM_RE = re.compile(
+_FIRST_PART_RE = lazy_compile(r"\bthe\s+first\s+$", re.IGNORECASE)
+_OF_EACH_CLAIM_RE = lazy_compile(
     r"^\s*(?:of|towards?)\s+(?:each|every|any|a|an|your|the)\s+(?:[\w'-]+\s+){0,2}?(?:claims?|"
     r"conditions?|incidents?|illness(?:es)?|injur(?:y|ies)|treatments?|loss(?:es)?|repairs?)\b",
     re.IGNORECASE,
@@ -1700,7 +1703,7 @@ _OF_EACH_CLAIM_RE = re.compile(
 #: What the problem costs, said as a cost on one party with the problem as subject ("Order
 #: mistakes cost a full-service restaurant about $1,500 a month in comped dishes"): the
 #: verb, a party (or none) and the words that may qualify the amount, at the clause's end.
-_COST_ON_RE = re.compile(
+_COST_ON_RE = lazy_compile(
     r"\b(?P<modal>(?:can|could|may|might|will|would|often|typically|usually|easily|quickly|"
     r"regularly|routinely|alone|together)\s+)*(?:costs?|costing)\s+(?P<party>(?:[\w'.-]+\s+)"
     r"{0,4}?)(?:(?:about|around|roughly|nearly|almost|over|more\s+than|up\s+to|an\s+estimated|"
@@ -1710,7 +1713,7 @@ _COST_ON_RE = re.compile(
 _MODALS = ("can", "could", "may", "might", "will", "would")
 #: After an amount: the loss it is counted in ("in comped dishes", "in lost sales", "in
 #: fines", "in overtime", "in wasted stock").
-_LOSS_AFTER_RE = re.compile(
+_LOSS_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:a|an|per|each)\s+[\w'-]+\s+)?in\s+(?:[\w'-]+\s+){0,2}?(?:lost|wasted?|missed|"
     r"comped|comps|spoil(?:ed|age)|unpaid|unbilled|forgone|idle|overtime|fines|penalties|"
     r"refunds|chargebacks|shrinkage|write[-\s]?offs?|written[-\s]off|downtime|damages|rework|"
@@ -1719,7 +1722,7 @@ _LOSS_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A subject that is the product's price, not a problem: a pronoun ("It costs a salon").
-_PRONOUN_SUBJECT_RE = re.compile(
+_PRONOUN_SUBJECT_RE = lazy_compile(
     r"^\s*(?:(?:and|but|so|yet)\s+)?(?:it|this|that|which|they|these|those|ours|everything|each|"
     r"one|all)\s*$",
     re.IGNORECASE,
@@ -1728,7 +1731,7 @@ _PRONOUN_SUBJECT_RE = re.compile(
 _PRICE_QUALIFIERS = frozenset({"just", "only", "from", "mere", "little", "low"})
 #: Between two amounts of one list: a joiner and nothing else ("£0, £100, £250, £500 or
 #: £1,000", "$200 and $500", "£5 to £10").
-_LIST_JOIN_RE = re.compile(
+_LIST_JOIN_RE = lazy_compile(
     r"^\s*(?:,\s*(?:(?:and|or)\s+)?|(?:,\s*)?(?:or|and|to|through)\s+|[-–/]\s*)$",
     re.IGNORECASE,
 )
@@ -1937,7 +1940,7 @@ _CHARGE_QUALIFIERS = (
 
 #: Before an amount: the phrase it is the price of ("one boutique spin class a week at",
 #: "a gateway and merchant account often adds").
-_PRICE_CUE_RE = re.compile(
+_PRICE_CUE_RE = lazy_compile(
     r"(?P<phrase>(?:[\w'-]+\s+){1,6}?)(?:at|for|vs\.?|versus|is|are|priced\s+at|of|=|"
     + _CHARGE_VERBS
     + r")\s+"
@@ -1976,7 +1979,7 @@ _PASS_THROUGH = (
     r"|taxes|sales\s+tax|VAT|GST|HST|duties|postage|(?:tourist|occupancy|hotel|city|local|"
     r"departure|airport|visitor|bed|eco|carbon|fuel)\s+(?:tax(?:es)?|levy|levies|surcharges?))"
 )
-_PARTY_BEFORE_RE = re.compile(
+_PARTY_BEFORE_RE = lazy_compile(
     rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+"
     # what they charge, named ("banks charge a setup fee of AED 2,500")
     r"(?:(?:an?|the|their|its|your)\s+(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|rates?|prices?|"
@@ -1985,7 +1988,7 @@ _PARTY_BEFORE_RE = re.compile(
 )
 #: Before an amount: any parties, named in the plural, charging it ("the railways charge
 #: from €10", "the airlines bill you $35"): not the product, where no word of theirs is its.
-_PARTIES_CHARGE_RE = re.compile(
+_PARTIES_CHARGE_RE = lazy_compile(
     r"\b(?:the|many|most|some|other|typical|these|those)\s+"
     r"(?P<party>(?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*[^\Ws]s)"
     rf"{_SUBJECT_GAP}(?:charge|charged|charging|bill|billed|ask|asked|deduct|deducted)\s+"
@@ -1995,7 +1998,7 @@ _PARTIES_CHARGE_RE = re.compile(
 )
 #: Before an amount: the customer paying another party it ("pay their broker around €70
 #: per employee", "paying your accountant $300 a month").
-_PAY_PARTY_RE = re.compile(
+_PAY_PARTY_RE = lazy_compile(
     r"\b(?:pay|pays|paid|paying)\s+(?:their|your|his|her|its|our)\s+(?:own\s+)?"
     r"(?P<party>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     rf"(?:(?:for\s+\w+\s+)?){_CHARGE_QUALIFIERS}$",
@@ -2003,26 +2006,26 @@ _PAY_PARTY_RE = re.compile(
 )
 #: Before an amount: what the customer's former or current provider charged ("Her old
 #: insurer's renewal was $1,150", "your current bank's fee is $25").
-_OLD_PROVIDER_RE = re.compile(
+_OLD_PROVIDER_RE = lazy_compile(
     r"\b(?:your|her|his|their|my)\s+(?:old|previous|former|current|existing|last)\s+"
     r"(?P<party>[a-z][\w'-]*(?:'s)?(?:\s+[a-z][\w'-]*){0,2})\s+(?:was|were|is|are|cost|costs|"
     rf"charged|came\s+to|ran)\s+{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
-_FEE_BEFORE_RE = re.compile(
+_FEE_BEFORE_RE = lazy_compile(
     rf"\b(?P<party>{_PASS_THROUGH})(?:{_SUBJECT_GAP}(?:is|are|of|at|{_CHARGE_VERBS})\s+|"
     # or an aside of its amount ("government taxes and fees, typically $15 to $20")
     r",\s+(?:(?:typically|usually|often|generally|about|around|roughly|averaging)\s+)+)"
     rf"{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
-_FEE_AFTER_RE = re.compile(
+_FEE_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:a|an|per|each)\s+(?!in\b|of\b)[\w'-]+\s+)?(?:(?:in|of|for|as)\s+)?"
     r"(?:(?:the|a|an|one-time|annual|yearly|monthly|typical|average|any)\s+)*"
     rf"(?P<party>{_PASS_THROUGH})\b",
     re.IGNORECASE,
 )
-_AGENT_AFTER_RE = re.compile(
+_AGENT_AFTER_RE = lazy_compile(
     r"^\s*(?:(?:a|an|per|each)\s+(?!in\b|of\b)[\w'-]+\s+)?(?:(?:in|of)\s+[\w'-]+\s+)?"
     r"(?:(?:is|are|was|were|gets?|being)\s+)?"
     r"(?:charged|billed|collected|taken|kept|paid|payable|owed|due|remitted|added|goes|go)\s+"
@@ -2030,8 +2033,8 @@ _AGENT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 #: A range's upper end reads as its lower end does ("from $35 to $500").
-_RANGE_TAIL_RE = re.compile(r"\S*\d\S*\s*(?:to|-|–|and|or)\s*$", re.IGNORECASE)
-_RANGE_HEAD_RE = re.compile(
+_RANGE_TAIL_RE = lazy_compile(r"\S*\d\S*\s*(?:to|-|–|and|or)\s*$", re.IGNORECASE)
+_RANGE_HEAD_RE = lazy_compile(
     r"^\s*(?:to|-|–|—)\s*\D{0,3}\d[\d.,]*(?:[kKmM]|bn)?"
     r"(?:\s*(?:cents?|pence|[¢pc]|[A-Z]{3})(?![A-Za-z]))?",
 )
@@ -2080,7 +2083,7 @@ def _third_party(
 
 #: After an amount: the business it is paid at, by name ("R99 a month at Virgin Active or
 #: Planet Fitness", "$1,299 from Apple").
-_SELLER_AFTER_RE = re.compile(
+_SELLER_AFTER_RE = lazy_compile(
     r"^\s*,?\s*(?:at|from)\s+(?P<name>[A-Z][\w&'.-]*(?:\s+[A-Z][\w&'.-]*){0,2})(?![\w&'-])"
 )
 #: Capitalised words after "at" or "from" that name no business ("from January", "at
@@ -2109,7 +2112,7 @@ def _the_products(phrase: str, product: frozenset[str]) -> bool:
 
 #: After an amount: where it is paid ("$35 a class at a boutique studio"), or the thing it
 #: is the price of, right after it ("a $40 gym class").
-_AT_PLACE_RE = re.compile(
+_AT_PLACE_RE = lazy_compile(
     r"^\s*(?:(?:(?:a|an|per|each)\s+[\w'-]+\s+)?(?:at|from)\s+(?P<phrase>(?:[\w'-]+\s*){1,5})"
     r"|(?!(?:a|an|per|each|for|to|in|with|of|on|or|and|a\s+month|once|off|back)\b)"
     r"(?P<thing>[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?))",
@@ -2144,22 +2147,22 @@ def is_at_most(text: str, start: int) -> bool:
     return _AT_MOST_RE.search(_clause(text[max(0, start - 40) : start], last=True)) is not None
 
 
-_CLAUSE_END_RE = re.compile(r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\s[-–—]\s|\n|,\s")
+_CLAUSE_END_RE = lazy_compile(r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\s[-–—]\s|\n|,\s")
 
 
 #: An example's marker right before an amount (", say,", "(e.g.", " - for example"): the
 #: amount belongs to the clause the marker interrupts.
-_EXAMPLE_RE = re.compile(
+_EXAMPLE_RE = lazy_compile(
     r"(?:,\s*|\(\s*|\s[-–—]\s*)\b(?:say|e\.\s?g\.?|for\s+example|for\s+instance)\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 #: A clause that begins with a relative word ("unlike ADT, where monitoring runs $45.99")
 #: speaks of what the clause before it names.
-_RELATIVE_RE = re.compile(r"^\s*(?:where|which|whose|who|whom)\b", re.IGNORECASE)
+_RELATIVE_RE = lazy_compile(r"^\s*(?:where|which|whose|who|whom)\b", re.IGNORECASE)
 
 
 #: A clause that is only an aside of the amount that follows ("typically", "about").
-_ASIDE_RE = re.compile(
+_ASIDE_RE = lazy_compile(
     r"\s*(?:(?:typically|usually|often|generally|normally|about|around|roughly|approximately|"
     r"averaging|from|between)\s+)+",
     re.IGNORECASE,
@@ -2221,9 +2224,9 @@ class TextPercent:
 
 
 #: A percentage, cued as a price or not ("Plus 25%" in a list of plans' percentages).
-_ANY_PERCENT_RE = re.compile(r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%")
+_ANY_PERCENT_RE = lazy_compile(r"(?<![\w.,])(?P<value>\d{1,2}(?:[.,]\d{1,3})?)\s?%")
 #: After a bare percentage: a change or a share of people, not a price.
-_NOT_RATE_AFTER_RE = re.compile(
+_NOT_RATE_AFTER_RE = lazy_compile(
     r"\s*(?:more|less|fewer|faster|slower|off|higher|lower|cheaper|bigger|smaller|better|"
     r"discount|savings?|increase|decrease|growth|of\s+(?:the\s+|all\s+|its\s+|their\s+)?"
     r"(?:customers|users|teams|people|members|restaurants|merchants|businesses|companies|"
@@ -2386,7 +2389,7 @@ _COMMON_LOWER = frozenset(word.lower() for word in _COMMON_CAPITALS)
 
 # -- how a claim's money is written: no fee, a rate, per unit ------------------------------
 
-_NO_FEE_AFTER_RE = re.compile(
+_NO_FEE_AFTER_RE = lazy_compile(
     r"\s*(?:in\s+)?(?:(?:[a-z][\w'-]*|per\s+\w+)\s+){0,2}?(?:fees?|charges?|surcharges?|"
     r"commissions?|down|upfront|to\s+(?:start|join|sign\s+up|get\s+started))\b",
     re.IGNORECASE,
@@ -2394,7 +2397,7 @@ _NO_FEE_AFTER_RE = re.compile(
 
 
 #: Right before an amount: what something would have cost ("that would have been $0").
-_WOULD_HAVE_BEEN_RE = re.compile(
+_WOULD_HAVE_BEEN_RE = lazy_compile(
     r"\b(?:would|could)\s+(?:have\s+)?(?:been|be|cost|come\s+to)\s+(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
 )
@@ -2406,13 +2409,13 @@ def says_no_fee(text: str, end: int) -> bool:
 
 
 #: Right before a fee's amount: it is waived ("we waive the S$10.70 port fee").
-_WAIVE_BEFORE_RE = re.compile(
+_WAIVE_BEFORE_RE = lazy_compile(
     r"\b(?:waives?|waived|waiving|scrap(?:s|ped)?|drops?|no)\s+(?:(?:the|our|your|its|a|an|"
     r"any|usual|standard|normal)\s+){0,2}$",
     re.IGNORECASE,
 )
 #: Right after a fee's amount: it is waived ("the $49 setup fee is waived").
-_WAIVED_AFTER_RE = re.compile(
+_WAIVED_AFTER_RE = lazy_compile(
     r"\s*(?:[\w'-]+\s+){0,3}?(?:fees?|charges?)\s+(?:is\s+|are\s+)?(?:waived|free)\b",
     re.IGNORECASE,
 )
@@ -2429,7 +2432,7 @@ def waived_fee(text: str, start: int, end: int) -> bool:
     )
 
 
-_RATE_RE = re.compile(
+_RATE_RE = lazy_compile(
     r"(?:\bper|/|\beach)\s*(?!(?:day|week|month|quarter|year|annum|mo|yr)\b)[a-z]",
     re.IGNORECASE,
 )
@@ -2440,7 +2443,7 @@ def is_rate(raw: str) -> bool:
     return _RATE_RE.search(raw) is not None
 
 
-_PER_UNIT_RE = re.compile(
+_PER_UNIT_RE = lazy_compile(
     r"(?:\bper|/|\ba|\beach)\s*(?:seat|user|employee|member|agent|licen[cs]e|head|person|"
     r"people|editor|host|driver|location|device)s?\b"
     # a seat by the customer's word, per a period ("$245 per technician per month")
@@ -2483,25 +2486,25 @@ _LENGTH = (
     r"(?:(?P<pay>(?:(?!for\b|of\b|\d)[\w-]+\s+){0,2}?(?P<payper>weekly|monthly|quarterly|yearly|annual)?"
     r"\s*(?:payments|instal?lments|installments))|(?P<unit>day|week|month|quarter|year)s?)\b"
 )
-_DURATION_AFTER_RE = re.compile(
+_DURATION_AFTER_RE = lazy_compile(
     # The terms may stand between the amount and its length: "at 0% APR", "with Affirm".
     r"\s*,?\s*(?:(?:at|with|on|via|through|interest-free)\s+(?:[\w%.&'-]+\s+){0,3}?)?"
     r"(?:(?:spread|paid|split)\s+)?(?:for|over|across|x|×)\s+(?:the\s+|your\s+|its\s+)?"
     rf"(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}",
     re.IGNORECASE,
 )
-_DURATION_BEFORE_RE = re.compile(
+_DURATION_BEFORE_RE = lazy_compile(
     rf"\b(?P<first>first\s+)?(?:{_COUNT}\s+)?{_LENGTH}(?:(?:\s+[\w'-]+){{0,5}}?\s+"
     r"(?P<conn>for|at|of)\s+(?:(?:just|only)\s+)?|\s*-?\s*(?:(?:just|only)\s+)?)$",
     re.IGNORECASE,
 )
-_INTRO_RE = re.compile(
+_INTRO_RE = lazy_compile(
     r"\b(?:first|intro(?:ductory)?|promo(?:tion|tional)?|offer|deal|special|launch|"
     r"limited[- ]time|new\s+(?:customers?|members?|subscribers?|users?|stores?)|then|trial|"
     rf"get\s+(?:your\s+)?{_COUNT.replace('?P<n>', '?:')}\s+(?:days?|weeks?|months?))\b",
     re.IGNORECASE,
 )
-_APR_RE = re.compile(r"(?P<apr>\d{1,2}(?:\.\d{1,2})?)\s?%\s*(?:APR|interest)", re.IGNORECASE)
+_APR_RE = lazy_compile(r"(?P<apr>\d{1,2}(?:\.\d{1,2})?)\s?%\s*(?:APR|interest)", re.IGNORECASE)
 _PAY_PERIODS = {"weekly": "week", "monthly": "month", "quarterly": "quarter", "yearly": "year"}
 
 
@@ -2575,8 +2578,10 @@ _SPELL = (
     + _COUNT
     + r"\s+)?(?P<unit>day|week|month|quarter|year)s?"
 )
-_SPELL_BEFORE_RE = re.compile(rf"\b{_SPELL}\s+(?:[\w'-]+\s+){{0,3}}?(?:for|at)\s+$", re.IGNORECASE)
-_SPELL_AFTER_RE = re.compile(rf"^\s*(?:for|during)\s+{_SPELL}\b", re.IGNORECASE)
+_SPELL_BEFORE_RE = lazy_compile(
+    rf"\b{_SPELL}\s+(?:[\w'-]+\s+){{0,3}}?(?:for|at)\s+$", re.IGNORECASE
+)
+_SPELL_AFTER_RE = lazy_compile(rf"^\s*(?:for|during)\s+{_SPELL}\b", re.IGNORECASE)
 
 
 def _free_spell(text: str, start: int, end: int) -> Duration | None:
@@ -2769,7 +2774,7 @@ def lower_words(texts: list[str]) -> frozenset[str]:
     return frozenset(words)
 
 
-_LOWER_WORD_RE = re.compile(r"[A-Za-z][\w'-]*")
+_LOWER_WORD_RE = lazy_compile(r"[A-Za-z][\w'-]*")
 
 
 def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
@@ -2787,7 +2792,7 @@ def alternative_words(alternatives: list[str], product: frozenset[str]) -> froze
     return frozenset(w for w in words - _PLAIN_WORDS - product if len(w) >= 3)
 
 
-_COMPETITOR_RE = re.compile(
+_COMPETITOR_RE = lazy_compile(
     r"\b(?:unlike|vs\.?|versus|than|compared\s+(?:to|with)|instead\s+of|switch(?:ing)?\s+from|"
     r"replac(?:e|es|ing)|migrat(?:e|ing)\s+from|move\s+from|alternative\s+to)\s+"
     r"(?P<name>(?:[A-Z][\w&'-]*\s+){0,2}[A-Z][\w&'-]*)"
@@ -2800,10 +2805,10 @@ def competitor_names(texts: list[str]) -> list[str]:
     return [match.group("name") for text in texts for match in _COMPETITOR_RE.finditer(text)]
 
 
-_BILLED_RE = re.compile(
+_BILLED_RE = lazy_compile(
     r"\b(?:billed|paid|charged|invoiced)\s+(?:annually|yearly|quarterly|monthly)\b", re.IGNORECASE
 )
-_SENTENCE_PERIOD_RE = re.compile(
+_SENTENCE_PERIOD_RE = lazy_compile(
     r"(?:\bper|\ba|/)\s*(?P<per>month|mo|year|yr|quarter|week)\b|\b(?P<adverb>monthly)\b",
     re.IGNORECASE,
 )
@@ -2837,7 +2842,7 @@ def lead_period(text: str, start: int, end: int) -> str | None:
 
 #: Before an amount, in its clause: a period the amount is the price of ("a typical week of
 #: fast charging on Pass+ costs about", "one month of Pro is").
-_LEAD_PERIOD_RE = re.compile(
+_LEAD_PERIOD_RE = lazy_compile(
     r"\b(?:a|an|one|each|every|your|the)\s+(?:(?:typical|average|normal|full|whole|usual)\s+)?"
     r"(?P<per>day|week|month|quarter|year)\s+of\b[^.;:!?$€£¥]*?\b"
     r"(?:costs?|is|are|runs?|comes?\s+to|totals?)\s+"
@@ -3163,11 +3168,11 @@ def read_claim(
 
 #: After an amount on a period: "of" and a noun, the period a unit's name ("per year of
 #: accounts").
-_PERIOD_OF_RE = re.compile(r"\s+of\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
+_PERIOD_OF_RE = lazy_compile(r"\s+of\s+(?P<noun>[a-z][\w-]*)", re.IGNORECASE)
 #: In an amount's clause: another product, sold on its own ("the print edition is a
 #: separate subscription from $60 a month", "hardware sold separately", "one audiobook
 #: bought on its own").
-_SEPARATE_RE = re.compile(
+_SEPARATE_RE = lazy_compile(
     r"\b(?:separate\s+(?:subscriptions?|purchases?|products?|services?|plans?|contracts?|"
     r"orders?)|(?:sold|billed|priced|charged|available|bought|purchased)\s+(?:separately|"
     r"individually|on\s+(?:its|their)\s+own|[aà]\s+la\s+carte)|for\s+the\s+"
@@ -3176,7 +3181,7 @@ _SEPARATE_RE = re.compile(
 )
 #: After a "from" amount (and its period): the example customer it is quoted for ("from
 #: £34.50 a month for a 30-year-old non-smoker"), not a count of seats or units.
-_FOR_EXAMPLE_AFTER_RE = re.compile(
+_FOR_EXAMPLE_AFTER_RE = lazy_compile(
     r"(?:\s*(?:a|an|per|/)\s*[a-z]+)?\s+for\s+an?\s+(?!(?:team|group|family|company|"
     r"business|household)\s+of\b)(?:[\w-]+\s+){0,3}?(?:[\w-]*\d[\w-]*|[a-z]+-year-old|"
     r"non-smokers?|smokers?|drivers?|homeowners?|renters?|adults?|couples?|single)\b",
@@ -3186,7 +3191,7 @@ _FOR_EXAMPLE_AFTER_RE = re.compile(
 
 #: Right before an amount: a bill for something the product is not ("a typical heating
 #: bill of €1,800"), or the money the customer borrows ("borrow £100,000").
-_OTHER_BILL_RE = re.compile(
+_OTHER_BILL_RE = lazy_compile(
     r"\b(?P<noun>[a-z][\w-]*)\s+(?P<what>bills?|prices?)\s+(?:of|is|are|runs?|comes?\s+to|at|around|about|"
     r"(?:can|could|often|may)\s+(?:top|hit|reach|be|exceed)|tops?|hits?|reach(?:es)?|"
     r"exceeds?|averages?)\s+"
@@ -3195,32 +3200,32 @@ _OTHER_BILL_RE = re.compile(
 )
 #: Right after an amount: what it adds to a bill for something else ("a week in Europe
 #: adds $70 to your phone bill").
-_TO_BILL_AFTER_RE = re.compile(
+_TO_BILL_AFTER_RE = lazy_compile(
     r"\s+(?:to|on(?:to)?)\s+(?:your|their|the|a|an)\s+(?:(?:monthly|yearly|annual|next|usual)\s+)?"
     r"(?P<noun>[a-z][\w-]*)\s+bills?\b",
     re.IGNORECASE,
 )
-_BORROW_RE = re.compile(
+_BORROW_RE = lazy_compile(
     r"\b(?:borrow|borrows|borrowed|borrowing|loans?|lend(?:s|ing)?\s+you|financing)\s+"
     r"(?:(?:of|from|between|up\s+to|about|around|over)\s+)?(?:\S+\s+(?:to|and)\s+)?$",
     re.IGNORECASE,
 )
 #: After an amount: a total of interest or fees over a term ("you pay about £720 in
 #: interest in total"): the model states a rate, not the term; at most info.
-_TERM_TOTAL_AFTER_RE = re.compile(
+_TERM_TOTAL_AFTER_RE = lazy_compile(
     r"\s+in\s+(?:interest|fees|charges)\b(?:\s+(?:in\s+total|overall|over\s+the\s+(?:term|"
     r"loan|life\s+of\s+the\s+loan)))?",
     re.IGNORECASE,
 )
 #: After an amount: a minimum the customer commits to ("a $50/month minimum usage").
-_COMMITMENT_AFTER_RE = re.compile(
+_COMMITMENT_AFTER_RE = lazy_compile(
     r"\s*(?:a\s+month\s+|per\s+month\s+|monthly\s+)?minimum(?:\s+(?P<noun>usage|spend|"
     r"commitment|charge|bill|fee)\b|\s*(?:[.;,!]|$))",
     re.IGNORECASE,
 )
 #: Right before an amount: a repayment of what the customer borrowed ("repay about £2,120
 #: a month"): a price the model cannot state (it has no amortisation), at most info.
-_REPAY_RE = re.compile(
+_REPAY_RE = lazy_compile(
     r"\b(?:repay|repays|repaying|pay\s+back|repayments?\s+of|instal?ments?\s+of)\s+"
     r"(?:(?:about|around|roughly|just|only)\s+)?$",
     re.IGNORECASE,
@@ -3269,7 +3274,7 @@ def _other_bill_or_loan(amount: TextAmount, text: str, context: ClaimContext) ->
 
 
 #: Right before an amount: "it" or "that" costs ("In Berlin it costs around 42 cents").
-_PRONOUN_COSTS_RE = re.compile(
+_PRONOUN_COSTS_RE = lazy_compile(
     r"\b(?:it|that|this|they|those)\s+(?:(?:often|usually|typically|still|can|may|will|"
     r"would)\s+)?(?:costs?|runs?|charges?|is|are|comes?\s+to)\s+"
     r"(?:(?:about|around|roughly|nearly|almost|up\s+to|over|just)\s+)?$",
@@ -3293,7 +3298,7 @@ def _said_of_alternative(amount: TextAmount, text: str, context: ClaimContext) -
 
 
 #: Where one sentence ends and the next begins ("Still in the default supply? In Berlin").
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_SPLIT_RE = lazy_compile(r"(?<=[.!?])\s+")
 
 
 def _unit_named_rate(
@@ -3321,7 +3326,7 @@ def _names_sold_unit(text: str, start: int, end: int, foot: Footing) -> bool:
 
 
 #: Right before an amount: a change by it ("premiums drop by $1,000", "costs fall by").
-_CHANGE_BY_RE = re.compile(
+_CHANGE_BY_RE = lazy_compile(
     r"\b(?:drops?|dropped|dropping|falls?|fell|falling|cuts?|cutting|reduced?|reduces|"
     r"reducing|lowers?|lowered|lowering|rises?|rose|rising|increases?|increased|increasing|"
     r"grows?|grew|growing|shrinks?|shrank|(?:goes|go|went|going|comes?|came|coming)\s+"
@@ -3334,7 +3339,7 @@ _CHANGE_BY_RE = re.compile(
 #: 8% more milk - that's about €20,000 a year"), or what the customer pays today ("Still
 #: paying ¥7,000 a month?", "switching from a ¥7,000 plan", "stop paying for ... - often
 #: $3,000 a month").
-_CUT_OR_GAIN_RE = re.compile(
+_CUT_OR_GAIN_RE = lazy_compile(
     r"\b(?:(?P<cut>cut|cuts|cutting|reduce|reduces|reduced|reducing|lower|lowers|lowered|"
     r"lowering|slash|slashes|slashed|slashing|trim|trims|trimmed|trimming|halve|halves|"
     r"halved)\s+(?:[\w'-]+\s+){0,3}?(?:costs?|spend|spending|bills?|expenses?|overheads?|"
@@ -3345,7 +3350,7 @@ _CUT_OR_GAIN_RE = re.compile(
 )
 #: Right before an amount: what a cut or a gain leads to, or buys: the amount is then a
 #: price ("cut your phone bill to $20 a month", "gain access for $10").
-_TO_OR_FOR_RE = re.compile(
+_TO_OR_FOR_RE = lazy_compile(
     r"\b(?:to|for|at)\s+(?:(?:just|only|about|around|under|less\s+than)\s+)?$", re.IGNORECASE
 )
 
@@ -3373,7 +3378,7 @@ def _change_or_gain(amount: TextAmount, text: str, context: ClaimContext) -> str
 
 
 #: Right before an amount: words that say it is rounded ("about $6 a day").
-_ROUGHLY_BEFORE_RE = re.compile(
+_ROUGHLY_BEFORE_RE = lazy_compile(
     r"(?:\b(?:about|around|roughly|approximately|approx\.?|nearly|almost|close\s+to|some|"
     r"just\s+(?:over|under))|~)\s*$",
     re.IGNORECASE,
@@ -3397,17 +3402,17 @@ def _rounding(amount: TextAmount, text: str, tolerance: Decimal) -> Decimal:
 
 
 #: After an amount: a business it sizes ("a $1.2M practice", "a $5 million agency").
-_SIZED_BUSINESS_RE = re.compile(
+_SIZED_BUSINESS_RE = lazy_compile(
     r"\s*(?:[a-z-]+\s+)?(?:practices?|clinics?|firms?|business(?:es)?|compan(?:y|ies)|"
     r"agenc(?:y|ies)|shops?|stores?|restaurants?|hospitals?|brands?|retailers?|"
     r"manufacturers?|startups?|organi[sz]ations?|nonprofits?)\b"
 )
-_A_BEFORE_RE = re.compile(r"\b(?:an?|every|any|each)\s+$", re.IGNORECASE)
+_A_BEFORE_RE = lazy_compile(r"\b(?:an?|every|any|each)\s+$", re.IGNORECASE)
 
 
 #: A rate with two per-units, the last a period: "per minute per month", "/GB/mo",
 #: "a device a month".
-_COMPOUND_RE = re.compile(
+_COMPOUND_RE = lazy_compile(
     r"(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(?P<unit>[A-Za-z][\w-]*)\s*"
     r"(?:\bper\s+|/\s*|\ban?\s+|\beach\s+)(?:day|week|month|quarter|year|mo|yr|wk)s?\b",
     re.IGNORECASE,
@@ -3437,10 +3442,10 @@ def _compound_unit(raw: str) -> str | None:
 
 
 #: After an amount: the use it is a share of ("S$16 a class", "$4 per ride", "$9/lesson").
-_USE_AFTER_RE = re.compile(r"\s*(?:per|/|a|an|each|every)\s+(?P<unit>[A-Za-z][\w-]*)\b", re.I)
+_USE_AFTER_RE = lazy_compile(r"\s*(?:per|/|a|an|each|every)\s+(?P<unit>[A-Za-z][\w-]*)\b", re.I)
 #: Before an amount: the uses it is a share of, as a plural subject ("classes start as low as
 #: S$16", "rides cost from $4", "lessons work out at $9").
-_USES_BEFORE_RE = re.compile(
+_USES_BEFORE_RE = lazy_compile(
     r"\b(?P<unit>[a-z][\w-]*s)\s+(?:start|cost|come|run|work\s+out|are)\s+"
     r"(?:(?:at|from|to|in\s+at|out\s+at|as\s+(?:low|little)\s+as)\s+)?"
     r"(?:(?:just|only|about|around)\s+)?$"
@@ -3540,7 +3545,7 @@ def _regular_term(
 
 #: In an amount's clause: a word that puts money on the offer ("the price", "plans",
 #: "membership", "billed", "costs you", "you pay"; not "pays for itself", a return).
-_OFFER_WORD_RE = re.compile(
+_OFFER_WORD_RE = lazy_compile(
     r"\b(?:(?<!market\s)prices?|priced|pricing|plans?|tiers?|"
     r"subscri(?:be|bed|bes|bing|ption|ptions)|"
     r"memberships?|fees?|billed|billing|bills?|invoiced?|(?:service|monthly|setup|standing|"
@@ -3554,10 +3559,10 @@ _OFFER_WORD_RE = re.compile(
 )
 #: Where a clause ends for a tie: a sentence's end, a semicolon, a dash, a bracket, and
 #: a colon after a clause of its own (`_tie_clause`).
-_TIE_END_RE = re.compile(r"[.!?;]\s|[;()\[\]]|\s[-–—]\s|\n")
+_TIE_END_RE = lazy_compile(r"[.!?;]\s|[;()\[\]]|\s[-–—]\s|\n")
 #: A colon with words on each side; a side of up to three words is a label of the other
 #: ("Pro: $29 a month", "Storage: $0.003 per minute") and is not cut off.
-_TIE_COLON_RE = re.compile(r":\s")
+_TIE_COLON_RE = lazy_compile(r":\s")
 _LABEL_WORDS = 3
 
 
@@ -3566,7 +3571,7 @@ _NAME_DETERMINERS = frozenset(
 )
 #: Right before an amount: what it prices, joined by "is", "are", "costs" ("Each extra ton
 #: is $45").
-_NAME_IS_RE = re.compile(
+_NAME_IS_RE = lazy_compile(
     r"(?P<name>(?:[\w'-]+\s+){1,3}?)(?:is|are|costs?|runs?)\s+(?:(?:just|only|about)\s+)?$",
     re.IGNORECASE,
 )
@@ -3635,8 +3640,8 @@ def _far_above_bills(amount: TextAmount, foot: Footing) -> bool:
     return top > 0 and amount.amount * factor > _FAR_ABOVE * top
 
 
-_EACH_AFTER_RE = re.compile(r"\s*(?:each|apiece|a\s+piece)\b", re.IGNORECASE)
-_UNIT_AFTER_RE = re.compile(
+_EACH_AFTER_RE = lazy_compile(r"\s*(?:each|apiece|a\s+piece)\b", re.IGNORECASE)
+_UNIT_AFTER_RE = lazy_compile(
     r"\s*(?:per|/|a|an|each|for)\s+(?:[\d,.]+\s+)?(?P<unit>[A-Za-z][\w-]*)", re.IGNORECASE
 )
 
@@ -3679,7 +3684,7 @@ def _has_digit(token: str) -> bool:
 
 
 #: A word of a name, digits and all ("1Password", "Plan2Go").
-_NAME_TOKEN_RE = re.compile(r"[A-Za-z0-9][\w&'-]*")
+_NAME_TOKEN_RE = lazy_compile(r"[A-Za-z0-9][\w&'-]*")
 
 
 def _name_words(text: str) -> frozenset[str]:
@@ -3693,7 +3698,7 @@ def _name_words(text: str) -> frozenset[str]:
 #: Before an amount: the thing it is the price of, joined by "is", "costs", "sells for"...
 #: ("The rotisserie chicken is still $4.99"), maybe with the place it is sold at ("a derby
 #: ticket at Soccer City is R100": the ticket, not a plan called "City").
-_ITEM_CUE_RE = re.compile(
+_ITEM_CUE_RE = lazy_compile(
     r"(?:^|\b)(?:(?:the|a|an|our|its|their|each|every|one|this|that)\s+)?"
     r"(?P<phrase>(?:[A-Za-z][\w'-]*\s+){1,3}?)"
     r"(?:(?:at|in|from)\s+(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,3})?"
@@ -3714,7 +3719,7 @@ _PRICE_NOUNS = frozenset(
      "lifetime", "intro", "introductory", "promo", "special", "sale", "launch"}
 )  # fmt: skip
 #: In the sentence: a period or a plan word puts the amount on the product's price.
-_PERIOD_WORD_RE = re.compile(
+_PERIOD_WORD_RE = lazy_compile(
     r"\b(?:a|per|every|each)\s+(?:day|week|month|quarter|year)\b|\b(?:daily|weekly|monthly|"
     r"quarterly|yearly|annual(?:ly)?|once|one[- ]time|plans?|tiers?|membership|subscription)\b|"
     r"/\s*(?:mo|month|yr|year|wk|week|day)\b",
@@ -3757,7 +3762,7 @@ def _other_item(amount: TextAmount, text: str, context: ClaimContext) -> bool:
 
 
 #: After an amount: a full price of something else ("CHF 56 at full fare").
-_FULL_PRICE_RE = re.compile(
+_FULL_PRICE_RE = lazy_compile(
     r"\s*(?:at|for)\s+(?:the\s+)?(?:full|regular|normal|standard|walk-up|list)\s+"
     r"(?:fares?|prices?|rates?)\b",
     re.IGNORECASE,
@@ -3784,7 +3789,7 @@ def _full_fare_pair(amount: TextAmount, text: str) -> bool:
 # and its instalments, a reference price compared against, a cost in staff or time -------
 #: The customer's customer paying, by a possessive ("your shopper pays", "their buyers
 #: spend"): no word that puts money on our offer.
-_THEIR_PAYER_RE = re.compile(
+_THEIR_PAYER_RE = lazy_compile(
     r"\b(?:your|their)\s+(?:[\w'-]+\s+)?(?:shoppers?|customers?|buyers?|clients?|guests?|"
     r"patients?|diners?|patrons?|passengers?|riders?|students?|tenants?|members?|fans?|"
     r"donors?|visitors?|consumers?)\s+(?:pays?|paying|paid|spends?|spending|splits?|"
@@ -3793,7 +3798,7 @@ _THEIR_PAYER_RE = re.compile(
 )
 #: Right before an amount: instalments of it, with their count where given ("4 payments
 #: of $50", "four instalments of").
-_INSTALMENTS_OF_RE = re.compile(
+_INSTALMENTS_OF_RE = lazy_compile(
     rf"(?:\b{_COUNT}\s+(?:[\w-]+\s+)?)?(?:payments?|instal?lments?|installments?)\s+of\s+"
     r"(?:(?:about|around|roughly|just|only)\s+)?$",
     re.IGNORECASE,
@@ -3862,7 +3867,7 @@ def _instalment_of_other(
 #: Before an amount: a price the sentence compares the offer against, another party's
 #: ("9% below the Default Market Offer of $2,620 a year", "less than the standard rate of
 #: $80"): a word of comparison, then that price named with an article and "of", "at", "is".
-_COMPARED_TO_RE = re.compile(
+_COMPARED_TO_RE = lazy_compile(
     r"\b(?:below|under|beneath|less\s+than|lower\s+than|cheaper\s+than|above|over|more\s+than|"
     r"higher\s+than|dearer\s+than|against|compared\s+(?:to|with)|versus|vs\.?|beats?|"
     r"beating|undercuts?)\s+(?:the|a|an|their|its|today's|this\s+year's)\s+"
@@ -3872,7 +3877,7 @@ _COMPARED_TO_RE = re.compile(
 )
 #: Before an amount: a reference price, a regulator's or a market's, named as such ("the
 #: reference price of", "the industry average of", "a benchmark rate of").
-_REFERENCE_PRICE_RE = re.compile(
+_REFERENCE_PRICE_RE = lazy_compile(
     r"\b(?P<phrase>(?:reference|benchmark|default(?:\s+market)?|regulated|regulator's|"
     r"government|market|industry|national|state|regional|median|going|standard\s+variable)"
     r"\s+(?:[\w'-]+\s+){0,2}?(?:prices?|rates?|tariffs?|offers?|caps?|averages?|fares?))\s+"
@@ -3881,7 +3886,7 @@ _REFERENCE_PRICE_RE = re.compile(
 )
 #: After an amount: what the problem costs in the customer's own staff or time ("costs $3
 #: to $5 in analyst time", "$15 in staff hours", "$400 a week in wages").
-_IN_STAFF_TIME_RE = re.compile(
+_IN_STAFF_TIME_RE = lazy_compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+[\w'-]+\s+)?(?:in|of)\s+(?:[\w'-]+\s+){0,2}?"
     r"(?:time|hours|days|staff|labou?r|wages|salar(?:y|ies)|payroll|overtime|effort|"
     r"man-hours|person-hours|productivity)\b",
@@ -3892,7 +3897,7 @@ _OUR_PRICE_WORDS = frozenset(
     {"regular", "list", "usual", "full", "normal", "original", "retail", "sticker", "rrp",
      "our", "introductory", "intro", "current", "old", "previous", "new"}
 )  # fmt: skip
-_COST_VERB_RE = re.compile(
+_COST_VERB_RE = lazy_compile(
     r"\b(?:costs?|costing|takes?|taking|eats?|eating|burns?|burning|wastes?|wasting|"
     r"runs?|running|adds?\s+up\s+to)\b",
     re.IGNORECASE,
@@ -3931,13 +3936,13 @@ def _compared_or_spent(amount: TextAmount, text: str, context: ClaimContext) -> 
 
 #: Before an amount: the customer spent it ("You paid AED 96 in delivery fees last month",
 #: "riders spent about $60 on taxis"); after it, on what.
-_SPENT_BEFORE_RE = re.compile(
+_SPENT_BEFORE_RE = lazy_compile(
     r"\b(?:you|they|we|customers|members|users|households|families|[a-z]+ers)\s+"
     r"(?:(?:already|probably|typically|usually)\s+)?(?:paid|spent|lost|wasted|burned|"
     r"forked\s+out|shelled\s+out)\s+(?:(?:about|around|roughly|over|nearly|almost|up\s+to)\s+)?$",
     re.IGNORECASE,
 )
-_SPENT_ON_AFTER_RE = re.compile(
+_SPENT_ON_AFTER_RE = lazy_compile(
     r"^\s*(?:in|on)\s+(?P<thing>(?:[\w'-]+\s+){0,3}?[\w'-]+)(?=\s+(?:last|this|every|each|a|"
     r"per|in|over)\b|\s*[,.;!?]|\s*$)",
     re.IGNORECASE,
@@ -3946,14 +3951,14 @@ _SPENT_ON_AFTER_RE = re.compile(
 
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a
 #: $6,000 surgery"); after it, that noun in lower case.
-_NEXT_MONEY_RE = re.compile(r"[$€£¥₹₦₩]|\d")
-_ARTICLE_END_RE = re.compile(r"\b(?:a|an|one|your|their|my|his|her)\s*$", re.IGNORECASE)
-_THING_AFTER_RE = re.compile(r"\s+(?P<noun>[a-z][a-z'-]*)\b")
+_NEXT_MONEY_RE = lazy_compile(r"[$€£¥₹₦₩]|\d")
+_ARTICLE_END_RE = lazy_compile(r"\b(?:a|an|one|your|their|my|his|her)\s*$", re.IGNORECASE)
+_THING_AFTER_RE = lazy_compile(r"\s+(?P<noun>[a-z][a-z'-]*)\b")
 
 
 #: Around a percentage: a discount on the price ("50% off", "save 20%", "20% discount").
-_DISCOUNT_PERCENT_RE = re.compile(r"\s*(?:off|discount|cheaper|less)\b", re.IGNORECASE)
-_SAVE_BEFORE_RE = re.compile(r"\b(?:save|saving|get|enjoy)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
+_DISCOUNT_PERCENT_RE = lazy_compile(r"\s*(?:off|discount|cheaper|less)\b", re.IGNORECASE)
+_SAVE_BEFORE_RE = lazy_compile(r"\b(?:save|saving|get|enjoy)\s+(?:up\s+to\s+)?$", re.IGNORECASE)
 
 
 def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: Decimal) -> str:
@@ -4020,7 +4025,7 @@ def _customers_money(amount: TextAmount, text: str, foot: Footing, tolerance: De
 
 
 #: A run of digits: a sentence with fewer than three holds fewer than three amounts.
-_DIGIT_RUN_RE = re.compile(r"\d+")
+_DIGIT_RUN_RE = lazy_compile(r"\d+")
 
 
 def _sale_split(
@@ -4238,24 +4243,24 @@ def figure_explained(
 
 
 #: A price per head right after an amount ("$20 per person", "$3 each", "$5 a head").
-_PER_HEAD_RE = re.compile(
+_PER_HEAD_RE = lazy_compile(
     r"\s*(?:per|a|each|for\s+each)\s+(?:person|head|member|user|profile|account|listener|"
     r"learner|family\s+member)\b|\s*(?:each|apiece|a\s+piece)\b",
     re.IGNORECASE,
 )
 #: In the amount as read ("$35 each to", "$20 a person"): a price per head.
-_PER_HEAD_RAW_RE = re.compile(
+_PER_HEAD_RAW_RE = lazy_compile(
     r"(?:per|a|each)\s+(?:person|head|member)\b|\b(?:each|apiece)\b", re.IGNORECASE
 )
 #: Right before an amount: each of the people pays it ("each member pays about $35", "that's
 #: $35 each", "works out at $35 a head").
-_EACH_PAYS_RE = re.compile(
+_EACH_PAYS_RE = lazy_compile(
     r"\beach(?:\s+(?:person|member|user|one|of\s+(?:you|them)))?\s+(?:pays?|is|comes\s+to|"
     r"gets?\s+it\s+for)\s+(?:(?:just|only|about|around|roughly|under)\s+)?$",
     re.IGNORECASE,
 )
 #: In the sentence: how many people share one plan ("for up to 6 people", "6 accounts").
-_HEADS_RE = re.compile(
+_HEADS_RE = lazy_compile(
     r"\b(?:up\s+to\s+|for\s+|of\s+|between\s+|with\s+)?(?P<n>\d{1,2}|two|three|four|five|six|"
     r"seven|eight|nine|ten|twelve)\s+(?:(?:family\s+)?members|people|persons|accounts|users|"
     r"profiles|listeners|learners|family\s+members)\b",
@@ -4285,7 +4290,7 @@ def heads_counted(text: str, start: int, end: int) -> int | None:
 
 
 #: Right after an amount's number: per what ("€52 per travel day", "$3 a session").
-_PER_NOUN_RE = re.compile(
+_PER_NOUN_RE = lazy_compile(
     r"\S*?\d[\d.,]*\S*\s*(?:per|a|an|each|every)\s+(?P<a>[a-z][\w-]*)(?:\s+(?P<b>[a-z][\w-]*))?",
     re.IGNORECASE,
 )
@@ -4320,14 +4325,14 @@ _PERIOD_NOUNS = frozenset({"day", "week", "month", "quarter", "year", "mo", "yr"
 _COUNT_NUMBER = r"(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?:\s*(?P<k>k|K|thousand|million)\b)?"
 #: After an amount: the count of units it is the price of ("$15 per 1,000 emails", "$1.50
 #: for 10 connects", "$40 / 100 credits").
-_COUNT_AFTER_RE = re.compile(
+_COUNT_AFTER_RE = lazy_compile(
     r"\s*(?:per|for|/|a|each|buys|gets(?:\s+you)?)\s+"
     rf"(?:(?:every|each|extra|additional|further)\s+)?{_COUNT_NUMBER}"
     r"(?![\d%]|[.,]\d)",
     re.IGNORECASE,
 )
 #: Before an amount: "bundles of 10 for", "a pack of 50 credits at", "10 Connects for".
-_COUNT_BEFORE_RE = re.compile(
+_COUNT_BEFORE_RE = lazy_compile(
     r"(?:\b(?:bundles?|packs?|packages?|blocks?|sets?|batch(?:es)?|lots?|boxes?)\s+of\s+)?"
     rf"(?<![\w.,$€£¥]){_COUNT_NUMBER}"
     r"(?:\s+(?!(?:days?|weeks?|months?|quarters?|years?|hours?)\b)[A-Za-z][\w-]*){0,2}\s+"
@@ -4353,7 +4358,7 @@ def units_counted(text: str, start: int, end: int) -> Decimal | None:
 
 #: In a sentence: a count of something ("5 million characters", "12 users", "40k
 #: emails"), not money.
-_STATED_COUNT_RE = re.compile(
+_STATED_COUNT_RE = lazy_compile(
     r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(?P<k>k|K|M|thousand|million)?"
     r"(?:\s+|-)(?:(?:extra|additional|more|monthly|active|new|paid)\s+)?(?P<unit>[A-Za-z][\w-]*)"
 )
@@ -4361,7 +4366,7 @@ _SCALE = {"k": 1_000, "thousand": 1_000, "m": 1_000_000, "million": 1_000_000}
 
 
 #: A length a sentence states ("three months of storage", "for 6 months", "2 years").
-_STATED_LENGTH_RE = re.compile(
+_STATED_LENGTH_RE = lazy_compile(
     rf"\b{_COUNT}\s+(?P<unit>week|month|quarter|year)s?\b(?!\s+(?:old|ago|later|before))",
     re.IGNORECASE,
 )
@@ -4511,7 +4516,7 @@ def _plan_charges(foot: Footing) -> set[tuple[Decimal, Decimal]]:
 #: Right around an amount: a minimum ("a $4,000 annual minimum", "a minimum annual contract
 #: of $1,500", "minimum spend of $4,000").
 _MINIMUM_BEFORE_RE = _words_before(r"minimums?", 3)
-_MINIMUM_AFTER_RE = re.compile(
+_MINIMUM_AFTER_RE = lazy_compile(
     r"\s*(?:(?:annual|yearly|monthly|contract|spend|commitment)\s+){0,2}minimums?\b",
     re.IGNORECASE,
 )
@@ -4543,7 +4548,7 @@ def _is_seat_minimum(amount: TextAmount, text: str, foot: Footing, tolerance: De
 
 
 #: In an amount's sentence: an add-on or an upgrade ("add Engagement surveys for $4").
-_STEP_UP_RE = re.compile(
+_STEP_UP_RE = lazy_compile(
     r"\b(?:add|adds|adding|added|add-ons?|addons?|upgrade|upgrades|upgrading|step\s+up|"
     r"on\s+top)\b",
     re.IGNORECASE,
@@ -4607,7 +4612,7 @@ def _is_step_up(
 
 #: The words of a floor before its amount ("from", "starting at"), taken off to find the
 #: plan named before them.
-_FLOOR_WORDS_RE = re.compile(
+_FLOOR_WORDS_RE = lazy_compile(
     r"\s*\b(?:from|starting\s+(?:at|from)|starts?\s+at|as\s+(?:low|little)\s+as)"
     r"\s+(?:(?:just|only|a\s+mere)\s+)?$",
     re.IGNORECASE,
@@ -4616,7 +4621,7 @@ _FLOOR_WORDS_RE = re.compile(
 
 #: Right before an amount: another amount on a period and "or", the same offer billed
 #: another way ("Security for $6.99 a month or $69.99 a year").
-_OR_OPTION_RE = re.compile(
+_OR_OPTION_RE = lazy_compile(
     r"(?<!\S)\S*\d[\d.,]*\S*(?:\s+(?:a|an|per|every)\s+[a-z]+|/[a-z]+)\s*,?\s+or\s+"
     r"(?:(?:just|only)\s+)?$",
     re.IGNORECASE,
@@ -4627,7 +4632,7 @@ _OR_OPTION_RE = re.compile(
 _SECONDS = {"second": 1, "sec": 1, "minute": 60, "min": 60, "hour": 3600, "hr": 3600}
 #: Right after an amount (or at the end of it as read): per a unit of time ("0.6 cents a
 #: minute", "$0.37/hr").
-_PER_TIME_RE = re.compile(
+_PER_TIME_RE = lazy_compile(
     r"\s*(?:a|an|per|/)\s*(?P<unit>second|sec|minute|min|hour|hr)s?\b", re.IGNORECASE
 )
 
@@ -4660,7 +4665,7 @@ def _per_other_time_unit(
 
 
 #: Right after an amount: per a unit and a period ("23 cents a cow a day").
-_UNIT_PERIOD_AFTER_RE = re.compile(
+_UNIT_PERIOD_AFTER_RE = lazy_compile(
     r"\s*(?:a|an|per|each)\s+(?P<unit>[a-z][\w-]*)\s+(?:a|an|per|each)\s+"
     r"(?P<per>day|week|month|quarter|year)\b",
     re.IGNORECASE,
