@@ -1113,7 +1113,7 @@ def _words_before(words: str, gap: int) -> re.Pattern[str]:
 
 
 _NOT_PRICE_FAR_RE = _words_before(
-    r"credits?|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
+    r"credits?(?!\s+cards?)|discount(?:ed)?|coupons?|vouchers?|rebates?|refunds?|cash\s?back|bonus|"
     r"deductibles?|co-?pays?|co-?payments?|co-?insurance|max(?:imum)?\s+out[-\s]of[-\s]pocket|"
     r"out[-\s]of[-\s]pocket\s+(?:max(?:imum)?|limits?|caps?|costs?)|excess(?:es)?\s+(?:is|are|"
     r"of|at|between|from|would\s+be|will\s+be)|"
@@ -1375,6 +1375,12 @@ _THEIR_OWN_RE = lazy_compile(
     r"(?P<names>[A-Z][\w&'.-]*(?:\s*(?:,|and|&)\s*[A-Z][\w&'.-]*)*)\s+(?:(?:still|also|"
     r"already|then)\s+)?(?:charge|charges|take|takes|bill|bills|keep|keeps)\s+(?:their|its)\b"
 )
+#: Right after an amount: the salary or wage it is ("a hire on a €4,500 monthly salary").
+_SALARY_AFTER_RE = lazy_compile(
+    r"\s+(?:(?:a|per)\s+(?:month|year)\s+|(?:monthly|yearly|annual|gross|net|base|average)\s+)?"
+    r"(?:salary|salaries|wages?|paychecks?|pay\s+packets?)\b",
+    re.IGNORECASE,
+)
 #: A clause that only joins an amount onto the one before ("plus", "and", "or").
 _JOINER_RE = lazy_compile(r"\s*(?:plus|and|or|then|\+|with)\s*(?:another\s+|an\s+extra\s+)?", re.I)
 #: Earlier in an amount's sentence: the customer's own customers pay it, not the customer
@@ -1383,7 +1389,7 @@ _THEIR_BUYERS_PAY_RE = lazy_compile(
     r"\b(?:buyers|shoppers|guests|diners|patients|passengers|students|learners|your\s+"
     r"(?:customers|clients|buyers|shoppers|guests|diners|patients|riders|students))\s+"
     r"(?:(?:also|then|each|always|only)\s+)?(?:pay|pays|are\s+charged|cover)\s+(?:their|its|"
-    r"a|an|the)\b",
+    r"a|an|the)\b|\bpay\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:fees?|charges?)\s+themselves\b",
     re.IGNORECASE,
 )
 
@@ -1421,6 +1427,8 @@ def not_a_price(
         window = _before_clause(text[max(0, start - 240) : start - len(before)].rstrip(", "))
     if _THEIR_BUYERS_PAY_RE.search(window):
         return "what the customer's own customers pay"  # "Buyers pay their own service fee"
+    if _SALARY_AFTER_RE.match(text, end):
+        return "a salary, the customer's people's pay"  # "on a €4,500 monthly salary"
     head, _ = sentence_bounds(text, start, end)
     if (theirs := _THEIR_OWN_RE.search(text, head, start)) is not None and not (
         set(re.findall(r"[A-Za-z][\w&'.-]*", theirs.group("names"))) & own
@@ -1999,7 +2007,8 @@ _PARTIES_CHARGE_RE = lazy_compile(
 #: Before an amount: the customer paying another party it ("pay their broker around €70
 #: per employee", "paying your accountant $300 a month").
 _PAY_PARTY_RE = lazy_compile(
-    r"\b(?:pay|pays|paid|paying)\s+(?:their|your|his|her|its|our)\s+(?:own\s+)?"
+    r"\b(?:pay|pays|paid|paying|tip|tips|tipped|tipping)\s+(?:their|your|his|her|its|our)\s+"
+    r"(?:own\s+)?"
     r"(?P<party>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     rf"(?:(?:for\s+\w+\s+)?){_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
@@ -3205,6 +3214,13 @@ _TO_BILL_AFTER_RE = lazy_compile(
     r"(?P<noun>[a-z][\w-]*)\s+bills?\b",
     re.IGNORECASE,
 )
+#: Right after an amount: the loan it is the size of ("on a R4,000 loan"; not "a $50 loan
+#: fee").
+_LOAN_AFTER_RE = lazy_compile(
+    r"\s+(?:personal\s+|business\s+|home\s+|car\s+)?(?:loans?|advances?|mortgages?)\b"
+    r"(?!\s+(?:fees?|charges?|costs?))",
+    re.IGNORECASE,
+)
 _BORROW_RE = lazy_compile(
     r"\b(?:borrow|borrows|borrowed|borrowing|loans?|lend(?:s|ing)?\s+you|financing)\s+"
     r"(?:(?:of|from|between|up\s+to|about|around|over)\s+)?(?:\S+\s+(?:to|and)\s+)?$",
@@ -3254,8 +3270,8 @@ def _other_bill_or_loan(amount: TextAmount, text: str, context: ClaimContext) ->
     £100,000 over 5 years")."""
     start = amount.span[0]
     window = max(0, start - 60)
-    if _BORROW_RE.search(text, window, start):
-        return "the customer's own money, what they borrow"
+    if _BORROW_RE.search(text, window, start) or _LOAN_AFTER_RE.match(text, amount.span[1]):
+        return "the customer's own money, what they borrow"  # "borrow £100,000", "a R4,000 loan"
     bill = _OTHER_BILL_RE.search(text, window, start) or _TO_BILL_AFTER_RE.match(
         text, amount.span[1]
     )

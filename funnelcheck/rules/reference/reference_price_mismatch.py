@@ -50,6 +50,8 @@ class ReferencePriceMismatch(Rule, options=Options):
       component (at least its `minimum`, beyond what is `included`) may be what they paid
       for, the other parts at the typical customer's quantities; a percentage of a volume
       or usage charged per unit can be any amount above the rest of the bill.
+    - **no usage**: the plan's base alone, none of its metered units used ("€50 a year" for
+      €50 a year + €0.35 a trip: a member who took no trip).
     - **every billing option**: "$60 a year" matches a plan of $6 a month sold at $60 a year.
     - **every introductory offer** (`introductory`): the offer's price on its period made
       yearly, and the first year at the offer's price for its periods and the regular
@@ -206,6 +208,11 @@ def _matches(paid: Money, bill: Bill, tolerance: Decimal) -> tuple[bool, bool]:
     if financed is not None and _near(paid_yearly, financed, tolerance):
         return True, False  # the recurring price plus the instalments of what is financed
     if any(_near(paid_yearly, figure, tolerance) for figure in _offer_figures(bill)):
+        return True, False
+    base = bill.parts[0]
+    if base.kind == "base" and len(bill.parts) > 1 and _near(paid_yearly, base.yearly, tolerance):
+        # The plan with none of its metered units used: a member who took no e-bike trip
+        # ("€50 a year" for €50 a year + €0.35 a trip).
         return True, False
     return reaches(bill, paid_yearly, tolerance), False
 
