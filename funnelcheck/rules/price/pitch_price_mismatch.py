@@ -249,6 +249,11 @@ class PitchPriceMismatch(Rule, options=Options):
     and the introductory price over a length ("$4 every 4 weeks for the first year") are
     figures of the model.
 
+    Also (round 11): a tip given to another party ("tip their movers $20 to $40"), a fee
+    the customer's own customers "pay themselves", the size of a loan ("on a R4,000 loan")
+    and a salary ("a €4,500 monthly salary") are not prices; "credit card" is a card, not
+    credit given.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
