@@ -1587,8 +1587,6 @@ _PRICED_AFTER_RE = lazy_compile(
     r"editions?|licen[cs]es?|seats?|deals?|devices?|kits?|add-ons?|upgrades?)\b",
     re.IGNORECASE,
 )
-#: Before an amount: money paid to the customer for what they sell or export ("a feed-in
-#: tariff of 8.1 cents per kWh", "export payments of 15p", "a sell-back rate of").
 #: Right before an amount: it is paid to the customer ("you are paid the full SAR 400",
 #: "we pay you $120", "payouts of $2,000 reach you").
 _PAID_TO_YOU_RE = lazy_compile(
@@ -1649,6 +1647,8 @@ _REIMBURSES_RE = lazy_compile(
     r"(?:you\s+|them\s+)?(?:(?:up\s+to|about|around|roughly|the\s+full|the|an?)\s+)*$",
     re.IGNORECASE,
 )
+#: Before an amount: money paid to the customer for what they sell or export ("a feed-in
+#: tariff of 8.1 cents per kWh", "export payments of 15p", "a sell-back rate of").
 _SOLD_BEFORE_RE = _words_before(
     r"feed[-\s]?in(?:\s+(?:tariffs?|rates?|payments?|prices?|remuneration))?|(?:smart\s+)?"
     r"export\s+(?:tariffs?|rates?|payments?|prices?|credits?|guarantee)|(?:sell|buy)[-\s]?back"
@@ -3582,6 +3582,7 @@ _TIE_COLON_RE = lazy_compile(r":\s")
 _LABEL_WORDS = 3
 
 
+#: Words a name of what is priced may start with beside the product's ("Each extra ton").
 _NAME_DETERMINERS = frozenset(
     {"each", "every", "a", "an", "the", "one", "per", "extra", "additional"}
 )
@@ -3965,9 +3966,10 @@ _SPENT_ON_AFTER_RE = lazy_compile(
 )
 
 
+#: Where the next amount of a clause starts (a currency sign or a digit).
+_NEXT_MONEY_RE = lazy_compile(r"[$€£¥₹₦₩]|\d")
 #: Before an amount: an article, so that a noun after it is the thing it prices ("on a
 #: $6,000 surgery"); after it, that noun in lower case.
-_NEXT_MONEY_RE = lazy_compile(r"[$€£¥₹₦₩]|\d")
 _ARTICLE_END_RE = lazy_compile(r"\b(?:a|an|one|your|their|my|his|her)\s*$", re.IGNORECASE)
 _THING_AFTER_RE = lazy_compile(r"\s+(?P<noun>[a-z][a-z'-]*)\b")
 
