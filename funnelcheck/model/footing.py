@@ -1475,7 +1475,10 @@ def not_a_price(
         return "the customer's own money"
     if (
         _not_price_word(_NOT_PRICE_FAR_RE, before, product)
-        or _not_price_word(_NOT_PRICE_NEAR_RE, before, product)
+        or (
+            _not_price_word(_NOT_PRICE_NEAR_RE, before, product)
+            and not _premium(before, text[start:end])
+        )
         or _THRESHOLD_RE.search(before)
         or (
             any(verb in lowered for verb in _SET_VERBS) and _SET_LIMIT_RE.search(before) is not None
@@ -1542,6 +1545,25 @@ def _policy_label(text: str, start: int, product: frozenset[str]) -> bool:
     return unit_key(found.group(0).split()[0].rstrip(":=-–—").lower()) not in product
 
 
+#: Right before an amount: the cover or insurance as what costs it ("Complete cover is
+#: £32.50 a month"), and in the amount, a period: a premium, the product's price.
+_COVER_COSTS_RE = lazy_compile(
+    r"\b(?:cover|coverage|insurance)\s+(?:is|costs?|starts?\s+at|from|runs?)\s+"
+    r"(?:(?:just|only|about|from)\s+)?$",
+    re.IGNORECASE,
+)
+_PERIOD_IN_RAW_RE = lazy_compile(
+    r"(?:\ba|\bper|/)\s*(?:month|year|week|quarter|mo|yr)\b|\b(?:monthly|yearly|annually)\b",
+    re.IGNORECASE,
+)
+
+
+def _premium(before: str, raw: str) -> bool:
+    """Whether "cover" or "insurance" before an amount on a period is what the amount buys:
+    a premium ("Complete cover is £28.50 a month"; "cover up to £5,000" is a limit)."""
+    return bool(_COVER_COSTS_RE.search(before) and _PERIOD_IN_RAW_RE.search(raw))
+
+
 def _not_price_word(pattern: re.Pattern[str], before: str, product: frozenset[str]) -> bool:
     """Whether a word of money that is not a price ("credit", "coverage") comes right
     before an amount, and is not a unit the product sells ("Extra credits are $0.30 per
@@ -1601,6 +1623,24 @@ _SAVE_LIST_RE = lazy_compile(
     r"\b(?:save|saves|saved|saving)\b[^.;:$€£¥₹]*?\band\s+(?:(?:about|around|roughly|up\s+to|"
     r"over|nearly|almost|another)\s+)?$",
     re.IGNORECASE,
+)
+#: Before an amount: a person's role as what costs it ("a DevOps engineer costs $150,000 a
+#: year", "one bookkeeper earns about $50,000").
+_PERSON_COSTS_RE = lazy_compile(
+    r"\b(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:engineers?|developers?|designers?|analysts?|"
+    r"managers?|assistants?|admins?|administrators?|hires?|employees?|specialists?|clerks?|"
+    r"receptionists?|nurses?|drivers?|technicians?|coordinators?|planners?)\s+(?:costs?|earns?|"
+    r"is\s+paid|runs?)\s+(?:(?:about|around|roughly|over|up\s+to)\s+)?$",
+    re.IGNORECASE,
+)
+#: Right before an amount: a price on a period and "for": the amount is what it buys
+#: ("£36.20 a month for £10,000" of vet fees covered).
+_PRICE_FOR_RE = lazy_compile(
+    r"\d\s*(?:a|per|/)\s*(?:month|year|week|mo|yr)\s+for\s+$", re.IGNORECASE
+)
+#: Right after an amount: what it is spent on ("₹2.50 per km on petrol").
+_ON_AFTER_RE = lazy_compile(
+    r"^\s*(?:on|with|by|using)\s+(?:a\s+|an\s+|the\s+|your\s+)?(?P<word>[a-z][\w-]*)\b"
 )
 #: Right before an amount: the figure the sentence sets its own against ("shipping with us
 #: costs $9.95, not $14.50", "instead of $30", "rather than $25").
@@ -1789,6 +1829,13 @@ def _not_priced_alone(
         return "money paid to the customer"  # "you are paid the full SAR 400 upfront"
     if _SAVE_LIST_RE.search(before):
         return "a saving"  # "they save 20 hours a week ... and about $45,000 a year"
+    if _PERSON_COSTS_RE.search(before):
+        return "what a person costs"  # "a DevOps engineer costs $150,000 a year"
+    if _PRICE_FOR_RE.search(text, max(0, start - 40), start):
+        return "what a price buys"  # "£36.20 a month for £10,000"
+    on_alt = _ON_AFTER_RE.match(after)
+    if on_alt is not None and unit_key(on_alt.group("word").lower()) in context.alternative:
+        return "an alternative's price"  # "₹2.50 per km on petrol" beside a petrol scooter
     if _NOT_THAT_RE.search(before):
         return "a price the offer is set against"  # "costs $9.95, not $14.50"
     paid_in = _IN_FEES_AFTER_RE.match(after)
@@ -1990,8 +2037,8 @@ _PASS_THROUGH = (
 _PARTY_BEFORE_RE = lazy_compile(
     rf"\b(?P<party>{_OTHER_PARTY}){_SUBJECT_GAP}{_CHARGE_VERBS}\s+"
     # what they charge, named ("banks charge a setup fee of AED 2,500")
-    r"(?:(?:an?|the|their|its|your)\s+(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|rates?|prices?|"
-    rf"premiums?)\s+of\s+)?{_CHARGE_QUALIFIERS}(?:an?\s+)?$",
+    r"(?:(?:an?|the|their|its|your)\s+(?:[\w'-]+\s+){0,2}?(?:fees?|charges?|surcharges?|rates?|"
+    rf"prices?|premiums?)\s+of\s+)?{_CHARGE_QUALIFIERS}(?:an?\s+)?$",
     re.IGNORECASE,
 )
 #: Before an amount: any parties, named in the plural, charging it ("the railways charge

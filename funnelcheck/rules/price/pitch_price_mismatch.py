@@ -254,6 +254,12 @@ class PitchPriceMismatch(Rule, options=Options):
     and a salary ("a €4,500 monthly salary") are not prices; "credit card" is a card, not
     credit given.
 
+    Also (round 12): cover or insurance costing an amount on a period is the premium
+    ("Complete cover is £28.50 a month" is compared; "cover up to £5,000" is a limit); parties
+    adding "their own surcharge of" an amount, what a person costs ("a DevOps engineer costs
+    $150,000 a year"), what a price on a period buys ("£36.20 a month for £10,000") and an
+    alternative's cost per use ("₹2.50 per km on petrol") are not prices.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
