@@ -492,15 +492,11 @@ class Footing:
     def plan_named(self) -> list[tuple[str, re.Pattern[str]]]:
         """Each plan's name written as a name anywhere ("Business adds automation"), by id:
         a capital letter, or digits for a number its id spells."""
-        out = []
-        for plan in self.paid:
-            words = [w for w in re.split(r"[\s_-]+", plan.id) if w]
-            if not words:
-                continue
-            name = _id_word(words[0], capital=True)
-            name += "".join(rf"{_ID_JOIN}{_id_word(w)}" for w in words[1:])
-            out.append((plan.id, re.compile(rf"(?<![\w-]){name}(?![\w-])")))
-        return out
+        return [
+            (plan.id, re.compile(rf"(?<![\w-]){name}(?![\w-])"))
+            for plan in self.paid
+            if (name := _id_name(plan.id)) is not None
+        ]
 
     @cached_property
     def plan_names(self) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
@@ -2332,6 +2328,17 @@ _GENERIC_BASE_WORDS = frozenset(
 )  # fmt: skip
 
 
+def _id_name(plan_id: str) -> str | None:
+    """A plan's id as a pattern of its name written as a name: a capital letter first, its
+    words joined as `_ID_JOIN` allows, numbers spelt or in digits; None for an empty id."""
+    words = [w for w in re.split(r"[\s_-]+", plan_id) if w]
+    if not words:
+        return None
+    return _id_word(words[0], capital=True) + "".join(
+        rf"{_ID_JOIN}{_id_word(w)}" for w in words[1:]
+    )
+
+
 def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """For each plan: its id, a pattern for the plan named right before a percentage
     ("Plus 25%", "Premium is 30%", "Lite: 15%") and one right after ("25% on Plus", "15% at
@@ -2339,11 +2346,10 @@ def _name_patterns(foot: Footing) -> list[tuple[str, re.Pattern[str], re.Pattern
     with digits for a number its id spells ("16-foot" for `sixteen-foot`)."""
     out: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = []
     for plan in foot.plans:
-        words = [w for w in re.split(r"[\s_-]+", plan.id) if w]
-        if not words or not (words[0][:1].isalpha() or words[0].lower() in _ID_DIGITS):
+        name = _id_name(plan.id)
+        first = re.split(r"[\s_-]+", plan.id.strip(" _-"))[0]
+        if name is None or not (first[:1].isalpha() or first.lower() in _ID_DIGITS):
             continue
-        name = _id_word(words[0], capital=True)
-        name += "".join(rf"{_ID_JOIN}{_id_word(w)}" for w in words[1:])
         before = re.compile(
             rf"(?<![\w-]){name}(?:'s)?(?:\s+(?i:plan|tier|package))?\s*"
             r"(?:(?i:is|at|takes|charges|costs|for)\s+|[:=–—-]\s*)?(?i:(?:just|only)\s+)?$"
@@ -3092,12 +3098,11 @@ def read_claim(
     if amount.per is not None and amount.per != ONCE and amount.per not in PERIOD_FACTORS:
         per_key = unit_key(amount.per)
         lasts = {unit.rsplit(" ", 1)[-1] for unit in foot.sold_units}
-        timed = [last for last in lasts if last in _SECONDS] if per_key in _SECONDS else []
-        if per_key not in foot.sold_units and per_key not in lasts and timed:
-            # "0.6 cents per minute" where a plan sells the `audio hour`: that rate per hour.
-            factor = Decimal(_SECONDS[timed[0]]) / Decimal(_SECONDS[per_key])
-            amount = replace(amount, amount=amount.amount * factor, per=timed[0])
-            per_key = timed[0]
+        if per_key not in foot.sold_units and per_key not in lasts:
+            for unit, factor in _per_sold_time(per_key, foot)[:1]:
+                # "0.6 cents per minute" where a plan sells the `audio hour`: that per hour.
+                per_key = unit.rsplit(" ", 1)[-1]
+                amount = replace(amount, amount=amount.amount * factor, per=per_key)
         # "$0.37 per hour" where a plan sells the `audio hour`: the unit's last word.
         if per_key not in foot.sold_units and per_key not in lasts:
             return ClaimReading("not a price", "a period no plan can be put on")  # "per hour"
@@ -4211,11 +4216,11 @@ def figure_explained(
     # A plan whose id holds the named one as a word is a variant of it, its figures read
     # after the named plan's own ("rent Silver from ₹750 a month" for `silver-rental`
     # beside `silver`).
-    variants = [
-        e
-        for e in all_found
-        if named is not None and e.plan_id != named and _is_variant(e.plan_id, named)
-    ]
+    variants = (
+        [e for e in all_found if e.plan_id != named and _is_variant(e.plan_id, named)]
+        if named is not None
+        else []
+    )
     per_unit_options = [amount.per_seat]
     if not amount.per_seat and per_unit_nearby(text, start):
         # "$49 per user a month, or $59 billed monthly": the second is per user too.
@@ -4702,6 +4707,20 @@ _PER_TIME_RE = lazy_compile(
 )
 
 
+def _per_sold_time(said: str, foot: Footing) -> list[tuple[str, Decimal]]:
+    """For a rate said per a unit of time ("minute"), each sold unit counted in another unit
+    of time (`audio hour`), in order, with the factor that puts the rate on it (60)."""
+    seconds = _SECONDS.get(said)
+    if seconds is None:
+        return []
+    out = []
+    for unit in sorted(foot.sold_units):
+        last = unit.rsplit(" ", 1)[-1]
+        if last in _SECONDS and _SECONDS[last] != seconds:
+            out.append((unit, Decimal(_SECONDS[last]) / Decimal(seconds)))
+    return out
+
+
 def _per_other_time_unit(
     amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
 ) -> bool:
@@ -4710,22 +4729,18 @@ def _per_other_time_unit(
     said = _PER_TIME_RE.match(text, amount.span[1])
     if said is None or amount.floor:
         return False
-    seconds = Decimal(_SECONDS[said.group("unit").lower()])
-    for unit in foot.sold_units:
-        last = unit.split()[-1] if unit else ""
-        if last in _SECONDS and _SECONDS[last] != seconds:
-            rate = amount.amount * Decimal(_SECONDS[last]) / seconds
-            kind = ("unit", unit)
-            if explains(
-                [e for e in found if e.kind == kind],
-                rate,
-                None,
-                per_unit=True,
-                floor=False,
-                at_most=False,
-                tolerance=max(tolerance, _rounding(amount, text, tolerance)),
-            ):
-                return True
+    for unit, factor in _per_sold_time(said.group("unit").lower(), foot):
+        kind = ("unit", unit)
+        if explains(
+            [e for e in found if e.kind == kind],
+            amount.amount * factor,
+            None,
+            per_unit=True,
+            floor=False,
+            at_most=False,
+            tolerance=max(tolerance, _rounding(amount, text, tolerance)),
+        ):
+            return True
     return False
 
 
