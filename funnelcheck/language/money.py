@@ -592,8 +592,10 @@ _AMOUNT_RE = re.compile(
     rf"(?P<pre>{_PREFIX}){_SPACE}(?P<num>{_NUMBER_AFTER_CURRENCY})(?P<mag>{_MAGNITUDE})?"
     rf"(?:(?P<dash>{_DASH})(?P<pre2>{_PREFIX})?{_SPACE}"
     rf"(?P<num2>{_NUMBER_AFTER_CURRENCY})(?P<mag2>{_MAGNITUDE})?)?"
-    rf"|(?<![\w.,])(?:(?P<lo>{_NUMBER})(?P<lomag>{_MAGNITUDE})?{_DASH})?"
-    rf"(?P<snum>{_NUMBER_BEFORE_CURRENCY})(?P<smag>{_MAGNITUDE})?{_SPACE}(?P<suf>{_SUFFIX})"
+    # With the currency after: not a number that ends a name ("VPS-2", "COVID-19"), nor a
+    # sign that stands before the next number ("VPS-2 €9.99": the € is 9.99's).
+    rf"|(?<![\w.,])(?<![A-Za-z]-)(?:(?P<lo>{_NUMBER})(?P<lomag>{_MAGNITUDE})?{_DASH})?"
+    rf"(?P<snum>{_NUMBER_BEFORE_CURRENCY})(?P<smag>{_MAGNITUDE})?{_SPACE}(?P<suf>{_SUFFIX})(?!\d)"
 )
 
 _DIGIT_RE = re.compile(r"\d")

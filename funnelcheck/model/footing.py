@@ -44,6 +44,7 @@ from funnelcheck.language.money import (
     same_currency,
     to_decimal,
 )
+from funnelcheck.language.story import STOPWORDS
 from funnelcheck.support.lazy_re import lazy_compile
 
 if TYPE_CHECKING:
@@ -918,6 +919,12 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
             if part.per == ONCE:
                 add(kind, ONCE, part.rate)
                 add(kind, "written", part.rate)
+                years = part.life_years or length_in_id(plan)
+                if years is not None and part.financing is None:
+                    # What it buys, per period: "about ¥7,143 a day" for a `seven-day` pass
+                    # at ¥50,000, "£9.54 a month" for a 12-month certificate (not where
+                    # its instalments are modelled: those are its monthly figure).
+                    add(("spread", ""), "year", part.rate / years)
             elif part.seats is not None:
                 step = part.step_yearly or Decimal(0)
                 add(kind, "year", step, True)
@@ -970,6 +977,30 @@ def _explainers_of(bill: Bill) -> list[Explainer]:
         add(bill_kind, "written", bill.one_time)
         add(bill_kind, "written", bill.first_year)
     return out
+
+
+#: In a plan's id: the length it buys ("seven-day", "12-month", "pass-3-years").
+_ID_LENGTH_RE = lazy_compile(
+    r"(?:^|[\s_-])(?:(?P<tens>twenty|thirty|forty|fifty)[\s_-])?(?P<n>\d+|[a-z]+)[\s_-]?"
+    r"(?P<per>day|week|month|year)s?(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def length_in_id(plan_id: str) -> Decimal | None:
+    """The length, in years, a plan's id says it buys ("seven-day", "twenty-one-day",
+    "12-month"), or None."""
+    match = _ID_LENGTH_RE.search(plan_id)
+    if match is None:
+        return None
+    count = match.group("n").lower()
+    number = count if count.isdigit() else _ID_NUMBERS.get(count)
+    if number is None or int(number) == 0:
+        return None
+    total = int(number) + (
+        int(_ID_NUMBERS[match.group("tens").lower()]) if match.group("tens") else 0
+    )
+    return Decimal(total) / PERIOD_FACTORS[match.group("per").lower()]
 
 
 def explainers(foot: Footing) -> list[Explainer]:
@@ -1440,7 +1471,7 @@ def not_a_price(
         return "an alternative's price"
     if alternative and _names_alternative(before, after, alternative, product, shared):
         return "an alternative's price"
-    third = _third_party(before, after, product, alternative)
+    third = _third_party(before, after, product, alternative, text[end : end + 80])
     if third is not None:
         return third
     brand = _BRAND_VERB_RE.search(before)
@@ -1676,6 +1707,9 @@ _NO_LONGER_HAS_RE = lazy_compile(
 _VALUE_OF_RE = lazy_compile(
     r"^\s+of\s+(?P<thing>(?:[a-z][\w'-]*\s+){0,2}[a-z][\w'-]*[^\Ws]s)\b(?!\s+(?:a|per|each)\b)"
 )
+#: Words a plural's pattern takes for one ("plus", "bonus"), and charges by name.
+_NOT_PLURALS = frozenset({"plus", "thus", "bonus", "status", "bus", "campus", "virus", "this"})
+_CHARGE_NOUN_RE = lazy_compile(r"\b(?:commissions?|fees?|charges?|surcharges?)\b", re.IGNORECASE)
 #: Right before an amount: it is paid back ("Social security reimburses €21", "we refund
 #: up to $50", "the insurer pays back £30").
 _REIMBURSES_RE = lazy_compile(
@@ -1854,7 +1888,14 @@ def _not_priced_alone(
     if _NO_LONGER_HAS_RE.match(after):
         return "money the customer loses"  # "$300 a year your mission no longer has"
     value = _VALUE_OF_RE.match(after)
-    if value is not None and not lower_words([value.group("thing")]) & product:
+    if (
+        value is not None
+        and per not in PERIOD_FACTORS  # "$40 a day of unlimited rides": a day's price
+        and not lower_words([value.group("thing")]) & product
+        # "R$6 of commission plus the fixed fee": a charge of ours, "plus" no plural
+        and not _CHARGE_NOUN_RE.search(value.group("thing"))
+        and value.group("thing").split()[-1].lower() not in _NOT_PLURALS
+    ):
         return "the value of something else"  # "approve $4,500 of upgrades"
     if _REIMBURSES_RE.search(before):
         return "money paid back to the customer"  # "Social security reimburses €21"
@@ -2050,8 +2091,9 @@ _PARTIES_CHARGE_RE = lazy_compile(
 #: Before an amount: the customer paying another party it ("pay their broker around €70
 #: per employee", "paying your accountant $300 a month").
 _PAY_PARTY_RE = lazy_compile(
-    r"\b(?:pay|pays|paid|paying|tip|tips|tipped|tipping)\s+(?:their|your|his|her|its|our)\s+"
-    r"(?:own\s+)?"
+    r"\b(?:pay|pays|paid|paying|tip|tips|tipped|tipping)\s+(?:(?:their|your|his|her|its|our)\s+"
+    # or another party with "the" ("pays the bank about A$1,800 in FX margin")
+    rf"(?:own\s+)?|the\s+(?={_OTHER_PARTY}\b))"
     r"(?P<party>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     rf"(?:(?:for\s+\w+\s+)?){_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
@@ -2078,7 +2120,7 @@ _FEE_AFTER_RE = lazy_compile(
     re.IGNORECASE,
 )
 _AGENT_AFTER_RE = lazy_compile(
-    r"^\s*(?:(?:a|an|per|each)\s+(?!in\b|of\b)[\w'-]+\s+)?(?:(?:in|of)\s+[\w'-]+\s+)?"
+    r"^\s*(?:(?:a|an|per|each)\s+(?!in\b|of\b)[\w'-]+\s*)?,?\s*(?:(?:in|of)\s+[\w'-]+\s+)?"
     r"(?:(?:is|are|was|were|gets?|being)\s+)?"
     r"(?:charged|billed|collected|taken|kept|paid|payable|owed|due|remitted|added|goes|go)\s+"
     r"(?:by|to)\s+(?P<party>(?:[\w'&.-]+\s*){1,5})",
@@ -2093,14 +2135,16 @@ _RANGE_HEAD_RE = lazy_compile(
 
 
 def _third_party(
-    before: str, after: str, product: frozenset[str], alternative: frozenset[str]
+    before: str, after: str, product: frozenset[str], alternative: frozenset[str], rest: str = ""
 ) -> str | None:
     """Why money whose clause has another party as its subject or agent ("the state
     charges $35", "an attorney can charge $1,000", "$25 a month billed by your bank"), or
     that is a pass-through fee ("state filing fees, which run from $35", "$35 in state
     fees", "$5 of VAT"), is not the product's price; None where it may be. A party or fee
     the product's own words name (a plan's `shipping` fee, an agency's own category) is
-    the product's: compared."""
+    the product's: compared. `rest` is the text after the amount past its clause, where
+    the agent may follow an aside ("The delivery fee, around Rp 10,000 an order, is paid
+    by the eater")."""
     before = _RANGE_TAIL_RE.sub("", before)
     for pattern, reason in (
         (_FEE_BEFORE_RE, "a fee paid to another party"),
@@ -2122,15 +2166,51 @@ def _third_party(
         and not lower_words([seller.group("name")]) & product
     ):
         return "another business's price"  # "R99 a month at Virgin Active"
-    agent = _AGENT_AFTER_RE.match(after)
+    # Its agent may follow the amount's aside too ("The delivery fee, around Rp 10,000 an
+    # order, is paid by the eater").
+    agent = _AGENT_AFTER_RE.match(after) or _AGENT_AFTER_RE.match(rest)
     if agent is not None:
         phrase = agent.group("party")
         party = re.match(rf"(?:the\s+|your\s+|a\s+|an\s+)?{_OTHER_PARTY}\b", phrase, re.IGNORECASE)
-        if (party is not None or lower_words([phrase]) & alternative) and not _the_products(
-            phrase, product
-        ):
+        if (
+            party is not None
+            or lower_words([phrase]) & alternative
+            or _someone_else(phrase, product)
+        ) and not _the_products(phrase, product):
             return "another party's price"
+    paid_to = _PAID_TO_PARTY_RE.search(before)
+    if paid_to is not None and not _the_products(paid_to.group("party"), product):
+        return "a fee paid to another party"  # "State filing fees are paid to the state, from $50"
     return None
+
+
+#: Before an amount, in its clause: it goes to another party ("State filing fees are extra
+#: and paid to the state, from $50").
+_PAID_TO_PARTY_RE = lazy_compile(
+    r"\b(?:paid|payable|owed|remitted|passed\s+on|goes|go)\s+(?:directly\s+|straight\s+)?to\s+"
+    rf"(?P<party>(?:the\s+|your\s+|a\s+|an\s+)?{_OTHER_PARTY})\b",
+    re.IGNORECASE,
+)
+#: After "by the" or "by your": what prices by a measure, not a party ("billed by the hour").
+_BY_MEASURE = frozenset(
+    {"second", "minute", "hour", "day", "night", "week", "month", "quarter", "year", "mile",
+     "kilometre", "kilometer", "km", "gram", "kilo", "kg", "pound", "ton", "tonne", "litre",
+     "liter", "gallon", "unit", "piece", "item", "page", "word", "gb", "mb", "tb", "kwh",
+     "seat", "user", "head", "person", "customer", "client", "member", "subscriber", "buyer",
+     "shopper", "owner", "way"}
+)  # fmt: skip
+
+
+def _someone_else(phrase: str, product: frozenset[str]) -> bool:
+    """Whether the agent of "paid by" or "billed by" is a party other than the customer
+    and the product ("is paid by the eater to the driver", "billed by your distributor"):
+    a noun after "the" or "your", not a measure ("by the hour"), the customer ("by the
+    customer", ambiguous: compared) or a word of the product's."""
+    words = re.findall(r"[A-Za-z][\w'-]*", phrase)
+    if len(words) < 2 or words[0].lower() not in ("the", "your", "their"):
+        return False
+    noun = unit_key(words[1])
+    return noun not in _BY_MEASURE and noun not in product and noun not in STOPWORDS
 
 
 #: After an amount: the business it is paid at, by name ("R99 a month at Virgin Active or
@@ -2851,7 +2931,8 @@ def alternative_words(alternatives: list[str], product: frozenset[str]) -> froze
         words |= lower_words(tokens[:-1] if len(tokens) > 1 else tokens)
         if len(tokens) > 1 and unit_key(tokens[-1].lower()) not in _PRICE_NOUNS:
             words |= lower_words(tokens[-1:])
-    return frozenset(w for w in words - _PLAIN_WORDS - product if len(w) >= 3)
+    # Not a stopword either: "walk-in only" tells no phrase with "only" in it apart.
+    return frozenset(w for w in words - _PLAIN_WORDS - STOPWORDS - product if len(w) >= 3)
 
 
 _COMPETITOR_RE = lazy_compile(
@@ -2869,6 +2950,11 @@ def competitor_names(texts: list[str]) -> list[str]:
 
 _BILLED_RE = lazy_compile(
     r"\b(?:billed|paid|charged|invoiced)\s+(?:annually|yearly|quarterly|monthly)\b", re.IGNORECASE
+)
+#: In an amount as written: a year as its own period, not only how it is billed.
+_YEAR_WRITTEN_RE = lazy_compile(
+    r"(?:\bper|\ba|\ban|/)\s*(?:year|yr|annum)\b|\bannual(?!ly)|\byearly\s+(?!billed)|p\.\s?a\.",
+    re.IGNORECASE,
 )
 _SENTENCE_PERIOD_RE = lazy_compile(
     r"(?:\bper|\ba|/)\s*(?P<per>month|mo|year|yr|quarter|week)\b|\b(?P<adverb>monthly)\b",
@@ -3134,6 +3220,8 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if (reason := _compared_or_spent(amount, text, context)) is not None:
         return ClaimReading("not a price", reason)
+    if (reason := _not_quoted(amount, text, context)) is not None:
+        return ClaimReading("not a price", reason)
     if _SIZED_BUSINESS_RE.match(text, end) and _A_BEFORE_RE.search(text, max(0, start - 8), start):
         return ClaimReading("not a price", "the customer's business, sized by its revenue")
     if amount.amount == 0 and (
@@ -3213,6 +3301,12 @@ def read_claim(
         return replace(reading, untied=True)
     if _TERM_TOTAL_AFTER_RE.match(text, end):
         return replace(reading, untied=True)  # "£720 in interest in total": over a term
+    if _LEAST_BEFORE_RE.search(text, max(0, start - 16), start) and "%" in text[:start]:
+        # "a 20% new client fee on their first booking, minimum £6": the least a
+        # percentage takes on one sale, a term the model does not state; at most info.
+        return replace(reading, untied=True)
+    if offer is None and _saving_arithmetic(amount, text, foot, found, tolerance):
+        return ClaimReading("not a price", "what the customer pays without the product")
     if _REPAY_RE.search(text, max(0, start - 40), start):
         # "repay about £2,120 a month": a loan's repayment; the model has no amortisation.
         return replace(reading, untied=True)
@@ -3284,6 +3378,10 @@ _TERM_TOTAL_AFTER_RE = lazy_compile(
     r"\s+in\s+(?:interest|fees|charges)\b(?:\s+(?:in\s+total|overall|over\s+the\s+(?:term|"
     r"loan|life\s+of\s+the\s+loan)))?",
     re.IGNORECASE,
+)
+#: Right before an amount: the least a fee takes ("..., minimum £6", "(min. $0.50)").
+_LEAST_BEFORE_RE = lazy_compile(
+    r"(?:[,(]\s*|\b)(?:minimum|min\.?|at\s+least)\s*(?:of\s+)?$", re.IGNORECASE
 )
 #: After an amount: a minimum the customer commits to ("a $50/month minimum usage").
 _COMMITMENT_AFTER_RE = lazy_compile(
@@ -3973,6 +4071,185 @@ _COST_VERB_RE = lazy_compile(
 )
 
 
+# -- money a sentence asks about, hedges, or gives to the customer's own trade (held-out
+# sets 24 to 25b) -------------------------------------------------------------------------
+#: Before an amount, in its clause: what something can cost ("A card machine can cost R1,500
+#: to buy or R300 a month to rent", "a separate CDN can run you $20 a month").
+_HEDGED_COST_RE = lazy_compile(
+    r"\b(?:can|could|may|might)\s+(?:easily\s+|often\s+|still\s+|also\s+|quickly\s+)?"
+    r"(?:cost|run|set\s+\w+\s+back|charge|add\s+up\s+to|top)\b[^.;:!?]{0,60}$",
+    re.IGNORECASE,
+)
+_OTHER_PARTY_RE = lazy_compile(rf"\b{_OTHER_PARTY}\b", re.IGNORECASE)
+#: After an amount (and its period): it is paid somewhere else ("$20 a month elsewhere").
+_ELSEWHERE_AFTER_RE = lazy_compile(
+    r"(?:\s*(?:a|an|per|/)\s*[a-z]+)?\s+(?:elsewhere|at\s+other\s+(?:shops|stores|providers|"
+    r"banks|firms|companies|platforms)|at\s+(?:a|the)\s+(?:competitor|rival)(?:'s)?|with\s+"
+    r"(?:a|another)\s+(?:provider|competitor|rival))\b",
+    re.IGNORECASE,
+)
+#: A sentence that asks what the customer pays now ("Paying $65 a month on a postpaid
+#: plan?", "Still paying $30 for ...?", "Why pay $12 a month for ...?").
+_ASKS_PAYING_RE = lazy_compile(
+    r"\s*(?:(?:still|are\s+you(?:\s+still)?|tired\s+of|sick\s+of|fed\s+up\s+with|why)\s+)?"
+    r"pay(?:ing)?\b[^.!?]*\?\s*",
+    re.IGNORECASE,
+)
+#: After an amount: the customer's deal, order or sale it is the size of ("If your reps
+#: average a $30,000 deal", "on a R$60 ticket").
+_DEAL_AFTER_RE = lazy_compile(
+    r"\s+(?P<noun>deals?|contracts?|orders?|sales?|baskets?|tickets?|invoices?|transactions?|"
+    r"bookings?|carts?|checkouts?)\b(?!\s+(?:fees?|minimums?|charges?|prices?|plans?))",
+    re.IGNORECASE,
+)
+_DEAL_BEFORE_RE = lazy_compile(
+    r"\b(?:an?|each|every|one|per|average|typical|your|their)\s+(?:(?:average|typical|single)\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount, in its clause: what the customer sells it at ("Selling 150 tickets at
+#: R$60", "sell a course for $200").
+_SELLS_AT_RE = lazy_compile(
+    r"\b(?P<who>\w+\s+)?(?:sell|sells|selling|sold)\s+(?:up\s+to\s+|about\s+|over\s+)?"
+    r"(?P<what>(?:[\d,.]+\s+)?(?:[\w'-]+\s+){0,3}?)(?:at|for)\s+"
+    r"(?:(?:about|around|roughly|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+#: After an amount: a charge for going back on the purchase ("a $250 return shipping fee
+#: applies", "a €50 cancellation fee"), not the price.
+_GOING_BACK_FEE_RE = lazy_compile(
+    r"\s+(?:return(?:\s+shipping)?|returns|restocking|cancell?ation|early[\s-]termination|"
+    r"termination|exit|reactivation|late(?:[\s-]payment)?|missed[\s-]appointment|no[\s-]show)"
+    r"\s+(?:fees?|charges?|penalty|penalties)\b",
+    re.IGNORECASE,
+)
+#: Around an amount: what it adds to the customer's sale ("one extra bidder can add 50,000
+#: kr to the sale").
+_ADDS_BEFORE_RE = lazy_compile(
+    r"\b(?:add|adds|added|adding)\s+(?:(?:an?\s+)?(?:extra|further|another|up\s+to|over|"
+    r"about|around|as\s+much\s+as)\s+)*$",
+    re.IGNORECASE,
+)
+_TO_SALE_AFTER_RE = lazy_compile(
+    r"\s+to\s+(?:the|your|their|a|its)\s+(?:final\s+)?(?:sale|sales|sale\s+price|selling\s+"
+    r"price|value|revenue|income|profit|takings|bottom\s+line|margin|earnings|turnover)\b",
+    re.IGNORECASE,
+)
+
+
+#: A sentence's subject that is another party's thing ("A bank card terminal rents for",
+#: "Most brokers charge", "The bank's fee is").
+_PARTY_SUBJECT_RE = lazy_compile(
+    r"\s*(?:an?|the|your|their|most|many|some)\s+(?:[\w'-]+\s+){0,2}?"
+    rf"{_OTHER_PARTY}(?:'s|s')?\b",
+    re.IGNORECASE,
+)
+_WE_RE = lazy_compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+
+
+def other_party_subject(text: str, start: int, context: ClaimContext) -> bool:
+    """Whether the sentence money stands in has another party's thing as its subject ("A
+    bank card terminal rents for ৳1,000 a month and charges around 2% per card payment"),
+    with nothing of the product's nor "we" or "our" up to the money."""
+    head = sentence_bounds(text, start, start)[0]
+    subject = _PARTY_SUBJECT_RE.match(text, head)
+    if subject is None:
+        return False
+    between = text[head:start]
+    return not _WE_RE.search(between) and not _offer_named(between, context)
+
+
+def _not_quoted(amount: TextAmount, text: str, context: ClaimContext) -> str | None:
+    """Why an amount is money its sentence does not quote as the product's price, by the
+    held-out sets 24 to 25b's kinds, or None: what a thing can cost, hedged ("A card
+    machine can cost R300 a month to rent"), unless the thing is the product's or a plan;
+    a price paid elsewhere; what a question asks the customer pays now ("Paying $65 a
+    month on a postpaid plan?"); the size of the customer's deal or order ("average a
+    $30,000 deal"); what the customer sells at ("Selling 150 tickets at R$60"); a fee for
+    returning or cancelling; what something adds to the customer's sale."""
+    start, end = amount.span
+    before = _clause(text[max(0, start - 120) : start], last=True)
+    hedge = _HEDGED_COST_RE.search(before)
+    if hedge is not None:
+        subject = before[: hedge.start()]
+        if _OTHER_PARTY_RE.search(subject) or not _offer_named(subject, context):
+            return "what something else can cost"  # "a bank card machine can cost R400"
+    if _ELSEWHERE_AFTER_RE.match(text, end):
+        return "a price paid elsewhere"
+    if other_party_subject(text, start, context):
+        return "another party's price"
+    head, tail = sentence_bounds(text, start, end)
+    head = max(head, text.rfind("?", head, start) + 1)
+    asked = text.find("?", end, tail + 1)
+    if asked >= 0 and _ASKS_PAYING_RE.fullmatch(text, head, asked + 1):
+        return "what the customer pays now, asked"
+    deal = _DEAL_AFTER_RE.match(text, end)
+    if (
+        deal is not None
+        and amount.per is None  # "a $4,788 annual contract" is a price on a period
+        and _DEAL_BEFORE_RE.search(text, max(0, start - 24), start)
+        and unit_key(deal.group("noun").lower()) not in context.sold
+    ):
+        return "the size of the customer's deal or order"
+    sells = _SELLS_AT_RE.search(before)
+    if (
+        sells is not None
+        and (sells.group("who") or "").strip().lower() not in ("we", "i")
+        and not _offer_named(sells.group("what"), context)
+    ):
+        return "what the customer sells at"
+    if _GOING_BACK_FEE_RE.match(text, end):
+        return "a fee for going back on the purchase, not its price"
+    if _TO_SALE_AFTER_RE.match(text, end) and _ADDS_BEFORE_RE.search(before):
+        return "what something adds to the customer's sale"
+    return None
+
+
+def _saving_arithmetic(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether its sentence's arithmetic makes an amount what the customer pays without
+    the product: the saving it states plus a figure of the model ("... that is £237.60 a
+    year, so the 12-month certificate saves £123.10" beside a £114.50 certificate), or a
+    whole fraction of that total ("£9.90 per item; with two items a month that is £237.60
+    a year")."""
+    head, tail = sentence_bounds(text, *amount.span)
+    amounts = [
+        replace(a, span=(a.span[0] + head, a.span[1] + head))
+        for a in find_amounts(text[head:tail], foot.currency)
+    ]
+    savings = [a.amount for a in amounts if a.is_saving and a.amount > 0]
+    if not savings:
+        return False
+
+    def without(total: TextAmount) -> bool:
+        # On the total's period, or as written (a one-time price saves on a yearly total).
+        return not total.is_saving and any(
+            explains(
+                found,
+                total.amount - saving,
+                per,
+                per_unit=False,
+                floor=False,
+                at_most=False,
+                tolerance=tolerance,
+            )
+            for saving in savings
+            if total.amount > saving
+            for per in (total.per, None)
+        )
+
+    if without(amount):
+        return True
+    if amount.amount <= 0:
+        return False
+    for total in amounts:
+        if total.span[0] > amount.span[1] and without(total):
+            times = total.amount / amount.amount
+            if times >= 2 and abs(times - times.to_integral_value()) <= tolerance * times:
+                return True
+    return False
+
+
 def _compared_or_spent(amount: TextAmount, text: str, context: ClaimContext) -> str | None:
     """Why an amount is not the product's price by the held-out set 13b's kinds, or None:
     a reference price the sentence compares the offer against, or names as such, whose
@@ -4207,7 +4484,9 @@ def figure_explained(
     start, end = amount.span
     at_most = is_at_most(text, start)
     all_found = found
-    if (named := _plan_named_before(text, start, foot)) is not None:
+    if (
+        named := _plan_named_before(text, start, foot) or _plan_named_after(text, end, foot)
+    ) is not None:
         # "Essentials from $13 a month and Standard from $20 a month", "Unlimited is $30/mo":
         # the named plan's own figures (its from-price: its cheapest variant or base), not
         # another plan's.
@@ -4227,9 +4506,23 @@ def figure_explained(
         per_unit_options.append(True)
     # "$15, billed annually" after "$75 per user per month": the sentence's period, invoiced
     # yearly; the amount is read on its own period first.
-    periods = [amount.per, *cadence_periods(text, start, end)]
+    periods: list[str | None] = [amount.per, *cadence_periods(text, start, end)]
     if amount.per is None and (lead := lead_period(text, start, end)) is not None:
         periods = [lead]  # "a typical week of charging costs about $35": a week's bill
+    if (
+        len(periods) == 1
+        and amount.per == "year"
+        and _BILLED_RE.search(amount.raw)
+        and not _YEAR_WRITTEN_RE.search(amount.raw)
+    ):
+        # "Pro is $25 per user billed annually": how it is invoiced, its period unsaid; a
+        # price a month, billed annually, as often as a price a year.
+        periods.append("month")
+    if amount.per is not None and any(
+        unit.rsplit(" ", 1)[-1] == amount.per and unit != amount.per for unit in foot.sold_units
+    ):
+        # "₹39 per day you log in" where a plan sells the `working day`: that unit's rate.
+        periods.append(None)
     for per in periods:
         for per_unit in per_unit_options:
             for figures in (found, variants) if variants else (found,):
@@ -4806,6 +5099,17 @@ def _plan_named_before(text: str, start: int, foot: Footing, options: int = 2) -
     return None
 
 
+def _plan_named_after(text: str, end: int, foot: Footing) -> str | None:
+    """The plan named right after a price ("from $27 a month on Commerce Basic"), by id,
+    the longest name winning, or None."""
+    named = [
+        (match.end(), plan_id)
+        for plan_id, _, named_after in _plan_patterns(foot)
+        if (match := named_after.match(text, end)) is not None
+    ]
+    return max(named)[1] if named else None
+
+
 @cache
 def _plan_kinds(ids: tuple[str, ...]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """For each plan id of two letters or more, a pattern for it written as a kind of
@@ -4831,7 +5135,9 @@ def percent_explained(
     if not rates:
         return None
     start, end = percent.span
-    if context.not_a_price(text, start, end) is not None:
+    if context.not_a_price(text, start, end) is not None or other_party_subject(
+        text, start, context
+    ):
         return None
     # A percentage given to a plan by name is that plan's, where the plan takes one; given
     # to what it is taken of ("mada at 1%"), that volume's.

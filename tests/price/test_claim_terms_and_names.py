@@ -264,9 +264,10 @@ PRINTS = (
 def test_a_sale_split_into_our_charge_and_the_rest(tmp_path: Path) -> None:
     claim = "Sell a shirt for $30 and our base cost of $10.36 on Premium leaves you $19.64 profit."
     assert _said(tmp_path, PRINTS, claim) == []
-    # A split whose part is no figure of the model is not read so: the sale is reported.
+    # A split whose part is no figure of the model is not read so: our misquoted charge
+    # is reported (the $30 the customer sells at is theirs either way).
     wrong = "Sell a shirt for $30 and our base cost of $11 on Premium leaves you $19 profit."
-    assert "$30" in [written for _, written in _said(tmp_path, PRINTS, wrong)]
+    assert [written for _, written in _said(tmp_path, PRINTS, wrong)] == ["$11"]
 
 
 CHARGING = (

@@ -260,6 +260,27 @@ class PitchPriceMismatch(Rule, options=Options):
     $150,000 a year"), what a price on a period buys ("£36.20 a month for £10,000") and an
     alternative's cost per use ("₹2.50 per km on petrol") are not prices.
 
+    Also (round 13): a number that ends a name ("VPS-2 €9.99") is no amount; "$25 per user
+    billed annually" is read as a price a month as well as a year; "per day" where a plan
+    sells the `working day` is that unit's rate; a one-time price per period of the length
+    its plan's id states or of its service life is a figure of the model ("about ¥7,143 a
+    day" on a `seven-day` pass at ¥50,000), where no instalments are modelled; a plan named
+    right after a "from" price ("from $27 a month on Commerce Basic") is that plan's. Not
+    prices: money the customer pays "the bank" or another such party, money paid by a party
+    other than the customer ("is paid by the eater to the driver", "billed by your
+    distributor"; "by the month" is a measure) or "paid to the state"; what a thing can
+    cost, hedged ("A card machine can cost R300 a month to rent"), unless the thing is the
+    product's or a plan; a price "elsewhere"; money, percentages too, in a sentence whose
+    subject is another party's thing ("A bank card terminal rents for ৳1,000 a month and
+    charges around 2%"); what a question asks the customer pays now ("Paying $65 a month on
+    a postpaid plan?"); the customer's deal size ("average a $30,000 deal"); what the
+    customer sells at ("Selling 150 tickets at R$60"); a fee for sending the product back
+    or cancelling ("a $250 return shipping fee"); what something adds to the customer's
+    sale; and what the customer pays without the product, as the sentence's saving shows
+    ("£9.90 per item; with two items a month that is £237.60 a year, so the certificate
+    saves £123.10"). A percentage fee's minimum (", minimum £6") is at most info; a
+    stopword of an alternative's name ("only" of "walk-in only") names no alternative.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
