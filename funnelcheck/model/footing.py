@@ -1147,7 +1147,9 @@ _NOT_PRICE_FAR_RE = _words_before(
     r"rewards?|gift|prize|penalt(?:y|ies)|fines|late\s+fees?|overdraft|chargebacks?|"
     r"competitors?|rivals?|incumbents?|agenc(?:y|ies)|consultants?|bookkeepers?|"
     r"accountants?|freelancers?|instead\s+of|compared\s+(?:to|with)|versus|vs\.?|"
-    r"rather\s+than|unlike|other\s+tools|legacy",
+    r"rather\s+than|unlike|other\s+tools|legacy|"
+    # a threshold the customer is let off below ("above your personal exemption, such as")
+    r"(?:personal|duty[-\s]free|tax[-\s]free|customs)\s+(?:exemptions?|allowances?)|exemptions?",
     6,
 )
 _NOT_PRICE_NEAR_RE = _words_before(
@@ -1377,7 +1379,7 @@ _LAPSE_COSTS_RE = lazy_compile(
 _LAPSE_RE = lazy_compile(
     r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
     r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
-    r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?|"
+    r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?|fines?|penalty\s+(?:charge\s+)?notices?|"
     # an act against the terms, not only a lateness: where, how, or without leave
     r"(?:leav(?:e|es|ing)|left|park(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:outside|beyond|off)\b|outside\s+(?:a|an|the|any|our)\s+(?:[\w'-]+\s+){0,2}?"
@@ -1696,7 +1698,10 @@ _IN_INPUTS_AFTER_RE = lazy_compile(
     re.IGNORECASE,
 )
 #: Before an amount: a market price the sentence assumes ("With wheat at €210 a tonne").
-_WITH_AT_RE = lazy_compile(r"\b(?i:with)\s+(?P<noun>[a-z][\w-]*)\s+(?:prices?\s+)?at\s+$")
+_WITH_AT_RE = lazy_compile(
+    r"\b(?i:with)\s+(?P<noun>[a-z][\w-]*)\s+(?:prices?\s+)?at\s+"
+    r"(?:(?i:about|around|roughly|nearly|over|under|close\s+to)\s+)?$"
+)
 #: After an amount: the customer no longer has it ("$300 a year your mission no longer has").
 _NO_LONGER_HAS_RE = lazy_compile(
     r"^\s*(?:[\w'-]+\s+){0,3}?(?:no\s+longer|never)\s+(?:has|have|gets?|receives?|sees?|"
@@ -2088,12 +2093,38 @@ _PARTIES_CHARGE_RE = lazy_compile(
     rf"{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
+#: Before an amount: a party named by a common noun charging it ("a celebrant charges around
+#: £200", "the locksmith will charge $150"), not a thing of the product's ("the plan charges").
+_ONE_CHARGES_RE = lazy_compile(
+    r"\b(?:an?|the|your|their|each|every|any)\s+(?!(?:plan|tier|subscription|membership|app|"
+    r"service|platform|product|account|package|bundle|card|software|tool|system)\b)"
+    r"(?P<party>[a-z][\w'-]*)\s+(?:(?:typically|usually|often|normally|will|would|may|might|can|"
+    r"could|then|also)\s+)*(?:charges?|bills?|asks?(?:\s+for)?|invoices?)\s+(?:you\s+)?"
+    rf"{_CHARGE_QUALIFIERS}$",
+    re.IGNORECASE,
+)
+#: After "$0": a thing given at no cost ("$0 virtual urgent care", "$0 shipping"), not a
+#: period, a preposition or a plan's price ("$0 a month", "$0 to start", "$0 down").
+_ZERO_THING_RE = lazy_compile(
+    r"\s+(?!(?:a|an|the|per|for|to|down|up|upfront|today|now|then|each|every|and|or|if|when|"
+    r"with|on|in|at|from|by|is|are|was|month|year|week|day|plan|tier)\b)[a-z][\w-]*"
+)
+#: After "pay the": words of what is paid, not of whom ("pay the full $30", "pay the
+#: monthly $12").
+_NOT_A_PAYEE = (
+    r"(?:full|whole|same|first|last|remaining|rest|balance|difference|total|usual|standard|"
+    r"regular|normal|entire|extra|additional|monthly|yearly|annual|weekly|daily|upfront|"
+    r"reduced|discounted|lower|higher|flat|fixed|agreed|going|list|sticker|retail|advertised|"
+    r"quoted|price|fee|amount|sum|bill|deposit|premium|excess|rate|cost|initial|final|"
+    r"minimum|maximum|net|gross|new|old|current|subscription|membership|plan|annual)"
+)
 #: Before an amount: the customer paying another party it ("pay their broker around €70
 #: per employee", "paying your accountant $300 a month").
 _PAY_PARTY_RE = lazy_compile(
     r"\b(?:pay|pays|paid|paying|tip|tips|tipped|tipping)\s+(?:(?:their|your|his|her|its|our)\s+"
-    # or another party with "the" ("pays the bank about A$1,800 in FX margin")
-    rf"(?:own\s+)?|the\s+(?={_OTHER_PARTY}\b))"
+    # or another party with "the" ("pays the bank about A$1,800 in FX margin", "pay the
+    # clinic R$ 30"), a noun right before the amount, not what is paid ("the full $30")
+    rf"(?:own\s+)?|the\s+(?={_OTHER_PARTY}\b|(?!{_NOT_A_PAYEE}\b)[a-z]+\s+{_CHARGE_QUALIFIERS}$))"
     r"(?P<party>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     rf"(?:(?:for\s+\w+\s+)?){_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
@@ -2149,6 +2180,7 @@ def _third_party(
     for pattern, reason in (
         (_FEE_BEFORE_RE, "a fee paid to another party"),
         (_PARTY_BEFORE_RE, "another party's price"),
+        (_ONE_CHARGES_RE, "another party's price"),
         (_PARTIES_CHARGE_RE, "another party's price"),
         (_PAY_PARTY_RE, "another party's price"),
         (_OLD_PROVIDER_RE, "what the customer paid another provider"),
@@ -2285,7 +2317,8 @@ _CLAUSE_END_RE = lazy_compile(r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\s[-–—]\s|\n|,\
 #: An example's marker right before an amount (", say,", "(e.g.", " - for example"): the
 #: amount belongs to the clause the marker interrupts.
 _EXAMPLE_RE = lazy_compile(
-    r"(?:,\s*|\(\s*|\s[-–—]\s*)\b(?:say|e\.\s?g\.?|for\s+example|for\s+instance)\s*[,:]?\s*$",
+    r"(?:,\s*|\(\s*|\s[-–—]\s*)\b(?:say|e\.\s?g\.?|for\s+example|for\s+instance|such\s+as)"
+    r"\s*[,:]?\s*$",
     re.IGNORECASE,
 )
 #: A clause that begins with a relative word ("unlike ADT, where monitoring runs $45.99")
@@ -2306,7 +2339,9 @@ def _before_clause(window: str) -> str:
     with the clause it hangs on ("unlike ADT, where monitoring runs")."""
     # "a limit of, say, €100", "a budget (e.g. $50)": an example's marker is inside the
     # clause it interrupts, not its end.
-    if window.rstrip().endswith((",", ":", "say", "e.g.", "eg.", "e.g", "example", "instance")):
+    if window.rstrip().endswith(
+        (",", ":", "say", "e.g.", "eg.", "e.g", "example", "instance", "such as")
+    ):
         window = _EXAMPLE_RE.sub(" ", window[-100:])
     clause = _clause(window[-80:], last=True)
     if _ASIDE_RE.fullmatch(clause) and window[: len(window) - len(clause)].rstrip().endswith(","):
@@ -2919,13 +2954,22 @@ def lower_words(texts: list[str]) -> frozenset[str]:
 _LOWER_WORD_RE = lazy_compile(r"[A-Za-z][\w'-]*")
 
 
+_ALT_CLAUSE_RE = lazy_compile(r"\s+(?:for|who|that|which|to|where)\s+", re.IGNORECASE)
+_CAPITALISED_RUN_RE = lazy_compile(r"\b[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)+")
+
+
 def alternative_words(alternatives: list[str], product: frozenset[str]) -> frozenset[str]:
     """The words that tell an alternative apart ("a boutique cycling studio" -> boutique,
     cycling, studio; "a gym membership" -> gym where the product is a membership): its
     words, three letters or more, not plain words, none of the product's own."""
     words: set[str] = set()
     for name in alternatives:
-        tokens = _LOWER_WORD_RE.findall(name.split(",")[0])
+        # What it is, not what it is for or does ("a retailer for electricity", "a landlord
+        # who bills utilities"), and no part of a name of several capitalised words ("Open
+        # Electricity Market": the name itself tells it apart, `name_words`).
+        head = _ALT_CLAUSE_RE.split(name.split(",")[0], maxsplit=1)[0]
+        head = _CAPITALISED_RUN_RE.sub(" ", head)
+        tokens = _LOWER_WORD_RE.findall(head)
         # The head noun ("car" of "a gasoline car") tells it apart too, unless the product
         # is one or it may name the product's price ("membership" of "a gym membership").
         words |= lower_words(tokens[:-1] if len(tokens) > 1 else tokens)
@@ -3225,7 +3269,9 @@ def read_claim(
     if _SIZED_BUSINESS_RE.match(text, end) and _A_BEFORE_RE.search(text, max(0, start - 8), start):
         return ClaimReading("not a price", "the customer's business, sized by its revenue")
     if amount.amount == 0 and (
-        says_no_fee(text, end) or _WOULD_HAVE_BEEN_RE.search(text, max(0, start - 40), start)
+        says_no_fee(text, end)
+        or _WOULD_HAVE_BEEN_RE.search(text, max(0, start - 40), start)
+        or (amount.per is None and _ZERO_THING_RE.match(text, end))
     ):
         # "$0 setup fee", "$0 down", "With DashPass that would have been $0".
         return ClaimReading("not a price", "no such fee")
@@ -3301,6 +3347,13 @@ def read_claim(
         return replace(reading, untied=True)
     if _TERM_TOTAL_AFTER_RE.match(text, end):
         return replace(reading, untied=True)  # "£720 in interest in total": over a term
+    if _usage_spend(amount, text, foot, context) or (
+        amount.floor and _TOP_UP_RE.search(_clause(text[max(0, start - 80) : start], last=True))
+    ):
+        # "Sponsor your job for as little as $5 a day" where every plan is pure usage: a
+        # spend at a volume the strategy does not state; "Top up from KSh 100": the least
+        # the customer loads. At most info.
+        return replace(reading, untied=True)
     if _LEAST_BEFORE_RE.search(text, max(0, start - 16), start) and "%" in text[:start]:
         # "a 20% new client fee on their first booking, minimum £6": the least a
         # percentage takes on one sale, a term the model does not state; at most info.
@@ -3379,6 +3432,38 @@ _TERM_TOTAL_AFTER_RE = lazy_compile(
     r"loan|life\s+of\s+the\s+loan)))?",
     re.IGNORECASE,
 )
+#: Before an amount, in its clause: money the customer loads ("Top up prepaid tokens from").
+_TOP_UP_RE = lazy_compile(
+    r"\b(?:top(?:s|ped|ping)?[\s-]up|load(?:s|ed|ing)?|reload(?:s|ed|ing)?)\b", re.IGNORECASE
+)
+
+
+def _usage_spend(amount: TextAmount, text: str, foot: Footing, context: ClaimContext) -> bool:
+    """Whether an amount on a period is a spend on pure usage: no paid plan has a base fee
+    or a component on a period ("$69 a month per location" is a subscription), and the
+    period is not the last word of a unit a plan sells ("per day" for a `working day` is
+    that unit's rate), nor does its clause name a plan, the product or a price word ("you
+    pay $200 a month", "₹3 lakh a month on the standard plan" are compared)."""
+    if amount.per not in PERIOD_FACTORS or amount.per_seat or not foot.paid:
+        return False
+    start, end = amount.span
+    clause = (
+        _clause(text[max(0, start - 80) : start], last=True)
+        + text[start:end]
+        + _clause(text[end : end + 80], last=False)
+    )
+    if _OFFER_WORD_RE.search(clause) or _offer_named(clause, context):
+        return False
+    if any(unit.rsplit(" ", 1)[-1] == amount.per for unit in foot.sold_units):
+        return False
+    return not any(
+        bill.has_base
+        or any(part.kind != "base" and part.per in PERIOD_FACTORS for part in bill.parts)
+        for plan in foot.paid
+        for bill in plan.bills
+    )
+
+
 #: Right before an amount: the least a fee takes ("..., minimum £6", "(min. $0.50)").
 _LEAST_BEFORE_RE = lazy_compile(
     r"(?:[,(]\s*|\b)(?:minimum|min\.?|at\s+least)\s*(?:of\s+)?$", re.IGNORECASE
@@ -3497,7 +3582,10 @@ _CHANGE_BY_RE = lazy_compile(
     r"reducing|lowers?|lowered|lowering|rises?|rose|rising|increases?|increased|increasing|"
     r"grows?|grew|growing|shrinks?|shrank|(?:goes|go|went|going|comes?|came|coming)\s+"
     r"(?:up|down))\s+by\s+(?:(?:about|around|roughly|up\s+to|as\s+much\s+as|over|nearly|"
-    r"almost|an?\s+average\s+of|on\s+average)\s+)?$",
+    r"almost|an?\s+average\s+of|on\s+average)\s+)?$"
+    # "This month's rate is down ₱0.15 per kWh"
+    r"|\b(?:is|are|was|were)\s+(?:down|up)\s+(?:by\s+)?(?:(?:about|around|roughly|up\s+to|"
+    r"as\s+much\s+as|over|nearly|almost|an?\s+average\s+of|on\s+average)\s+)?$",
     re.IGNORECASE,
 )
 #: Earlier in an amount's sentence: costs cut or a gain the sentence goes on to put a
@@ -3612,8 +3700,10 @@ _USE_AFTER_RE = lazy_compile(r"\s*(?:per|/|a|an|each|every)\s+(?P<unit>[A-Za-z][
 #: Before an amount: the uses it is a share of, as a plural subject ("classes start as low as
 #: S$16", "rides cost from $4", "lessons work out at $9").
 _USES_BEFORE_RE = lazy_compile(
-    r"\b(?P<unit>[a-z][\w-]*s)\s+(?:start|cost|come|run|work\s+out|are)\s+"
+    r"\b(?P<unit>[a-z][\w-]*s)\s+(?:(?:start|cost|come|run|work\s+out|are)\s+"
     r"(?:(?:at|from|to|in\s+at|out\s+at|as\s+(?:low|little)\s+as)\s+)?"
+    # "with consultations from R$ 30"
+    r"|(?:from|starting\s+at|as\s+(?:low|little)\s+as)\s+)"
     r"(?:(?:just|only|about|around)\s+)?$"
 )
 #: Words after which an amount is the plan's own price, not a share per use.
@@ -3714,7 +3804,7 @@ def _regular_term(
 _OFFER_WORD_RE = lazy_compile(
     r"\b(?:(?<!market\s)prices?|priced|pricing|plans?|tiers?|"
     r"subscri(?:be|bed|bes|bing|ption|ptions)|"
-    r"memberships?|fees?|billed|billing|bills?|invoiced?|(?:service|monthly|setup|standing|"
+    r"memberships?|fees?|commissions?|brokerage|billed|billing|bills?|invoiced?|(?:service|monthly|setup|standing|"
     r"one-time|delivery|booking|usage|platform|transaction)\s+charges?|charges?\s+(?:you|of)|"
     r"(?:we|they|it)\s+charges?|charged\s+(?:you|monthly|yearly|annually)|upfront|"
     r"up-front|prepaid|pay(?:s|ing)?(?!\s+(?:for\s+)?(?:it|them)sel(?:f|ves))|costs?\s+(?:you|me|us)|licen[cs]es?|seats?|per\s+"
@@ -4109,9 +4199,17 @@ _DEAL_BEFORE_RE = lazy_compile(
 #: Before an amount, in its clause: what the customer sells it at ("Selling 150 tickets at
 #: R$60", "sell a course for $200").
 _SELLS_AT_RE = lazy_compile(
-    r"\b(?P<who>\w+\s+)?(?:sell|sells|selling|sold)\s+(?:up\s+to\s+|about\s+|over\s+)?"
+    r"\b(?P<who>\w+\s+)?(?:re)?(?:sell|sells|selling|sold)\s+(?:up\s+to\s+|about\s+|over\s+)?"
     r"(?P<what>(?:[\d,.]+\s+)?(?:[\w'-]+\s+){0,3}?)(?:at|for)\s+"
     r"(?:(?:about|around|roughly|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+#: After an amount: it is paid to the customer ("Farmers pay around ₦40,000 per hectare for
+#: ploughing, paid to you through the app").
+_PAID_TO_YOU_AFTER_RE = lazy_compile(
+    r"(?:\s+(?:per|a|an|each)\s+[\w-]+)?(?:\s+for\s+[\w-]+)?\s*,?\s+(?:(?:is|are)\s+)?"
+    r"(?:paid(?:\s+out)?|sent|transferred|going|goes)\s+(?:straight\s+|directly\s+)?(?:to|into)\s+"
+    r"(?:you|your\s+(?:account|wallet|bank(?:\s+account)?))\b",
     re.IGNORECASE,
 )
 #: After an amount: a charge for going back on the purchase ("a $250 return shipping fee
@@ -4197,6 +4295,8 @@ def _not_quoted(amount: TextAmount, text: str, context: ClaimContext) -> str | N
         and not _offer_named(sells.group("what"), context)
     ):
         return "what the customer sells at"
+    if _PAID_TO_YOU_AFTER_RE.match(text, end):
+        return "money paid to the customer"  # "₦40,000 per hectare ..., paid to you"
     if _GOING_BACK_FEE_RE.match(text, end):
         return "a fee for going back on the purchase, not its price"
     if _TO_SALE_AFTER_RE.match(text, end) and _ADDS_BEFORE_RE.search(before):
@@ -4518,11 +4618,6 @@ def figure_explained(
         # "Pro is $25 per user billed annually": how it is invoiced, its period unsaid; a
         # price a month, billed annually, as often as a price a year.
         periods.append("month")
-    if amount.per is not None and any(
-        unit.rsplit(" ", 1)[-1] == amount.per and unit != amount.per for unit in foot.sold_units
-    ):
-        # "₹39 per day you log in" where a plan sells the `working day`: that unit's rate.
-        periods.append(None)
     for per in periods:
         for per_unit in per_unit_options:
             for figures in (found, variants) if variants else (found,):
@@ -4553,6 +4648,26 @@ def figure_explained(
                 return True
     if _per_other_time_unit(amount, text, foot, found, tolerance):
         return True
+    if amount.per is not None and (
+        units := {
+            unit
+            for unit in foot.sold_units
+            if unit.rsplit(" ", 1)[-1] == amount.per and unit != amount.per
+        }
+    ):
+        # "₹39 per day you log in" where a plan sells the `working day`: that unit's rate
+        # (its rate alone: no bill of the plan is "a day").
+        rates = [e for e in found if e.kind[0] == "unit" and e.kind[1] in units]
+        if explains(
+            rates,
+            amount.amount,
+            None,
+            per_unit=True,
+            floor=amount.floor,
+            at_most=at_most,
+            tolerance=tolerance,
+        ):
+            return True
     if _unit_on_other_period(amount, text, foot, found, tolerance):
         return True
     if _is_seat_minimum(amount, text, foot, tolerance):
@@ -4575,6 +4690,8 @@ def figure_explained(
         return True
     if not amount.floor and _is_share_of_named(amount, text, foot, tolerance):
         return True
+    if _one_per_period_share(amount, text, found, tolerance):
+        return True
     count = units_counted(text, start, end)
     if count is not None and explains(
         found,
@@ -4593,10 +4710,15 @@ def figure_explained(
     ):
         return True
     if not amount.floor and not amount.per_seat and amount.per != ONCE:
+        # A bare amount is a year's bill, or a month's where a plan bills monthly ("Renew
+        # Plus at $104" beside yearly plans is no month of 23 extra members).
+        monthly = any(_base_period(b.per) == "month" for plan in plans for b in plan.bills)
         targets = (
             [amount.amount * PERIOD_FACTORS[amount.per]]
             if amount.per is not None
             else [amount.amount * 12, amount.amount]
+            if monthly
+            else [amount.amount]
         )
         for plan in plans:
             for bill in plan.bills:
@@ -5097,6 +5219,47 @@ def _plan_named_before(text: str, start: int, foot: Footing, options: int = 2) -
             if kind.search(head):
                 return plan_id
     return None
+
+
+#: In an amount's sentence: one item per day or week ("One lesson every day for ¥7,900 a
+#: month - about ¥255 per lesson").
+_ONE_PER_PERIOD_RE = lazy_compile(
+    r"\b(?:one|a|an)\s+(?P<item>[a-z][\w-]*)\s+(?:every|each|a|per)\s+(?P<per>day|week)\b",
+    re.IGNORECASE,
+)
+#: Items in a month at one a day or one a week: its shortest, usual and longest counts.
+_IN_A_MONTH = {
+    "day": (Decimal(28), Decimal(30), Decimal(31), Decimal(365) / 12),
+    "week": (Decimal(4), Decimal(52) / 12, Decimal(5)),
+}
+
+
+def _one_per_period_share(
+    amount: TextAmount, text: str, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether an amount per item is a monthly price shared over the items its sentence
+    gives one a day or a week ("One lesson every day for ¥7,900 a month - about ¥255 per
+    lesson")."""
+    if amount.per is not None or amount.amount <= 0:
+        return False
+    head, _ = sentence_bounds(text, *amount.span)
+    one = _ONE_PER_PERIOD_RE.search(text, head, amount.span[0])
+    if one is None or not re.search(
+        rf"\bper\s+{re.escape(one.group('item'))}\b", amount.raw, re.IGNORECASE
+    ):
+        return False
+    return any(
+        explains(
+            found,
+            amount.amount * count,
+            "month",
+            per_unit=False,
+            floor=False,
+            at_most=False,
+            tolerance=tolerance,
+        )
+        for count in _IN_A_MONTH[one.group("per").lower()]
+    )
 
 
 def _plan_named_after(text: str, end: int, foot: Footing) -> str | None:

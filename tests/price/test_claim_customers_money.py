@@ -106,8 +106,11 @@ def test_the_typical_customers_volume_is_not_compared(tmp_path: Path) -> None:
     typical = "{volumes: {sales: 40000}}"
     claim = "A studio running $40,000 a month through its tills is typical."
     assert _severities(tmp_path, MARKETPLACE, claim, typical=typical) == []
+    # Another volume is no price either: where every plan is pure usage, an amount on a
+    # period with no plan or price word is a spend the model cannot check, at most info
+    # (tests/price/test_claim_holdout26_kinds.py).
     other = "A studio running $45,000 a month through its tills is typical."
-    assert _severities(tmp_path, MARKETPLACE, other, typical=typical) == ["error"]
+    assert _severities(tmp_path, MARKETPLACE, other, typical=typical) == ["info"]
 
 
 def test_money_paid_to_the_customer_is_not_the_price_they_pay(tmp_path: Path) -> None:

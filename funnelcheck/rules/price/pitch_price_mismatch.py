@@ -281,6 +281,26 @@ class PitchPriceMismatch(Rule, options=Options):
     saves £123.10"). A percentage fee's minimum (", minimum £6") is at most info; a
     stopword of an alternative's name ("only" of "walk-in only") names no alternative.
 
+    Also (round 14): the customer paying a party named by a common noun ("pay the clinic R$
+    30"; "pay the full $30" is what is paid), a party so named charging ("a celebrant
+    charges around £200"), money "paid to you" after it, a market price with a qualifier
+    ("With diesel at about ₦1,100 a litre"), a change ("This month's rate is down ₱0.15 per
+    kWh"), a resale price ("resell it for around $800"), "$0" before a thing given at no
+    cost ("$0 virtual urgent care") and an exemption ("above your personal exemption, such
+    as CA$800", for FC305 too) are not prices; a fee for fines is a penalty ("our €25 admin
+    fee" on parking fines). At most info: an amount on a period where every plan is pure
+    usage, with no base fee nor a component on a period ("Sponsor your job for as little as
+    $5 a day"), the least the customer tops up ("Top up from as little as KSh 100") and a
+    share per use after "from" ("with consultations from R$ 30"). A monthly price shared
+    over one item a day or a week is a figure of the model ("One lesson every day for
+    ¥7,900 a month - about ¥255 per lesson"). Compared more narrowly: a period that is the
+    last word of a sold unit ("£15 a day" for a `charging day`) with that unit's rate
+    alone, not a bill; a bare amount as a month's bill only where a plan bills by the month
+    ("Renew Plus at $104" beside yearly plans). "commission" and "brokerage" are price
+    words; the words of a name of several capitalised words ("Open Electricity Market") or
+    of what an alternative is for ("a retailer for electricity") no longer tell its money
+    apart.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
