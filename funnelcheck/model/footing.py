@@ -2177,14 +2177,17 @@ def _third_party(
     the agent may follow an aside ("The delivery fee, around Rp 10,000 an order, is paid
     by the eater")."""
     before = _RANGE_TAIL_RE.sub("", before)
-    for pattern, reason in (
-        (_FEE_BEFORE_RE, "a fee paid to another party"),
-        (_PARTY_BEFORE_RE, "another party's price"),
-        (_ONE_CHARGES_RE, "another party's price"),
-        (_PARTIES_CHARGE_RE, "another party's price"),
-        (_PAY_PARTY_RE, "another party's price"),
-        (_OLD_PROVIDER_RE, "what the customer paid another provider"),
+    lowered = before.lower()
+    for pattern, reason, words in (
+        (_FEE_BEFORE_RE, "a fee paid to another party", ()),
+        (_PARTY_BEFORE_RE, "another party's price", ()),
+        (_ONE_CHARGES_RE, "another party's price", ("charge", "bill", "ask", "invoice")),
+        (_PARTIES_CHARGE_RE, "another party's price", ()),
+        (_PAY_PARTY_RE, "another party's price", ("pay", "paid", "tip")),
+        (_OLD_PROVIDER_RE, "what the customer paid another provider", ()),
     ):
+        if words and not _has_any(lowered, words):
+            continue  # none of its words: the pattern is not compiled
         match = pattern.search(before)
         if match is not None and not _the_products(match.group("party"), product):
             return reason
@@ -2210,7 +2213,7 @@ def _third_party(
             or _someone_else(phrase, product)
         ) and not _the_products(phrase, product):
             return "another party's price"
-    paid_to = _PAID_TO_PARTY_RE.search(before)
+    paid_to = _PAID_TO_PARTY_RE.search(before) if " to " in lowered else None
     if paid_to is not None and not _the_products(paid_to.group("party"), product):
         return "a fee paid to another party"  # "State filing fees are paid to the state, from $50"
     return None
@@ -3264,8 +3267,6 @@ def read_claim(
         return ClaimReading("not a price", reason)
     if (reason := _compared_or_spent(amount, text, context)) is not None:
         return ClaimReading("not a price", reason)
-    if (reason := _not_quoted(amount, text, context)) is not None:
-        return ClaimReading("not a price", reason)
     if _SIZED_BUSINESS_RE.match(text, end) and _A_BEFORE_RE.search(text, max(0, start - 8), start):
         return ClaimReading("not a price", "the customer's business, sized by its revenue")
     if amount.amount == 0 and (
@@ -3334,6 +3335,10 @@ def read_claim(
         # "On a $200 dress your shopper pays 4 payments of $50 every two weeks": the
         # shopper's instalments of their item, not an offer of ours the price does not model.
         return ClaimReading("not a price", "an instalment of something else than the plans")
+    if (reason := _not_quoted(amount, text, context)) is not None:
+        # (read only for an amount no figure explains: most amounts are, and these
+        # readings cost a sentence's look each)
+        return ClaimReading("not a price", reason)
     if examples and offer is None and _bill_at_example(amount, text, foot, tolerance):
         # Last, as it prices the plans again: only an amount that would be reported pays.
         return _EXPLAINED
@@ -3354,7 +3359,7 @@ def read_claim(
         # spend at a volume the strategy does not state; "Top up from KSh 100": the least
         # the customer loads. At most info.
         return replace(reading, untied=True)
-    if _LEAST_BEFORE_RE.search(text, max(0, start - 16), start) and "%" in text[:start]:
+    if "%" in text[:start] and _LEAST_BEFORE_RE.search(text, max(0, start - 16), start):
         # "a 20% new client fee on their first booking, minimum £6": the least a
         # percentage takes on one sale, a term the model does not state; at most info.
         return replace(reading, untied=True)
@@ -4242,6 +4247,14 @@ _PARTY_SUBJECT_RE = lazy_compile(
     re.IGNORECASE,
 )
 _WE_RE = lazy_compile(r"\b(?:we|our|us|ours)\b", re.IGNORECASE)
+#: A word of every party `_OTHER_PARTY` names, lower case, as a substring.
+_PARTY_STEMS = (
+    "attorney", "lawyer", "solicitor", "accountant", "cpa", "bookkeeper", "notar", "agenc",
+    "consultant", "contractor", "freelancer", "broker", "bank", "issuer", "carrier", "state",
+    "government", "irs", "hmrc", "count", "court", "dmv", "registrar", "competitor", "rival",
+    "incumbent", "cit", "council", "municipalit", "town", "landlord", "other", "most",
+    "typical", "traditional", "legacy", "conventional",
+)  # fmt: skip
 
 
 def other_party_subject(text: str, start: int, context: ClaimContext) -> bool:
@@ -4249,6 +4262,9 @@ def other_party_subject(text: str, start: int, context: ClaimContext) -> bool:
     bank card terminal rents for ৳1,000 a month and charges around 2% per card payment"),
     with nothing of the product's nor "we" or "our" up to the money."""
     head = sentence_bounds(text, start, start)[0]
+    opening = text[head : head + 60].lower()
+    if not _has_any(opening, _PARTY_STEMS):
+        return False  # (no party's word where a subject could name one: not compiled)
     subject = _PARTY_SUBJECT_RE.match(text, head)
     if subject is None:
         return False
@@ -4266,12 +4282,17 @@ def _not_quoted(amount: TextAmount, text: str, context: ClaimContext) -> str | N
     returning or cancelling; what something adds to the customer's sale."""
     start, end = amount.span
     before = _clause(text[max(0, start - 120) : start], last=True)
-    hedge = _HEDGED_COST_RE.search(before)
+    # Each reading is tried only where its words are (a plain substring test): the patterns
+    # are compiled on first use, and most claims hold none of these words (issue 13's cold
+    # start).
+    low_before = before.lower()
+    low_after = text[end : end + 80].lower()
+    hedge = _HEDGED_COST_RE.search(before) if _has_any(low_before, _HEDGE_WORDS) else None
     if hedge is not None:
         subject = before[: hedge.start()]
         if _OTHER_PARTY_RE.search(subject) or not _offer_named(subject, context):
             return "what something else can cost"  # "a bank card machine can cost R400"
-    if _ELSEWHERE_AFTER_RE.match(text, end):
+    if _has_any(low_after, _ELSEWHERE_WORDS) and _ELSEWHERE_AFTER_RE.match(text, end):
         return "a price paid elsewhere"
     if other_party_subject(text, start, context):
         return "another party's price"
@@ -4280,28 +4301,59 @@ def _not_quoted(amount: TextAmount, text: str, context: ClaimContext) -> str | N
     asked = text.find("?", end, tail + 1)
     if asked >= 0 and _ASKS_PAYING_RE.fullmatch(text, head, asked + 1):
         return "what the customer pays now, asked"
-    deal = _DEAL_AFTER_RE.match(text, end)
+    deal = (
+        _DEAL_AFTER_RE.match(text, end)
+        if amount.per is None and _has_any(low_after[:16], _DEAL_WORDS)
+        else None
+    )
     if (
-        deal is not None
-        and amount.per is None  # "a $4,788 annual contract" is a price on a period
+        deal is not None  # (not "a $4,788 annual contract": a price on a period)
         and _DEAL_BEFORE_RE.search(text, max(0, start - 24), start)
         and unit_key(deal.group("noun").lower()) not in context.sold
     ):
         return "the size of the customer's deal or order"
-    sells = _SELLS_AT_RE.search(before)
+    sells = _SELLS_AT_RE.search(before) if _has_any(low_before, ("sell", "sold")) else None
     if (
         sells is not None
         and (sells.group("who") or "").strip().lower() not in ("we", "i")
         and not _offer_named(sells.group("what"), context)
     ):
         return "what the customer sells at"
-    if _PAID_TO_YOU_AFTER_RE.match(text, end):
+    if _has_any(low_after, (" you",)) and _PAID_TO_YOU_AFTER_RE.match(text, end):
         return "money paid to the customer"  # "₦40,000 per hectare ..., paid to you"
-    if _GOING_BACK_FEE_RE.match(text, end):
+    if _has_any(low_after[:50], ("fee", "charge", "penalt")) and _GOING_BACK_FEE_RE.match(
+        text, end
+    ):
         return "a fee for going back on the purchase, not its price"
-    if _TO_SALE_AFTER_RE.match(text, end) and _ADDS_BEFORE_RE.search(before):
+    if (
+        "add" in low_before
+        and _TO_SALE_AFTER_RE.match(text, end)
+        and _ADDS_BEFORE_RE.search(before)
+    ):
         return "what something adds to the customer's sale"
     return None
+
+
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` is in `text`: a substring test before a pattern that needs
+    one of them, so that the pattern is neither compiled nor run where none is."""
+    return any(word in text for word in words)
+
+
+_HEDGE_WORDS = ("can ", "could ", "may ", "might ")
+_ELSEWHERE_WORDS = ("elsewhere", "other", "competitor", "rival", "provider")
+_DEAL_WORDS = (
+    "deal", "contract", "order", "sale", "basket", "ticket", "invoice", "transaction",
+    "booking", "cart", "checkout",
+)  # fmt: skip
+
+
+#: Words one of which a saving's wording holds (`money.find_amounts`: "save", "lose",
+#: "wasted", "worth", "costs you", "keep", "pocket", "recoup"...), as substrings.
+_SAVING_HINTS = (
+    "sav", "los", "wast", "worth", "cost", "keep", "kept", "pocket", "recoup", "recover",
+    "reclaim", "claw",
+)  # fmt: skip
 
 
 def _saving_arithmetic(
@@ -4313,6 +4365,8 @@ def _saving_arithmetic(
     whole fraction of that total ("£9.90 per item; with two items a month that is £237.60
     a year")."""
     head, tail = sentence_bounds(text, *amount.span)
+    if not _has_any(text[head:tail].lower(), _SAVING_HINTS):
+        return False  # no word that makes a saving: its amounts are not read again
     amounts = [
         replace(a, span=(a.span[0] + head, a.span[1] + head))
         for a in find_amounts(text[head:tail], foot.currency)
