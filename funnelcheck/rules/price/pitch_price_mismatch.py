@@ -301,6 +301,28 @@ class PitchPriceMismatch(Rule, options=Options):
     of what an alternative is for ("a retailer for electricity") no longer tell its money
     apart.
 
+    Also (round 15): the customer's own money: an item bought in EMIs ("a ₹60,000 phone in
+    12 EMIs of ₹5,000"), what they spent on fees ("You paid $46 in trading fees on your
+    recurring buys last month"), a balance included ("AED 50 of toll balance"), a thing "On
+    a" ("On a £1,200-a-month flat") and what their own customers pay them ("500 members at
+    $5 a month pay you $2,500"); other parties: a provider or agent the customer uses ("use
+    a service provider for an address from about €30 a month"), a body named in capitals it
+    is paid to, before or after ("paid to ICANN", "paid to NTSA"), people paying an
+    accountant after the amount ("the ₹3,000 a month many firms pay an accountant"),
+    excise, a brand's price joined on by "plus around" ("AWS S3 costs about $23 per TB a
+    month, plus around $90 per TB"); market prices listed after "With" ("With petrol at
+    over R22 a litre and office parking at R1,200 a month"); a reconnection fee; what it
+    costs without the product ("Calling us out without cover costs from £199", "Without a
+    valid vignette you pay €120"; not a rate per a unit a plan sells, "Without a pass, 2 €
+    per ride") and a thing the customer needs besides ("You still need a TV Licence,
+    £174.50 a year") are not prices. Compared now: a fee on a period is a recurring price
+    of its plan, not "a fee named as such" ("a membership of $17.95 a week", Hydro-Québec's
+    access charge a day); only a fee per event is (a total "with the handling fee" is
+    compared too); a percentage of what follows "of" ("8% of the income you earn"); a bill
+    where its sentence states a count of a unit a plan sells ("A household using 20 cubic
+    meters pays about ₱721.50 a month") against the bill at that count only, not at any
+    other count.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
