@@ -417,6 +417,16 @@ class Footing:
         return Footing(self.currency, typical, self._plan_data)
 
     @cached_property
+    def stated_count(self) -> re.Pattern[str] | None:
+        """A count of a unit the plans sell, as a sentence states it ("20 cubic meters",
+        "5 users"), lower case; None where no plan sells a unit."""
+        if not self.sold_units:
+            return None
+        units = sorted(self.sold_units, key=len, reverse=True)
+        names = "|".join(r"\s+".join(map(re.escape, unit.split())) for unit in units)
+        return re.compile(rf"\d[\d,.]*\s*(?:[km]\s+)?(?:{names})(?:s|es)?\b")
+
+    @cached_property
     def sold_units(self) -> frozenset[str]:
         """The units the plans are priced by (`unit_key`): their components' units, and
         the seat words where a plan is priced per seat."""
@@ -4416,10 +4426,12 @@ def _not_quoted_more(amount: TextAmount, text: str, context: ClaimContext, head:
     customer uses ("use a service provider for an address from about €30 a month")."""
     start, end = amount.span
     before = text[head:start]
+    low = before.lower()
     clause = _clause(before, last=True)
-    if " at" in before and _WITH_LIST_AT_RE.search(before):
+    # (each pattern only where its words are, as in `_not_quoted`)
+    if " at" in low and "with" in low and _WITH_LIST_AT_RE.search(before):
         return "a market price, assumed"
-    if _ON_A_BEFORE_RE.search(text, max(0, start - 8), start):
+    if "on a" in low[-8:] and _ON_A_BEFORE_RE.search(text, max(0, start - 8), start):
         thing = _THING_RENT_AFTER_RE.match(text, end)
         if thing is not None and not (
             lower_words([thing.group("noun")]) & (context.tie | context.sold)
@@ -4427,15 +4439,19 @@ def _not_quoted_more(amount: TextAmount, text: str, context: ClaimContext, head:
             or thing.group("noun") in PERIOD_FACTORS
         ):
             return "the price of a thing of the customer's"  # "On a £1,200-a-month flat"
-    people = _PEOPLE_AT_RE.search(clause) if " at" in clause else None
+    people = (
+        _PEOPLE_AT_RE.search(clause)
+        if " at" in clause and " you" in text[end : end + 60].lower()
+        else None
+    )
     if (
         people is not None
         and unit_key(people.group("who")) not in context.sold
         and _PAY_YOU_RE.search(text, end, end + 60)
     ):
         return "what the customer's own customers pay them"
-    without = _WITHOUT_RE.search(before) if "without" in before.lower() else None
-    rate = _UNIT_AFTER_RE.match(text, end)
+    without = _WITHOUT_RE.search(before) if "without" in low else None
+    rate = _UNIT_AFTER_RE.match(text, end) if without is not None else None
     if (
         without is not None
         and (
@@ -4448,10 +4464,14 @@ def _not_quoted_more(amount: TextAmount, text: str, context: ClaimContext, head:
         and not any(unit in amount.raw.lower() for unit in context.sold)
     ):
         return "what it costs without the product"
-    needs = _NEEDS_BEFORE_RE.search(before) if "need" in before or "requir" in before else None
+    needs = _NEEDS_BEFORE_RE.search(before) if "need" in low or "requir" in low else None
     if needs is not None and not _offer_named(needs.group("thing"), context):
         return "a thing the customer needs besides, not the product"
-    uses = _USES_PARTY_RE.search(clause)
+    uses = (
+        _USES_PARTY_RE.search(clause)
+        if _has_any(clause.lower(), ("use", "using", "hir", "through", "via"))
+        else None
+    )
     if uses is not None and not _the_products(uses.group("party"), context.product):
         return "another party's price"
     return None
@@ -5459,18 +5479,14 @@ def _one_per_period_share(
 
 def _states_count(text: str, amount: TextAmount, foot: Footing) -> bool:
     """Whether an amount's sentence states a count of a unit a plan sells."""
-    if not foot.sold_units:
+    pattern = foot.stated_count
+    if pattern is None:
         return False
     head, tail = sentence_bounds(text, *amount.span)
     sentence = text[head:tail].lower()
     if not any(c.isdigit() for c in sentence.replace(text[slice(*amount.span)].lower(), "")):
         return False
-    for unit in foot.sold_units:
-        words = unit.split()
-        pattern = r"\d[\d,.]*\s*(?:[km]\s+)?" + r"\s+".join(map(re.escape, words)) + r"(?:s|es)?\b"
-        if re.search(pattern, sentence):
-            return True
-    return False
+    return pattern.search(sentence) is not None
 
 
 def _plan_named_after(text: str, end: int, foot: Footing) -> str | None:
