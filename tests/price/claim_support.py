@@ -73,3 +73,12 @@ def strategy_text(
         "    claims:\n"
         f'      - text: "{claim}"\n'
     )
+
+
+def errors_of_pair(tmp_path: Path, honest: str, near_miss: str) -> tuple[bool, bool]:
+    """Whether each of two strategies, an honest claim's and its near miss's, raises an
+    FC302 error: (False, True) is a kind read right beside the misquote it must not hide."""
+    return (
+        "error" in severities_of(tmp_path, honest),
+        "error" in severities_of(tmp_path, near_miss),
+    )
