@@ -1391,6 +1391,7 @@ _LAPSE_RE = lazy_compile(
     r"\b(?:late|lateness|no[-\s]?shows?|cancel(?:s|led|ed|ling|ing|lations?)?|missed|"
     r"miss(?:es|ing)?|overdue|bounced?|dishonou?red|returned|failed|overstay\w*|violations?|"
     r"breach(?:es)?|damaged?|lost\s+(?:key|card|item)s?|fines?|penalty\s+(?:charge\s+)?notices?|"
+    r"clamp(?:s|ed|ing)?|tow(?:s|ed|ing)?|impound(?:s|ed)?|untaxed|uninsured|unlicen[cs]ed|"
     # an act against the terms, not only a lateness: where, how, or without leave
     r"(?:leav(?:e|es|ing)|left|park(?:s|ed|ing)?|drop(?:s|ped|ping)?)\s+(?:[\w'-]+\s+){0,3}?"
     r"(?:outside|beyond|off)\b|outside\s+(?:a|an|the|any|our)\s+(?:[\w'-]+\s+){0,2}?"
@@ -2100,7 +2101,12 @@ _PASS_THROUGH = (
     r"legal|agency|third[-\s]party|pass[-\s]through)(?:'s|s'|s)?\s+){1,3}"
     r"(?:fees?|charges?|costs?|taxes|tax|dues|duty|duties)(?:\s+(?:and|&)\s+(?:fees|charges|taxes|"
     r"surcharges|duties))?"
-    r"|taxes|sales\s+tax|VAT|GST|HST|duties|excise(?:\s+dut(?:y|ies))?|postage|(?:tourist|occupancy|hotel|city|local|"
+    r"|taxes|sales\s+tax|VAT|GST|HST|"
+    # any tax named by a word ("the automobile tax of ¥30,500"), as a subject, not "for tax"
+    r"(?<![\w-])(?!(?:for|in|of|as|the|a|an|your|our|their|and|or|to|with|on|per|no|any|"
+    r"pay|pays|paid|after|before|incl|excl|plus)\s)[a-z]+\s+tax(?:es)?"
+    r"(?=\s+(?:of|is|are|was|at|costs?|charges?|runs?)\b|\s*[,.;)]|\s*$)|"
+    r"duties|excise(?:\s+dut(?:y|ies))?|postage|(?:tourist|occupancy|hotel|city|local|"
     r"departure|airport|visitor|bed|eco|carbon|fuel)\s+(?:tax(?:es)?|levy|levies|surcharges?))"
 )
 _PARTY_BEFORE_RE = lazy_compile(
@@ -2126,7 +2132,7 @@ _ONE_CHARGES_RE = lazy_compile(
     r"\b(?:an?|the|your|their|each|every|any)\s+(?!(?:plan|tier|subscription|membership|app|"
     r"service|platform|product|account|package|bundle|card|software|tool|system)\b)"
     r"(?P<party>[a-z][\w'-]*)\s+(?:(?:typically|usually|often|normally|will|would|may|might|can|"
-    r"could|then|also)\s+)*(?:charges?|bills?|asks?(?:\s+for)?|invoices?)\s+(?:you\s+)?"
+    r"could|then|also)\s+)*(?:charges?|bills?|asks?(?:\s+for)?|invoices?|takes?)\s+(?:you\s+)?"
     rf"{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
@@ -2208,7 +2214,7 @@ def _third_party(
     for pattern, reason, words in (
         (_FEE_BEFORE_RE, "a fee paid to another party", ()),
         (_PARTY_BEFORE_RE, "another party's price", ()),
-        (_ONE_CHARGES_RE, "another party's price", ("charge", "bill", "ask", "invoice")),
+        (_ONE_CHARGES_RE, "another party's price", ("charge", "bill", "ask", "invoice", "take")),
         (_PARTIES_CHARGE_RE, "another party's price", ()),
         (_PAY_PARTY_RE, "another party's price", ("pay", "paid", "tip")),
         (_OLD_PROVIDER_RE, "what the customer paid another provider", ()),
@@ -4216,7 +4222,8 @@ _COST_VERB_RE = lazy_compile(
 #: to buy or R300 a month to rent", "a separate CDN can run you $20 a month").
 _HEDGED_COST_RE = lazy_compile(
     r"\b(?:can|could|may|might)\s+(?:easily\s+|often\s+|still\s+|also\s+|quickly\s+)?"
-    r"(?:cost|run|set\s+\w+\s+back|charge|add\s+up\s+to|top)\b[^.;:!?]{0,60}$",
+    r"(?:cost|run|set\s+\w+\s+back|charge|add\s+up\s+to|top|collect|take|ask\s+for|bill|"
+    r"demand)\b[^.;:!?]{0,60}$",
     re.IGNORECASE,
 )
 _OTHER_PARTY_RE = lazy_compile(rf"\b{_OTHER_PARTY}\b", re.IGNORECASE)
@@ -4268,6 +4275,14 @@ _GOING_BACK_FEE_RE = lazy_compile(
     r"termination|exit|reactivation|reconnection|disconnection|late(?:[\s-]payment)?|"
     r"missed[\s-]appointment|no[\s-]show)"
     r"\s+(?:fees?|charges?|penalty|penalties)\b",
+    re.IGNORECASE,
+)
+#: Before an amount: such a fee named first ("a reconnection fee of ₹100").
+_GOING_BACK_BEFORE_RE = lazy_compile(
+    r"\b(?:return(?:\s+shipping)?|restocking|cancell?ation|early[\s-]termination|termination|"
+    r"exit|reactivation|reconnection|disconnection|late(?:[\s-]payment)?|release|"
+    r"missed[\s-]appointment|no[\s-]show)\s+(?:fees?|charges?|penalty|penalties)\s+(?:of\s+)?"
+    r"(?:(?:about|around|just|only)\s+)?$",
     re.IGNORECASE,
 )
 #: Around an amount: what it adds to the customer's sale ("one extra bidder can add 50,000
@@ -4366,8 +4381,12 @@ def _not_quoted(amount: TextAmount, text: str, context: ClaimContext) -> str | N
         return "what the customer sells at"
     if _has_any(low_after, (" you",)) and _PAID_TO_YOU_AFTER_RE.match(text, end):
         return "money paid to the customer"  # "₦40,000 per hectare ..., paid to you"
-    if _has_any(low_after[:50], ("fee", "charge", "penalt")) and _GOING_BACK_FEE_RE.match(
-        text, end
+    if (
+        _has_any(low_after[:50], ("fee", "charge", "penalt"))
+        and _GOING_BACK_FEE_RE.match(text, end)
+    ) or (
+        _has_any(low_before[-40:], ("fee", "charge", "penalt"))
+        and _GOING_BACK_BEFORE_RE.search(before)
     ):
         return "a fee for going back on the purchase, not its price"
     if (
@@ -4467,6 +4486,30 @@ def _not_quoted_more(amount: TextAmount, text: str, context: ClaimContext, head:
     needs = _NEEDS_BEFORE_RE.search(before) if "need" in low or "requir" in low else None
     if needs is not None and not _offer_named(needs.group("thing"), context):
         return "a thing the customer needs besides, not the product"
+    if "you" in text[end : end + 30].lower() and "pay" in low and _TO_YOU_AFTER_RE.match(text, end):
+        return "money paid to the customer"  # "the guest pays ... €76.50 to you at check-in"
+    if _has_any(low, ("charge", "bill", "invoice")) and _CHARGE_THEIRS_RE.search(before):
+        return "what the customer charges their own customers"
+    if "'s" in low and _THEIR_CUSTOMERS_FEE_RE.search(before):
+        return "what the customer's own customers pay"  # "the guest's booking fee of €2"
+    if "alone" in low and _ALONE_IS_RE.search(before):
+        return "another product's price, on its own"  # "IntelliJ IDEA Ultimate alone is €599"
+    capped = _CAPPED_AT_RE.search(before) if _has_any(low[-40:], ("cap", "limit")) else None
+    if capped is not None and not _offer_named(before[: capped.start()], context):
+        # "TRAI caps the network capacity fee at ₹130" ("Pro caps your bill at $100" is ours)
+        return "a cap another party sets"
+    things = _THINGS_FROM_RE.search(before) if "from" in low[-12:] else None
+    if things is not None and not (
+        _offer_named(clause, context)  # "Classic ads from $249": the plan's
+        or lower_words([things.group("thing")]) & (context.tie | context.sold)
+        or unit_key(things.group("thing").lower()) in _OFFER_NOUNS | _NOT_USES
+    ):
+        return "the price of something else than the plans"  # "with fares from €9.99"
+    lead = _BRAND_LEAD_RE.search(before) if _has_any(low, (" and ", " or ")) else None
+    if lead is not None and not (
+        lower_words([lead.group("name")]) & context.tie or lead.group("name") in context.own
+    ):
+        return "another company's price"  # "The DVSA charges £62 for ... and £23 for ..."
     uses = (
         _USES_PARTY_RE.search(clause)
         if _has_any(clause.lower(), ("use", "using", "hir", "through", "via"))
@@ -4477,6 +4520,46 @@ def _not_quoted_more(amount: TextAmount, text: str, context: ClaimContext, head:
     return None
 
 
+#: After an amount: paid to the customer ("€76.50 to you at check-in").
+_TO_YOU_AFTER_RE = lazy_compile(r"\s+(?:straight\s+|directly\s+)?to\s+you\b", re.IGNORECASE)
+#: Before an amount: what the customer charges their own customers ("can charge your
+#: customer a $3.99 delivery fee", "Charge $49 a month for your community").
+_CHARGE_THEIRS_RE = lazy_compile(
+    r"(?:\b(?i:charge|charges|bill|invoice)\s+(?i:your|their)\s+(?i:customers?|clients?|buyers?|"
+    r"guests?|shoppers?|diners?|patients?|members?|students?|tenants?|riders?|passengers?)\s+"
+    r"(?i:an?\s+)?(?i:(?:about|around|just|only)\s+)?"
+    # or a sentence that tells the customer to charge ("Charge $49 a month for your ...")
+    r"|^\s*(?i:charge|bill)\s+(?i:(?:about|around|just|only)\s+)?)$"
+)
+#: Before an amount: a fee the customer's own customer pays ("the guest's booking fee of").
+_THEIR_CUSTOMERS_FEE_RE = lazy_compile(
+    r"\b(?:the|your|each|every)\s+(?:guest|buyer|customer|client|shopper|diner|patient|passenger|"
+    r"rider|student|tenant)'s\s+(?:[\w-]+\s+){0,2}?(?:fees?|charges?)\s+(?:of\s+|is\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount: a thing priced on its own ("IntelliJ IDEA Ultimate alone is").
+_ALONE_IS_RE = lazy_compile(
+    r"\balone\s+(?:is|costs?|runs?|sells\s+for|would\s+cost)\s+(?:(?:about|around|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount: a cap another party puts on a charge ("caps the network capacity fee
+#: at").
+_CAPPED_AT_RE = lazy_compile(
+    r"\b(?:caps?|capped|limits?|limited)\s+(?:[\w'-]+\s+){0,5}?(?:at|to)\s+"
+    r"(?:(?:about|around|just)\s+)?$",
+    re.IGNORECASE,
+)
+#: Before an amount: things, in the plural, priced "from" it ("with fares from €9.99").
+_THINGS_FROM_RE = lazy_compile(
+    r"\b(?P<thing>[a-z][\w-]*s)\s+(?:from|starting\s+at)\s+(?:(?:just|only)\s+)?$"
+)
+#: Earlier in an amount's clause: a name in capitals charging, whose list the amount goes on
+#: with after "and" or "or" ("The DVSA charges £62 for a weekday practical test and £23 for
+#: the theory test").
+_BRAND_LEAD_RE = lazy_compile(
+    r"\b(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})\s+(?:charges?|costs?|asks?)\s+"
+    r"\S*\d[^.;:!?]{0,60}?\s(?:and|or)\s+(?:(?:about|around|just|only)\s+)?$"
+)
 #: Words of the product's offer a claim may put after "without" ("without cover").
 _OFFER_NOUNS = frozenset(
     {"cover", "membership", "subscription", "plan", "policy", "insurance", "pass", "card",
@@ -4935,6 +5018,36 @@ def figure_explained(
             for bill in plan.bills:
                 if any(reaches(bill, target, tolerance, coarse=True) for target in targets):
                     return True  # the bill at another whole number of seats or units
+    return _part_of_sum(amount, text, foot, found, tolerance)
+
+
+def _part_of_sum(
+    amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
+) -> bool:
+    """Whether an amount and another its sentence adds with "plus" make a figure of the
+    model together ("$950 per adult plus the right of permanent residence fee of $575" for
+    $1,525 per adult)."""
+    head, tail = sentence_bounds(text, *amount.span)
+    if amount.per is not None or " plus " not in text[head:tail].lower():
+        return False
+    start, end = amount.span
+    for other in find_amounts(text[head:tail], foot.currency):
+        span = (other.span[0] + head, other.span[1] + head)
+        if span == (start, end) or other.per is not None or other.currency != amount.currency:
+            continue
+        between = text[min(end, span[1]) : max(start, span[0])].lower()
+        if " plus " in f" {between} " and explains(
+            found,
+            amount.amount + other.amount,
+            None,
+            per_unit="per " in f"{amount.raw} {other.raw}".lower()
+            or amount.per_seat
+            or other.per_seat,
+            floor=False,
+            at_most=False,
+            tolerance=tolerance,
+        ):
+            return True
     return False
 
 

@@ -323,6 +323,20 @@ class PitchPriceMismatch(Rule, options=Options):
     meters pays about ₱721.50 a month") against the bill at that count only, not at any
     other count.
 
+    Also (round 16): a fee for going back or for a lapse named before its amount ("a
+    reconnection fee of ₹100"), a release fee after clamping, what the customer charges
+    their own customers ("can charge your customer a $3.99 delivery fee", "Charge $49 a
+    month for your community"), a fee their own customer pays ("the guest's booking fee of
+    €2"), money "to you", a thing priced on its own ("IntelliJ IDEA Ultimate alone is
+    €599"), a cap another party sets ("TRAI caps the network capacity fee at ₹130"), things
+    the product does not sell priced "from" ("fares from €9.99"; not where the clause names
+    a plan, "Classic ads from $249"), a list a named party charges ("The DVSA charges £62
+    for ... and £23 for ..."), a tax named by a word ("The automobile tax of ¥30,500 a
+    year") and a hedged collection ("A cable operator may collect ₹400 a month") are not
+    prices. Two amounts its sentence adds with "plus" that make a figure of the model
+    together are explained by it ("$950 per adult plus the right of permanent residence fee
+    of $575" for $1,525 per adult).
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
