@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from funnelcheck.cli import app
@@ -75,10 +77,16 @@ def strategy_text(
     )
 
 
-def errors_of_pair(tmp_path: Path, honest: str, near_miss: str) -> tuple[bool, bool]:
-    """Whether each of two strategies, an honest claim's and its near miss's, raises an
-    FC302 error: (False, True) is a kind read right beside the misquote it must not hide."""
-    return (
-        "error" in severities_of(tmp_path, honest),
-        "error" in severities_of(tmp_path, near_miss),
-    )
+def pair_test(
+    strategy: Callable[..., str], pairs: list[tuple[str, str, str]]
+) -> Callable[..., None]:
+    """A test, parametrized over `pairs` of (honest claim, near miss, plans), that each
+    honest claim in `strategy` raises no FC302 error and its near miss does: a kind read
+    right beside the misquote it must not hide. A test module binds it to a `test_` name."""
+
+    @pytest.mark.parametrize(("honest", "near_miss", "plans"), pairs)
+    def test(tmp_path: Path, honest: str, near_miss: str, plans: str) -> None:
+        assert "error" not in severities_of(tmp_path, strategy(claim=honest, plans=plans))
+        assert "error" in severities_of(tmp_path, strategy(claim=near_miss, plans=plans))
+
+    return test

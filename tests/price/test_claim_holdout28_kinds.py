@@ -18,8 +18,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-import pytest
-from claim_support import errors_of_pair, severities_of, strategy_text
+from claim_support import pair_test, severities_of, strategy_text
 
 STRATEGY = partial(
     strategy_text,
@@ -109,12 +108,7 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize(("honest", "near_miss", "plans"), PAIRS)
-def test_honest_money_beside_a_misquote(
-    tmp_path: Path, honest: str, near_miss: str, plans: str
-) -> None:
-    pair = (STRATEGY(claim=honest, plans=plans), STRATEGY(claim=near_miss, plans=plans))
-    assert errors_of_pair(tmp_path, *pair) == (False, True)
+test_honest_money_beside_a_misquote = pair_test(STRATEGY, PAIRS)
 
 
 def test_a_brands_price_joined_on_is_the_brands(tmp_path: Path) -> None:
