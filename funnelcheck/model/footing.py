@@ -2131,7 +2131,10 @@ _PARTIES_CHARGE_RE = lazy_compile(
 _ONE_CHARGES_RE = lazy_compile(
     r"\b(?:an?|the|your|their|each|every|any)\s+(?!(?:plan|tier|subscription|membership|app|"
     r"service|platform|product|account|package|bundle|card|software|tool|system)\b)"
-    r"(?P<party>[a-z][\w'-]*)\s+(?:(?:typically|usually|often|normally|will|would|may|might|can|"
+    r"(?P<party>[a-z][\w'-]*)\s+"
+    # its terms between ("a marketplace at 25% commission takes $10")
+    r"(?:(?:at|on|with|charging)\s+\S+(?:\s+[a-z]+)?\s+)?"
+    r"(?:(?:typically|usually|often|normally|will|would|may|might|can|"
     r"could|then|also)\s+)*(?:charges?|bills?|asks?(?:\s+for)?|invoices?|takes?)\s+(?:you\s+)?"
     rf"{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
@@ -5540,6 +5543,14 @@ def _plan_named_before(text: str, start: int, foot: Footing, options: int = 2) -
     ]
     if named:
         return min(named)[1]
+    first = _FIRST_WORD_NAMED_RE.search(head)
+    if first is not None:
+        # "Prius from ¥41,580 a month" for `prius-3-years`: a plan named by its id's first
+        # word, in capitals, where no other plan's id starts with it.
+        word = first.group("word").lower()
+        ids = [p.id for p in foot.paid if re.split(r"[\s_-]+", p.id.lower())[0] == word]
+        if len(ids) == 1:
+            return ids[0]
     if words is not None:
         # "Restaurants from S$180 a month, central kitchens from S$420": a plan's id as the
         # kind of customer it is for, in lower case or plural, right before "from".
@@ -5600,6 +5611,13 @@ def _states_count(text: str, amount: TextAmount, foot: Footing) -> bool:
     if not any(c.isdigit() for c in sentence.replace(text[slice(*amount.span)].lower(), "")):
         return False
     return pattern.search(sentence) is not None
+
+
+#: Right before a price (its "from" or verb cut off): a name in capitals, four letters or
+#: more, as a plan's id may begin.
+_FIRST_WORD_NAMED_RE = lazy_compile(
+    r"(?<![\w-])(?P<word>[A-Z][a-z]{3,})\s*(?:(?i:is|at|for|costs?)\s+|[:=–—-]\s*)?$"
+)
 
 
 def _plan_named_after(text: str, end: int, foot: Footing) -> str | None:

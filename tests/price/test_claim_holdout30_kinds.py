@@ -92,6 +92,11 @@ PAIRS = [
         MONTHLY,
     ),
     (
+        "On a $40 order, a marketplace at 25% commission takes $10.",
+        "On a $40 order, Grow at 25% commission takes $10.",
+        MONTHLY,
+    ),
+    (
         "A cable operator may collect $40 a month in cash.",
         "Grow is $40 a month.",
         MONTHLY,
@@ -105,3 +110,21 @@ PAIRS = [
 
 
 test_honest_money_beside_a_misquote = pair_test(STRATEGY, PAIRS)
+
+CARS = (
+    "    - {id: compact-3-years, amount: 192, per: month}\n"
+    "    - {id: hybrid-3-years, amount: 415, per: month}"
+)
+
+# A plan named by its id's first word, in capitals, where no other plan's id starts with
+# it: "Hybrid from $415" is `hybrid-3-years`' from-price, not the cheapest plan's.
+test_a_plan_named_by_its_first_word = pair_test(
+    STRATEGY,
+    [
+        (
+            "Compact from $192 a month and Hybrid from $415 a month on a 3-year term.",
+            "Compact from $192 a month and Hybrid from $450 a month on a 3-year term.",
+            CARS,
+        )
+    ],
+)

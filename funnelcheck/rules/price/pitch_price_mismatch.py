@@ -335,7 +335,10 @@ class PitchPriceMismatch(Rule, options=Options):
     year") and a hedged collection ("A cable operator may collect ₹400 a month") are not
     prices. Two amounts its sentence adds with "plus" that make a figure of the model
     together are explained by it ("$950 per adult plus the right of permanent residence fee
-    of $575" for $1,525 per adult).
+    of $575" for $1,525 per adult). A plan may be named by its id's first word in capitals
+    where no other plan's id starts with it ("Prius from ¥41,580 a month" for
+    `prius-3-years`), and a party's terms may stand between it and its verb ("a marketplace
+    at 25% commission takes $10").
 
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
