@@ -2123,6 +2123,8 @@ _PARTIES_CHARGE_RE = lazy_compile(
     r"(?P<party>(?:[A-Za-z][\w'-]*\s+){0,2}[a-z][\w'-]*[^\Ws]s)"
     rf"{_SUBJECT_GAP}(?:charge|charged|charging|bill|billed|ask|asked|deduct|deducted)\s+"
     r"(?:you\s+|them\s+)?"
+    # what they charge, named ("Other smart rings charge a membership of around ₹500")
+    r"(?:(?:an?|the|their)\s+(?:[\w-]+\s+){0,2}?(?:of\s+)?)?"
     rf"{_CHARGE_QUALIFIERS}$",
     re.IGNORECASE,
 )
@@ -2131,7 +2133,7 @@ _PARTIES_CHARGE_RE = lazy_compile(
 _ONE_CHARGES_RE = lazy_compile(
     r"\b(?:an?|the|your|their|each|every|any)\s+(?!(?:plan|tier|subscription|membership|app|"
     r"service|platform|product|account|package|bundle|card|software|tool|system)\b)"
-    r"(?P<party>[a-z][\w'-]*)\s+"
+    r"(?P<party>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+"
     # its terms between ("a marketplace at 25% commission takes $10")
     r"(?:(?:at|on|with|charging)\s+\S+(?:\s+[a-z]+)?\s+)?"
     r"(?:(?:typically|usually|often|normally|will|would|may|might|can|"
@@ -2225,7 +2227,11 @@ def _third_party(
         if words and not _has_any(lowered, words):
             continue  # none of its words: the pattern is not compiled
         match = pattern.search(before)
-        if match is not None and not _the_products(match.group("party"), product):
+        if match is not None and (
+            # "Other smart rings charge ...": others of the product's kind are not it
+            match.group(0).lower().startswith("other ")
+            or not _the_products(match.group("party"), product)
+        ):
             return reason
     match = _FEE_AFTER_RE.match(after)
     if match is not None and not _the_products(match.group("party"), product):
@@ -4226,7 +4232,7 @@ _COST_VERB_RE = lazy_compile(
 _HEDGED_COST_RE = lazy_compile(
     r"\b(?:can|could|may|might)\s+(?:easily\s+|often\s+|still\s+|also\s+|quickly\s+)?"
     r"(?:cost|run|set\s+\w+\s+back|charge|add\s+up\s+to|top|collect|take|ask\s+for|bill|"
-    r"demand)\b[^.;:!?]{0,60}$",
+    r"demand|eat|swallow)\b[^.;:!?]{0,60}$",
     re.IGNORECASE,
 )
 _OTHER_PARTY_RE = lazy_compile(rf"\b{_OTHER_PARTY}\b", re.IGNORECASE)
@@ -4419,7 +4425,7 @@ _THING_RENT_AFTER_RE = lazy_compile(
 _PEOPLE_AT_RE = lazy_compile(
     r"\b\d[\d,.]*[kK]?\s+(?:[a-z][\w-]*\s+){0,2}?(?P<who>[a-z]+s)\s+at\s+$"
 )
-_PAY_YOU_RE = lazy_compile(r"\b(?i:pay|pays|paying)\s+you\b")
+_PAY_YOU_RE = lazy_compile(r"\b(?i:(?:pay|pays|paying)\s+you|earns?|brings?\s+in|makes?)\b")
 #: In an amount's clause before it: what it costs without the product ("Calling us out
 #: without cover costs from £199", "Without a valid vignette you pay").
 _WITHOUT_RE = lazy_compile(
@@ -4463,7 +4469,8 @@ def _not_quoted_more(amount: TextAmount, text: str, context: ClaimContext, head:
             return "the price of a thing of the customer's"  # "On a £1,200-a-month flat"
     people = (
         _PEOPLE_AT_RE.search(clause)
-        if " at" in clause and " you" in text[end : end + 60].lower()
+        if " at" in clause
+        and _has_any(text[end : end + 60].lower(), (" you", "earn", "bring", "make"))
         else None
     )
     if (
@@ -4939,11 +4946,7 @@ def figure_explained(
     if _per_other_time_unit(amount, text, foot, found, tolerance):
         return True
     if amount.per is not None and (
-        units := {
-            unit
-            for unit in foot.sold_units
-            if unit.rsplit(" ", 1)[-1] == amount.per and unit != amount.per
-        }
+        units := {unit for unit in foot.sold_units if unit.rsplit(" ", 1)[-1] == amount.per}
     ):
         # "₹39 per day you log in" where a plan sells the `working day`: that unit's rate
         # (its rate alone: no bill of the plan is "a day").

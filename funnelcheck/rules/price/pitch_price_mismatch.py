@@ -340,6 +340,13 @@ class PitchPriceMismatch(Rule, options=Options):
     `prius-3-years`), and a party's terms may stand between it and its verb ("a marketplace
     at 25% commission takes $10").
 
+    Also (round 17): a period that is a sold unit's whole name is that unit's rate ("$140 a
+    day" for a unit `day`); another party of two words charging ("your grid operator
+    charges around €40 a month"), others of the product's own kind charging a thing they
+    name ("Other smart rings charge a membership of around ₹500 a month"), what the
+    customer's people at a price earn them ("2,000 paying readers at $5 a month earns
+    $10,000") and what a cost can "eat" are not prices.
+
     **Tied to the offer, or at most info.** An amount no figure explains is an error only where
     something ties it to the offer: it is written per seat, per a unit, "each" or for a count
     of units ("extra kilometres are 3,50 kr each"), or on a period (outside a pricing stage, only
