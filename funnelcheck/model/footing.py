@@ -417,16 +417,6 @@ class Footing:
         return Footing(self.currency, typical, self._plan_data)
 
     @cached_property
-    def stated_count(self) -> re.Pattern[str] | None:
-        """A count of a unit the plans sell, as a sentence states it ("20 cubic meters",
-        "5 users"), lower case; None where no plan sells a unit."""
-        if not self.sold_units:
-            return None
-        units = sorted(self.sold_units, key=len, reverse=True)
-        names = "|".join(r"\s+".join(map(re.escape, unit.split())) for unit in units)
-        return re.compile(rf"\d[\d,.]*\s*(?:[km]\s+)?(?:{names})(?:s|es)?\b")
-
-    @cached_property
     def sold_units(self) -> frozenset[str]:
         """The units the plans are priced by (`unit_key`): their components' units, and
         the seat words where a plan is priced per seat."""
@@ -4277,20 +4267,23 @@ _PAID_TO_YOU_AFTER_RE = lazy_compile(
     r"(?:you|your\s+(?:account|wallet|bank(?:\s+account)?))\b",
     re.IGNORECASE,
 )
+#: Going back on a purchase or lapsing, as the kind of a fee: returning, cancelling,
+#: leaving early, reconnecting, a late payment, a missed appointment.
+_GOING_BACK = (
+    r"return(?:\s+shipping)?|restocking|cancell?ation|early[\s-]termination|termination|"
+    r"exit|reactivation|reconnection|disconnection|late(?:[\s-]payment)?|"
+    r"missed[\s-]appointment|no[\s-]show"
+)
+_FEE_NOUNS = r"(?:fees?|charges?|penalty|penalties)"
 #: After an amount: a charge for going back on the purchase ("a $250 return shipping fee
 #: applies", "a €50 cancellation fee"), not the price.
 _GOING_BACK_FEE_RE = lazy_compile(
-    r"\s+(?:return(?:\s+shipping)?|returns|restocking|cancell?ation|early[\s-]termination|"
-    r"termination|exit|reactivation|reconnection|disconnection|late(?:[\s-]payment)?|"
-    r"missed[\s-]appointment|no[\s-]show)"
-    r"\s+(?:fees?|charges?|penalty|penalties)\b",
+    rf"\s+(?:{_GOING_BACK}|returns)\s+{_FEE_NOUNS}\b",
     re.IGNORECASE,
 )
 #: Before an amount: such a fee named first ("a reconnection fee of ₹100").
 _GOING_BACK_BEFORE_RE = lazy_compile(
-    r"\b(?:return(?:\s+shipping)?|restocking|cancell?ation|early[\s-]termination|termination|"
-    r"exit|reactivation|reconnection|disconnection|late(?:[\s-]payment)?|release|"
-    r"missed[\s-]appointment|no[\s-]show)\s+(?:fees?|charges?|penalty|penalties)\s+(?:of\s+)?"
+    rf"\b(?:{_GOING_BACK}|release)\s+{_FEE_NOUNS}\s+(?:of\s+)?"
     r"(?:(?:about|around|just|only)\s+)?$",
     re.IGNORECASE,
 )
@@ -4599,6 +4592,15 @@ _SAVING_HINTS = (
 )  # fmt: skip
 
 
+def _sentence_amounts(text: str, head: int, tail: int, currency: str | None) -> list[TextAmount]:
+    """The amounts of the sentence text[head:tail], with their spans in `text`: read again
+    only by the readings that weigh one amount against another of its sentence."""
+    return [
+        replace(a, span=(a.span[0] + head, a.span[1] + head))
+        for a in find_amounts(text[head:tail], currency)
+    ]
+
+
 def _saving_arithmetic(
     amount: TextAmount, text: str, foot: Footing, found: list[Explainer], tolerance: Decimal
 ) -> bool:
@@ -4610,10 +4612,7 @@ def _saving_arithmetic(
     head, tail = sentence_bounds(text, *amount.span)
     if not _has_any(text[head:tail].lower(), _SAVING_HINTS):
         return False  # no word that makes a saving: its amounts are not read again
-    amounts = [
-        replace(a, span=(a.span[0] + head, a.span[1] + head))
-        for a in find_amounts(text[head:tail], foot.currency)
-    ]
+    amounts = _sentence_amounts(text, head, tail, foot.currency)
     savings = [a.amount for a in amounts if a.is_saving and a.amount > 0]
     if not savings:
         return False
@@ -5037,8 +5036,8 @@ def _part_of_sum(
     if amount.per is not None or " plus " not in text[head:tail].lower():
         return False
     start, end = amount.span
-    for other in find_amounts(text[head:tail], foot.currency):
-        span = (other.span[0] + head, other.span[1] + head)
+    for other in _sentence_amounts(text, head, tail, foot.currency):
+        span = other.span
         if span == (start, end) or other.per is not None or other.currency != amount.currency:
             continue
         between = text[min(end, span[1]) : max(start, span[0])].lower()
@@ -5240,16 +5239,7 @@ def _bill_at_example(amount: TextAmount, text: str, foot: Footing, tolerance: De
     sentence = text[head:tail]
     if amount.per is None and _total_over_length(amount.amount, sentence, foot, tolerance):
         return True
-    counts: dict[str, Decimal] = {}
-    if foot.sold_units:
-        for match in _STATED_COUNT_RE.finditer(sentence):
-            key = unit_key(match.group("unit"))
-            if key not in foot.sold_units and match.group("second"):
-                key = unit_key(f"{match.group('unit')} {match.group('second')}")
-            if key in foot.sold_units and key not in counts:
-                count = Decimal(match.group("n").replace(",", ""))
-                scale = (match.group("k") or "").lower()
-                counts[key] = count * _SCALE.get(scale, 1)
+    counts = _stated_counts(sentence, foot)
     volumes: list[dict[str, Decimal]] = [{}]
     if foot.percent_bases:
         own = (amount.span[0] - head, amount.span[1] - head)
@@ -5275,6 +5265,23 @@ def _bill_at_example(amount: TextAmount, text: str, foot: Footing, tolerance: De
             if _plain_figure(bills, amount.amount, per, (False,), tolerance):
                 return True
     return False
+
+
+def _stated_counts(sentence: str, foot: Footing) -> dict[str, Decimal]:
+    """The counts of units the plans sell that a sentence states ("At 2 million characters
+    a month", "A household using 20 cubic meters"), by unit."""
+    counts: dict[str, Decimal] = {}
+    if not foot.sold_units:
+        return counts
+    for match in _STATED_COUNT_RE.finditer(sentence):
+        key = unit_key(match.group("unit"))
+        if key not in foot.sold_units and match.group("second"):
+            key = unit_key(f"{match.group('unit')} {match.group('second')}")
+        if key in foot.sold_units and key not in counts:
+            count = Decimal(match.group("n").replace(",", ""))
+            scale = (match.group("k") or "").lower()
+            counts[key] = count * _SCALE.get(scale, 1)
+    return counts
 
 
 def _plan_shares(foot: Footing) -> set[Decimal]:
@@ -5605,15 +5612,11 @@ def _one_per_period_share(
 
 
 def _states_count(text: str, amount: TextAmount, foot: Footing) -> bool:
-    """Whether an amount's sentence states a count of a unit a plan sells."""
-    pattern = foot.stated_count
-    if pattern is None:
+    """Whether an amount's sentence states a count of a unit a plan sells (`_stated_counts`)."""
+    if not foot.sold_units:
         return False
     head, tail = sentence_bounds(text, *amount.span)
-    sentence = text[head:tail].lower()
-    if not any(c.isdigit() for c in sentence.replace(text[slice(*amount.span)].lower(), "")):
-        return False
-    return pattern.search(sentence) is not None
+    return bool(_stated_counts(text[head:tail], foot))
 
 
 #: Right before a price (its "from" or verb cut off): a name in capitals, four letters or
